@@ -1,0 +1,4 @@
+from lawcheck.cli import main
+
+if __name__ == "__main__":
+    main()

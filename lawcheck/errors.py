@@ -1,0 +1,141 @@
+"""Every error lawcheck reports, with a stable code and the exit code it maps to (SPEC §6).
+
+One root, :class:`LawcheckError`; one branch per phase. A message says *where* (file, line),
+*what* is wrong and *how to fix it*, so that a legal adviser can act on it without reading Python.
+Codes never change meaning once released: add new ones, never renumber.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input file. ``line`` and ``column`` are 1-based; either may be unknown."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class LawcheckError(Exception):
+    """Root of every error lawcheck raises on purpose."""
+
+    code = "LC000"
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, what: str, *, fix: str | None = None, where: Where | None = None,
+                 code: str | None = None) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+        self.where = where
+        if code is not None:
+            self.code = code
+
+    def render(self) -> str:
+        head = f"error {self.code}: "
+        if self.where is not None:
+            head += f"{self.where}: "
+        text = head + self.what
+        if self.fix:
+            text += f"\n  how to fix: {self.fix}"
+        return text
+
+    def __str__(self) -> str:  # pragma: no cover - exercised through render()
+        return self.render()
+
+
+# --- bad input or usage: exit 2 ------------------------------------------------------------
+
+class InputError(LawcheckError):
+    """Something the user gave us is wrong: a file, an option, an identifier."""
+
+    code = "LC200"
+    exit_code = EXIT_USAGE
+
+
+class SourceFileError(InputError):
+    """A law file that cannot be read as a law (missing, empty, binary, scanned, encrypted…)."""
+
+    code = "LC210"
+
+
+class OptionError(InputError):
+    """A command-line option or identifier with a bad value."""
+
+    code = "LC220"
+
+
+class NotFoundError(InputError):
+    """A law, version or provision that is not in the corpus."""
+
+    code = "LC230"
+
+
+class CorpusDataError(InputError):
+    """A shipped or user corpus file (metadata or digest) that is malformed."""
+
+    code = "LC240"
+
+
+class StoreError(LawcheckError):
+    """The database cannot be used as it is (corrupt, foreign, too new); not a bug in lawcheck."""
+
+    code = "LC400"
+    exit_code = EXIT_USAGE
+
+
+# --- bugs: exit 3 ------------------------------------------------------------------------
+
+class InternalError(LawcheckError):
+    """A bug in lawcheck. The message says where the log is."""
+
+    code = "LC900"
+    exit_code = EXIT_INTERNAL
+
+
+# Stable codes, documented in docs/errors.md (a test keeps the two in step).
+CODES: dict[str, str] = {
+    "LC200": "bad input",
+    "LC201": "file not found",
+    "LC202": "file is empty",
+    "LC203": "file is binary or not text",
+    "LC204": "file is not valid UTF-8",
+    "LC205": "unsupported file type",
+    "LC210": "law source cannot be read",
+    "LC211": "PDF has no text layer (scanned)",
+    "LC212": "PDF is encrypted",
+    "LC213": "PDF is corrupt or truncated",
+    "LC214": "no provisions found in the law text",
+    "LC220": "bad option value",
+    "LC221": "bad law identifier",
+    "LC222": "bad date",
+    "LC223": "bad language code",
+    "LC224": "version already ingested with different content",
+    "LC230": "not found",
+    "LC231": "law not found",
+    "LC232": "provision not found",
+    "LC233": "version not found",
+    "LC240": "corpus metadata is malformed",
+    "LC400": "database cannot be used",
+    "LC401": "database file is corrupt or not a database",
+    "LC402": "database belongs to another program",
+    "LC403": "database schema is newer than this lawcheck",
+    "LC404": "database cannot be opened",
+    "LC900": "internal error",
+}

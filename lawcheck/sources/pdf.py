@@ -1,0 +1,149 @@
+"""Read a law from a PDF with pdfplumber, page by page, into lines with their layout facts.
+
+This is the only module that imports pdfplumber. Each page is closed as soon as it is read
+(without it, memory grows by ~10 MB a page). Words are grouped into lines by position; lines in
+the top and bottom bands of a page are marked as edge lines, where running headers, footers and
+page numbers live; a page set in two columns is read column by column; a wide vertical gap
+between lines becomes a blank line (a paragraph break).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from statistics import median
+
+from lawcheck.errors import SourceFileError
+from lawcheck.model import Line, SourceText
+from lawcheck.sources.textfile import read_bytes
+
+BAND = 0.075  # top and bottom 7.5 % of the page height
+_FIX_CORRUPT = ("the file is damaged or truncated: download it again, or open it in a PDF "
+                "viewer and save a new copy, or ingest a text version of the law")
+
+
+def read_pdf(path: Path) -> SourceText:
+    data = read_bytes(path)
+    if b"%PDF-" not in data[:1024]:
+        raise SourceFileError(f"{path} is not a PDF (no %PDF header)", code="LC213",
+                              fix="check that this is the law's PDF; a text version can be "
+                                  "ingested as .txt or .md")
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    pages: list[tuple[Line, ...]] = []
+    chars = images = 0
+    number = 0
+    try:
+        with pdfplumber.open(path) as pdf:
+            for index, page in enumerate(pdf.pages, start=1):
+                try:
+                    chars += len(page.chars)
+                    images += len(page.images)
+                    lines = _page_lines(page, index, number)
+                finally:
+                    page.close()
+                number += len(lines)
+                pages.append(tuple(lines))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) \
+                or isinstance(exc.__cause__, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise SourceFileError(
+                f"{path} is encrypted and needs a password to open", code="LC212",
+                fix="open it with its password in a PDF viewer and save an unprotected copy "
+                    "(e.g. `qpdf --decrypt --password=… in.pdf out.pdf`), then ingest that"
+            ) from None
+        raise SourceFileError(f"{path} cannot be read as a PDF ({_describe(cause)})",
+                              code="LC213", fix=_FIX_CORRUPT) from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise SourceFileError(f"{path} cannot be read as a PDF ({exc.__class__.__name__})",
+                              code="LC213", fix=_FIX_CORRUPT) from None
+    if not pages:
+        raise SourceFileError(f"{path} has no pages", code="LC213", fix=_FIX_CORRUPT)
+    if chars == 0:
+        raise SourceFileError(
+            f"{path} has no text layer ({len(pages)} page(s)"
+            + (", scanned images only)" if images else ")"), code="LC211",
+            fix="OCR it first (e.g. `ocrmypdf -l khm+eng in.pdf out.pdf`), or ingest a text "
+                "version of the law")
+    return SourceText(str(path), hashlib.sha256(data).hexdigest(), "pdf", tuple(pages))
+
+
+def _describe(cause: object) -> str:
+    text = str(cause or "").strip()
+    return text[:120] if text else cause.__class__.__name__ if cause else "unknown error"
+
+
+def _page_lines(page, page_no: int, start: int) -> list[Line]:
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    height = float(page.height)
+    top_band, bottom_band = height * BAND, height * (1 - BAND)
+    head = [w for w in words if w["bottom"] <= top_band]
+    foot = [w for w in words if w["top"] >= bottom_band]
+    body = [w for w in words if w["bottom"] > top_band and w["top"] < bottom_band]
+    groups = [(head, True)]
+    gutter = _gutter(body, float(page.width))
+    if gutter is None:
+        groups.append((body, False))
+    else:
+        groups.append(([w for w in body if w["x1"] <= gutter], False))
+        groups.append(([w for w in body if w["x0"] >= gutter], False))
+    groups.append((foot, True))
+
+    lines: list[Line] = []
+    for group, edge in groups:
+        rows = _rows(group)
+        gaps = [b[0] - a[0] for a, b in zip(rows, rows[1:])]
+        spacing = median(gaps) if gaps else 0.0
+        previous = None
+        for top, text in rows:
+            if previous is not None and spacing and top - previous > spacing * 1.6 and not edge:
+                lines.append(Line("", page_no, start + len(lines) + 1))
+            lines.append(Line(text, page_no, start + len(lines) + 1, edge))
+            previous = top
+    return lines
+
+
+def _rows(words: list[dict]) -> list[tuple[float, str]]:
+    """Group words into lines: same baseline within a tolerance, then left to right."""
+    rows: list[tuple[float, list[dict]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]) <= 2.5:
+            rows[-1][1].append(word)
+        else:
+            rows.append((word["top"], [word]))
+    return [(top, " ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])))
+            for top, ws in rows]
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The x of a vertical gutter splitting the page into two columns, if there is one.
+
+    A gutter lies in the middle third, no word crosses it, and both sides hold a fair share
+    of the words, side by side on the page (a single column of short lines has nothing on the
+    right of the gap).
+    """
+    if len(words) < 20:
+        return None
+    spans = sorted((w["x0"], w["x1"]) for w in words)
+    best, covered = None, spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > covered + 6 and width / 3 <= (x0 + covered) / 2 <= 2 * width / 3:
+            best = (x0 + covered) / 2
+            break
+        covered = max(covered, x1)
+    if best is None:
+        return None
+    left = sum(w["x1"] <= best for w in words)
+    right = len(words) - left
+    if min(left, right) < 0.2 * len(words):
+        return None
+    left = [w for w in words if w["x1"] <= best]
+    right = [w for w in words if w["x0"] >= best]
+    top = max(min(w["top"] for w in left), min(w["top"] for w in right))
+    bottom = min(max(w["bottom"] for w in left), max(w["bottom"] for w in right))
+    shorter = min(max(w["bottom"] for w in side) - min(w["top"] for w in side)
+                  for side in (left, right))
+    return best if bottom - top >= 0.5 * shorter else None  # side by side, not stacked

@@ -1,0 +1,190 @@
+"""Tell law text from what surrounds it: running headers and footers, page numbers, OCR debris,
+tables of contents, the promulgation preamble and signature blocks.
+
+Nothing here deletes text: each recognised block becomes a :class:`~lawcheck.model.Skipped`
+value that the parse report lists, so a reader can always see what was set aside and why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from lawcheck.model import Line, Skipped
+from lawcheck.structure.headings import Heading, match_heading, strip_markup
+
+_DIGITS = re.compile(r"[0-9០-៩]+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|ទំព័រ(?:ទី)?)\s*#(?:\s*(?:of|/|នៃ)\s*#)?|#\s*(?:/|of)\s*#|[-–—]?\s*#\s*[-–—]?|#)$",
+    re.IGNORECASE,
+)
+_CONTENTS = re.compile(r"^(?:table of )?contents$|^មាតិកា$|^sommaire$", re.IGNORECASE)
+
+_PREAMBLE_CUES = re.compile(
+    r"kingdom of cambodia|nation\W+religion\W+king|royal (?:kram|decree|code)|having seen|"
+    r"^promulgat|^we\b|his majesty|ព្រះរាជាណាចក្រកម្ពុជា|ជាតិ\s*សាសនា\s*ព្រះមហាក្សត្រ|"
+    r"ព្រះរាជក្រម|បានទ្រង់យល់|ប្រកាសឱ្យប្រើ|^យើង$|^លេខ\s*[:៖]",
+    re.IGNORECASE,
+)
+_SIGNATURE_CUES = re.compile(
+    r"^(?:made|done|given) (?:at|in)\b|^phnom penh,? .*\d{4}|royal palace|"
+    r"^\[?[^\]]*signature[^\]]*\]?$|^submitted for\b|^informed to\b|^signed\b|"
+    r"^this law (?:was|has been) (?:adopted|approved)|^in the name and by the royal command|"
+    r"^ធ្វើនៅ|^រាជធានីភ្នំពេញ\s*ថ្ងៃ|ព្រះរាជវាំង|ព្រះហស្ថលេខា|^បានយកសេចក្តីក្រាបបង្គំទូល|"
+    r"^ច្បាប់នេះត្រូវបាន.{0,40}(?:អនុម័ត|ប្រកាស)|^ភ្នំពេញ\s*,?\s*ថ្ងៃ",
+    re.IGNORECASE,
+)
+_DECLARED_EN = re.compile(r"contains?\s+(\d+)\s+chapters?\s+and\s+(\d+)\s+articles?", re.I)
+_DECLARED_KM = re.compile(r"មានចំនួន\s*([០-៩\d]+)\s*ជំពូក\s*និង\s*([០-៩\d]+)\s*មាត្រា")
+
+
+def normalise(text: str) -> str:
+    """The shape of a line for repetition tests: markup, case and numbers ignored."""
+    return re.sub(r"\s+", " ", _DIGITS.sub("#", strip_markup(text).lower())).strip()
+
+
+def is_page_number(text: str) -> bool:
+    plain = strip_markup(text).strip("-–— ")
+    if plain.isdigit() and len(plain) > 3:
+        return False  # a year on its own line, not a page number
+    return bool(_PAGE_NUMBER.match(normalise(text)))
+
+
+def is_debris(text: str) -> bool:
+    """OCR debris: a line made mostly of stray marks."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    useful = sum(unicodedata.category(ch)[0] in "LNM" for ch in stripped)
+    if len(stripped) <= 4:
+        return useful == 0 and stripped not in {"-", "•", "*", "—", "–", "---", "***"}
+    return useful / len(stripped) < 0.3 and not re.fullmatch(r"[-=*_ ]{3,}", stripped)
+
+
+def is_preamble_cue(text: str) -> bool:
+    return bool(_PREAMBLE_CUES.search(strip_markup(text)))
+
+
+def is_signature_cue(text: str) -> bool:
+    plain = strip_markup(text)
+    return len(plain) <= 160 and bool(_SIGNATURE_CUES.search(plain))
+
+
+def is_contents_title(text: str) -> bool:
+    return bool(_CONTENTS.match(strip_markup(text)))
+
+
+def declared_counts(lines: Sequence[Line]) -> dict[str, int]:
+    """Counts a law states of itself ("Contains 6 Chapters and 30 Articles")."""
+    from lawcheck.structure.headings import to_ascii_digits
+
+    for line in lines:
+        m = _DECLARED_EN.search(line.text) or _DECLARED_KM.search(line.text)
+        if m:
+            return {"chapters": int(to_ascii_digits(m.group(1))),
+                    "articles": int(to_ascii_digits(m.group(2)))}
+    return {}
+
+
+def strip_running(pages: Sequence[Sequence[Line]]) -> tuple[list[Line], list[Skipped]]:
+    """Remove running headers, footers and page numbers; return the remaining lines in order.
+
+    A header or footer is an edge line (see :attr:`Line.edge`) whose shape, numbers ignored,
+    recurs at the edge of at least half the pages (and at least three). A page number is an
+    edge line that reads like one ("12", "Page 3 of 10", "- 4 -"). With a single page (a plain
+    text file) only lines that read like page numbers are taken out.
+    """
+    pages = [_mark_text_edges(page) if not any(l.edge for l in page) else list(page)
+             for page in pages]
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({normalise(l.text) for l in page if l.edge and l.text.strip()})
+    threshold = max(3, math.ceil(len(pages) / 2))
+    running = {shape for shape, n in counts.items() if n >= threshold and shape}
+
+    kept: list[Line] = []
+    skipped: list[Skipped] = []
+    for page in pages:
+        top = True
+        for line in page:
+            shape = normalise(line.text)
+            if line.text.strip() and not line.edge:
+                top = False
+            if not line.text.strip():
+                kept.append(line)
+                continue
+            if (line.edge or len(pages) == 1) and is_page_number(line.text) \
+                    and not match_heading(line.text):
+                skipped.append(Skipped("page-number", (line,)))
+            elif line.edge and shape in running and not _structural(line.text):
+                skipped.append(Skipped("header" if top else "footer", (line,)))
+            else:
+                kept.append(line)
+    return kept, skipped
+
+
+def _structural(text: str) -> bool:
+    heading = match_heading(text)
+    return heading is not None and not heading.toc_like and not heading.listed
+
+
+def _mark_text_edges(page: Sequence[Line], depth: int = 2) -> list[Line]:
+    """For text pages (form-feed separated) the first and last lines play the edge bands."""
+    filled = [i for i, l in enumerate(page) if l.text.strip()]
+    if len(filled) < 3 * depth + 2:
+        depth = 1  # a short page: only its first and last lines can be header and footer
+    edge = set(filled[:depth]) | set(filled[-depth:])
+    return [Line(l.text, l.page, l.number, i in edge) for i, l in enumerate(page)]
+
+
+def find_toc(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of ``lines`` that form a table of contents.
+
+    A TOC is a run holding at least three entries that look like TOC entries (list items,
+    dot leaders, page numbers, "(Article 1 to 4)" ranges), where between two entries there are
+    at most three other non-blank lines, all short and title-like. A "Contents" line just
+    before the run belongs to it.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        h = headings[i]
+        if not (h and (h.listed or h.toc_like)):
+            i += 1
+            continue
+        start, end, entries, gap, j = i, i + 1, 1, 0, i + 1
+        while j < n and gap <= 3:
+            text = lines[j].text.strip()
+            hj = headings[j]
+            if hj and (hj.listed or hj.toc_like):
+                entries, gap, end = entries + 1, 0, j + 1
+            elif not text:
+                pass
+            elif hj or _title_like(text):
+                gap += 1
+            else:
+                break
+            j += 1
+        if entries >= 3:
+            k = start - 1
+            while k >= 0 and start - k <= 4:
+                if is_contents_title(lines[k].text):
+                    start = k
+                    break
+                k -= 1
+            while start > 0 and headings[start - 1] and not lines[start - 1].text.strip() == "":
+                start -= 1  # an unlisted chapter line right above the first entry
+            spans.append((start, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _title_like(text: str) -> bool:
+    plain = strip_markup(text)
+    return len(plain) <= 90 and not plain.rstrip().endswith((".", ";", "។")) \
+        and len(plain.split()) <= 14

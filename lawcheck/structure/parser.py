@@ -1,0 +1,340 @@
+"""Parse the lines of a law into its provisions: divisions (part, book, chapter, section),
+articles, paragraphs and points, with a report of what was found and what was set aside.
+
+The parser never drops text silently: every line ends up in a provision, in a skipped block
+(preamble, table of contents, signatures, headers, footers, page numbers, debris, a duplicate
+article) or in the unplaced list, and the report says which.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from lawcheck.model import (
+    Duplicate, Line, ParsedLaw, ParseReport, Provision, Skipped, SourceText,
+)
+from lawcheck.structure import noise
+from lawcheck.structure.headings import KHMER_LETTER, RANK, Heading, match_heading, strip_markup
+from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or",
+                   "from", "at", "as", "that", "which", "its", "their", "shall", "may", "must"}
+_LAW_TITLE = re.compile(r"^(?:the\s+)?(?:law|code|constitution|sub-decree|prakas|royal)\b|^ច្បាប់",
+                        re.IGNORECASE)
+
+
+@dataclass
+class _Open:
+    """A division or article being read."""
+
+    heading: Heading
+    id: str
+    lines: list[Line]  # heading line(s) as printed
+    path: tuple[str, ...]
+    title: str
+    awaiting_title: bool
+    body: list = field(default_factory=list)
+    articles: int = 0
+    pending_title: Line | None = None  # a possible title, confirmed by the line after it
+
+    @property
+    def display(self) -> str:
+        printed = strip_markup(self.lines[0].text)
+        if self.title and self.title not in printed:
+            return f"{printed}: {self.title}"
+        return printed
+
+
+def detect_language(lines: list[Line]) -> str:
+    sample = "".join(line.text for line in lines[:400])
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    return "km" if len(KHMER_LETTER.findall(sample)) / letters > 0.3 else "en"
+
+
+def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
+    lines, skipped = noise.strip_running(source.pages)
+    headings = [match_heading(line.text) if line.text.strip() else None for line in lines]
+    toc = [False] * len(lines)
+    for start, end in noise.find_toc(lines, headings):
+        block = tuple(line for line in lines[start:end] if line.text.strip())
+        skipped.append(Skipped("toc", block))
+        toc[start:end] = [True] * (end - start)
+    builder = _Builder(_short_line(lines, headings), vocabulary_of(lines))
+    for i, line in enumerate(lines):
+        if not toc[i]:
+            builder.feed(line, headings[i])
+    parsed = builder.finish(skipped)
+    declared = noise.declared_counts(lines)
+    report = _report(parsed, builder, declared)
+    return ParsedLaw(tuple(parsed), report, language or detect_language(lines),
+                     title=builder.law_title)
+
+
+def _short_line(lines: list[Line], headings: list) -> int:
+    """Below this length a line that ends a sentence also ends its paragraph.
+
+    Hard-wrapped text (PDF extractions) has most long lines near one width; a line well short
+    of it ended early. Unwrapped text (a paragraph per line) gives 0: every line is a paragraph.
+    """
+    lengths = [len(l.text.strip()) for l, h in zip(lines, headings) if h is None
+               and len(l.text.strip()) > 30]
+    if len(lengths) < 5:
+        return 0
+    unfinished = sum(not ends_sentence(l.text) for l, h in zip(lines, headings)
+                     if h is None and len(l.text.strip()) > 30)
+    if unfinished / len(lengths) < 0.3:
+        return 0
+    return int(statistics.quantiles(lengths, n=10)[-1] * 0.75)
+
+
+class _Builder:
+    def __init__(self, short_line: int, vocabulary: frozenset[str]) -> None:
+        self.short_line = short_line
+        self.vocabulary = vocabulary
+        self.front: list[Line] = []
+        self.started = False
+        self.stack: list[_Open] = []
+        self.article: _Open | None = None
+        self.signature: list[Line] | None = None
+        self.out: list[Provision] = []
+        self.articles: dict[str, tuple[_Open, str]] = {}
+        self.unplaced: list[Skipped] = []
+        self.skipped: list[Skipped] = []
+        self.duplicates: list[Duplicate] = []
+        self.warnings: list[str] = []
+        self.hyphens = 0
+        self.law_title = ""
+        self.divisions: dict[str, _Open] = {}
+
+    # -- feeding lines -------------------------------------------------------------------
+    def feed(self, line: Line, heading: Heading | None) -> None:
+        text = line.text.strip()
+        if not text:
+            if self.article is not None and self.signature is None:
+                self.article.body.append(line)
+            return
+        if heading is not None and not heading.listed:
+            self._heading(line, heading)
+        elif noise.is_debris(text):
+            self.skipped.append(Skipped("debris", (line,)))
+        elif self.signature is not None:
+            if (text[:1].islower() or text.endswith((".", "។"))) \
+                    and not noise.is_signature_cue(text):
+                self.unplaced.append(Skipped("unplaced", (line,)))
+            else:
+                self.signature.append(line)
+        elif self.started and noise.is_signature_cue(text):
+            self._close_article()
+            self.signature = [line]
+        elif not self.started:
+            self.front.append(line)
+        elif self.article is not None:
+            art = self.article
+            if art.pending_title is not None:
+                # A title is followed by a new sentence; a wrapped first line is not.
+                if text[:1].islower() or KHMER_LETTER.match(text):
+                    art.body.append(art.pending_title)
+                else:
+                    art.title = strip_markup(art.pending_title.text)
+                    art.lines.append(art.pending_title)
+                art.pending_title = None
+                art.body.append(line)
+            elif art.awaiting_title and _article_title_like(text):
+                art.pending_title = line
+            else:
+                art.body.append(line)
+            art.awaiting_title = False
+        elif self.stack and self.stack[-1].awaiting_title and noise._title_like(text):
+            self.stack[-1].title = strip_markup(text)
+            self.stack[-1].lines.append(line)
+            self.stack[-1].awaiting_title = False
+        else:
+            self.unplaced.append(Skipped("unplaced", (line,)))
+
+    def _heading(self, line: Line, heading: Heading) -> None:
+        self._end_signature()
+        if heading.kind == "paragraph" and self.article is not None:
+            self.article.body.append(ParaBreak(heading.number, line))
+            return
+        if not self.started:
+            self._front_matter()
+        self.started = True
+        self._close_article()
+        for item in self.stack:
+            item.awaiting_title = False
+        rank = RANK[heading.kind] if heading.kind != "paragraph" else 3.5
+        while self.stack and _rank(self.stack[-1]) >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        path = tuple(o.display for o in self.stack)
+        if heading.kind == "article":
+            self.article = _Open(heading, heading.slug, [line], path, heading.title,
+                                 not heading.title and not heading.inline)
+            if heading.inline:
+                self.article.body.append(Line(heading.inline, line.page, line.number))
+            for o in self.stack:
+                o.articles += 1
+            return
+        ident = f"{parent.id}/{heading.slug}" if parent else heading.slug
+        if any(p.id == ident for p in self.out):
+            ident = self._repeated_division(ident, line)
+        opened = _Open(heading, ident, [line], path, heading.title, not heading.title)
+        self.stack.append(opened)
+        self.divisions[ident] = opened
+        self._emit(opened, kind=heading.kind, text="")
+
+    def _repeated_division(self, ident: str, line: Line) -> str:
+        n = 2
+        while any(p.id == f"{ident}-{n}" for p in self.out):
+            n += 1
+        self.warnings.append(f"line {line.number}: {ident} appears twice; the second is "
+                             f"stored as {ident}-{n}")
+        return f"{ident}-{n}"
+
+    # -- closing -------------------------------------------------------------------------
+    def _end_signature(self) -> None:
+        if self.signature:
+            self.skipped.append(Skipped("signature", tuple(self.signature)))
+        self.signature = None
+
+    def _front_matter(self) -> None:
+        if not self.front:
+            return
+        for line in self.front:
+            plain = strip_markup(line.text)
+            if _LAW_TITLE.match(plain) and 2 <= len(plain.split()) <= 16 \
+                    and not self.law_title:
+                self.law_title = plain
+        cued = any(noise.is_preamble_cue(l.text) or _LAW_TITLE.match(strip_markup(l.text))
+                   for l in self.front)
+        kind = "preamble" if cued or all(noise._title_like(l.text) for l in self.front) \
+            else "unplaced"
+        block = Skipped(kind, tuple(self.front))
+        (self.skipped if kind == "preamble" else self.unplaced).append(block)
+        self.front = []
+
+    def _close_article(self) -> None:
+        art, self.article = self.article, None
+        if art is None:
+            return
+        if art.pending_title is not None:  # the article's only line: its text, not a title
+            art.body.append(art.pending_title)
+        layout = lay_out(art.body, self.short_line, self.vocabulary)
+        self.hyphens += layout.hyphens_joined
+        text = layout.text
+        key = art.id
+        if key in self.articles:
+            first, first_text = self.articles[key]
+            if not first_text.strip() and text.strip():
+                # The first was a bare heading (a contents entry): the real article is this one.
+                self.out = [p for p in self.out
+                            if p.id != key and not p.id.startswith(key + "/")]
+                self.skipped.append(Skipped("toc", tuple(first.lines)))
+            else:
+                same = _normal(first_text) == _normal(text)
+                self.duplicates.append(Duplicate(key, first.lines[0].number,
+                                                 art.lines[0].number, same))
+                lines = tuple(art.lines) + tuple(l for l in art.body
+                                                 if isinstance(l, Line) and l.text.strip())
+                (self.skipped if same else self.unplaced).append(Skipped("duplicate", lines))
+                return
+        self.articles[key] = (art, text)
+        self._emit(art, kind="article", text=text)
+        paragraphs = layout.paragraphs
+        numbered = len(paragraphs) > 1 or any(p.number for p in paragraphs)
+        for index, para in enumerate(paragraphs, start=1):
+            parent_id, parent_path = art.id, art.path + (art.display,)
+            if numbered:
+                number = para.number or str(index)
+                parent_id = f"{art.id}/para-{number}"
+                self._add(parent_id, "paragraph", number, "", "", art.path + (art.display,),
+                          para.text, art.id, para.line)
+                parent_path = parent_path + (f"Paragraph {number}",)
+            seen: set[str] = set()
+            for count, unit in enumerate(para.points, start=1):
+                label = unit.label or str(count)
+                slug = f"point-{label}"
+                while slug in seen:
+                    slug += "-2"
+                seen.add(slug)
+                self._add(f"{parent_id}/{slug}", "point", label, "", unit.marker, parent_path,
+                          unit.text, parent_id, unit.line)
+
+    def _emit(self, item: _Open, *, kind: str, text: str) -> None:
+        parent = None
+        if kind == "article":
+            parent = self.stack[-1].id if self.stack else None
+        elif "/" in item.id:
+            parent = item.id.rsplit("/", 1)[0]
+        heading_text = "\n".join(l.text for l in item.lines)
+        self._add(item.id, kind, item.heading.number, item.title, heading_text, item.path,
+                  text, parent, item.lines[0], note="(new)" if item.heading.new else "")
+
+    def _add(self, ident, kind, number, title, heading, path, text, parent, line, note=""):
+        self.out.append(Provision(ident, kind, number, title, heading, tuple(path), text,
+                                  0, parent, line.number if line else None,
+                                  line.page if line else None, note))
+
+    def finish(self, skipped: list[Skipped]) -> list[Provision]:
+        if not self.started:
+            self._front_matter()
+        self._close_article()
+        self._end_signature()
+        skipped.extend(self.skipped)
+        self.skipped = skipped
+        out = []
+        for i, p in enumerate(self.out):
+            title, heading = p.title, p.heading
+            if p.id in self.divisions:  # a division's title may come on the line after it
+                opened = self.divisions[p.id]
+                title, heading = opened.title, "\n".join(l.text for l in opened.lines)
+            out.append(Provision(p.id, p.kind, p.number, title, heading, p.path, p.text, i,
+                                 p.parent, p.line, p.page, p.note))
+        for p in out:
+            if p.kind == "article" and not p.text.strip():
+                self.warnings.append(f"line {p.line}: {p.id} has no text")
+        return out
+
+
+def _rank(item: _Open) -> float:
+    return RANK[item.heading.kind] if item.heading.kind != "paragraph" else 3.5
+
+
+def _article_title_like(text: str) -> bool:
+    plain = strip_markup(text)
+    if text.lstrip().startswith(("#", "**", "__")) and len(plain.split()) <= 14:
+        return True
+    if KHMER_LETTER.search(plain):
+        return False  # Khmer has no capitals to tell a title from a first sentence
+    words = [w for w in plain.split() if len(w) > 3]
+    if words and sum(w[:1].isupper() for w in words) / len(words) < 0.5:
+        return False  # a sentence ("The Judicial power shall be …"), not a Title
+    if plain.split()[-1].lower() in _FUNCTION_WORDS:
+        return False  # a wrapped line ("Notwithstanding the implementation of")
+    return len(plain.split()) <= 8 and not plain.rstrip().endswith((".", ";", ":", ",", "។", "៖")) \
+        and not plain[:1].islower() and not plain[:1].isdigit() and not plain.startswith(("-", "("))
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _report(provisions: list[Provision], b: _Builder, declared: dict) -> ParseReport:
+    articles = [p for p in provisions if p.kind == "article"]
+    chapters = sum(p.kind == "chapter" for p in provisions)
+    numbers = sorted({int(p.number) for p in articles if p.number.isdigit()})
+    gaps: list[str] = []
+    expected = 1
+    for n in numbers:
+        if n > expected:
+            gaps.append(str(expected) if n - 1 == expected else f"{expected}-{n - 1}")
+        expected = max(expected, n + 1)
+    warnings = list(b.warnings)
+    for key, found in (("chapters", chapters), ("articles", len(articles))):
+        if key in declared and declared[key] != found:
+            warnings.append(f"the law says it has {declared[key]} {key}; found {found}")
+    return ParseReport(chapters, len(articles), tuple(gaps), tuple(b.duplicates),
+                       tuple(b.unplaced), tuple(b.skipped), declared, tuple(warnings),
+                       b.hyphens)
