@@ -1,0 +1,75 @@
+"""The command line: a thin click layer over :mod:`lawcheck.api`.
+
+Commands parse options, call one API function, render the result and map errors to exit codes
+(SPEC §6). Nothing heavy is imported here: ``lawcheck --help`` loads click and this package only.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import sys
+import traceback
+
+import click
+
+from lawcheck import __version__
+from lawcheck.errors import EXIT_INTERNAL, LawcheckError
+
+
+class LawcheckGroup(click.Group):
+    """A group that turns lawcheck errors into messages and exit codes, never tracebacks."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LawcheckError as exc:
+            click.echo(exc.render(), err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug: say so briefly, keep the details in the log
+            where = _log(exc)
+            click.echo(f"error LC900: internal error ({exc.__class__.__name__}: {exc}); this "
+                       f"is a bug in lawcheck. Details: {where}", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _log(exc: BaseException) -> str:
+    from lawcheck.settings import log_path
+
+    text = "".join(traceback.format_exception(exc))
+    try:
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:  # the log may name private files
+            fh.write(text + "\n")
+        return str(path)
+    except OSError:
+        sys.stderr.write(text)
+        return "printed above"
+
+
+@click.group(cls=LawcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lawcheck")
+@click.option("--db", metavar="URL", envvar="LAWCHECK_DB", show_envvar=True,
+              help="Database: a SQLAlchemy URL or a SQLite file path "
+                   "(default: lawcheck.db in your data folder).")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Check NGO activity plans and statements against Cambodian law, offline.
+
+    Nothing you give lawcheck leaves this machine.
+    """
+    ctx.obj = {"db": db}
+
+
+from lawcheck.cli.corpus import corpus  # noqa: E402  (registers after the group exists)
+
+cli.add_command(corpus)
+
+
+def main(argv: list[str] | None = None) -> None:
+    faulthandler.enable()
+    cli.main(args=argv, prog_name="lawcheck")

@@ -1,0 +1,168 @@
+"""laws → provisions: read a law file, parse it, annotate its provisions, store a version.
+
+Reading, parsing and annotating (:func:`prepare`) touch no database; storing
+(:func:`store_prepared`) happens inside the caller's transaction, so an ingest lands whole or
+not at all.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from lawcheck.errors import OptionError, SourceFileError
+from lawcheck.model import Annotation, IngestOptions, ParsedLaw, SourceText
+from lawcheck.structure.parser import parse
+
+LAW_ID = re.compile(r"^[a-z]{2,3}/[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: Path
+    source: SourceText
+    parsed: ParsedLaw
+    annotations: tuple[tuple[Annotation, ...], ...]
+    language: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    law_id: str
+    version: str
+    language: str
+    title: str
+    source: str
+    sha256: str
+    provisions: int
+    annotations: int
+    report: dict
+    unchanged: bool  # the same file was already stored as this version
+    run_id: str | None
+
+
+def check_law_id(law_id: str) -> str:
+    if not LAW_ID.match(law_id or ""):
+        slug = re.sub(r"[^a-z0-9]+", "-", (law_id or "").lower()).strip("-")
+        hint = f" (e.g. kh/{slug.split('-', 1)[-1] or 'my-law'})" if slug else ""
+        raise OptionError(f"bad law id {law_id!r}: expected <jurisdiction>/<slug>, lower case "
+                          "letters, digits and hyphens", code="LC221",
+                          fix=f"use an id like kh/lango-2015{hint}")
+    return law_id
+
+
+def check_language(language: str | None) -> str | None:
+    if language is not None and not LANGUAGE.match(language):
+        raise OptionError(f"bad language code {language!r}", code="LC223",
+                          fix="use an ISO 639 code such as en or km")
+    return language
+
+
+def read_source(path: Path) -> SourceText:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None and path.is_file():
+        with path.open("rb") as fh:
+            kind = "pdf" if b"%PDF-" in fh.read(1024) else None
+    if kind is None:
+        raise SourceFileError(f"{path}: unsupported file type {path.suffix or '(none)'!r}",
+                              code="LC205", fix="give a .txt, .md or .pdf file")
+    if kind == "pdf":
+        from lawcheck.sources.pdf import read_pdf
+
+        return read_pdf(path)
+    from lawcheck.sources.textfile import read_text
+
+    return read_text(path)
+
+
+def prepare(path: Path, language: str | None = None) -> Prepared:
+    """Read, parse and annotate a law file. Raises SourceFileError for unusable input."""
+    check_language(language)
+    source = read_source(path)
+    parsed = parse(source, language)
+    if parsed.report.articles == 0:
+        raise SourceFileError(
+            f"{path}: no articles found ({sum(len(p) for p in source.pages)} lines read)",
+            code="LC214",
+            fix="lawcheck recognises headings such as 'Article 5', 'Article 5.-', 'Art. 5' and "
+                "'មាត្រា ៥' at the start of a line; check that the file is the law's text "
+                "(a scanned PDF must be OCRed first)")
+    from lawcheck.annotate import annotate_many
+
+    texts = [p.text for p in parsed.provisions]
+    annotations = tuple(annotate_many(texts, parsed.language))
+    return Prepared(path, source, parsed, annotations, parsed.language)
+
+
+def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
+                   origin: str = "user", law_meta: dict | None = None,
+                   version_meta: dict | None = None,
+                   confidence: dict[str, tuple[str, str]] | None = None,
+                   default_confidence: str = "uncertain", digest: bool = False,
+                   replace: bool = False, now: datetime | None = None) -> IngestResult:
+    """Store a prepared law as a new version, in the caller's transaction."""
+    from lawcheck.store import repository as repo
+    from lawcheck.store.schema import IngestRun, LawVersion
+
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    law_id = check_law_id(options.law_id)
+    parsed, source = prepared.parsed, prepared.source
+    language = options.language or prepared.language
+    title = options.title or parsed.title or law_id
+    existing = repo.versions_of(session, law_id, language)
+    for version in existing:
+        if version.sha256 == source.sha256 and options.version in (None, version.version):
+            return _result(law_id, version.version, language, version.title, source, parsed,
+                           prepared, unchanged=True, run_id=None)
+    label = options.version or (options.effective.isoformat() if options.effective
+                                else f"v{len(existing) + 1}")
+    clash = repo.find_version(session, law_id, label, language)
+    if clash:
+        if not replace:
+            raise OptionError(
+                f"{law_id} already has a version {label!r} ({language}) with different "
+                f"content (from {clash[0].source})", code="LC224",
+                fix="give the new text its own --version label (e.g. the date it takes "
+                    "effect); versions are kept side by side")
+        repo.delete_version(session, clash[0])
+        session.flush()
+    new_law = repo.get_law(session, law_id) is None
+    repo.ensure_law(session, law_id, title if new_law or options.title else "", origin,
+                    law_meta or {}, now)
+    repo.close_previous(session, law_id, language, options.effective)
+    report = parsed.report.to_dict()
+    run = IngestRun(id=str(uuid.uuid4()), started_at=now, finished_at=now,
+                    source=str(source.path), sha256=source.sha256, law_id=law_id,
+                    version=label, origin=origin, report=report)
+    session.add(run)
+    session.flush()
+    version = LawVersion(
+        law_id=law_id, version=label, language=language, title=title,
+        source=str(source.path), sha256=source.sha256, effective_from=options.effective,
+        effective_to=None, confidence=default_confidence, digest=digest,
+        meta=version_meta or {}, report=report, ingested_at=now, ingest_run_id=run.id)
+    repo.add_version(session, version, list(parsed.provisions), list(prepared.annotations),
+                     confidence or {})
+    return _result(law_id, label, language, title, source, parsed, prepared,
+                   unchanged=False, run_id=run.id)
+
+
+def _result(law_id, label, language, title, source, parsed, prepared, *, unchanged, run_id):
+    return IngestResult(law_id, label, language, title, str(source.path), source.sha256,
+                        len(parsed.provisions), sum(len(a) for a in prepared.annotations),
+                        parsed.report.to_dict(), unchanged, run_id)
+
+
+def parse_date(value: str | date | None, what: str = "date") -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise OptionError(f"bad {what} {value!r}: expected YYYY-MM-DD", code="LC222",
+                          fix="write the date as e.g. 2026-12-01") from None

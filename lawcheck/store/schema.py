@@ -1,0 +1,132 @@
+"""The database schema: laws, their versions, provisions, annotations and ingest runs.
+
+SQLAlchemy 2 declarative models. The naming convention is set from day one so that Alembic's
+batch mode can alter SQLite tables (see docs/architecture.md). Changing a model means adding a
+migration under ``lawcheck/store/migrations/versions`` — a test compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Law(Base):
+    __tablename__ = "laws"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # kh/lango-2015
+    jurisdiction: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(500))
+    origin: Mapped[str] = mapped_column(String(20))  # shipped | user
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    versions: Mapped[list[LawVersion]] = relationship(
+        back_populates="law", cascade="all, delete-orphan", order_by="LawVersion.id")
+
+
+class LawVersion(Base):
+    __tablename__ = "law_versions"
+    __table_args__ = (UniqueConstraint("law_id", "version", "language"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    law_id: Mapped[str] = mapped_column(ForeignKey("laws.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(500))
+    source: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    effective_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    effective_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    confidence: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    report: Mapped[dict] = mapped_column(JSON, default=dict)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    ingest_run_id: Mapped[str | None] = mapped_column(
+        ForeignKey("ingest_runs.id", ondelete="SET NULL"), nullable=True)
+
+    law: Mapped[Law] = relationship(back_populates="versions")
+
+
+class ProvisionRow(Base):
+    __tablename__ = "provisions"
+    __table_args__ = (
+        UniqueConstraint("version_id", "path_id"),
+        Index("ix_provisions_provision_id", "provision_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("law_versions.id", ondelete="CASCADE"), index=True)
+    provision_id: Mapped[str] = mapped_column(String(300))  # kh/lango-2015/art-24
+    path_id: Mapped[str] = mapped_column(String(200))  # art-24
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(50))
+    title: Mapped[str] = mapped_column(String(500))
+    heading: Mapped[str] = mapped_column(Text)
+    path: Mapped[list] = mapped_column(JSON)
+    parent: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    ord: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[str] = mapped_column(String(20))
+    source_note: Mapped[str] = mapped_column(Text, default="")
+    line: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class AnnotationRow(Base):
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    provision_row_id: Mapped[int] = mapped_column(
+        ForeignKey("provisions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(String(200), default="")
+    value: Mapped[dict] = mapped_column(JSON, default=dict)
+    machine: Mapped[bool] = mapped_column(Boolean, default=True)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class IngestRun(Base):
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    law_id: Mapped[str] = mapped_column(String(200))
+    version: Mapped[str] = mapped_column(String(100))
+    origin: Mapped[str] = mapped_column(String(20))
+    report: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Setting(Base):
+    """Key/value facts about the store itself (e.g. the hash of the loaded shipped corpus)."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

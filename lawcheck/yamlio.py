@@ -1,0 +1,82 @@
+"""Strict YAML for files people edit (law metadata now, rules later).
+
+Duplicate keys, tabs used for indentation and syntax errors are errors that name the file and
+line. Loaded mappings remember the line of each key (``LineDict.line_of``) so that later
+validation can point back into the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import yaml
+
+from lawcheck.errors import CorpusDataError, Where
+
+
+class LineDict(dict):
+    """A dict that knows on which line each of its keys was written."""
+
+    lines: dict
+    start: int
+
+
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.lines = {}
+    mapping.start = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            raise CorpusDataError(
+                f"key {key!r} appears twice (first on line {mapping.lines[key]})",
+                where=Where(loader.name, line, key_node.start_mark.column + 1),
+                fix="keep one of the two; YAML would silently keep only the last", code="LC240")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = line
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load(path: Path, error=CorpusDataError):
+    """Load one YAML file strictly; every problem is raised as ``error`` with file:line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"file not found: {path}", fix="check the path") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
+                    fix="save the file as UTF-8") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise error("a tab is used for indentation", where=Where(str(path), number,
+                                                                     indent.index("\t") + 1),
+                        fix="indent with spaces; YAML does not allow tabs")
+    loader = _StrictLoader(text)
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    except CorpusDataError as exc:
+        raise error(exc.what, where=exc.where, fix=exc.fix) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise error(f"YAML syntax: {problem}", where=where,
+                    fix="check indentation and quoting on that line") from None
+    finally:
+        loader.dispose()
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
