@@ -117,7 +117,8 @@ def match_heading(line: str) -> Heading | None:
         sep = (m.group("sep") or "").strip()
         rest = m.group("rest").strip().strip("*_").strip()
         khmer = bool(KHMER_LETTER.search(m.group("word")))
-        if rest and not sep and (khmer and kind == "article" or not _title_like(rest, khmer)):
+        if rest and not sep and (khmer and kind == "article"
+                                 or not _title_like(_RANGE.sub("", rest).strip(), khmer)):
             continue  # "Article 16 of this law applies …": a reference, not a heading
         if rest and sep == "." and kind != "article" and rest[:1].islower():
             continue
@@ -145,7 +146,7 @@ def match_heading(line: str) -> Heading | None:
 def _title_like(rest: str, khmer: bool) -> bool:
     """A heading may carry its title without a separator: "CHAPTER 2 REGISTRATION"."""
     if khmer:
-        return len(rest) <= 60 and "។" not in rest
+        return len(rest) <= 80 and "។" not in rest
     first = rest.split()[0]
     return (first[:1].isupper() or first[:1] in "([") and not _is_prose(rest, khmer) \
         and len(rest.split()) <= 12
