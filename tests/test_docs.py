@@ -1,0 +1,40 @@
+"""Documentation generated from the code must not drift from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lawcheck.errors import CODES
+from lawcheck.settings import SETTINGS
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_every_error_code_is_documented_with_its_meaning():
+    rows = dict(re.findall(r"^\| (LC\d{3}) \| ([^|]+?) \|", (DOCS / "errors.md").read_text(),
+                           re.MULTILINE))
+    assert rows == CODES
+
+
+def test_every_setting_is_documented():
+    text = (DOCS / "settings.md").read_text()
+    for setting in SETTINGS:
+        assert f"`{setting.env}`" in text, setting.name
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_second():
+    block = re.search(r"```(?:sh|bash|console)?\n(.*?)```", README.read_text(), re.S).group(1)
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert len(commands) == 2
+    ci = (README.parent / ".ci" / "run").read_text()
+    assert commands[1].strip() in ci
+
+
+def test_every_corpus_command_is_in_the_readme():
+    from lawcheck.cli.corpus import corpus
+
+    text = README.read_text()
+    for name in corpus.commands:
+        assert f"lawcheck corpus {name}" in text, name
