@@ -38,7 +38,16 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
                 f"key {key!r} appears twice (first on line {mapping.lines[key]})",
                 where=Where(loader.name, line, key_node.start_mark.column + 1),
                 fix="keep one of the two; YAML would silently keep only the last", code="LC240")
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        try:
+            mapping[key] = loader.construct_object(value_node, deep=True)
+        except ValueError as exc:  # e.g. 2009-21-10: month out of range
+            shown = ("must be a date YYYY-MM-DD" if value_node.tag.endswith(":timestamp")
+                     else "has a bad value")
+            raise CorpusDataError(
+                f"{key!r} {shown}, not {getattr(value_node, 'value', '?')!r} ({exc})",
+                where=Where(loader.name, value_node.start_mark.line + 1,
+                            value_node.start_mark.column + 1),
+                fix="correct the value on that line", code="LC240") from None
         mapping.lines[key] = line
     return mapping
 
