@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lawcheck.model import Annotation, Provision
 from lawcheck.store.schema import (
-    AnnotationRow, IngestRun, Law, LawVersion, ProvisionRow, Setting,
+    AnnotationRow, Law, LawVersion, ProvisionRow, Setting,
 )
 
 
@@ -150,10 +150,6 @@ def delete_version(session: Session, version: LawVersion) -> None:
     session.execute(delete(AnnotationRow).where(AnnotationRow.provision_row_id.in_(row_ids)))
     session.execute(delete(ProvisionRow).where(ProvisionRow.version_id == version.id))
     session.delete(version)
-
-
-def add_run(session: Session, run: IngestRun) -> None:
-    session.add(run)
 
 
 def search(session: Session, words: str, limit: int) -> list[tuple[ProvisionRow, LawVersion, float, str]]:

@@ -163,7 +163,7 @@ def find_toc(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
                 entries, gap, end = entries + 1, 0, j + 1
             elif not text:
                 pass
-            elif hj or _title_like(text):
+            elif hj or title_like(text):
                 gap += 1
             else:
                 break
@@ -175,7 +175,7 @@ def find_toc(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
                     start = k
                     break
                 k -= 1
-            while start > 0 and headings[start - 1] and not lines[start - 1].text.strip() == "":
+            while start > 0 and headings[start - 1] is not None:
                 start -= 1  # an unlisted chapter line right above the first entry
             spans.append((start, end))
             i = end
@@ -184,7 +184,7 @@ def find_toc(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
     return spans
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     plain = strip_markup(text)
     return len(plain) <= 90 and not plain.rstrip().endswith((".", ";", "។")) \
         and len(plain.split()) <= 14

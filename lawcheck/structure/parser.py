@@ -36,7 +36,6 @@ class _Open:
     title: str
     awaiting_title: bool
     body: list = field(default_factory=list)
-    articles: int = 0
     pending_title: Line | None = None  # a possible title, confirmed by the line after it
 
     @property
@@ -146,7 +145,7 @@ class _Builder:
             else:
                 art.body.append(line)
             art.awaiting_title = False
-        elif self.stack and self.stack[-1].awaiting_title and noise._title_like(text):
+        elif self.stack and self.stack[-1].awaiting_title and noise.title_like(text):
             self.stack[-1].title = strip_markup(text)
             self.stack[-1].lines.append(line)
             self.stack[-1].awaiting_title = False
@@ -174,8 +173,6 @@ class _Builder:
                                  not heading.title and not heading.inline)
             if heading.inline:
                 self.article.body.append(Line(heading.inline, line.page, line.number))
-            for o in self.stack:
-                o.articles += 1
             return
         ident = f"{parent.id}/{heading.slug}" if parent else heading.slug
         if any(p.id == ident for p in self.out):
@@ -209,7 +206,7 @@ class _Builder:
                 self.law_title = plain
         cued = any(noise.is_preamble_cue(l.text) or _LAW_TITLE.match(strip_markup(l.text))
                    for l in self.front)
-        kind = "preamble" if cued or all(noise._title_like(l.text) for l in self.front) \
+        kind = "preamble" if cued or all(noise.title_like(l.text) for l in self.front) \
             else "unplaced"
         block = Skipped(kind, tuple(self.front))
         (self.skipped if kind == "preamble" else self.unplaced).append(block)
