@@ -8,6 +8,7 @@ keeps the list and the docs in step.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,4 +52,7 @@ def corpus_dir() -> Path:
     configured = os.environ.get("LAWCHECK_CORPUS")
     if configured:
         return Path(configured).expanduser()
-    return Path(__file__).resolve().parent.parent / "corpus"
+    in_tree = Path(__file__).resolve().parent.parent / "corpus"  # a checkout / editable install
+    if in_tree.is_dir():
+        return in_tree
+    return Path(sys.prefix) / "share" / "lawcheck" / "corpus"  # installed as data files

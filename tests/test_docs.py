@@ -38,3 +38,18 @@ def test_every_corpus_command_is_in_the_readme():
     text = README.read_text()
     for name in corpus.commands:
         assert f"lawcheck corpus {name}" in text, name
+
+
+def test_every_shipped_law_is_packaged_for_non_editable_installs():
+    setup = (README.parent / "setup.cfg").read_text()
+    for folder in sorted((README.parent / "corpus").glob("*/*/")):
+        relative = folder.relative_to(README.parent).as_posix()
+        assert f"{relative}/*" in setup, f"add {relative} to [options.data_files] in setup.cfg"
+
+
+def test_every_code_folder_is_a_package_so_wheels_include_it():
+    root = README.parent / "lawcheck"
+    for folder in root.rglob("*"):
+        if folder.is_dir() and any(folder.glob("*.py")) and "migrations" not in folder.parts \
+                and folder.name != "__pycache__":
+            assert (folder / "__init__.py").exists(), f"{folder} lacks __init__.py"
