@@ -197,3 +197,19 @@ def test_diff_lists_added_removed_and_changed_words(tmp_path, db_url):
     words = d["changed"][0]["words"]
     assert ["-", "five (5)"] in words and ["+", "ten (10)"] in words
     assert api.diff("kh/test-law", "2", "1", db=db_url)["removed"] == ["kh/test-law/art-3"]
+
+
+def test_first_use_by_several_processes_at_once(tmp_path):
+    """Four processes opening a new database together: one schema, one shipped version."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    procs = [subprocess.Popen([sys.executable, "-m", "lawcheck", "--db", url, "corpus", "list",
+                               "--format", "json"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    assert [rc for _, _, rc in results] == [0, 0, 0, 0], [err for _, err, _ in results]
+    laws = api.list_laws(db=url)
+    assert [(l["id"], len(l["versions"])) for l in laws] == [
+        ("kh/peaceful-demonstration-2009", 1)]

@@ -112,7 +112,10 @@ def _prepare_sqlite_file(path: Path) -> None:
                                  "or LAWCHECK_DB at another file")
         return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another lawcheck process created it a moment ago
     os.close(fd)
 
 
