@@ -75,26 +75,19 @@ class KhmerTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         cursor = 0
-        for start, end in spans:
+        # the end of the text is a last, empty span, so the tail is handled like any gap
+        for start, end in [*spans, (len(text), len(text))]:
             gap = text[cursor:start]
-            if gap:
-                if words and gap[0] == " ":
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(text[start:end])
-            spaces.append(False)
-            cursor = end
-        tail = text[cursor:]
-        if tail:
-            if words and tail[0] == " ":
+            if gap and words and gap[0] == " ":
                 spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
                 spaces.append(False)
+            if end > start:
+                words.append(text[start:end])
+                spaces.append(False)
+            cursor = end
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy calls these when a pipeline is saved; the tokenizer is rebuilt from cues.yaml instead.
