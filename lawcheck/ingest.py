@@ -146,7 +146,7 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     language = options.language or prepared.language
     title = options.title or parsed.title or law_id
     existing = repo.versions_of(session, law_id, language)
-    for version in existing:
+    for version in existing if not replace else ():  # shipped laws: metadata may change
         if version.sha256 == source.sha256 and options.version in (None, version.version):
             return _result(law_id, version.version, language, version.title, source, parsed,
                            prepared, unchanged=True, run_id=None)

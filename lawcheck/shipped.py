@@ -113,12 +113,14 @@ def sync(store, root: Path | None = None) -> list[str]:
     with store.sessions() as session:
         if repo.get_setting(session, SETTING) == overall:
             return []
+        changed = [f for f in files
+                   if repo.get_setting(session, f"{SETTING}:{f.law_id}") != f.sha256]
     loaded = []
-    prepared = {f.law_id: _prepare(f) for f in files}
+    prepared = {f.law_id: _prepare(f) for f in changed}  # parse outside the write lock
     with store.transaction() as session:
         if repo.get_setting(session, SETTING) == overall:  # another process got there first
             return []
-        for law in files:
+        for law in changed:
             key = f"{SETTING}:{law.law_id}"
             if repo.get_setting(session, key) == law.sha256:
                 continue

@@ -71,6 +71,13 @@ def test_shipped_corpus_loads_on_first_use_and_when_it_changes(tmp_path, db_url,
     art7 = api.show("kh/peaceful-demonstration-2009/art-7", db=db_url)
     assert "six (6) working days" in art7["text"]
     assert len(art7["versions"]) == 1  # the shipped version was replaced, not duplicated
+    # a change to the metadata alone (a confidence mark) is picked up too
+    meta = copy / "kh" / "peaceful-demonstration-2009" / "law.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "  art-7:\n    confidence: confirmed", "  art-7:\n    confidence: likely"),
+        encoding="utf-8")
+    art7 = api.show("kh/peaceful-demonstration-2009/art-7", db=db_url)
+    assert art7["versions"][0]["confidence"] == "likely"
 
 
 def test_versions_are_kept_and_the_previous_one_is_closed(tmp_path, db_url):
