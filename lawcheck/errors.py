@@ -93,6 +93,43 @@ class CorpusDataError(InputError):
     code = "LC240"
 
 
+class RulesError(InputError):
+    """The rule base cannot be loaded: every problem found, in one pass (``problems``)."""
+
+    code = "LC300"
+
+    def __init__(self, problems: list["Problem"]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.where.file or "", p.where.line or 0,
+                                                        p.where.column or 0, p.code))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the rule base",
+                         fix="correct each line named above, then run `lawcheck rules lint`")
+
+    def render(self) -> str:
+        lines = [p.render() for p in self.problems]
+        return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One authoring problem in a rule, fact, mitigation or test file."""
+
+    code: str
+    where: Where
+    message: str
+    rule: str | None = None
+    fix: str | None = None
+
+    def render(self) -> str:
+        head = f"{self.where}: error {self.code}"
+        if self.rule:
+            head += f" [{self.rule}]"
+        text = f"{head}: {self.message}"
+        if self.fix:
+            text += f"\n  how to fix: {self.fix}"
+        return text
+
+
 class StoreError(LawcheckError):
     """The database cannot be used as it is (corrupt, foreign, too new); not a bug in lawcheck."""
 
@@ -132,6 +169,23 @@ CODES: dict[str, str] = {
     "LC232": "provision not found",
     "LC233": "version not found",
     "LC240": "corpus metadata is malformed",
+    "LC300": "rule base has problems (each listed with its own code)",
+    "LC301": "rule file is not valid YAML (syntax, tab, duplicate key)",
+    "LC302": "unknown key",
+    "LC303": "missing required key",
+    "LC304": "condition on an undeclared fact",
+    "LC305": "type mismatch between a fact and a value or operator",
+    "LC306": "unknown operator",
+    "LC307": "citation of a provision that is not in the corpus",
+    "LC308": "duplicate rule id",
+    "LC309": "bad date",
+    "LC310": "value outside its vocabulary",
+    "LC311": "unknown mitigation",
+    "LC312": "message placeholder is not a declared fact",
+    "LC313": "bad exception (unknown rule, or an exception without a scope)",
+    "LC314": "bad rule test case",
+    "LC315": "bad fact declaration",
+    "LC316": "rule not found",
     "LC400": "database cannot be used",
     "LC401": "database file is corrupt or not a database",
     "LC402": "database belongs to another program",

@@ -28,6 +28,10 @@ SETTINGS = (
             "folder for the default database and the error log"),
     Setting("corpus", "LAWCHECK_CORPUS", "the corpus/ folder shipped with lawcheck",
             "folder of the shipped law corpus to load on first use"),
+    Setting("rules", "LAWCHECK_RULES", "the rules/ folder shipped with lawcheck",
+            "folder of the rule base (facts, mitigations, calendars, rules and their tests)"),
+    Setting("engine", "LAWCHECK_ENGINE", "durable (where durable_rules imports), else reference",
+            "rules engine: durable or reference (they give the same findings)"),
 )
 
 
@@ -49,10 +53,22 @@ def log_path() -> Path:
 
 
 def corpus_dir() -> Path:
-    configured = os.environ.get("LAWCHECK_CORPUS")
+    return _shipped("corpus", "LAWCHECK_CORPUS")
+
+
+def rules_dir() -> Path:
+    return _shipped("rules", "LAWCHECK_RULES")
+
+
+def engine_name() -> str | None:
+    return os.environ.get("LAWCHECK_ENGINE") or None
+
+
+def _shipped(name: str, env: str) -> Path:
+    configured = os.environ.get(env)
     if configured:
         return Path(configured).expanduser()
-    in_tree = Path(__file__).resolve().parent.parent / "corpus"  # a checkout / editable install
+    in_tree = Path(__file__).resolve().parent.parent / name  # a checkout / editable install
     if in_tree.is_dir():
         return in_tree
-    return Path(sys.prefix) / "share" / "lawcheck" / "corpus"  # installed as data files
+    return Path(sys.prefix) / "share" / "lawcheck" / name  # installed as data files

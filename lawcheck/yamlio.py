@@ -8,6 +8,7 @@ validation can point back into the file.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -16,20 +17,39 @@ from lawcheck.errors import CorpusDataError, Where
 
 
 class LineDict(dict):
-    """A dict that knows on which line each of its keys was written."""
+    """A dict that knows where (line, column; 1-based) it and each of its keys were written."""
 
     lines: dict
+    cols: dict
     start: int
+    start_col: int
+    file: str
+
+    def where(self, key: str | None = None) -> Where:
+        if key is not None and key in self.lines:
+            return Where(self.file, self.lines[key], self.cols[key])
+        return Where(self.file, self.start, self.start_col)
 
 
 class _StrictLoader(yaml.SafeLoader):
-    pass
+    """SafeLoader with YAML 1.2 booleans: only true/false are booleans, so ``on``, ``off``,
+    ``yes`` and ``no`` stay strings (``reviewed: {on: 2026-11-30}`` must not become True)."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
-    mapping.lines = {}
-    mapping.start = node.start_mark.line + 1
+    mapping.lines, mapping.cols = {}, {}
+    mapping.start, mapping.start_col = node.start_mark.line + 1, node.start_mark.column + 1
+    mapping.file = loader.name
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
@@ -49,6 +69,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
                             value_node.start_mark.column + 1),
                 fix="correct the value on that line", code="LC240") from None
         mapping.lines[key] = line
+        mapping.cols[key] = key_node.start_mark.column + 1
     return mapping
 
 

@@ -66,8 +66,11 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 from lawcheck.cli.corpus import corpus  # noqa: E402  (registers after the group exists)
+from lawcheck.cli.rules import explain, rules  # noqa: E402
 
 cli.add_command(corpus)
+cli.add_command(rules)
+cli.add_command(explain)
 
 
 def main(argv: list[str] | None = None) -> None:

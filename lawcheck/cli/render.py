@@ -154,3 +154,58 @@ def _short(text: str, width: int = 90) -> str:
 def _table(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def rules_text(rules: list[dict]) -> str:
+    rows = [("RULE", "KIND", "SEVERITY", "CITES", "TESTS")]
+    for r in rules:
+        rows.append((r["id"], r["kind"], r["severity"],
+                     ", ".join(c.split("/", 2)[-1] for c in r["citations"]), str(r["tests"])))
+    return _table(rows)
+
+
+def rule_text(rule: dict) -> str:
+    out = [f"{rule['id']} — {rule['title']}", f"  defined at {rule['file']}",
+           f"  {rule['kind']}, severity {rule['severity']}, consequence {rule['consequence']}, "
+           f"category {rule['category']}, pillar {rule['pillar']}, confidence "
+           f"{rule['confidence']}",
+           f"  applies to each {rule['applies_to']}"
+           + (f" of {', '.join(rule['org_types'])}" if rule["org_types"] else "")
+           + f", in force {rule['effective_from']} to {rule['effective_to'] or 'now'}",
+           f"  reviewed by {rule['reviewed']['by']} on {rule['reviewed']['on']}; "
+           f"{rule['tests']} test case(s)"]
+    if rule["exception_to"]:
+        out.append(f"  exception to: {', '.join(rule['exception_to'])}")
+    out += ["", "Applies when:"] + rule["scope"]
+    if rule["when"]:
+        out += ["Finding when:"] + rule["when"]
+    out += ["", f"What: {rule['message']['what']}", f"Why: {rule['message']['why']}",
+            f"What to do: {rule['message']['todo']}"]
+    for m in rule["mitigations"]:
+        out.append(f"  • {m['id']}: {m['text']}")
+    for c in rule["citations"]:
+        out += ["", f"{c['provision']} (version {c['version']}, {c['language']}, in force "
+                    f"{c['effective_from'] or '?'} to {c['effective_to'] or 'now'})"]
+        out += _wrap(c["text"], "  ")
+    return "\n".join(out)
+
+
+def coverage_text(c: dict) -> str:
+    out = [f"{c['rules']} rules; {len(c['untested_rules'])} without a test case that makes "
+           "them fire" + (": " + ", ".join(c["untested_rules"]) if c["untested_rules"] else "")]
+    cited = sum(1 for rules in c["provisions"].values() if rules)
+    out.append(f"{cited} of {len(c['provisions'])} articles of the laws in use are cited by a "
+               "rule")
+    for pid, rules in c["provisions"].items():
+        out.append(f"  {'✓' if rules else '·'} {pid}" + (f"  ← {', '.join(rules)}" if rules else ""))
+    return "\n".join(out)
+
+
+def impact_text(d: dict) -> str:
+    out = [f"{d['law']}: {d['from']['version']} → {d['to']['version']}; "
+           f"{len(d['changed_provisions'])} provision(s) changed, {len(d['rules'])} rule(s) "
+           "affected"]
+    for r in d["rules"]:
+        out.append(f"  {r['rule']} — {r['title']}")
+        out += [f"      {c['provision']}: {c['change']}" for c in r["citations"]]
+    return "\n".join(out)

@@ -184,3 +184,24 @@ def _snippet(body: str, term: str, width: int = 80) -> str:
     at = body.lower().find(term.lower())
     start = max(0, at - width // 2)
     return ("…" if start else "") + body[start:start + width] + "…"
+
+
+def provision_ids(session: Session) -> set[str]:
+    return set(session.scalars(select(func.distinct(ProvisionRow.provision_id))))
+
+
+def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, list]:
+    """Every version of the given provisions (all when ``ids`` is None), for citations and
+    for deciding which provision version is in force on a date."""
+    from lawcheck.findings import ProvisionVersion
+
+    query = (select(ProvisionRow.provision_id, LawVersion.version, LawVersion.language,
+                    LawVersion.effective_from, LawVersion.effective_to, ProvisionRow.title,
+                    ProvisionRow.text)
+             .join(LawVersion, LawVersion.id == ProvisionRow.version_id))
+    if ids is not None:
+        query = query.where(ProvisionRow.provision_id.in_(sorted(ids)))
+    index: dict[str, list] = {}
+    for pid, *rest in session.execute(query):
+        index.setdefault(pid, []).append(ProvisionVersion(*rest))
+    return index

@@ -1,4 +1,4 @@
-"""The library façade: the CLI, tests and a later web UI all call these functions.
+"""The corpus part of the façade: ingest laws, list, show, search and compare them.
 
 Each function opens the store (``db``: a URL or path; default from ``LAWCHECK_DB`` or the data
 directory), loads the shipped corpus if it changed, does one job and returns plain values.

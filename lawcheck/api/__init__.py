@@ -1,0 +1,15 @@
+"""The library façade: the CLI, tests and a later web UI all call these functions.
+
+Each function opens the store (``db``: a URL or path; default from ``LAWCHECK_DB`` or the data
+directory), loads the shipped corpus if it changed, does one job and returns plain values.
+"""
+
+from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
+from lawcheck.api.rules import (
+    explain, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
+    rules_test,
+)
+
+__all__ = ["diff", "explain", "ingest", "list_laws", "load_rules", "opened", "rules_catalog",
+           "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test",
+           "search", "show"]

@@ -1,0 +1,223 @@
+"""The rule-base part of the façade: load and lint, list, show, test, coverage, catalogue,
+impact of a law change, and explain."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lawcheck.api.corpus import diff, opened
+from lawcheck.errors import InputError, NotFoundError, Where
+from lawcheck.ingest import parse_date
+from lawcheck.yamlio import did_you_mean
+
+
+def _expand(paths) -> list[Path] | None:
+    if not paths:
+        return None
+    from lawcheck.rulebase.loader import rule_files
+
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += rule_files(path)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(f"no such rule file or folder: {path}", code="LC201",
+                             fix="give a .yaml file or a folder of them")
+    return found
+
+
+def _load(store, paths=None):
+    from lawcheck.rulebase.loader import load
+    from lawcheck.settings import rules_dir
+    from lawcheck.store import repository as repo
+
+    with store.sessions() as session:
+        provisions = repo.provision_ids(session)
+    return load(rules_dir(), provisions, _expand(paths))
+
+
+def _index(store, rulebase) -> dict:
+    from lawcheck.store import repository as repo
+
+    cited = {c for r in rulebase.rules for c in r.citations}
+    with store.sessions() as session:
+        return repo.citation_index(session, cited)
+
+
+def load_rules(paths=None, *, db: str | None = None):
+    """Load and check the rule base (every problem reported at once, as a RulesError)."""
+    with opened(db) as store:
+        return _load(store, paths)
+
+
+def rules_list(*, db: str | None = None) -> list[dict]:
+    rulebase = load_rules(db=db)
+    return [{"id": r.id, "title": r.title, "category": r.category, "kind": r.kind,
+             "severity": r.severity, "consequence": r.consequence,
+             "citations": list(r.citations), "effective_from": _iso(r.effective_from),
+             "effective_to": _iso(r.effective_to),
+             "tests": sum(r.id in case.expect for case in rulebase.tests)}
+            for r in rulebase.rules]
+
+
+def rules_show(rule_id: str, *, db: str | None = None) -> dict:
+    from lawcheck.catalog import condition_text
+
+    with opened(db) as store:
+        rulebase = _load(store)
+        rule = _rule(rulebase, rule_id)
+        index = _index(store, rulebase)
+    citations = []
+    for cited in rule.citations:
+        versions = sorted(index.get(cited, []), key=lambda v: (v.effective_from or date.min))
+        citations += [{"provision": cited, "version": v.version, "language": v.language,
+                       "effective_from": _iso(v.effective_from),
+                       "effective_to": _iso(v.effective_to), "title": v.title, "text": v.text}
+                      for v in versions]
+    return {
+        "id": rule.id, "title": rule.title, "file": f"{rule.file}:{rule.line}",
+        "applies_to": rule.applies_to, "org_types": list(rule.org_types),
+        "category": rule.category, "kind": rule.kind, "severity": rule.severity,
+        "consequence": rule.consequence, "pillar": rule.pillar,
+        "effective_from": _iso(rule.effective_from), "effective_to": _iso(rule.effective_to),
+        "scope": condition_text(rule.scope), "when": condition_text(rule.when)
+        if rule.when is not None else [], "exception_to": list(rule.exception_to),
+        "message": {"what": rule.message.what, "why": rule.message.why,
+                    "todo": rule.message.todo},
+        "mitigations": [{"id": m, "text": rulebase.mitigations[m].text}
+                        for m in rule.mitigations],
+        "confidence": rule.confidence,
+        "reviewed": {"by": rule.reviewed_by, "on": _iso(rule.reviewed_on)},
+        "citations": citations,
+        "tests": sum(rule.id in case.expect for case in rulebase.tests),
+    }
+
+
+def rules_test(paths=None, *, db: str | None = None, engine: str | None = None,
+               today: date | None = None):
+    from lawcheck.engine import get_engine
+    from lawcheck.ruletests import run_cases
+    from lawcheck.settings import engine_name
+
+    with opened(db) as store:
+        rulebase = _load(store)
+        selected = None
+        if paths:
+            chosen = {str(p) for p in _expand(paths)}
+            selected = [c for c in rulebase.tests if c.file in chosen]
+        index = _index(store, rulebase)
+    return run_cases(rulebase, get_engine(engine or engine_name()), index, selected, today)
+
+
+def rules_coverage(*, db: str | None = None) -> dict:
+    """Rules no test case expects to fire, and provisions no rule cites (by provision)."""
+    from lawcheck.store import repository as repo
+
+    with opened(db) as store:
+        rulebase = _load(store)
+        with store.sessions() as session:
+            laws = sorted({r.law for r in rulebase.rules if r.law} |
+                          {"/".join(c.split("/")[:2]) for r in rulebase.rules
+                           for c in r.citations})
+            articles = sorted(pid for pid in repo.provision_ids(session)
+                              if "/".join(pid.split("/")[:2]) in laws
+                              and pid.rsplit("/", 1)[-1].startswith("art-"))
+    cited: dict[str, list[str]] = {}
+    for rule in rulebase.rules:
+        for c in rule.citations:
+            article = "/".join(c.split("/")[:3])
+            cited.setdefault(article, []).append(rule.id)
+    return {
+        "rules": len(rulebase.rules),
+        "untested_rules": [r.id for r in rulebase.rules
+                           if r.when is not None
+                           and not any(r.id in case.expect for case in rulebase.tests)],
+        "provisions": {pid: sorted(set(cited.get(pid, []))) for pid in articles},
+        "uncited_provisions": [pid for pid in articles if pid not in cited],
+    }
+
+
+def rules_catalog(fmt: str = "markdown", *, db: str | None = None) -> str:
+    from lawcheck import catalog
+
+    with opened(db) as store:
+        rulebase = _load(store)
+        index = _index(store, rulebase)
+    titles = {pid: next((v.title for v in versions if v.title), "")
+              for pid, versions in index.items()}
+    text = catalog.markdown(rulebase, titles)
+    return catalog.to_html(text) if fmt == "html" else text
+
+
+def rules_impact(law_id: str, v1: str | None = None, v2: str | None = None, *,
+                 db: str | None = None) -> dict:
+    changes = diff(law_id, v1, v2, db=db)
+    touched = {pid: "added" for pid in changes["added"]}
+    touched.update({pid: "removed" for pid in changes["removed"]})
+    touched.update({c["id"]: "changed" for c in changes["changed"]})
+    rulebase = load_rules(db=db)
+    affected = []
+    for rule in rulebase.rules:
+        hits = [{"provision": c, "change": touched["/".join(c.split("/")[:3])]}
+                for c in rule.citations if "/".join(c.split("/")[:3]) in touched]
+        if hits:
+            affected.append({"rule": rule.id, "title": rule.title, "citations": hits})
+    return {"law": law_id, "from": changes["from"], "to": changes["to"], "rules": affected,
+            "changed_provisions": sorted(touched)}
+
+
+def explain(rule_id: str, facts_path: str | Path, *, as_of: str | date | None = None,
+            db: str | None = None) -> dict:
+    from lawcheck.explain import explain_rule
+
+    with opened(db) as store:
+        rulebase = _load(store)
+        rule = _rule(rulebase, rule_id)
+        facts = read_facts(Path(facts_path), rulebase)
+        index = _index(store, rulebase)
+    day = facts.get("subject.date") or parse_date(as_of, "--as-of date") or date.today()
+    return explain_rule(rulebase, rule, facts, day, index)
+
+
+def read_facts(path: Path, rulebase) -> dict:
+    """A facts file (YAML or JSON): a mapping of declared facts, or ``facts:`` holding one."""
+    from lawcheck import yamlio
+    from lawcheck.rulebase.conditions import check_value
+
+    data = yamlio.load(path, error=InputError)
+    if isinstance(data, dict) and set(data) == {"facts"}:
+        data = data["facts"]
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping of facts (name: value)", where=Where(str(path), 1),
+                         fix="write one fact per line, e.g. `activity.participants: 150`")
+    facts = {}
+    for name, value in data.items():
+        where = data.where(name) if hasattr(data, "where") else Where(str(path))
+        spec = rulebase.facts.get(name)
+        if spec is None:
+            raise InputError(f"undeclared fact {name!r}" + did_you_mean(name, rulebase.facts),
+                             where=where, code="LC304", fix="rules/facts.yaml lists the facts")
+        ok, normal = check_value(spec, value)
+        if not ok:
+            raise InputError(f"{value!r} is not a valid {spec.type} for {name}"
+                             + (f" (one of: {', '.join(spec.values)})" if spec.values else ""),
+                             where=where, code="LC305", fix="correct the value")
+        facts[name] = normal
+    return facts
+
+
+def _rule(rulebase, rule_id: str):
+    rule = rulebase.rule(rule_id)
+    if rule is None:
+        raise NotFoundError(f"no rule {rule_id!r}" + did_you_mean(rule_id,
+                                                                 [r.id for r in rulebase.rules]),
+                            code="LC316", fix="`lawcheck rules list` shows the rules")
+    return rule
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

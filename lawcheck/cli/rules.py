@@ -1,0 +1,136 @@
+"""``lawcheck rules …`` and ``lawcheck explain``: the rule base for legal advisers."""
+
+from __future__ import annotations
+
+import click
+
+from lawcheck.cli import render
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True, help="Output format.")
+
+
+@click.group()
+def rules() -> None:
+    """The rule base: list, show, lint, test, coverage, catalogue, impact of a law change."""
+
+
+@rules.command("list")
+@FORMAT
+@click.pass_obj
+def list_(obj, fmt) -> None:
+    """List the rules with their citations and number of test cases."""
+    from lawcheck import api
+
+    found = api.rules_list(db=obj["db"])
+    render.echo_json(found) if fmt == "json" else click.echo(render.rules_text(found))
+
+
+@rules.command()
+@click.argument("rule_id", metavar="RULE")
+@FORMAT
+@click.pass_obj
+def show(obj, rule_id, fmt) -> None:
+    """Show a rule with the full text of each provision it cites."""
+    from lawcheck import api
+
+    rule = api.rules_show(rule_id, db=obj["db"])
+    render.echo_json(rule) if fmt == "json" else click.echo(render.rule_text(rule))
+
+
+@rules.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.pass_obj
+def lint(obj, paths) -> None:
+    """Load and check the rule base (or these files); report every problem in one pass."""
+    from lawcheck import api
+
+    rulebase = api.load_rules(paths, db=obj["db"])
+    click.echo(f"ok: {len(rulebase.rules)} rules, {len(rulebase.tests)} test cases, "
+               f"{len(rulebase.facts)} facts, {len(rulebase.mitigations)} mitigations; "
+               f"rule-base version {rulebase.version[:12]}")
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("--engine", type=click.Choice(["durable", "reference"]),
+              help="Rules engine (default: durable where installed).")
+@click.option("-v", "--verbose", is_flag=True, help="List passing cases too.")
+@click.pass_obj
+def test(obj, paths, engine, verbose) -> None:
+    """Run the YAML test cases; show what differs on failure. Exit 1 if any case fails."""
+    from lawcheck import api
+
+    results = api.rules_test(paths, db=obj["db"], engine=engine)
+    for result in results:
+        if verbose or not result.passed:
+            click.echo(result.render())
+    failed = sum(not r.passed for r in results)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        raise SystemExit(1)
+
+
+@rules.command()
+@FORMAT
+@click.pass_obj
+def coverage(obj, fmt) -> None:
+    """Rules without tests, and provisions no rule cites (coverage by provision)."""
+    from lawcheck import api
+
+    found = api.rules_coverage(db=obj["db"])
+    render.echo_json(found) if fmt == "json" else click.echo(render.coverage_text(found))
+
+
+@rules.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default=None,
+              help="Default: from the file name (.html), else markdown.")
+@click.pass_obj
+def catalog(obj, output, fmt) -> None:
+    """The whole rule base as a readable document, by law and article."""
+    from lawcheck import api
+
+    fmt = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "markdown")
+    text = api.rules_catalog(fmt, db=obj["db"])
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@rules.command()
+@click.argument("law_id", metavar="LAW")
+@click.argument("versions", nargs=-1, metavar="[V1 V2]")
+@FORMAT
+@click.pass_obj
+def impact(obj, law_id, versions, fmt) -> None:
+    """Rules citing provisions that changed between two versions of a law."""
+    from lawcheck import api
+
+    if len(versions) not in (0, 2):
+        raise click.UsageError("give two versions (V1 V2) or none")
+    found = api.rules_impact(law_id, *(versions or (None, None)), db=obj["db"])
+    render.echo_json(found) if fmt == "json" else click.echo(render.impact_text(found))
+
+
+@click.command()
+@click.argument("rule_id", metavar="RULE")
+@click.argument("facts", metavar="FACTS", type=click.Path(dir_okay=False))
+@click.option("--as-of", metavar="DATE", help="The date to judge on (default: subject.date, "
+                                                 "else today).")
+@FORMAT
+@click.pass_obj
+def explain(obj, rule_id, facts, as_of, fmt) -> None:
+    """Why a rule fires or not for a facts file: each condition, the values, the exceptions.
+
+    FACTS is a YAML or JSON mapping of declared facts (rules/facts.yaml). Plans and statements
+    become facts once `lawcheck check` and `lawcheck review` exist.
+    """
+    from lawcheck import api
+    from lawcheck.explain import render as render_explanation
+
+    found = api.explain(rule_id, facts, as_of=as_of, db=obj["db"])
+    render.echo_json(found) if fmt == "json" else click.echo(render_explanation(found))

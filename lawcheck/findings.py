@@ -1,0 +1,190 @@
+"""facts → findings: run the engine, apply exceptions and dates in force, and build findings that
+explain themselves (SPEC §5).
+
+The engine only says which conditions are true. Here, in one place: an exception whose scope
+holds displaces the rules it names; a rule applies only on a date within its own effective dates
+and those of a version of every provision it cites; each finding's ``why`` names the facts that
+made its condition true; rules that could not be decided list the facts they lacked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lawcheck.engine import Compiled, Engine, normalise
+from lawcheck.rulebase.conditions import All, Any, Cmp, Not, describe, evaluate, show_value
+from lawcheck.rulebase.model import KINDS, SEVERITIES, Rule, RuleBase
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+
+
+@dataclass(frozen=True)
+class ProvisionVersion:
+    version: str
+    language: str
+    effective_from: date | None
+    effective_to: date | None
+    title: str
+    text: str
+
+    def in_force(self, day: date) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and \
+            (self.effective_to is None or day <= self.effective_to)
+
+
+@dataclass(frozen=True)
+class Context:
+    """One subject to check: its facts, where it sits in the input, and its date."""
+
+    facts: dict
+    date: date
+    where: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    where: dict
+    why: str
+    support: tuple[str, ...]
+    what: str
+    todo: str
+    citations: tuple[dict, ...]
+    mitigations: tuple[dict, ...]
+    displaced: tuple[str, ...] = ()
+
+    def sort_key(self):
+        return (-SEVERITIES.index(self.rule.severity), KINDS.index(self.rule.kind),
+                self.rule.id, str(sorted(self.where.items())))
+
+    def to_dict(self) -> dict:
+        r = self.rule
+        return {
+            "rule": r.id, "title": r.title, "category": r.category, "kind": r.kind,
+            "severity": r.severity, "consequence": r.consequence, "pillar": r.pillar,
+            "where": dict(self.where), "why": self.why, "what": self.what, "todo": self.todo,
+            "confidence": r.confidence, "citations": list(self.citations),
+            "mitigations": list(self.mitigations),
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the rule base says about one context."""
+
+    findings: tuple[Finding, ...]
+    not_checked: tuple[dict, ...]  # {"rule", "missing": [facts]}
+    displaced: tuple[tuple[str, str], ...]  # (exception, rule it displaced)
+    not_in_force: tuple[dict, ...]  # {"rule", "reason"}
+
+
+def applies_on(rule: Rule, day: date, provisions: dict[str, list[ProvisionVersion]]) -> str | None:
+    """None when the rule applies on ``day``; otherwise the reason it does not."""
+    if rule.effective_from and day < rule.effective_from:
+        return f"the rule takes effect on {rule.effective_from.isoformat()}"
+    if rule.effective_to and day > rule.effective_to:
+        return f"the rule ended on {rule.effective_to.isoformat()}"
+    for cited in rule.citations:
+        versions = provisions.get(cited)
+        if versions is not None and not any(v.in_force(day) for v in versions):
+            return f"no version of {cited} is in force on {day.isoformat()}"
+    return None
+
+
+def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
+                      contexts: list[Context],
+                      provisions: dict[str, list[ProvisionVersion]]) -> list[Outcome]:
+    facts = [normalise(c.facts, rulebase.facts) for c in contexts]
+    matched = engine.matches(compiled, facts)
+    by_context: dict[int, set] = {}
+    for key, index in matched:
+        by_context.setdefault(index, set()).add(key)
+    rules = {r.id: r for r in rulebase.rules}
+    outcomes = []
+    for index, context in enumerate(contexts):
+        keys = by_context.get(index, set())
+        in_force = {rid: applies_on(rule, context.date, provisions) for rid, rule in rules.items()}
+        displaced = sorted((exc, target) for kind, exc in keys if kind == "scope"
+                           and in_force[exc] is None for target in rules[exc].exception_to)
+        gone = {target for _, target in displaced}
+        found, not_in_force = [], []
+        for kind, rid in sorted(keys):
+            if kind != "fire" or rid in gone:
+                continue
+            if in_force[rid] is not None:
+                not_in_force.append({"rule": rid, "reason": in_force[rid]})
+                continue
+            rule = rules[rid]
+            by = tuple(target for exc, target in displaced if exc == rid)
+            found.append(_finding(rule, facts[index], context, provisions, rulebase, by))
+        not_checked = [
+            {"rule": rule.id, "missing": sorted(f for f in rule.condition.facts()
+                                                if f not in facts[index])}
+            for rule in rulebase.rules
+            if rule.when is not None and rule.id not in gone
+            and evaluate(rule.condition, facts[index]) is None]
+        outcomes.append(Outcome(tuple(sorted(found, key=Finding.sort_key)), tuple(not_checked),
+                                tuple(displaced), tuple(not_in_force)))
+    return outcomes
+
+
+def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase, displaced):
+    support = tuple(_support(rule.condition, facts))
+    values = {name: show_value(value) for name, value in facts.items()}
+    fill = lambda text: _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "unknown"), text)  # noqa: E731
+    why = fill(rule.message.why)
+    if support:
+        why += " (Found: " + "; ".join(support) + ".)"
+    citations = tuple(_citation(cid, context.date, provisions) for cid in rule.citations)
+    mitigations = tuple({"id": mid, "text": rulebase.mitigations[mid].text}
+                        for mid in rule.mitigations if mid in rulebase.mitigations)
+    return Finding(rule, dict(context.where), why, support, fill(rule.message.what),
+                   fill(rule.message.todo), citations, mitigations, displaced)
+
+
+def _citation(cid: str, day: date, provisions) -> dict:
+    versions = [v for v in provisions.get(cid, []) if v.in_force(day)]
+    chosen = next((v for v in versions if v.language == "en"), versions[0] if versions else None)
+    return {"provision": cid, "title": chosen.title if chosen else "",
+            "text": chosen.text if chosen else "",
+            "version": chosen.version if chosen else None}
+
+
+def _support(node, facts: dict) -> list[str]:
+    """The comparisons (with the facts' values) that make ``node`` true."""
+    if isinstance(node, Cmp):
+        return [_because(node, facts)] if evaluate(node, facts) is True else []
+    if isinstance(node, All):
+        return [s for part in node.parts for s in _support(part, facts)]
+    if isinstance(node, Any):
+        for part in node.parts:
+            if evaluate(part, facts) is True:
+                return _support(part, facts)
+        return []
+    if isinstance(node, Not):
+        return _refute(node.part, facts)
+    return []
+
+
+def _refute(node, facts: dict) -> list[str]:
+    """The comparisons (with values) that make ``node`` false."""
+    if isinstance(node, Cmp):
+        return [f"not: {_because(node, facts)}"] if evaluate(node, facts) is False else []
+    if isinstance(node, All):
+        for part in node.parts:
+            if evaluate(part, facts) is False:
+                return _refute(part, facts)
+        return []
+    if isinstance(node, Any):
+        return [s for part in node.parts for s in _refute(part, facts)]
+    if isinstance(node, Not):
+        return _support(node.part, facts)
+    return []
+
+
+def _because(node: Cmp, facts: dict) -> str:
+    if node.fact in facts and node.op not in ("exists", "missing"):
+        return f"{node.fact} = {show_value(facts[node.fact])} ({describe(node)})"
+    return describe(node)

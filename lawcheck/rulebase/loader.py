@@ -1,0 +1,293 @@
+"""Load the rule base from ``rules/``: facts, mitigations, rules and their test cases.
+
+Every problem is collected (file:line:column, rule id, what, a did-you-mean) and reported in one
+pass as a :class:`~lawcheck.errors.RulesError`; nothing half-loaded is ever used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+from lawcheck import yamlio
+from lawcheck.errors import LawcheckError, Problem, RulesError, Where
+from lawcheck.rulebase import model as m
+from lawcheck.rulebase.conditions import ConditionReader, check_value
+from lawcheck.yamlio import did_you_mean
+
+RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
+             "org_types", "category", "kind", "severity", "consequence", "pillar", "scope",
+             "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes"}
+REQUIRED = ("id", "title", "citations", "effective_from", "applies_to", "category", "kind",
+            "severity", "consequence", "pillar", "message", "confidence", "reviewed")
+VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KINDS,
+                "severity": m.SEVERITIES, "consequence": m.CONSEQUENCES, "pillar": m.PILLARS,
+                "confidence": m.CONFIDENCE}
+NO_CITATION = ("security", "reputational")  # these cite the guidance instead (SPEC §5)
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+SPECIAL = {"facts.yaml", "mitigations.yaml"}
+
+
+def rule_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml")
+                  if p.name not in SPECIAL and "calendars" not in p.relative_to(root).parts)
+
+
+def version_of(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load(root: Path, provisions: set[str] | None = None,
+         paths: list[Path] | None = None) -> m.RuleBase:
+    """Load and check the whole rule base under ``root``.
+
+    ``provisions``: the provision ids in the corpus, to check citations (None skips the check).
+    ``paths``: rule files to load instead of every file under ``root`` (facts and mitigations
+    always come from ``root``).
+    """
+    problems: list[Problem] = []
+    facts = _load_facts(root / "facts.yaml", problems)
+    mitigations = _load_mitigations(root / "mitigations.yaml", problems)
+    rules: list[m.Rule] = []
+    tests: list[m.TestCase] = []
+    files = paths if paths is not None else rule_files(root)
+    raw_tests = []
+    for path in files:
+        data = _yaml(path, problems)
+        if data is None:
+            continue
+        if path.name.endswith(".tests.yaml"):
+            raw_tests.append((path, data))
+        else:
+            rules.extend(_load_rule_file(path, data, facts, mitigations, provisions, problems))
+    _check_ids_and_exceptions(rules, problems)
+    known = {r.id for r in rules}
+    for path, data in raw_tests:
+        tests.extend(_load_tests(path, data, facts, known, problems))
+    if problems:
+        raise RulesError(problems)
+    return m.RuleBase(tuple(rules), facts, mitigations, tuple(tests), version_of(root),
+                      tuple(str(p) for p in files))
+
+
+def _yaml(path: Path, problems: list[Problem]):
+    try:
+        return yamlio.load(path)
+    except LawcheckError as exc:
+        problems.append(Problem("LC301", exc.where or Where(str(path)), exc.what, None, exc.fix))
+        return None
+
+
+def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
+    data = _yaml(path, problems)
+    if data is None:
+        return {}
+    entries = data.get("facts") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        problems.append(Problem("LC315", Where(str(path), 1), "expected a 'facts:' mapping"))
+        return {}
+    facts = {}
+    for name, entry in entries.items():
+        where = entries.where(name)
+        if not isinstance(entry, dict):
+            problems.append(Problem("LC315", where, f"fact {name!r}: expected a mapping"))
+            continue
+        unknown = set(entry) - {"type", "values", "description", "source"}
+        for key in sorted(unknown):
+            problems.append(Problem("LC302", entry.where(key), f"fact {name!r}: unknown key "
+                                    f"{key!r}" + did_you_mean(key, ["type", "values",
+                                                                    "description", "source"])))
+        kind = entry.get("type")
+        if kind not in m.FACT_TYPES:
+            problems.append(Problem("LC315", entry.where("type"), f"fact {name!r}: type must be "
+                                    f"one of {', '.join(m.FACT_TYPES)}"
+                                    + did_you_mean(str(kind), m.FACT_TYPES)))
+            continue
+        values = entry.get("values") or []
+        if kind in ("enum", "labels") and not values:
+            problems.append(Problem("LC315", entry.where("type"),
+                                    f"fact {name!r}: a {kind} fact needs its 'values'"))
+            continue
+        for key in ("description", "source"):
+            if not entry.get(key):
+                problems.append(Problem("LC303", entry.where(), f"fact {name!r}: missing {key!r}"))
+        facts[name] = m.FactSpec(name, kind, str(entry.get("description", "")),
+                                 str(entry.get("source", "")), tuple(str(v) for v in values))
+    return facts
+
+
+def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitigation]:
+    data = _yaml(path, problems)
+    entries = data.get("mitigations") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        if data is not None:
+            problems.append(Problem("LC302", Where(str(path), 1), "expected 'mitigations:'"))
+        return {}
+    found = {}
+    for key, entry in entries.items():
+        if not isinstance(entry, dict) or not entry.get("text") or \
+                entry.get("pillar") not in m.PILLARS:
+            problems.append(Problem("LC303", entries.where(key), f"mitigation {key!r} needs "
+                                    "title, text, source and a pillar (people, property, "
+                                    "programs)"))
+            continue
+        found[key] = m.Mitigation(key, str(entry.get("title", key)), str(entry["text"]),
+                                  str(entry.get("source", "")), entry["pillar"])
+    return found
+
+
+def _load_rule_file(path, data, facts, mitigations, provisions, problems) -> list[m.Rule]:
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        problems.append(Problem("LC303", Where(str(path), 1), "a rule file needs 'rules:' "
+                                "(a list), and may name its 'law:'"))
+        return []
+    for key in set(data) - {"law", "rules"}:
+        problems.append(Problem("LC302", data.where(key), f"unknown key {key!r} at the top of "
+                                "a rule file" + did_you_mean(key, ["law", "rules"])))
+    rules = []
+    for item in data["rules"]:
+        if not isinstance(item, dict):
+            problems.append(Problem("LC303", Where(str(path)), "each rule must be a mapping"))
+            continue
+        rule = _load_rule(path, item, str(data.get("law", "")), facts, mitigations,
+                          provisions, problems)
+        if rule is not None:
+            rules.append(rule)
+    return rules
+
+
+def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.Rule | None:
+    rid = str(item.get("id", "?"))
+    count = len(problems)
+
+    def problem(code, key, message, fix=None):
+        problems.append(Problem(code, item.where(key), message, rid, fix))
+
+    for key in sorted(set(item) - RULE_KEYS):
+        problem("LC302", key, f"unknown key {key!r}" + did_you_mean(key, RULE_KEYS))
+    for key in REQUIRED:
+        if key not in item:
+            problem("LC303", None, f"missing required key {key!r}")
+    if "when" not in item and not item.get("exception_to"):
+        problem("LC303", None, "missing 'when' (only an exception may leave it out)")
+    for key, allowed in VOCABULARIES.items():
+        if key in item and item[key] not in allowed:
+            problem("LC310", key, f"{key} {item[key]!r} is not one of: {', '.join(allowed)}"
+                    + did_you_mean(str(item[key]), allowed))
+    for key in ("effective_from", "effective_to"):
+        if item.get(key) is not None and not isinstance(item[key], date):
+            problem("LC309", key, f"{key} must be a date YYYY-MM-DD, not {item[key]!r}")
+    org_types = item.get("org_types") or []
+    for value in org_types:
+        if value not in m.ORG_TYPES:
+            problem("LC310", "org_types", f"organization type {value!r} is not one of: "
+                    f"{', '.join(m.ORG_TYPES)}" + did_you_mean(str(value), m.ORG_TYPES))
+    citations = item.get("citations") or []
+    if not citations and item.get("category") not in NO_CITATION:
+        problem("LC303", "citations", "a rule must cite at least one provision")
+    for cid in citations:
+        if provisions is not None and cid not in provisions:
+            problem("LC307", "citations", f"citation {cid!r} is not a provision in the corpus"
+                    + did_you_mean(str(cid), provisions),
+                    fix="`lawcheck corpus show LAW` lists the provision ids")
+    for mid in item.get("mitigations") or []:
+        if mid not in mitigations:
+            problem("LC311", "mitigations", f"unknown mitigation {mid!r}"
+                    + did_you_mean(str(mid), mitigations),
+                    fix="add it to rules/mitigations.yaml or correct the id")
+    message = item.get("message")
+    if not isinstance(message, dict) or set(message) != {"what", "why", "todo"}:
+        problem("LC303", "message", "message needs exactly: what, why, todo")
+        message = {}
+    for text in message.values():
+        for name in PLACEHOLDER.findall(str(text)):
+            if name not in facts:
+                problem("LC312", "message", f"placeholder {{{name}}} is not a declared fact"
+                        + did_you_mean(name, facts))
+    reviewed = item.get("reviewed")
+    if not isinstance(reviewed, dict) or not reviewed.get("by") or \
+            not isinstance(reviewed.get("on"), date):
+        problem("LC303" if not isinstance(reviewed, dict) else "LC309", "reviewed",
+                "reviewed needs 'by' (who) and 'on' (a date YYYY-MM-DD)")
+        reviewed = {}
+    reader = ConditionReader(facts, problems, rid)
+    scope = reader.read(item["scope"], item.where("scope")) if "scope" in item else m.TRUE
+    when = reader.read(item["when"], item.where("when")) if "when" in item else None
+    if item.get("exception_to") and "scope" not in item:
+        problem("LC313", "exception_to", "an exception needs a 'scope': the case in which it "
+                "displaces the other rules")
+    if len(problems) > count or scope is None or ("when" in item and when is None):
+        return None
+    return m.Rule(
+        id=rid, title=str(item["title"]), citations=tuple(citations),
+        effective_from=item["effective_from"], effective_to=item.get("effective_to"),
+        applies_to=item["applies_to"], org_types=tuple(org_types), category=item["category"],
+        kind=item["kind"], severity=item["severity"], consequence=item["consequence"],
+        pillar=item["pillar"], scope=scope, when=when,
+        exception_to=tuple(item.get("exception_to") or ()),
+        message=m.Message(str(message["what"]), str(message["why"]), str(message["todo"])),
+        mitigations=tuple(item.get("mitigations") or ()), confidence=item["confidence"],
+        reviewed_by=str(reviewed["by"]), reviewed_on=reviewed["on"], file=str(path),
+        line=item.start, law=law)
+
+
+def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> None:
+    seen: dict[str, m.Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            problems.append(Problem("LC308", Where(rule.file, rule.line), f"duplicate rule id "
+                                    f"(first defined at {first.file}:{first.line})", rule.id))
+        seen[rule.id] = rule
+    for rule in rules:
+        for target in rule.exception_to:
+            if target not in seen or target == rule.id:
+                problems.append(Problem("LC313", Where(rule.file, rule.line),
+                                        f"exception_to names unknown rule {target!r}"
+                                        + did_you_mean(target, seen), rule.id))
+
+
+def _load_tests(path, data, facts, known, problems) -> list[m.TestCase]:
+    cases = data.get("tests") if isinstance(data, dict) else None
+    if not isinstance(cases, list):
+        problems.append(Problem("LC314", Where(str(path), 1), "a test file needs 'tests:' "
+                                "(a list of {name, facts, expect})"))
+        return []
+    found = []
+    for case in cases:
+        name = str(case.get("name", "?")) if isinstance(case, dict) else "?"
+        if not isinstance(case, dict) or set(case) - {"name", "facts", "expect"} or \
+                not isinstance(case.get("facts"), dict) or \
+                not isinstance(case.get("expect"), list):
+            where = case.where() if hasattr(case, "where") else Where(str(path))
+            problems.append(Problem("LC314", where, f"test {name!r} needs exactly name, facts "
+                                    "(a mapping) and expect (a list of rule ids)"))
+            continue
+        ok, values = True, {}
+        for fact, value in case["facts"].items():
+            spec = facts.get(fact)
+            where = case["facts"].where(fact)
+            if spec is None:
+                problems.append(Problem("LC314", where, f"test {name!r}: undeclared fact "
+                                        f"{fact!r}" + did_you_mean(fact, facts)))
+                ok = False
+                continue
+            good, normal = check_value(spec, value)
+            if not good:
+                problems.append(Problem("LC314", where, f"test {name!r}: {value!r} is not a "
+                                        f"valid {spec.type} for {fact}"))
+                ok = False
+            values[fact] = normal
+        for rid in case["expect"]:
+            if rid not in known:
+                problems.append(Problem("LC314", case.where("expect"), f"test {name!r} expects "
+                                        f"unknown rule {rid!r}" + did_you_mean(str(rid), known)))
+                ok = False
+        if ok:
+            found.append(m.TestCase(name, values, tuple(case["expect"]), str(path), case.start))
+    return found

@@ -1,0 +1,169 @@
+"""The rule base as values: facts, conditions, rules, mitigations, test cases.
+
+Conditions are a small tree (:class:`Cmp`, :class:`All`, :class:`Any`, :class:`Not`) evaluated in
+three-valued (Kleene) logic: a comparison on a missing fact is *unknown*, and a rule fires only
+when its condition is *true*. The same tree is compiled for durable_rules and evaluated by the
+pure-Python reference engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from lawcheck.errors import Where
+from lawcheck.model import CONFIDENCE  # noqa: F401  (one list of marks for laws and rules)
+
+FACT_TYPES = ("bool", "int", "number", "date", "enum", "string", "labels")
+OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains", "exists", "missing")
+ORDERED = ("<", "<=", ">", ">=")
+OPS_BY_TYPE = {
+    "bool": {"==", "!=", "exists", "missing"},
+    "int": {"==", "!=", "<", "<=", ">", ">=", "in", "exists", "missing"},
+    "number": {"==", "!=", "<", "<=", ">", ">=", "in", "exists", "missing"},
+    "date": {"==", "!=", "<", "<=", ">", ">=", "exists", "missing"},
+    "enum": {"==", "!=", "in", "exists", "missing"},
+    "string": {"==", "!=", "in", "exists", "missing"},
+    "labels": {"contains", "exists", "missing"},
+}
+SUBJECTS = ("organization", "activity", "statement")
+CATEGORIES = ("registration", "mou", "change-notification", "reporting", "tax", "assembly",
+              "political-neutrality", "election", "public-order", "incitement", "defamation",
+              "lese-majeste", "judicial", "security", "reputational")
+KINDS = ("violation", "risk", "advisory")
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+CONSEQUENCES = ("advisory", "warning", "fine", "suspension", "deregistration",
+                "mou-termination", "expulsion", "criminal")
+PILLARS = ("people", "property", "programs")
+ORG_TYPES = ("domestic_association", "domestic_ngo", "foreign_ngo", "foreign_association",
+             "community_group")
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    type: str
+    description: str
+    source: str
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cmp:
+    fact: str
+    op: str
+    value: object = None
+    where: Where | None = field(default=None, compare=False)
+
+    def facts(self) -> set[str]:
+        return {self.fact}
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple
+
+    def facts(self) -> set[str]:
+        return set().union(*(p.facts() for p in self.parts)) if self.parts else set()
+
+
+@dataclass(frozen=True)
+class Any:
+    parts: tuple
+
+    def facts(self) -> set[str]:
+        return set().union(*(p.facts() for p in self.parts)) if self.parts else set()
+
+
+@dataclass(frozen=True)
+class Not:
+    part: object
+
+    def facts(self) -> set[str]:
+        return self.part.facts()
+
+
+TRUE = All(())  # the empty conjunction: always true
+
+
+@dataclass(frozen=True)
+class Message:
+    what: str
+    why: str
+    todo: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    citations: tuple[str, ...]
+    effective_from: date | None
+    effective_to: date | None
+    applies_to: str
+    org_types: tuple[str, ...]
+    category: str
+    kind: str
+    severity: str
+    consequence: str
+    pillar: str
+    scope: object  # condition tree (TRUE when the rule has no scope)
+    when: object | None  # None only for exceptions that merely displace other rules
+    exception_to: tuple[str, ...]
+    message: Message
+    mitigations: tuple[str, ...]
+    confidence: str
+    reviewed_by: str
+    reviewed_on: date | None
+    file: str
+    line: int
+    law: str = ""
+
+    @property
+    def condition(self):
+        """What must be true for a finding: scope, organisation types and ``when``."""
+        parts = [p for p in (self.org_scope, self.scope, self.when) if p is not None and p != TRUE]
+        return All(tuple(parts))
+
+    @property
+    def full_scope(self):
+        """What must be true for the rule to apply (and for an exception to displace)."""
+        parts = [p for p in (self.org_scope, self.scope) if p is not None and p != TRUE]
+        return All(tuple(parts))
+
+    @property
+    def org_scope(self):
+        if not self.org_types:
+            return None
+        return Cmp("organization.type", "in", tuple(self.org_types))
+
+
+@dataclass(frozen=True)
+class Mitigation:
+    id: str
+    title: str
+    text: str
+    source: str
+    pillar: str
+
+
+@dataclass(frozen=True)
+class TestCase:
+    name: str
+    facts: dict
+    expect: tuple[str, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RuleBase:
+    rules: tuple[Rule, ...]
+    facts: dict[str, FactSpec]
+    mitigations: dict[str, Mitigation]
+    tests: tuple[TestCase, ...]
+    version: str  # sha256 of the rule files
+    files: tuple[str, ...] = ()
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)

@@ -1,0 +1,58 @@
+"""Run the rule base's YAML test cases: facts in, the exact set of rules that fire out.
+
+The same cases run under ``lawcheck rules test`` and under pytest (tests/test_rule_cases.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lawcheck.engine import Engine, compile_rulebase
+from lawcheck.explain import explain_rule, render
+from lawcheck.findings import Context, ProvisionVersion, evaluate_contexts
+from lawcheck.rulebase.model import RuleBase, TestCase
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: TestCase
+    fired: tuple[str, ...]
+    missing: tuple[str, ...]  # expected, did not fire
+    unexpected: tuple[str, ...]  # fired, not expected
+    explanations: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.unexpected
+
+    def render(self) -> str:
+        head = f"{'PASS' if self.passed else 'FAIL'} {self.case.file}:{self.case.line} " \
+               f"{self.case.name}"
+        if self.passed:
+            return head
+        lines = [head]
+        lines += [f"  - expected, did not fire: {rid}" for rid in self.missing]
+        lines += [f"  + fired, not expected:    {rid}" for rid in self.unexpected]
+        lines += ["    " + line for text in self.explanations for line in text.splitlines()]
+        return "\n".join(lines)
+
+
+def run_cases(rulebase: RuleBase, engine: Engine, provisions: dict[str, list[ProvisionVersion]],
+              cases: list[TestCase] | None = None, today: date | None = None) -> list[CaseResult]:
+    cases = list(rulebase.tests if cases is None else cases)
+    today = today or date.today()
+    contexts = [Context(case.facts, case.facts.get("subject.date") or today) for case in cases]
+    outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase), engine, contexts,
+                                 provisions)
+    results = []
+    for case, context, outcome in zip(cases, contexts, outcomes):
+        fired = tuple(sorted({f.rule.id for f in outcome.findings}))
+        missing = tuple(sorted(set(case.expect) - set(fired)))
+        unexpected = tuple(sorted(set(fired) - set(case.expect)))
+        explanations = tuple(
+            render(explain_rule(rulebase, rulebase.rule(rid), case.facts, context.date,
+                                provisions))
+            for rid in missing + unexpected)
+        results.append(CaseResult(case, fired, missing, unexpected, explanations))
+    return results
