@@ -24,6 +24,11 @@ class Calendar:
     holidays: dict  # date -> name
     complete_years: frozenset[int]  # years for which every public holiday is listed
     note: str = ""
+    protected: frozenset = frozenset()  # days on which the law lets authorities refuse
+                                        # a demonstration (Peaceful Demonstration Art 9)
+
+    def is_protected(self, day: date) -> bool:
+        return day in self.protected
 
     def is_holiday(self, day: date) -> bool:
         return day in self.holidays
@@ -63,7 +68,7 @@ def load_calendar(path: Path) -> Calendar:
             raise CorpusDataError(f"unknown weekday {name!r}", where=data.where("weekend"),
                                   fix="use monday … sunday")
         weekend.append(_DAYS.index(str(name).lower()))
-    holidays = {}
+    holidays, protected = {}, set()
     for entry in data.get("holidays") or []:
         day = entry.get("date") if isinstance(entry, dict) else None
         if not isinstance(day, date):
@@ -71,6 +76,8 @@ def load_calendar(path: Path) -> Calendar:
             raise CorpusDataError(f"holiday without a valid date: {entry!r}", where=where,
                                   fix="write each as {date: YYYY-MM-DD, name: …}")
         holidays[day] = str(entry.get("name", ""))
+        if entry.get("protected") is True:
+            protected.add(day)
     return Calendar(frozenset(weekend), holidays,
                     frozenset(int(y) for y in data.get("complete_years") or []),
-                    str(data.get("note", "")))
+                    str(data.get("note", "")), frozenset(protected))

@@ -101,6 +101,9 @@ def load(path: Path, error=CorpusDataError):
         mark = getattr(exc, "problem_mark", None)
         where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
         problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and mark is not None and context.line != mark.line:
+            problem += f" (in the part that starts on line {context.line + 1})"
         raise error(f"YAML syntax: {problem}", where=where,
                     fix="check indentation and quoting on that line") from None
     finally:

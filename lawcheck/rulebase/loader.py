@@ -56,7 +56,7 @@ def load(root: Path, provisions: set[str] | None = None,
     rules: list[m.Rule] = []
     tests: list[m.TestCase] = []
     files = paths if paths is not None else rule_files(root)
-    raw_tests = []
+    raw_tests, declared_ids = [], set()
     for path in files:
         data = _yaml(path, problems)
         if data is None:
@@ -65,8 +65,10 @@ def load(root: Path, provisions: set[str] | None = None,
             raw_tests.append((path, data))
         else:
             rules.extend(_load_rule_file(path, data, facts, mitigations, provisions, problems))
+            if isinstance(data, dict) and isinstance(data.get("rules"), list):
+                declared_ids |= {str(i.get("id")) for i in data["rules"] if isinstance(i, dict)}
     _check_ids_and_exceptions(rules, problems)
-    known = {r.id for r in rules}
+    known = {r.id for r in rules} | declared_ids  # a broken rule is reported once, not per test
     for path, data in raw_tests:
         tests.extend(_load_tests(path, data, facts, known, problems))
     if problems:
@@ -79,7 +81,8 @@ def _yaml(path: Path, problems: list[Problem]):
     try:
         return yamlio.load(path)
     except LawcheckError as exc:
-        problems.append(Problem("LC301", exc.where or Where(str(path)), exc.what, None, exc.fix))
+        code = "LC309" if "must be a date" in exc.what else "LC301"
+        problems.append(Problem(code, exc.where or Where(str(path)), exc.what, None, exc.fix))
         return None
 
 

@@ -1,0 +1,193 @@
+"""The rule loader: one broken file per error code, every problem in one pass; conditions in
+three-valued logic; exceptions and dates in force; explanations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lawcheck.engine import compile_rulebase
+from lawcheck.engine.reference import ReferenceEngine
+from lawcheck.errors import RulesError
+from lawcheck.explain import explain_rule
+from lawcheck.findings import Context, ProvisionVersion, evaluate_contexts
+from lawcheck.rulebase import model as m
+from lawcheck.rulebase.conditions import evaluate
+from lawcheck.rulebase.loader import load
+from lawcheck.settings import rules_dir
+
+BAD = Path(__file__).parent / "rules_bad"
+PD = "kh/peaceful-demonstration-2009"
+PROVISIONS = {f"{PD}/art-{n}" for n in range(1, 31)} | {
+    f"{PD}/art-20/para-3", f"{PD}/art-14/para-1", f"{PD}/art-14/para-3", f"{PD}/art-9/point-1"}
+
+
+def _root_with(tmp_path: Path, *files: Path) -> Path:
+    root = tmp_path / "rules"
+    root.mkdir()
+    for name in ("facts.yaml", "mitigations.yaml"):
+        shutil.copy(rules_dir() / name, root / name)
+    for file in files:
+        shutil.copy(file, root / file.name)
+    return root
+
+
+def _marked(path: Path) -> tuple[str, int]:
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        found = re.search(r"# <-- (LC\d{3})", line)
+        if found:
+            return found.group(1), number
+    raise AssertionError(f"{path} has no '# <-- LCnnn' marker")
+
+
+@pytest.mark.parametrize("bad", sorted(BAD.glob("*.yaml")), ids=lambda p: p.stem)
+def test_each_bad_rule_file_gives_its_code_file_and_line(tmp_path, bad):
+    code, line = _marked(bad)
+    root = _root_with(tmp_path, bad)
+    extra = []
+    if bad.name.endswith(".tests.yaml"):  # a test file needs the rules it may name
+        extra = [root / "pd.yaml"]
+        shutil.copy(rules_dir() / "kh" / "peaceful-demonstration.yaml", extra[0])
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    problems = [p for p in info.value.problems if p.where.file == str(root / bad.name)]
+    assert (code, line) in [(p.code, p.where.line) for p in problems], info.value.render()
+    rendered = info.value.render()
+    assert f"{root / bad.name}:{line}" in rendered and "Traceback" not in rendered
+
+
+def test_did_you_mean_and_columns(tmp_path):
+    root = _root_with(tmp_path, BAD / "LC304_undeclared_fact.yaml")
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    problem = info.value.problems[0]
+    assert problem.rule == "kh.test.rule" and problem.where.column is not None
+    assert "did you mean 'activity.participants'?" in problem.message
+
+
+def test_all_problems_are_reported_in_one_pass(tmp_path):
+    files = [BAD / n for n in ("LC304_undeclared_fact.yaml", "LC310_vocabulary.yaml",
+                               "LC311_mitigation.yaml", "LC301_tab.yaml")]
+    for i, f in enumerate(files):  # distinct rule ids, so only the planted errors remain
+        text = f.read_text().replace("kh.test.rule", f"kh.test.rule{i}")
+        (tmp_path / f.name).write_text(text)
+    root = _root_with(tmp_path, *[tmp_path / f.name for f in files])
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    assert sorted({p.code for p in info.value.problems}) == ["LC301", "LC304", "LC310", "LC311"]
+
+
+def test_bad_fact_declaration(tmp_path):
+    root = _root_with(tmp_path)
+    facts = root / "facts.yaml"
+    facts.write_text(facts.read_text().replace("type: int", "type: integer", 1))
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    assert any(p.code == "LC315" and "did you mean 'int'" in p.message
+               for p in info.value.problems)
+
+
+def test_shipped_rule_base_loads_and_cites_the_corpus():
+    rulebase = load(rules_dir(), PROVISIONS)
+    assert len(rulebase.rules) >= 7 and len(rulebase.tests) >= 14
+    assert all(set(r.citations) <= PROVISIONS for r in rulebase.rules)
+    assert len(rulebase.version) == 64
+
+
+# --- three-valued conditions -----------------------------------------------------------------
+
+N = m.Cmp("n", ">", 5)
+
+
+@pytest.mark.parametrize("tree, facts, expected", [
+    (N, {}, None), (N, {"n": 6}, True), (N, {"n": 5}, False),
+    (m.Not(N), {}, None), (m.Not(N), {"n": 1}, True),
+    (m.All((N, m.Cmp("b", "==", True))), {"n": 1}, False),   # false wins over unknown
+    (m.All((N, m.Cmp("b", "==", True))), {"n": 9}, None),
+    (m.Any((N, m.Cmp("b", "==", True))), {"b": True}, True),  # true wins over unknown
+    (m.Any((N, m.Cmp("b", "==", True))), {"b": False}, None),
+    (m.Cmp("n", "missing"), {}, True), (m.Cmp("n", "exists"), {}, False),
+    (m.Cmp("l", "contains", "x"), {"l": ()}, False), (m.Cmp("l", "contains", "x"), {"l": ("x",)}, True),
+    (m.Cmp("e", "in", ("a", "b")), {"e": "b"}, True), (m.TRUE, {}, True),
+])
+def test_kleene_logic(tree, facts, expected):
+    assert evaluate(tree, facts) is expected
+
+
+# --- exceptions, dates in force, explanations ----------------------------------------------
+
+def _rule(rid, when, scope=m.TRUE, exception_to=(), start=date(2009, 12, 5), end=None,
+          citations=(f"{PD}/art-7",)):
+    return m.Rule(rid, rid, citations, start, end, "activity", (), "assembly", "violation",
+                  "high", "warning", "programs", scope, when, exception_to,
+                  m.Message("what {activity.participants}", "why", "todo"), (), "likely",
+                  "tester", date(2026, 1, 1), "x.yaml", 1)
+
+
+def _base(*rules):
+    facts = load(rules_dir(), PROVISIONS).facts
+    return m.RuleBase(tuple(rules), facts, {}, (), "v")
+
+
+PEOPLE = m.Cmp("activity.participants", ">", 10)
+SMALL = m.Cmp("activity.participants", "<=", 200)
+
+
+def _run(base, facts, day=date(2026, 12, 1), provisions=None):
+    provisions = provisions if provisions is not None else {
+        f"{PD}/art-7": [ProvisionVersion("v1", "en", date(2009, 12, 5), None, "", "text")]}
+    return evaluate_contexts(base, compile_rulebase(base), ReferenceEngine(),
+                             [Context(facts, day, {"activity": "A1"})], provisions)[0]
+
+
+def test_an_exception_displaces_its_rule_only_when_its_scope_holds():
+    general = _rule("general", PEOPLE)
+    special = _rule("special", m.Cmp("activity.notice_hours", "<", 12), scope=SMALL,
+                    exception_to=("general",))
+    base = _base(general, special)
+    out = _run(base, {"activity.participants": 150, "activity.notice_hours": 20})
+    assert [f.rule.id for f in out.findings] == [] and out.displaced == (("special", "general"),)
+    out = _run(base, {"activity.participants": 201, "activity.notice_hours": 20})
+    assert [f.rule.id for f in out.findings] == ["general"]
+    out = _run(base, {"activity.participants": 150, "activity.notice_hours": 3})
+    assert [f.rule.id for f in out.findings] == ["special"]
+    finding = out.findings[0]
+    assert "activity.notice_hours = 3 (activity.notice_hours is less than 12)" in finding.why
+    assert finding.what == "what 150" and finding.citations[0]["text"] == "text"
+
+
+def test_rules_apply_only_while_they_and_their_provisions_are_in_force():
+    base = _base(_rule("r", PEOPLE, start=date(2020, 1, 1), end=date(2024, 12, 31)))
+    facts = {"activity.participants": 50}
+    assert _run(base, facts, date(2019, 6, 1)).findings == ()
+    assert [f.rule.id for f in _run(base, facts, date(2022, 6, 1)).findings] == ["r"]
+    assert _run(base, facts, date(2025, 1, 1)).not_in_force[0]["rule"] == "r"
+    old = {f"{PD}/art-7": [ProvisionVersion("v1", "en", date(2009, 12, 5), date(2021, 1, 1),
+                                            "", "")]}
+    out = _run(base, facts, date(2022, 6, 1), provisions=old)
+    assert out.findings == () and "no version" in out.not_in_force[0]["reason"]
+
+
+def test_missing_facts_are_listed_not_guessed():
+    base = _base(_rule("r", m.All((PEOPLE, m.Cmp("activity.notified", "==", False)))))
+    out = _run(base, {"activity.participants": 50})
+    assert out.findings == ()
+    assert out.not_checked == ({"rule": "r", "missing": ["activity.notified"]},)
+
+
+def test_explain_says_why_not():
+    general = _rule("general", PEOPLE)
+    special = _rule("special", PEOPLE, scope=SMALL, exception_to=("general",))
+    base = _base(general, special)
+    provisions = {f"{PD}/art-7": [ProvisionVersion("v1", "en", date(2009, 12, 5), None, "", "")]}
+    result = explain_rule(base, general, {"activity.participants": 150}, date(2026, 1, 1),
+                          provisions)
+    assert result["condition"] is True and result["fires"] is False
+    assert result["displaced_by"] == ["special"]
+    leaf = result["parts"][0]["tree"]
+    assert leaf == {"test": "activity.participants is more than 10",
+                    "fact": "activity.participants", "value": "150", "result": True}
