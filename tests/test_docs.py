@@ -32,17 +32,20 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_second():
     assert commands[1].strip() in ci
 
 
-def test_every_corpus_command_is_in_the_readme():
-    from lawcheck.cli.corpus import corpus
+def test_every_command_is_in_the_readme():
+    from lawcheck.cli import cli
 
     text = README.read_text()
-    for name in corpus.commands:
-        assert f"lawcheck corpus {name}" in text, name
+    for group in ("corpus", "rules"):
+        for name in cli.commands[group].commands:
+            assert f"lawcheck {group} {name}" in text, f"{group} {name}"
+    assert "lawcheck explain" in text
 
 
-def test_every_shipped_law_is_packaged_for_non_editable_installs():
+def test_every_shipped_law_and_rule_folder_is_packaged_for_non_editable_installs():
     setup = (README.parent / "setup.cfg").read_text()
-    for folder in sorted((README.parent / "corpus").glob("*/*/")):
+    folders = [*(README.parent / "corpus").glob("*/*/"), *(README.parent / "rules").glob("*/")]
+    for folder in sorted(folders):
         relative = folder.relative_to(README.parent).as_posix()
         assert f"{relative}/*" in setup, f"add {relative} to [options.data_files] in setup.cfg"
 
