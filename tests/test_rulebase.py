@@ -191,3 +191,9 @@ def test_explain_says_why_not():
     leaf = result["parts"][0]["tree"]
     assert leaf == {"test": "activity.participants is more than 10",
                     "fact": "activity.participants", "value": "150", "result": True}
+
+
+def test_every_rule_has_a_changelog_entry():
+    changelog = (rules_dir() / "CHANGELOG.md").read_text()
+    missing = [r.id for r in load(rules_dir(), PROVISIONS).rules if r.id not in changelog]
+    assert missing == [], "a rule change is a legal change: add it to rules/CHANGELOG.md"
