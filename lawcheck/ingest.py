@@ -85,13 +85,14 @@ def prepare(path: Path, language: str | None = None) -> Prepared:
     check_language(language)
     source = read_source(path)
     parsed = parse(source, language)
-    if parsed.report.articles == 0:
+    leaves = [p for p in parsed.provisions if p.kind in ("article", "paragraph") and p.text]
+    if not leaves:
         raise SourceFileError(
             f"{path}: no articles found ({sum(len(p) for p in source.pages)} lines read)",
             code="LC214",
             fix="lawcheck recognises headings such as 'Article 5', 'Article 5.-', 'Art. 5' and "
-                "'មាត្រា ៥' at the start of a line; check that the file is the law's text "
-                "(a scanned PDF must be OCRed first)")
+                "'មាត្រា ៥' (or 'Paragraph 1' in a letter without articles) at the start of a "
+                "line; check that the file is the law's text (a scanned PDF must be OCRed first)")
     annotations = annotate_provisions(parsed)
     return Prepared(path, source, parsed, annotations, parsed.language)
 
@@ -106,9 +107,14 @@ def annotate_provisions(parsed: ParsedLaw) -> tuple[tuple[Annotation, ...], ...]
     from lawcheck.annotate import annotate_many
 
     provisions = parsed.provisions
-    roots = [p for p in provisions if p.kind == "article" or "/" not in p.id and p.text]
+    kinds = {p.id: p.kind for p in provisions}
+    # the units of text: articles, and paragraphs that stand alone (instruments without articles)
+    roots = [p for p in provisions if p.text and (
+        p.kind == "article" or p.kind == "paragraph" and kinds.get(p.parent) not in
+        ("article", "paragraph"))]
     found = dict(zip((p.id for p in roots), annotate_many([p.text for p in roots],
                                                          parsed.language)))
+    parents = {p.id: p.parent for p in provisions}
     texts = {p.id: p.text for p in provisions}
     result: list[tuple[Annotation, ...]] = []
     cursor: dict[str, int] = {}
@@ -116,9 +122,11 @@ def annotate_provisions(parsed: ParsedLaw) -> tuple[tuple[Annotation, ...], ...]
         if p.id in found or not p.text:
             result.append(found.get(p.id, ()))
             continue
-        root = p.id.split("/", 1)[0]
-        offset = texts.get(root, "").find(p.text, cursor.get(root, 0))
-        if root not in found or offset < 0:
+        root = p.parent
+        while root is not None and root not in found:
+            root = parents.get(root)
+        offset = texts[root].find(p.text, cursor.get(root, 0)) if root else -1
+        if offset < 0:
             result.append(annotate_many([p.text], parsed.language)[0])
             continue
         if p.kind == "paragraph":

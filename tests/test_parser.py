@@ -244,3 +244,14 @@ def test_parsing_never_loses_text(items, front):
     wanted = Counter(text.replace(" ", "").replace("\n", ""))
     missing = wanted - kept
     assert not missing, f"lost characters: {dict(missing)}"
+
+
+def test_an_instrument_without_articles_is_made_of_paragraphs():
+    law = parse_text("MINISTRY OF INTERIOR\nLetter No. 123\n\nParagraph 1\nAssociations must tell "
+                     "the district three days ahead.\n\nParagraph 2\nThis applies to:\n"
+                     "- provincial activities;\n- trainings.\n")
+    ids = by_id(law)
+    assert [p.id for p in law.provisions] == ["para-1", "para-2", "para-2/point-1",
+                                              "para-2/point-2"]
+    assert ids["para-1"].kind == "paragraph" and ids["para-2/point-2"].text == "trainings."
+    assert law.report.unplaced == ()

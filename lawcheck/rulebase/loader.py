@@ -132,6 +132,7 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
             problems.append(Problem("LC302", Where(str(path), 1), "expected 'mitigations:'"))
         return {}
     found = {}
+    allowed = {"title", "text", "source", "pillar", "level"}
     for key, entry in entries.items():
         if not isinstance(entry, dict) or not entry.get("text") or \
                 entry.get("pillar") not in m.PILLARS:
@@ -139,8 +140,15 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
                                     "title, text, source and a pillar (people, property, "
                                     "programs)"))
             continue
+        for extra in sorted(set(entry) - allowed):
+            problems.append(Problem("LC302", entry.where(extra), f"mitigation {key!r}: unknown "
+                                    f"key {extra!r}" + did_you_mean(extra, allowed)))
+        if entry.get("level") not in (None, *m.LEVELS):
+            problems.append(Problem("LC310", entry.where("level"), f"mitigation {key!r}: level "
+                                    f"must be one of {', '.join(m.LEVELS)}"))
         found[key] = m.Mitigation(key, str(entry.get("title", key)), str(entry["text"]),
-                                  str(entry.get("source", "")), entry["pillar"])
+                                  str(entry.get("source", "")), entry["pillar"],
+                                  entry.get("level"))
     return found
 
 

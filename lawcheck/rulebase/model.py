@@ -35,6 +35,7 @@ SEVERITIES = ("info", "low", "medium", "high", "critical")
 CONSEQUENCES = ("advisory", "warning", "fine", "suspension", "deregistration",
                 "mou-termination", "expulsion", "criminal")
 PILLARS = ("people", "property", "programs")
+LEVELS = ("individual", "organization", "sector")  # who acts on a mitigation (the guidance)
 ORG_TYPES = ("domestic_association", "domestic_ngo", "foreign_ngo", "foreign_association",
              "community_group")
 
@@ -145,6 +146,7 @@ class Mitigation:
     text: str
     source: str
     pillar: str
+    level: str | None = None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,11 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
         skipped.append(Skipped("toc", block))
         toc[start:end] = [True] * (end - start)
     builder = _Builder(_short_line(lines, headings), vocabulary_of(lines))
+    # An instrument without articles (a ministry letter, a notification) is made of numbered
+    # paragraphs: then a top-level "Paragraph N" holds text instead of grouping articles.
+    builder.paragraph_leaves = not any(
+        h is not None and h.kind == "article" and not h.listed and not toc[i]
+        for i, h in enumerate(headings))
     for i, line in enumerate(lines):
         if not toc[i]:
             builder.feed(line, headings[i])
@@ -104,6 +109,7 @@ class _Builder:
         self.duplicates: list[Duplicate] = []
         self.warnings: list[str] = []
         self.hyphens = 0
+        self.paragraph_leaves = False
         self.law_title = ""
         self.divisions: dict[str, _Open] = {}
 
@@ -154,7 +160,8 @@ class _Builder:
 
     def _heading(self, line: Line, heading: Heading) -> None:
         self._end_signature()
-        if heading.kind == "paragraph" and self.article is not None:
+        if heading.kind == "paragraph" and self.article is not None \
+                and self.article.heading.kind == "article":
             self.article.body.append(ParaBreak(heading.number, line))
             return
         if not self.started:
@@ -168,8 +175,10 @@ class _Builder:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         path = tuple(o.display for o in self.stack)
-        if heading.kind == "article":
-            self.article = _Open(heading, heading.slug, [line], path, heading.title,
+        if heading.kind == "article" or heading.kind == "paragraph" and self.paragraph_leaves:
+            ident = f"{parent.id}/{heading.slug}" if parent and heading.kind == "paragraph" \
+                else heading.slug
+            self.article = _Open(heading, ident, [line], path, heading.title,
                                  not heading.title and not heading.inline)
             if heading.inline:
                 self.article.body.append(Line(heading.inline, line.page, line.number))
@@ -238,9 +247,11 @@ class _Builder:
                 (self.skipped if same else self.unplaced).append(Skipped("duplicate", lines))
                 return
         self.articles[key] = (art, text)
-        self._emit(art, kind="article", text=text)
+        leaf_kind = art.heading.kind  # "article", or "paragraph" in an instrument without articles
+        self._emit(art, kind=leaf_kind, text=text, leaf=True)
         paragraphs = layout.paragraphs
-        numbered = len(paragraphs) > 1 or any(p.number for p in paragraphs)
+        numbered = leaf_kind == "article" and (len(paragraphs) > 1
+                                               or any(p.number for p in paragraphs))
         for index, para in enumerate(paragraphs, start=1):
             parent_id, parent_path = art.id, art.path + (art.display,)
             if numbered:
@@ -259,9 +270,9 @@ class _Builder:
                 self._add(f"{parent_id}/{slug}", "point", label, "", unit.marker, parent_path,
                           unit.text, parent_id, unit.line)
 
-    def _emit(self, item: _Open, *, kind: str, text: str) -> None:
+    def _emit(self, item: _Open, *, kind: str, text: str, leaf: bool = False) -> None:
         parent = None
-        if kind == "article":
+        if leaf:  # articles (and paragraphs of instruments without articles) hang on divisions
             parent = self.stack[-1].id if self.stack else None
         elif "/" in item.id:
             parent = item.id.rsplit("/", 1)[0]
