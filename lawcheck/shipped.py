@@ -26,7 +26,7 @@ OPTIONAL = {"short_title": str, "jurisdiction": str, "kind": str, "royal_kram": 
             "adopted": date, "senate_approved": date, "promulgated": date,
             "effective_from": date, "effective_to": date, "effective_note": str,
             "structure": dict, "covered": str, "digest": bool, "sources": list,
-            "provisions": dict, "notes": str}
+            "provisions": dict, "notes": str, "summary": str}
 PROVISION_KEYS = {"confidence": str, "source": str, "note": str}
 SETTING = "shipped-corpus"
 

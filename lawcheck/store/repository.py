@@ -187,7 +187,10 @@ def _snippet(body: str, term: str, width: int = 80) -> str:
 
 
 def provision_ids(session: Session) -> set[str]:
-    return set(session.scalars(select(func.distinct(ProvisionRow.provision_id))))
+    """Every citable id: each provision, and each law as a whole (for duties the sources tie
+    to a law but to no established article)."""
+    ids = set(session.scalars(select(func.distinct(ProvisionRow.provision_id))))
+    return ids | set(session.scalars(select(Law.id)))
 
 
 def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, list]:
@@ -204,4 +207,10 @@ def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, l
     index: dict[str, list] = {}
     for pid, *rest in session.execute(query):
         index.setdefault(pid, []).append(ProvisionVersion(*rest))
+    laws = select(Law).where(Law.id.in_(sorted(ids))) if ids is not None else select(Law)
+    for law in session.scalars(laws):  # a law cited as a whole: its summary stands for text
+        for v in law.versions:
+            index.setdefault(law.id, []).append(ProvisionVersion(
+                v.version, v.language, v.effective_from, v.effective_to, law.title,
+                str((law.meta or {}).get("summary", ""))))
     return index
