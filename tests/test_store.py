@@ -56,7 +56,7 @@ def test_default_database_is_private_and_in_wal_mode(isolated_home):
 
 def test_shipped_corpus_loads_on_first_use_and_when_it_changes(tmp_path, db_url, monkeypatch):
     laws = api.list_laws(db=db_url)
-    assert [l["id"] for l in laws] == ["kh/peaceful-demonstration-2009"]
+    assert "kh/peaceful-demonstration-2009" in [l["id"] for l in laws]
     # a copy of the shipped corpus, edited: the change is picked up without any init step
     import shutil
 
@@ -218,5 +218,4 @@ def test_first_use_by_several_processes_at_once(tmp_path):
     results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
     assert [rc for _, _, rc in results] == [0, 0, 0, 0], [err for _, err, _ in results]
     laws = api.list_laws(db=url)
-    assert [(l["id"], len(l["versions"])) for l in laws] == [
-        ("kh/peaceful-demonstration-2009", 1)]
+    assert laws and all(len(l["versions"]) == 1 for l in laws)  # each shipped law loaded once

@@ -74,9 +74,10 @@ def law_text(law: dict) -> str:
         mark = "" if extra.get("confidence") == "confirmed" else f"  [{extra.get('confidence')}]"
         if p["kind"] in ("part", "book", "chapter", "section"):
             out += ["", f"{p['kind'].upper()} {p['number']}" + (f": {p['title']}" if p["title"] else "")]
-        elif p["kind"] == "article":
-            out.append(f"  Article {p['number']}" + (f" — {p['title']}" if p["title"] else "")
-                       + mark + f"   ({p['id']})")
+        elif p["kind"] == "article" or p["kind"] == "paragraph" and "/art-" not in p["id"]:
+            # articles, and the paragraphs of instruments that have no articles
+            out.append(f"  {p['kind'].capitalize()} {p['number']}"
+                       + (f" — {p['title']}" if p["title"] else "") + mark + f"   ({p['id']})")
             out += _wrap(p["text"], "    ")
             notes = extra.get("annotations") or []
             if notes:
