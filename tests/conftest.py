@@ -32,3 +32,14 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip(f"real law samples not present at {SAMPLES} (they live in ../shared)")
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def corpus_ids(tmp_path_factory) -> set[str]:
+    """Every citable id of the shipped corpus (provisions and whole laws)."""
+    from lawcheck import api
+    from lawcheck.store import repository
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'ids.db'}"
+    with api.opened(db) as store, store.sessions() as session:
+        return repository.provision_ids(session)
