@@ -123,9 +123,10 @@ def rules_coverage(*, db: str | None = None) -> dict:
             laws = sorted({r.law for r in rulebase.rules if r.law} |
                           {"/".join(c.split("/")[:2]) for r in rulebase.rules
                            for c in r.citations})
+            # the units a rule cites: articles, and the paragraphs of instruments without them
             articles = sorted(pid for pid in repo.provision_ids(session)
-                              if "/".join(pid.split("/")[:2]) in laws
-                              and pid.rsplit("/", 1)[-1].startswith("art-"))
+                              if "/".join(pid.split("/")[:2]) in laws and pid.count("/") == 2
+                              and pid.rsplit("/", 1)[-1].startswith(("art-", "para-")))
     cited: dict[str, list[str]] = {}
     for rule in rulebase.rules:
         for c in rule.citations:

@@ -195,8 +195,8 @@ def coverage_text(c: dict) -> str:
     out = [f"{c['rules']} rules; {len(c['untested_rules'])} without a test case that makes "
            "them fire" + (": " + ", ".join(c["untested_rules"]) if c["untested_rules"] else "")]
     cited = sum(1 for rules in c["provisions"].values() if rules)
-    out.append(f"{cited} of {len(c['provisions'])} articles of the laws in use are cited by a "
-               "rule")
+    out.append(f"{cited} of {len(c['provisions'])} articles (and paragraphs of instruments "
+               "without articles) of the laws in use are cited by a rule")
     for pid, rules in c["provisions"].items():
         out.append(f"  {'✓' if rules else '·'} {pid}" + (f"  ← {', '.join(rules)}" if rules else ""))
     return "\n".join(out)
