@@ -34,8 +34,9 @@ def _root_with(tmp_path: Path, *files: Path) -> Path:
     root.mkdir()
     for name in ("facts.yaml", "mitigations.yaml"):
         shutil.copy(rules_dir() / name, root / name)
+    (root / "kh").mkdir()
     for file in files:
-        shutil.copy(file, root / file.name)
+        shutil.copy(file, root / "kh" / file.name)
     return root
 
 
@@ -53,14 +54,14 @@ def test_each_bad_rule_file_gives_its_code_file_and_line(tmp_path, bad, PROVISIO
     root = _root_with(tmp_path, bad)
     extra = []
     if bad.name.endswith(".tests.yaml"):  # a test file needs the rules it may name
-        extra = [root / "pd.yaml"]
+        extra = [root / "kh" / "pd.yaml"]
         shutil.copy(rules_dir() / "kh" / "peaceful-demonstration.yaml", extra[0])
     with pytest.raises(RulesError) as info:
         load(root, PROVISIONS)
-    problems = [p for p in info.value.problems if p.where.file == str(root / bad.name)]
+    problems = [p for p in info.value.problems if p.where.file == str(root / "kh" / bad.name)]
     assert (code, line) in [(p.code, p.where.line) for p in problems], info.value.render()
     rendered = info.value.render()
-    assert f"{root / bad.name}:{line}" in rendered and "Traceback" not in rendered
+    assert f"{root / 'kh' / bad.name}:{line}" in rendered and "Traceback" not in rendered
 
 
 def test_did_you_mean_and_columns(tmp_path, PROVISIONS):

@@ -27,12 +27,15 @@ VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KI
                 "confidence": m.CONFIDENCE}
 NO_CITATION = ("security", "reputational")  # these cite the guidance instead (SPEC §5)
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
-SPECIAL = {"facts.yaml", "mitigations.yaml"}
+DATA_FOLDERS = {"calendars", "lexicons"}  # data the rules use, not rules
 
 
 def rule_files(root: Path) -> list[Path]:
+    """Rule and test files: YAML in the jurisdiction folders (rules/kh/…). Files at the top
+    (facts, mitigations, risk weights, topic keywords) and data folders are not rules."""
     return sorted(p for p in root.rglob("*.yaml")
-                  if p.name not in SPECIAL and "calendars" not in p.relative_to(root).parts)
+                  if len(p.relative_to(root).parts) > 1
+                  and p.relative_to(root).parts[0] not in DATA_FOLDERS)
 
 
 def version_of(root: Path) -> str:
