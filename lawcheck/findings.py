@@ -41,6 +41,7 @@ class Context:
     facts: dict
     date: date
     where: dict = field(default_factory=dict)
+    kind: str | None = None  # organization | activity | statement; None: any rule applies
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
         gone = {target for _, target in displaced}
         found, not_in_force = [], []
         for kind, rid in sorted(keys):
-            if kind != "fire" or rid in gone:
+            if kind != "fire" or rid in gone or not _for(rules[rid], context):
                 continue
             if in_force[rid] is not None:
                 not_in_force.append({"rule": rid, "reason": in_force[rid]})
@@ -123,11 +124,16 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
             {"rule": rule.id, "missing": sorted(f for f in rule.condition.facts()
                                                 if f not in facts[index])}
             for rule in rulebase.rules
-            if rule.when is not None and rule.id not in gone
+            if rule.when is not None and rule.id not in gone and _for(rule, context)
             and evaluate(rule.condition, facts[index]) is None]
         outcomes.append(Outcome(tuple(sorted(found, key=Finding.sort_key)), tuple(not_checked),
                                 tuple(displaced), tuple(not_in_force)))
     return outcomes
+
+
+def _for(rule: Rule, context: Context) -> bool:
+    """Rules apply to subjects of their kind (an organisation duty is checked once per plan)."""
+    return context.kind is None or rule.applies_to == context.kind
 
 
 def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase, displaced):

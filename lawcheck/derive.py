@@ -1,0 +1,253 @@
+"""plan → facts: compute, in Python and as of the check date, the facts the rules compare.
+
+Each fact's derivation is the one its ``source`` states in rules/facts.yaml; dates and deadlines
+are counted here (working days with the holiday calendar, days overdue as of ``as_of``), never in
+the engine. A fact the plan does not allow to compute is left out: the rule needing it reports
+that it could not run. One context for the organisation, one per activity.
+"""
+
+from __future__ import annotations
+
+import calendar as monthcal
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from lawcheck import yamlio
+from lawcheck.calendar import Calendar
+from lawcheck.findings import Context
+
+DEMONSTRATION = {"assembly", "march", "rally", "vigil", "strike"}
+CHANGE_KINDS = {"leader", "address", "statutes", "bank_account"}
+PROVINCES = {p.lower() for p in (
+    "Phnom Penh", "Banteay Meanchey", "Battambang", "Kampong Cham", "Kampong Chhnang",
+    "Kampong Speu", "Kampong Thom", "Kampot", "Kandal", "Kep", "Koh Kong", "Kratie",
+    "Mondulkiri", "Oddar Meanchey", "Pailin", "Preah Sihanouk", "Sihanoukville", "Preah Vihear",
+    "Prey Veng", "Pursat", "Ratanakiri", "Siem Reap", "Stung Treng", "Svay Rieng", "Takeo",
+    "Tbong Khmum")}
+
+
+@dataclass(frozen=True)
+class Calendars:
+    holidays: Calendar
+    elections: list[dict]  # entries of rules/calendars/elections.yaml
+    topics: dict[str, list[str]]  # label -> keywords
+
+    def caveats(self, days: list[date]) -> list[str]:
+        years = sorted({d.year for d in days if d.year not in self.holidays.complete_years})
+        notes = []
+        if years:
+            notes.append("Public holidays are not fully listed for " + ", ".join(map(str, years))
+                         + " (lunar-calendar holidays are missing): working-day counts may be "
+                           "too high and holiday checks may miss a holiday.")
+        notes.append("Only the elections listed in rules/calendars/elections.yaml are known: an "
+                      "unlisted or coming election's campaign period is not detected.")
+        return notes
+
+
+def load_calendars(rules: Path) -> Calendars:
+    from lawcheck.calendar import load_calendar
+
+    elections = yamlio.load(rules / "calendars" / "elections.yaml") or {}
+    topics = yamlio.load(rules / "topics.yaml") or {}
+    return Calendars(load_calendar(rules / "calendars" / "kh.yaml"),
+                     list(elections.get("elections") or []),
+                     {k: [str(w).lower() for w in v] for k, v in
+                      (topics.get("labels") or {}).items()})
+
+
+def derive(organization: dict, activities: list[dict], as_of: date,
+           cals: Calendars) -> list[Context]:
+    org = organization_facts(organization, activities, as_of)
+    contexts = [Context({"subject.date": as_of, **org}, as_of, {}, "organization")]
+    for activity in activities:
+        facts = {**org, **activity_facts(activity, organization, cals)}
+        start = _day(activity.get("start"))
+        facts["subject.date"] = start
+        contexts.append(Context(facts, start, {"activity": activity["id"]}, "activity"))
+    return contexts
+
+
+def organization_facts(org: dict, activities: list[dict], as_of: date) -> dict:
+    reg = org.get("registration") or {}
+    mou = reg.get("mou", ...)
+    reporting = org.get("reporting") or {}
+    tax = org.get("tax") or {}
+    f = {
+        "organization.type": org.get("type"), "organization.sector": org.get("sector"),
+        "organization.public_profile": org.get("public_profile"),
+        "organization.premises_owner": org.get("premises_owner"),
+        "organization.registered": reg.get("registered"),
+        "organization.bank_accounts_declared": org.get("bank_accounts_declared"),
+        "organization.tax_registered": org.get("tax_registered"),
+        "organization.leaders_declared_assets": org.get("leaders_declared_assets"),
+        "organization.acu_written_notice": org.get("acu_written_notice"),
+        "organization.tax_exemption_requested": tax.get("exemption_requested"),
+        "organization.runs_social_enterprise": tax.get("social_enterprise"),
+        "organization.social_enterprise_tax_registered": tax.get("social_enterprise_registered"),
+    }
+    if mou is not ...:
+        f["organization.has_mou"] = bool(mou and mou.get("signed_on"))
+    if reg.get("registered_on"):
+        f["organization.days_since_registration"] = (as_of - reg["registered_on"]).days
+    changes = org.get("changes")
+    if changes is not None:
+        pending = [c for c in changes if c.get("kind") in CHANGE_KINDS and not c.get("notified_on")
+                   and c.get("changed_on")]
+        oldest = min(pending, key=lambda c: c["changed_on"]) if pending else None
+        f["organization.unnotified_change_days"] = (as_of - oldest["changed_on"]).days if oldest else 0
+        if oldest:
+            f["organization.unnotified_change_kind"] = oldest["kind"]
+    years = [y for y in (reporting.get("activity_report_year"),
+                         reporting.get("financial_report_year")) if y is not None]
+    if years:
+        f["organization.annual_report_years_behind"] = max(0, as_of.year - 1 - min(years))
+    february_end = date(as_of.year, 2, monthcal.monthrange(as_of.year, 2)[1])
+    f["organization.days_past_february"] = (as_of - february_end).days
+    f["organization.days_past_march_31"] = (as_of - date(as_of.year, 3, 31)).days
+    f["organization.days_past_20th"] = as_of.day - 20
+    donor = [d for d in reporting.get("donor_reports") or [] if d.get("sent_to_donor_on")
+             and not d.get("copied_on")]
+    if reporting.get("donor_reports") is not None:
+        f["organization.donor_report_uncopied_days"] = max(
+            ((as_of - d["sent_to_donor_on"]).days for d in donor), default=0)
+    funded = org.get("donor_funded")
+    if funded is None and (any(a.get("foreign_funded") for a in activities)
+                           or reporting.get("donor_reports")):
+        funded = True
+    f["organization.donor_funded"] = funded
+    started = org.get("operations_started_on") or (
+        (mou or {}).get("signed_on") if org.get("type", "").startswith("foreign")
+        and mou is not ... else reg.get("registered_on"))
+    if started:
+        f["organization.days_since_operations_started"] = (as_of - started).days
+    if tax.get("annual_return_year") is not None:
+        f["organization.tax_annual_return_years_behind"] = max(
+            0, as_of.year - 1 - tax["annual_return_year"])
+    if tax.get("monthly_return_month"):
+        year, month = map(int, str(tax["monthly_return_month"]).split("-"))
+        due = (as_of.year * 12 + as_of.month - 1) - (year * 12 + month)
+        f["organization.tax_monthly_returns_behind"] = max(0, due)
+    return {k: v for k, v in f.items() if v is not None}
+
+
+def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
+    loc = a.get("location") or {}
+    start_dt, end_dt = _moment(a.get("start")), _moment(a.get("end") or a.get("start"))
+    start, end = start_dt.date(), end_dt.date()
+    days = [start + timedelta(n) for n in range((end - start).days + 1)] if end >= start else [start]
+    security = a.get("security") or {}
+    statements = a.get("statements")
+    f = {
+        "activity.type": a.get("type"), "activity.participants": a.get("participants"),
+        "activity.public_space": loc.get("public_space"),
+        "activity.open_to_public": a.get("open_to_public"),
+        "activity.venue_kind": loc.get("venue_kind"),
+        "activity.election_campaign": a.get("election_campaign"),
+        "activity.labour_dispute_at_workplace": a.get("labour_dispute_at_workplace"),
+        "activity.religious_or_cultural": a.get("religious_or_cultural"),
+        "activity.start_date": start,
+        "activity.starts_on_holiday": not cals.holidays.is_working_day(start),
+        "activity.on_protected_holiday": any(cals.holidays.is_protected(d) for d in days),
+        "activity.party_support": a.get("party_support"),
+        "activity.campaigns_for_party": a.get("campaigns_for_party"),
+        "activity.criticises_party": a.get("criticises_party"),
+        "activity.discourages_voting": a.get("discourages_voting"),
+        "activity.within_registered_purpose": a.get("within_registered_purpose"),
+        "activity.remote_location": loc.get("remote"),
+        "activity.risk_assessment_done": security.get("risk_assessment_done"),
+        "activity.emergency_contacts": security.get("emergency_contacts"),
+        "activity.check_in_plan": security.get("check_in_plan"),
+        "activity.night_travel": security.get("night_travel"),
+        "activity.front_line_staff_insured": security.get("front_line_staff_insured"),
+    }
+    if _has_time(a.get("start")):
+        f["activity.start_hour"] = start_dt.hour
+    if _has_time(a.get("end")):
+        f["activity.end_hour"] = 24 if end > start else end_dt.hour
+    elif end > start and _has_time(a.get("start")):
+        f["activity.end_hour"] = 24
+    if "notification" in a:
+        note = a["notification"]
+        f["activity.notified"] = bool(note and note.get("notified_on"))
+        if note and note.get("notified_on"):
+            given = note["notified_on"]
+            f["activity.notified_on"] = given
+            f["activity.notice_working_days"] = cals.holidays.working_days_between(given, start)
+            # lodged at the end of its day: never overstates the notice
+            lodged = datetime.combine(given + timedelta(days=1), datetime.min.time())
+            f["activity.notice_hours"] = max(0, int((start_dt - lodged).total_seconds() // 3600))
+            f["activity.notice_calendar_days"] = (start - given).days
+    if a.get("topics") is not None:
+        f["activity.topics"] = sorted({label for topic in a["topics"]
+                                       for label in _labels(topic, cals.topics)})
+    if statements is not None or a.get("type") == "social_media_campaign":
+        media = {s.get("medium") for s in statements or []}
+        f["activity.online"] = a.get("type") == "social_media_campaign" or bool(
+            media & {"facebook", "website"})
+    if statements is not None:
+        f["activity.joint_statement"] = "joint_statement" in {s.get("medium") for s in statements}
+        f["activity.staff_speak_publicly"] = "staff" in {s.get("speaker") for s in statements}
+    if a.get("partners") is not None:
+        f["activity.party_partner"] = any(isinstance(p, dict) and p.get("kind") == "political_party"
+                                          for p in a["partners"])
+    province = (loc.get("province") or "").strip().lower()
+    if province:
+        if province in PROVINCES:
+            f["activity.in_province"] = True
+        mou = (org.get("registration") or {}).get("mou") or {}
+        if mou.get("provinces"):
+            f["activity.province_in_mou"] = province in {p.lower() for p in mou["provinces"]}
+    mou = (org.get("registration") or {}).get("mou") or {}
+    if mou.get("expires_on"):
+        f["activity.days_past_mou_expiry"] = (end - mou["expires_on"]).days
+    sector = a.get("sector") or org.get("sector")
+    if sector and mou.get("sectors"):
+        f["activity.sector_in_mou"] = sector in mou["sectors"]
+    f.update(_election_facts(days, cals.elections))
+    return {k: v for k, v in f.items() if v is not None}
+
+
+def _election_facts(days: list[date], elections: list[dict]) -> dict:
+    facts: dict = {}
+    for e in elections:
+        first, last = e.get("campaign_start"), e.get("campaign_end")
+        if first and last and any(first <= d <= last for d in days):
+            facts["activity.in_campaign_period"] = True
+            facts["activity.campaign_election"] = e.get("kind")
+    if "activity.in_campaign_period" not in facts:
+        unknown = any(not e.get("campaign_start") and e.get("campaign_end")
+                      and any(e["campaign_end"] - timedelta(30) <= d <= e["campaign_end"]
+                              for d in days) for e in elections)
+        if not unknown:
+            facts["activity.in_campaign_period"] = False
+    polls = sorted(e["polling_day"] for e in elections if e.get("polling_day")
+                   and e["polling_day"] >= days[0])
+    if polls:
+        facts["activity.days_to_polling_day"] = 0 if any(d == polls[0] for d in days) \
+            else (polls[0] - days[0]).days
+    return facts
+
+
+def _labels(topic: str, table: dict[str, list[str]]) -> set[str]:
+    text = f" {re.sub(r'[^a-z0-9]+', ' ', str(topic).lower())} "
+    found = {label for label, words in table.items()
+             if any(f" {w} " in text for w in words)}
+    return found or {"other"}
+
+
+def _moment(value) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time())
+    return datetime.fromisoformat(str(value))
+
+
+def _day(value) -> date:
+    return _moment(value).date()
+
+
+def _has_time(value) -> bool:
+    return isinstance(value, datetime) or (isinstance(value, str) and "T" in value)
