@@ -27,7 +27,8 @@ def _by_article(rulebase: RuleBase) -> dict[str, list[Rule]]:
     for rule in rulebase.rules:
         for cited in rule.citations or ("(guidance)",):
             groups.setdefault(cited, []).append(rule)
-    return dict(sorted(groups.items(), key=lambda kv: _natural(kv[0])))
+    # laws by id and article number; the guidance-only advisories last
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "(guidance)", _natural(kv[0]))))
 
 
 def _natural(text: str):
@@ -40,14 +41,24 @@ def markdown(rulebase: RuleBase, titles: dict[str, str] | None = None) -> str:
            f"Rule-base version `{rulebase.version[:12]}` — {len(rulebase.rules)} rules. "
            "Each rule cites the provisions it rests on; confidence marks come from the legal fact "
            "sheet and say what must still be verified against the official Khmer text.", ""]
-    current_law = None
+    current_law, printed = None, {}
     for cited, rules in _by_article(rulebase).items():
+        if cited == "(guidance)":
+            out += ["## Security and reputation advisories (from the civil-society guidance; no "
+                    "legal citation)", ""]
+            for rule in rules:
+                out += _rule_md(rule)
+            continue
         law = "/".join(cited.split("/")[:2])
         if law != current_law:
-            out += [f"## {law}", ""]
+            out += [f"## {law}" + (f" — {titles[law]}" if titles.get(law) else ""), ""]
             current_law = law
         out += [f"### {cited}" + (f" — {titles[cited]}" if titles.get(cited) else ""), ""]
         for rule in rules:
+            if rule.id in printed:  # each rule in full once, under its first citation
+                out += [f"- `{rule.id}` — {rule.title} (in full under {printed[rule.id]})", ""]
+                continue
+            printed[rule.id] = cited
             out += _rule_md(rule)
     return "\n".join(out).rstrip() + "\n"
 

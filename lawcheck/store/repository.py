@@ -214,3 +214,14 @@ def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, l
                 v.version, v.language, v.effective_from, v.effective_to, law.title,
                 str((law.meta or {}).get("summary", ""))))
     return index
+
+
+def corpus_version(session: Session) -> dict:
+    """The corpus a report was checked against: a hash over every stored law version's source
+    hash (which fixes its provision texts) and the number of laws."""
+    import hashlib
+
+    rows = sorted(session.execute(select(LawVersion.law_id, LawVersion.version,
+                                         LawVersion.language, LawVersion.sha256)))
+    digest = hashlib.sha256("\n".join("\t".join(map(str, r)) for r in rows).encode())
+    return {"version": digest.hexdigest(), "laws": len({r[0] for r in rows})}

@@ -1,0 +1,68 @@
+"""The plan check: plan → facts → findings → risk → report (SPEC §5)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from lawcheck import __version__
+from lawcheck.api.corpus import opened
+from lawcheck.ingest import parse_date
+from lawcheck.rulebase.model import SEVERITIES
+
+
+def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date | None = None,
+          db: str | None = None, engine: str | None = None,
+          clock: datetime | None = None) -> dict:
+    """Check an activity plan; return the report (SPEC §5) as a dict."""
+    from lawcheck.api.rules import _index, _load
+    from lawcheck.derive import derive, load_calendars
+    from lawcheck.engine import compile_rulebase, get_engine
+    from lawcheck.findings import evaluate_contexts
+    from lawcheck.plan import load_plan
+    from lawcheck.risk import assess, load_weights
+    from lawcheck.settings import engine_name, rules_dir
+    from lawcheck.store import repository as repo
+
+    day = parse_date(as_of, "--as-of date") or date.today()
+    loaded = load_plan(Path(plan), Path(org) if org else None)
+    cals = load_calendars(rules_dir())
+    contexts = derive(loaded.organization, list(loaded.activities), day, cals)
+    with opened(db) as store:
+        rulebase = _load(store)
+        index = _index(store, rulebase)
+        with store.sessions() as session:
+            corpus = repo.corpus_version(session)
+    outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase),
+                                 get_engine(engine or engine_name()), contexts, index)
+    findings = [f.to_dict() for outcome in outcomes for f in outcome.findings]
+    not_checked = [{**item, **({"activity": c.where["activity"]} if "activity" in c.where else {})}
+                   for c, outcome in zip(contexts, outcomes) for item in outcome.not_checked]
+    in_campaign = any(c.facts.get("activity.in_campaign_period") for c in contexts)
+    risk = assess(findings, loaded.organization, in_campaign,
+                  load_weights(rules_dir() / "risk.yaml"))
+    caveats = cals.caveats([c.date for c in contexts])
+    if any(a.get("statements") for a in loaded.activities):
+        caveats.append("Statements attached to activities were not analysed: the statement "
+                       "review (lawcheck review) is not available yet.")
+    moment = clock or datetime.now(timezone.utc).astimezone()
+    return {
+        "lawcheck": __version__,
+        "checked_at": moment.isoformat(timespec="seconds"),
+        "as_of": day.isoformat(),
+        "rulebase": {"version": rulebase.version, "rules": len(rulebase.rules)},
+        "corpus": corpus,
+        "subject": {"kind": "plan", "source": loaded.source, "sha256": loaded.sha256},
+        "risk": risk,
+        "findings": findings,
+        "not_checked": not_checked,
+        "caveats": caveats,
+        "activities": [{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
+                        "start": str(a.get("start"))} for a in loaded.activities],
+    }
+
+
+def exit_code(report: dict, fail_on: str = "high") -> int:
+    """SPEC §6: 1 when a finding is at or above ``fail_on`` severity, else 0."""
+    threshold = SEVERITIES.index(fail_on)
+    return int(any(SEVERITIES.index(f["severity"]) >= threshold for f in report["findings"]))
