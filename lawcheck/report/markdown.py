@@ -1,0 +1,106 @@
+"""The report as Markdown (CommonMark): the same content and order as the terminal view.
+
+Report content is escaped, so a statement's ``*``, ``[`` or ``<script>`` shows as typed and is
+never read as Markdown or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawcheck.report import summary as S
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(value) -> str:
+    """Escape ``value`` for inline Markdown: one line, Markdown and HTML characters escaped."""
+    text = " ".join(str(value if value is not None else "").split())
+    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def code(value) -> str:
+    """A code span (its content is literal in Markdown: only backticks need care)."""
+    return "`" + " ".join(str(value or "").replace("`", "'").split()) + "`"
+
+
+def render_markdown(report: dict) -> str:
+    report = S.canonical(report)
+    title, meta = S.header_lines(report)
+    out = [f"# {md(title)}", "", md(meta), "", f"*{md(S.NOT_ADVICE)}*", "", "## Summary", ""]
+    out += _summary(report)
+    for group in S.groups(report):
+        out += ["", f"## {md(group.heading)}", ""]
+        if not group.sections:
+            out.append(md(S.CLEAR))
+        for section in group.sections:
+            out += [f"### {md(section.heading)} ({len(section.findings)})", "",
+                    f"*{md(section.heading)}: {md(section.meaning)}*", ""]
+            for f in section.findings:
+                out += _finding(f)
+    rows = S.not_checked(report)
+    if rows:
+        out += ["", "## Not checked", "",
+                "These checks could not run: the plan does not give the facts they need. "
+                "Add them to the plan and check again.", ""]
+        out += [f"- {code(rule)} ({md(where)}): needs " + ", ".join(code(m) for m in missing)
+                for rule, where, missing in rows]
+    out += ["", "---", "", f"*Checked: {md(S.fingerprint(report))}*"]
+    return "\n".join(_collapse(out)).rstrip("\n") + "\n"
+
+
+def _summary(report: dict) -> list[str]:
+    out = ["| Risk | Level | Why |", "| --- | --- | --- |"]
+    for _, label, value in S.risks(report):
+        why = "; ".join(md(line) for line in value.get("explanation") or [])
+        drivers = S.driver_titles(value, report)
+        if drivers:
+            why += (" " if why else "") + "(driven by: " + "; ".join(md(d) for d in drivers) + ")"
+        out.append(f"| {md(label)} | **{md(S.score_label(value))}** | {why} |")
+    out += ["", "**Most serious findings**", ""]
+    top = S.top_findings(report)
+    out += [f"{i}. **{md(S.KIND_LABELS.get(f.get('kind'), f.get('kind')))}** "
+            f"({md(f.get('severity'))}): {md(f.get('title'))}, {md(S.where_label(f, report))}"
+            + (f" ({md(S.confidence_mark(f))})" if S.confidence_mark(f) else "")
+            for i, f in enumerate(top, 1)] or ["None."]
+    mitigations = S.first_mitigations(report)
+    if mitigations:
+        out += ["", "**Act on these first**", ""]
+        out += [f"{i}. {md(m.text)} *({md(S.mitigation_count(m))})*"
+                for i, m in enumerate(mitigations, 1)]
+    caveats = S.caveats(report)
+    if caveats:
+        out += ["", "**Caveats**", ""] + [f"- ⚠ {md(c)}" for c in caveats]
+    return out
+
+
+def _finding(f: dict) -> list[str]:
+    out = [f"#### {md(str(f.get('severity', '')).upper())}: {md(f.get('title'))}", ""]
+    statement = S.statement_line(f)
+    if statement:
+        out.append(f"- **Where:** {md(statement)}")
+    out += [f"- **What we found:** {md(f.get('what'))}",
+            f"- **Why it matters:** {md(f.get('why'))}",
+            f"- **What to do:** {md(f.get('todo'))}",
+            f"- **Could lead to:** {md(S.consequence_line(f))}"]
+    for c in f.get("citations") or []:
+        out.append(f"- **Legal basis:** {md(S.citation_label(c))}")
+        if c.get("text"):
+            out.append(f"  > {md(c['text'])}")
+    out.append(f"- **Confidence:** {md(S.confidence_note(f))}")
+    mitigations = f.get("mitigations") or []
+    if mitigations:
+        out.append("- **Mitigations:**")
+        out += [f"  - {md(m.get('text'))}" for m in mitigations]
+    out += [f"- **Rule:** {code(f.get('rule'))}", ""]
+    return out
+
+
+def _collapse(lines: list[str]) -> list[str]:
+    """No runs of blank lines."""
+    out: list[str] = []
+    for line in lines:
+        if line == "" and out and out[-1] == "":
+            continue
+        out.append(line)
+    return out

@@ -1,0 +1,258 @@
+"""What every rendering of a report shares: order, grouping, the summary, and plain wording.
+
+Renderers never compute anything legal. They take the SPEC §5 report dict (plus ``caveats`` and
+``activities``) and lay it out; every choice of order or emphasis is made here, once, so the
+terminal, Markdown and HTML views always agree. Nothing here reads the clock: ``checked_at``
+comes from the report, so the same report always renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawcheck.rulebase.model import KINDS, SEVERITIES
+
+#: How many findings and mitigations the summary at the top shows.
+TOP = 3
+#: Findings at or above this severity are "serious" when ranking mitigations.
+SERIOUS = ("high", "critical")
+RISK_LEVELS = ("none", "low", "moderate", "high", "critical")
+RISKS = (("deregistration", "Deregistration risk"), ("prosecution", "Prosecution risk"))
+
+#: One heading and one plain sentence per kind. The three are never shown together.
+KIND_HEADINGS = {
+    "violation": ("Violations", "the plan breaks a clear legal duty."),
+    "risk": ("Risks", "not clearly unlawful, but a vague clause (\"public order\", \"national "
+                      "security\", \"neutrality\") has been used against similar acts."),
+    "advisory": ("Advisories", "preparedness guidance; no legal duty is involved."),
+}
+KIND_LABELS = {"violation": "Violation", "risk": "Risk", "advisory": "Advisory"}
+VERIFY = "the legal basis must be verified against the official Khmer text before relying on it"
+CLEAR = "No findings: clear on every check that could run."
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str
+    heading: str
+    meaning: str
+    findings: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """The findings about the organisation (``activity is None``) or one activity."""
+
+    activity: str | None
+    heading: str
+    sections: tuple[Section, ...]  # only kinds that have findings, in KINDS order
+
+
+@dataclass(frozen=True)
+class Mitigation:
+    id: str
+    text: str
+    serious: int  # how many serious findings name it
+    total: int  # how many findings name it
+
+
+def _rank(value, order) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+def _activity_order(report: dict) -> dict:
+    return {a.get("id"): i for i, a in enumerate(report.get("activities") or [])}
+
+
+def _where_key(finding: dict, order: dict) -> tuple:
+    where = finding.get("where") or {}
+    act = where.get("activity")
+    statement = where.get("statement")
+    return (act is not None, order.get(act, len(order)), str(act or ""),
+            statement is not None, statement if isinstance(statement, int) else -1,
+            str(where.get("spans") or ""))
+
+
+def finding_key(finding: dict, order: dict | None = None) -> tuple:
+    """Most serious first: severity, then kind (violation > risk > advisory), then rule id."""
+    return (-_rank(finding.get("severity"), SEVERITIES), _rank(finding.get("kind"), KINDS),
+            str(finding.get("rule", "")), _where_key(finding, order or {}))
+
+
+def canonical(report: dict) -> dict:
+    """A shallow copy of ``report`` whose findings are in the one order every format uses.
+
+    Sorting is stable and idempotent: a report that is already in order is unchanged."""
+    out = dict(report)
+    order = _activity_order(report)
+    out["findings"] = sorted(report.get("findings") or [], key=lambda f: finding_key(f, order))
+    return out
+
+
+def activity_heading(activity_id: str | None, report: dict) -> str:
+    if activity_id is None:
+        return "Organisation"
+    for a in report.get("activities") or []:
+        if a.get("id") == activity_id:
+            details = ", ".join(str(a[k]) for k in ("type", "start") if a.get(k))
+            title = f": {a['title']}" if a.get("title") else ""
+            return f"Activity {activity_id}{title}" + (f" ({details})" if details else "")
+    return f"Activity {activity_id}"
+
+
+def groups(report: dict) -> list[Group]:
+    """Organisation first, then each activity in plan order (those with no finding included,
+    with no sections: they are clear), then any activity a finding names but the plan list lacks.
+    """
+    report = canonical(report)
+    ids: list = [None] + [a.get("id") for a in report.get("activities") or []]
+    extra = sorted({(f.get("where") or {}).get("activity") for f in report["findings"]} -
+                   set(ids), key=str)
+    out = []
+    for act in ids + extra:
+        mine = [f for f in report["findings"] if (f.get("where") or {}).get("activity") == act]
+        kinds = list(KINDS) + sorted({str(f.get("kind")) for f in mine} - set(KINDS))
+        sections = tuple(Section(k, *_heading(k), tuple(f for f in mine if str(f.get("kind")) == k))
+                         for k in kinds if any(str(f.get("kind")) == k for f in mine))
+        if act is None and not sections:
+            continue  # no organisation heading when nothing is said about the organisation
+        out.append(Group(act, activity_heading(act, report), sections))
+    return out
+
+
+def _heading(kind: str) -> tuple[str, str]:
+    """A kind outside SPEC §5 gets its own section: never folded into another kind."""
+    return KIND_HEADINGS.get(kind) or (f"Unclassified ({kind})", "a kind SPEC §5 does not know; "
+                                       "ask whoever maintains the rules.")
+
+
+def top_findings(report: dict, n: int = TOP) -> list[dict]:
+    return canonical(report)["findings"][:n]
+
+
+def first_mitigations(report: dict, n: int = TOP) -> list[Mitigation]:
+    """Mitigations named by the most serious findings (then by the most findings, then the one
+    the most serious finding names, then id)."""
+    seen: dict[str, list] = {}
+    for rank, f in enumerate(canonical(report)["findings"]):
+        for m in f.get("mitigations") or []:
+            entry = seen.setdefault(m.get("id", ""), [m.get("text", ""), 0, 0, rank])
+            entry[1] += f.get("severity") in SERIOUS
+            entry[2] += 1
+    ranked = sorted(seen.items(), key=lambda kv: (-kv[1][1], -kv[1][2], kv[1][3], kv[0]))
+    return [Mitigation(mid, text, serious, total)
+            for mid, (text, serious, total, _) in ranked[:n]]
+
+
+def mitigation_count(m: Mitigation) -> str:
+    if not m.serious:
+        return f"named by {m.total} finding{'s' if m.total != 1 else ''}"
+    more = f", {m.total} in all" if m.total != m.serious else ""
+    return f"named by {m.serious} serious finding{'s' if m.serious != 1 else ''}{more}"
+
+
+def where_label(finding: dict, report: dict) -> str:
+    """Short location, for the summary: 'Organisation' or 'Activity A1, statement 2'."""
+    where = finding.get("where") or {}
+    label = "Organisation" if where.get("activity") is None else f"Activity {where['activity']}"
+    if isinstance(where.get("statement"), int):
+        label += f", statement {where['statement'] + 1}"
+    return label
+
+
+def statement_line(finding: dict) -> str | None:
+    """'Statement 2: "…excerpt…"' when the finding is about one statement, else None."""
+    where = finding.get("where") or {}
+    if not isinstance(where.get("statement"), int):
+        return None
+    excerpt = where.get("excerpt")
+    return f"Statement {where['statement'] + 1}" + (f': "{excerpt}"' if excerpt else "")
+
+
+def confidence_note(finding: dict) -> str:
+    c = finding.get("confidence") or "uncertain"
+    return c if c == "confirmed" else f"{c}: {VERIFY}"
+
+
+def needs_verifying(finding: dict) -> bool:
+    return (finding.get("confidence") or "uncertain") != "confirmed"
+
+
+def confidence_mark(finding: dict) -> str:
+    """A short mark for one-line listings: '' when confirmed, else 'likely: verify'."""
+    return f"{finding.get('confidence') or 'uncertain'}: verify" if needs_verifying(finding) else ""
+
+
+def consequence_line(finding: dict) -> str:
+    return (f"{finding.get('consequence', '')} (area: {finding.get('pillar', '')}, "
+            f"{finding.get('category', '')})")
+
+
+def citation_label(c: dict) -> str:
+    title = c.get("title")
+    version = f", version {c['version']}" if c.get("version") else ""
+    return (f"{title} ({c.get('provision', '')}{version})" if title
+            else f"{c.get('provision', '')}{version}")
+
+
+def level_label(level) -> str:
+    return str(level or "unknown").upper()
+
+
+def risks(report: dict) -> list[tuple[str, str, dict]]:
+    """(key, label, value) for the two risk scores, in fixed order."""
+    r = report.get("risk") or {}
+    return [(key, label, r.get(key) or {}) for key, label in RISKS]
+
+
+def score_label(value: dict) -> str:
+    score = value.get("score")
+    return f"{level_label(value.get('level'))} (score {score:.2f})" if isinstance(
+        score, (int, float)) else level_label(value.get("level"))
+
+
+def driver_titles(value: dict, report: dict) -> list[str]:
+    titles = {f.get("rule"): f.get("title") for f in report.get("findings") or []}
+    return [titles.get(d) or d for d in value.get("drivers") or []]
+
+
+def not_checked(report: dict) -> list[tuple[str, str, list[str]]]:
+    """(rule, where, missing facts) for checks that could not run, sorted."""
+    rows, order = [], _activity_order(report)
+    for entry in report.get("not_checked") or []:
+        where = entry.get("where") or {}
+        act = where.get("activity", entry.get("activity"))
+        rows.append(((str(entry.get("rule", "")), act is not None, order.get(act, len(order)),
+                      str(act or "")),
+                     (str(entry.get("rule", "")), "Organisation" if act is None else
+                      f"Activity {act}", sorted(str(m) for m in entry.get("missing") or []))))
+    return [row for _, row in sorted(rows)]
+
+
+def caveats(report: dict) -> list[str]:
+    return [str(c) for c in report.get("caveats") or []]
+
+
+def header_lines(report: dict) -> tuple[str, str]:
+    """(title, the line saying when, against what law, and with which rules)."""
+    subject = report.get("subject") or {}
+    title = f"Compliance check: {subject.get('source') or subject.get('kind') or 'plan'}"
+    rb, corpus = report.get("rulebase") or {}, report.get("corpus") or {}
+    meta = (f"Checked {report.get('checked_at', '?')} against the law as of "
+            f"{report.get('as_of', '?')}; {rb.get('rules', '?')} rules "
+            f"(version {str(rb.get('version', '?'))[:12]}), {corpus.get('laws', '?')} laws "
+            f"(version {str(corpus.get('version', '?'))[:12]}); "
+            f"lawcheck {report.get('lawcheck', '?')}.")
+    return title, meta
+
+
+def fingerprint(report: dict) -> str:
+    """Full hashes of what was checked and with what, so a printed report can be audited."""
+    subject = report.get("subject") or {}
+    return (f"{subject.get('source', '?')} sha256 {subject.get('sha256', '?')}; rules "
+            f"{(report.get('rulebase') or {}).get('version', '?')}; corpus "
+            f"{(report.get('corpus') or {}).get('version', '?')}.")
+
+
+NOT_ADVICE = ("lawcheck flags legal exposure to help plan work; it is not legal advice. "
+              "Findings marked likely or uncertain rest on translations: have them checked.")
