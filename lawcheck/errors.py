@@ -110,6 +110,24 @@ class RulesError(InputError):
         return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
 
 
+class PlanError(InputError):
+    """An activity plan cannot be used: every problem found, in one pass (``problems``)."""
+
+    code = "LC250"
+
+    def __init__(self, problems: list["Problem"]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.where.file or "", p.where.line or 0,
+                                                        p.where.column or 0, p.code))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the activity plan",
+                         fix="correct each place named above, then run the command again "
+                             "(`lawcheck plan template` prints every key a plan may use)")
+
+    def render(self) -> str:
+        lines = [p.render() for p in self.problems]
+        return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
+
+
 @dataclass(frozen=True)
 class Problem:
     """One authoring problem in a rule, fact, mitigation or test file."""
@@ -169,6 +187,16 @@ CODES: dict[str, str] = {
     "LC232": "provision not found",
     "LC233": "version not found",
     "LC240": "corpus metadata is malformed",
+    "LC250": "activity plan has problems (each listed with its own code)",
+    "LC251": "plan file cannot be parsed (syntax, tab, duplicate key or column)",
+    "LC252": "unknown key or column in a plan",
+    "LC253": "plan value of the wrong type",
+    "LC254": "bad date or time in a plan",
+    "LC255": "plan value outside its vocabulary",
+    "LC256": "missing required plan field",
+    "LC257": "duplicate activity id",
+    "LC258": "impossible plan value (end before start, negative number, no activities)",
+    "LC259": "plan table problem (CSV or XLSX without --org, a key a table cannot hold)",
     "LC300": "rule base has problems (each listed with its own code)",
     "LC301": "rule file is not valid YAML (syntax, tab, duplicate key)",
     "LC302": "unknown key",
@@ -186,6 +214,7 @@ CODES: dict[str, str] = {
     "LC314": "bad rule test case",
     "LC315": "bad fact declaration",
     "LC316": "rule not found",
+    "LC317": "bad risk weight (out of its range, or out of order)",
     "LC400": "database cannot be used",
     "LC401": "database file is corrupt or not a database",
     "LC402": "database belongs to another program",

@@ -45,6 +45,26 @@ _StrictLoader.add_implicit_resolver(
     list("tTfF"))
 
 
+class _TextDatesLoader(_StrictLoader):
+    """_StrictLoader that leaves dates, times and sexagesimal numbers as text, for callers that
+    validate them one by one (``14:30`` stays ``"14:30"``, not 870; ``2026-13-01`` is reported
+    by the caller with every other problem instead of stopping the load)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+                           "tag:yaml.org,2002:float")]
+    for first, resolvers in _StrictLoader.yaml_implicit_resolvers.items()
+}
+_TextDatesLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789"))
+_TextDatesLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+               r"|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
+
+
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
     mapping.lines, mapping.cols = {}, {}
@@ -74,6 +94,8 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_TextDatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                 _construct_mapping)
 
 
 def load(path: Path, error=CorpusDataError):
@@ -85,13 +107,20 @@ def load(path: Path, error=CorpusDataError):
     except UnicodeDecodeError as exc:
         raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
                     fix="save the file as UTF-8") from None
+    return loads(text, str(path), error)
+
+
+def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
+    """Load YAML ``text`` strictly, naming ``name`` in errors. ``dates=False`` keeps dates,
+    times and sexagesimal numbers (``14:30``) as text for the caller to check."""
+    path = name
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[:len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise error("a tab is used for indentation", where=Where(str(path), number,
                                                                      indent.index("\t") + 1),
                         fix="indent with spaces; YAML does not allow tabs")
-    loader = _StrictLoader(text)
+    loader = (_StrictLoader if dates else _TextDatesLoader)(text)
     loader.name = str(path)
     try:
         return loader.get_single_data()

@@ -4,12 +4,13 @@ Each function opens the store (``db``: a URL or path; default from ``LAWCHECK_DB
 directory), loads the shipped corpus if it changed, does one job and returns plain values.
 """
 
+from lawcheck.api.check import check
 from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
 from lawcheck.api.rules import (
     explain, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
     rules_test,
 )
 
-__all__ = ["diff", "explain", "ingest", "list_laws", "load_rules", "opened", "rules_catalog",
+__all__ = ["check", "diff", "explain", "ingest", "list_laws", "load_rules", "opened", "rules_catalog",
            "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test",
            "search", "show"]

@@ -40,7 +40,7 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
                    for c, outcome in zip(contexts, outcomes) for item in outcome.not_checked]
     in_campaign = any(c.facts.get("activity.in_campaign_period") for c in contexts)
     risk = assess(findings, loaded.organization, in_campaign,
-                  load_weights(rules_dir() / "risk.yaml"))
+                  load_weights(rules_dir() / "risk.yaml"), as_of=day)
     caveats = cals.caveats([c.date for c in contexts])
     if any(a.get("statements") for a in loaded.activities):
         caveats.append("Statements attached to activities were not analysed: the statement "

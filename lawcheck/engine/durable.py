@@ -19,8 +19,9 @@ sessions and the error handling. Guards, by pitfall of ../shared/research/depend
   a MessageObservedException is retried once in a fresh session (the sid is part of the fact).
 - row 10 (``$or``/``any`` fire several times): conditions are compiled to flat alternatives
   (one durable rule each, several of which may fire); hits are collected into a set.
-- durable's network limits (see durable_compile): the rules are planned into as many rulesets
-  as the limits need, all on one SyncHost; each context is asserted into each of them.
+- durable's network limits (found while writing this module; see :class:`Network`): the
+  rules are planned into as many rulesets as the limits need, all on one SyncHost, and each
+  context is asserted into each of them.
 - rows 11, 12 (exceptions in actions swallowed; chained asserts): every action is wrapped in
   try/except that records the error, ``get_state(sid)["exception"]`` is checked after each
   assertion, and either raises :class:`~lawcheck.errors.InternalError`. No action asserts.
@@ -43,10 +44,13 @@ import durable_rules_engine
 from durable.engine import Host, MessageNotHandledException, MessageObservedException
 
 from lawcheck.engine import Compiled
-from lawcheck.engine.durable_compile import FACT_ID, Layout, plan
+from lawcheck.engine.durable_compile import EX_FACT, EX_TEST, FACT_ID, Layout, chain, to_json
 from lawcheck.errors import InternalError
 
 CHUNK = 250  # facts per session (row 4: keep sessions small)
+MAX_CHILDREN = {False: 500, True: 120}  # hash-set / $nex children per node (C: 512 / 128)
+MAX_BETAS = 250  # rules ending on one node (C: 256)
+MAX_STACK = 62  # pending nodes while a fact is evaluated (C: 64)
 CACHE = 4  # compiled rule bases kept loaded
 _LOCK = threading.Lock()  # one durable call at a time in the process (§1.5)
 _COUNTER = iter(range(1, 1 << 62))
@@ -57,6 +61,89 @@ class SyncHost(Host):
 
     def _run(self):
         pass
+
+
+class Network:
+    """durable's alpha network for a set of chains (a trie of tests, shared prefixes), to keep
+    every node within the C limits probed for this module: 512 hash-set children hang, 256
+    rules ending on one node segfault, 129 ``$nex`` children fail (107), and more than 64 nodes
+    pending on the evaluation stack fail (303). ``add`` refuses a chain that would break one.
+
+    The stack bound: evaluating a node pushes its children that pass (at most ``k``: one per
+    tested property for equalities, one for every other child), then works through them
+    depth first, so ``bound(n) = max(k, k - 1 + max(bound(child)))``; it must stay within
+    :data:`MAX_STACK` at the root."""
+
+    def __init__(self):
+        self.root = _Node()
+
+    def add(self, tests: list[tuple]) -> bool:
+        trail, node, i = [], self.root, 0
+        while i < len(tests) and tests[i] in node.children:  # the shared prefix
+            trail.append(node)
+            node, i = node.children[tests[i]], i + 1
+        if i == len(tests):  # the whole chain exists: one more rule ends on its last node
+            if node.betas >= MAX_BETAS:
+                return False
+            node.betas += 1
+            return True
+        test, nex = tests[i], tests[i][0] == "$nex"
+        if (node.nex if nex else len(node.children) - node.nex) >= MAX_CHILDREN[nex]:
+            return False
+        # the bounds of the nodes on the prefix once the new branch hangs from ``node``
+        k = node.k + (0 if test[0] == "$eq" and test[1] in node.eq_paths else 1)
+        child_b = max(node.child_b, int(len(tests) - i >= 2))  # a new chain's bound is 0 or 1
+        updates, bound = [(node, k, child_b)], max(k, k - 1 + child_b)
+        for parent in reversed(trail):
+            child_b = max(parent.child_b, bound)
+            updates.append((parent, parent.k, child_b))
+            bound = max(parent.k, parent.k - 1 + child_b)
+        if bound > MAX_STACK:
+            return False
+        for n, k, child_b in updates:
+            n.k, n.child_b = k, child_b
+        parent = node
+        for j, test in enumerate(tests[i:]):
+            parent.children[test] = child = _Node()
+            parent.nex += test[0] == "$nex"
+            if test[0] == "$eq":
+                parent.eq_paths.add(test[1])
+            if j:  # a new node: one child, whose bound is 1 unless it is the last
+                parent.k, parent.child_b = 1, int(i + j < len(tests) - 1)
+            parent = child
+        parent.betas = 1
+        return True
+
+
+class _Node:
+    __slots__ = ("children", "betas", "nex", "eq_paths", "k", "child_b")
+
+    def __init__(self):
+        self.children, self.betas, self.nex, self.eq_paths = {}, 0, 0, set()
+        self.k = self.child_b = 0  # children pushed at once (at most); their largest bound
+
+
+def plan(layout: Layout, trees) -> list[list[tuple[int, dict]]]:
+    """The rules as groups of (tree index, durable condition), one ruleset per group, each
+    within durable's network limits; every group starts with the catch-all (index -1)."""
+    groups: list[tuple[Network, list]] = []
+    terms = [(index, term) for index, tree in enumerate(trees) for term in layout.terms(tree)]
+    rank: dict[str, int] = {}
+    for _, term in terms:
+        for _, path, _ in term:
+            rank[path] = rank.get(path, 0) + 1
+    for index, term in terms:
+        tests = chain(term, rank)
+        for network, rules in groups:
+            if network.add(tests):
+                break
+        else:
+            network, rules = Network(), [(-1, EX_FACT)]
+            if not (network.add([EX_TEST]) and network.add(tests)):  # pragma: no cover
+                raise InternalError("a single condition exceeds durable_rules' limits")
+            groups.append((network, rules))
+        rules.append((index, to_json(tests)))
+    return [rules for _, rules in groups]
 
 
 class _Loaded:

@@ -16,8 +16,8 @@ each is pinned by a test in tests/test_engine_durable.py):
 - **Nesting and network limits** (rete.c, confirmed by probes): 16 levels of ``$and``/``$or``
   fail (error 113); 512 tests under one node hang; 256 rules ending on one node segfault; 129
   ``$nex`` under one node fail (107); more than 64 nodes pending while a fact is evaluated fail
-  (303). Flat DNF chains avoid the first; :class:`Network` emulates the network and
-  :func:`plan` splits the rules into several rulesets so that none reaches the others.
+  (303). Flat DNF chains avoid the first; :func:`lawcheck.engine.durable.plan` emulates the
+  network and splits the rules into several rulesets so that none reaches the others.
 - **Floats in exponent form crash** (``1e+16``: error 204 in a rule, a segfault in a fact):
   numbers are asserted as an order-preserving int64 key of their IEEE bits (:func:`number_key`).
 - **Ints outside int64 saturate** (``atol``: 2**63 == 2**64 for durable): rejected.
@@ -45,9 +45,6 @@ FACT_ID = "fact_id"
 EX_FACT = {"$ex": {FACT_ID: 1}}  # true of every asserted fact: the catch-all condition
 EX_TEST = ("$ex", FACT_ID, None)
 MAX_TERMS = 4096  # alternatives per condition (each is one durable rule)
-MAX_CHILDREN = {False: 500, True: 120}  # hash-set / $nex children per node (C: 512 / 128)
-MAX_BETAS = 250  # rules ending on one node (C: 256)
-MAX_STACK = 62  # pending nodes while a fact is evaluated (C: 64)
 PRESENT = "__present"
 MAX_PROPERTIES = 240  # durable segfaults at 254 properties per fact (sid and objects included)
 RESERVED = ("sid", "id", FACT_ID, "$s")
@@ -297,84 +294,6 @@ def to_json(tests: list[tuple]) -> dict:
     parts = [{path: value} if op == "$eq" else {op: {path: 1 if value is None else value}}
              for op, path, value in tests]
     return parts[0] if len(parts) == 1 else {"$and": parts}
-
-
-class Network:
-    """durable's alpha network for a set of chains, to keep every node within the C limits
-    (probed here: a node with 512 hash-set children hangs, 256 rules ending on one node
-    segfault, 129 ``$nex`` children fail, and more than 64 pending nodes during evaluation
-    raise "error code 303"). ``add`` refuses a chain that would break one of them."""
-
-    def __init__(self):
-        self.root = _Node()
-
-    def add(self, tests: list[tuple]) -> bool:
-        trail, node = [], self.root
-        for i, test in enumerate(tests):
-            if test not in node.children:
-                break
-            trail.append(node)
-            node = node.children[test]
-        else:
-            if node.betas >= MAX_BETAS:
-                return False
-            node.betas += 1
-            return True
-        test, nex = tests[i], tests[i][0] == "$nex"
-        if (node.nex if nex else len(node.children) - node.nex) >= MAX_CHILDREN[nex]:
-            return False
-        new_k = node.k + (0 if test[0] == "$eq" and test[1] in node.eq_paths else 1)
-        child_b = max(node.child_b, 1 if len(tests) - i >= 2 else 0)
-        bounds, b = [(node, new_k, child_b)], max(new_k, new_k - 1 + child_b)
-        for parent in reversed(trail):
-            bounds.append((parent, parent.k, max(parent.child_b, b)))
-            b = max(parent.k, parent.k - 1 + bounds[-1][2])
-        if b > MAX_STACK:
-            return False
-        for n, k, cb in bounds:
-            n.k, n.child_b = k, cb
-        parent = node
-        for j, test in enumerate(tests[i:]):
-            parent.children[test] = child = _Node()
-            parent.nex += test[0] == "$nex"
-            if test[0] == "$eq":
-                parent.eq_paths.add(test[1])
-            if j:  # a new node: one child, whose bound is 1 unless it is the last
-                parent.k, parent.child_b = 1, int(i + j < len(tests) - 1)
-            parent = child
-        parent.betas = 1
-        return True
-
-
-class _Node:
-    __slots__ = ("children", "betas", "nex", "eq_paths", "k", "child_b")
-
-    def __init__(self):
-        self.children, self.betas, self.nex, self.eq_paths = {}, 0, 0, set()
-        self.k = self.child_b = 0  # how many children can be pushed at once; their max bound
-
-
-def plan(layout: Layout, trees) -> list[list[tuple[int, dict]]]:
-    """The rules as groups of (tree index, durable condition), one ruleset per group, each
-    within durable's network limits; every group starts with the catch-all (index -1)."""
-    groups: list[tuple[Network, list]] = []
-    terms = [(index, term) for index, tree in enumerate(trees) for term in layout.terms(tree)]
-    rank: dict[str, int] = {}
-    for _, term in terms:
-        for _, path, _ in term:
-            rank[path] = rank.get(path, 0) + 1
-    for index, term in terms:
-        tests = chain(term, rank)
-        for network, rules in groups:
-            if network.add(tests):
-                break
-        else:
-            network, rules = Network(), [(-1, EX_FACT)]
-            if not (network.add([EX_TEST]) and network.add(tests)):  # pragma: no cover
-                raise InternalError("a single condition exceeds durable_rules' limits")
-            groups.append((network, rules))
-        rules.append((index, to_json(tests)))
-    return [rules for _, rules in groups]
 
 
 def _leaves(node):

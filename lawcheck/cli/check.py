@@ -1,0 +1,48 @@
+"""``lawcheck check PLAN``: what a planned activity exposes the organisation and its people to."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+_BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json",
+              ".txt": "text"}
+
+
+@click.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--org", type=click.Path(dir_okay=False),
+              help="Organization YAML (needed with a CSV or XLSX plan of activities).")
+@click.option("--as-of", metavar="DATE", help="Check as of this date (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              help="Default: from -o's file name; else text on a terminal, json otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--engine", type=click.Choice(["durable", "reference"]),
+              help="Rules engine (default: durable where installed).")
+@click.pass_obj
+def check(obj, plan, org, as_of, fmt, output, fail_on, engine) -> None:
+    """Check an activity plan (YAML, JSON, CSV or XLSX) against the rule base.
+
+    Prints each finding with the article it rests on, why it matters and what to do, and the
+    two risks (deregistration of the organisation, prosecution of its people).
+    """
+    from lawcheck import api
+    from lawcheck.api.check import exit_code
+    from lawcheck.report import render
+
+    if fmt is None:
+        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = _BY_SUFFIX.get(suffix) or ("text" if output or sys.stdout.isatty() else "json")
+    report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine)
+    text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    raise SystemExit(exit_code(report, fail_on))

@@ -1,0 +1,35 @@
+"""``lawcheck plan …``: help with writing activity plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def plan() -> None:
+    """Activity plans: print an annotated template of every key a plan may use."""
+
+
+@plan.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the template to FILE instead of printing it.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def template(output: Path | None, force: bool) -> None:
+    """Print an annotated YAML plan: every key, its type, its values, and which are required.
+
+    As printed it is a valid plan with placeholder values; optional keys are commented out.
+    """
+    from lawcheck.errors import OptionError
+    from lawcheck.plan.template import template as make
+
+    text = make()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise OptionError(f"{output} already exists", fix="choose another file name, or add "
+                          "--force to overwrite it", code="LC220")
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
