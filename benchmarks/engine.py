@@ -147,6 +147,11 @@ def main() -> None:
     durable = timed(DurableEngine(), compiled, contexts, args.repeat)
     reference = timed(ReferenceEngine(), compiled, contexts, args.repeat)
     identical = durable.pop("_found") == reference.pop("_found")
+    from lawcheck.engine.durable import _load
+    loaded = _load(compiled)
+    durable["rulesets"] = len(loaded.names)
+    durable["durable_rules"] = sum(len(loaded.host.get_ruleset(name).get_definition())
+                                   for name in loaded.names)
     print(json.dumps({
         "rule_base": label, "keys": len(compiled.keys), "facts": len(compiled.facts),
         "fact_sets": len(contexts), "seed": args.seed,

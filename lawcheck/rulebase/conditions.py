@@ -9,7 +9,8 @@ only on True, so a missing fact never makes a finding, and the report can say wh
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import date, datetime
 
 from lawcheck.errors import Problem, Where
 from lawcheck.rulebase.model import (
@@ -130,12 +131,16 @@ def check_value(spec: FactSpec, value, *, element: bool = False) -> tuple[bool, 
         return all(ok for ok, _ in items), tuple(sorted({v for _, v in items}))
     if kind == "bool":
         return isinstance(value, bool), value
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool), value
+    if kind == "int":  # within int64: what the durable engine can hold
+        ok = isinstance(value, int) and not isinstance(value, bool) and -2**63 <= value < 2**63
+        return ok, value
     if kind == "number":
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and math.isfinite(value)  # NaN compares unequal to itself: never a fact
         return ok, float(value) if ok else None
     if kind == "date":
+        if isinstance(value, datetime):
+            return False, None  # a moment, not a day: compare dates with dates only
         if isinstance(value, date):
             return True, value
         if isinstance(value, str):
