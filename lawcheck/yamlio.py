@@ -120,12 +120,19 @@ def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
             raise error("a tab is used for indentation", where=Where(str(path), number,
                                                                      indent.index("\t") + 1),
                         fix="indent with spaces; YAML does not allow tabs")
-    loader = (_StrictLoader if dates else _TextDatesLoader)(text)
-    loader.name = str(path)
+    loader = None
     try:
+        # building the loader already reads the text: a control character fails here
+        loader = (_StrictLoader if dates else _TextDatesLoader)(text)
+        loader.name = str(path)
         return loader.get_single_data()
     except CorpusDataError as exc:
         raise error(exc.what, where=exc.where, fix=exc.fix) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text[:exc.position].count("\n") + 1
+        raise error(f"the file holds a control character (code {exc.character!r}) that YAML "
+                    "does not allow", where=Where(str(path), line),
+                    fix="remove the character (often pasted from a PDF or a spreadsheet)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
@@ -136,7 +143,8 @@ def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
         raise error(f"YAML syntax: {problem}", where=where,
                     fix="check indentation and quoting on that line") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def did_you_mean(word: str, choices) -> str:
