@@ -93,39 +93,39 @@ class CorpusDataError(InputError):
     code = "LC240"
 
 
-class RulesError(InputError):
-    """The rule base cannot be loaded: every problem found, in one pass (``problems``)."""
+class ProblemsError(InputError):
+    """Every problem found in a file set, in one pass (``problems``), one line each."""
+
+    subject = "the input"
+    fix_text = "correct each place named above, then run the command again"
+
+    def __init__(self, problems: list["Problem"]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.where.file or "", p.where.line or 0,
+                                                        p.where.column or 0, p.code))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {self.subject}",
+                         fix=self.fix_text)
+
+    def render(self) -> str:
+        lines = [p.render() for p in self.problems]
+        return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
+
+
+class RulesError(ProblemsError):
+    """The rule base cannot be loaded."""
 
     code = "LC300"
-
-    def __init__(self, problems: list["Problem"]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.where.file or "", p.where.line or 0,
-                                                        p.where.column or 0, p.code))
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the rule base",
-                         fix="correct each line named above, then run `lawcheck rules lint`")
-
-    def render(self) -> str:
-        lines = [p.render() for p in self.problems]
-        return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
+    subject = "the rule base"
+    fix_text = "correct each line named above, then run `lawcheck rules lint`"
 
 
-class PlanError(InputError):
-    """An activity plan cannot be used: every problem found, in one pass (``problems``)."""
+class PlanError(ProblemsError):
+    """An activity plan cannot be used."""
 
     code = "LC250"
-
-    def __init__(self, problems: list["Problem"]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.where.file or "", p.where.line or 0,
-                                                        p.where.column or 0, p.code))
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the activity plan",
-                         fix="correct each place named above, then run the command again "
-                             "(`lawcheck plan template` prints every key a plan may use)")
-
-    def render(self) -> str:
-        lines = [p.render() for p in self.problems]
-        return "\n".join(lines + [f"error {self.code}: {self.what}", f"  how to fix: {self.fix}"])
+    subject = "the activity plan"
+    fix_text = ("correct each place named above, then run the command again "
+                "(`lawcheck plan template` prints every key a plan may use)")
 
 
 @dataclass(frozen=True)
