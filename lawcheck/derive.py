@@ -99,9 +99,8 @@ def organization_facts(org: dict, activities: list[dict], as_of: date) -> dict:
         f["organization.unnotified_change_days"] = (as_of - oldest["changed_on"]).days if oldest else 0
         if oldest:
             f["organization.unnotified_change_kind"] = oldest["kind"]
-    years = [y for y in (reporting.get("activity_report_year"),
-                         reporting.get("financial_report_year")) if y is not None]
-    if years:
+    years = (reporting.get("activity_report_year"), reporting.get("financial_report_year"))
+    if None not in years:  # both reports are due: one year alone says nothing of the other
         f["organization.annual_report_years_behind"] = max(0, as_of.year - 1 - min(years))
     february_end = date(as_of.year, 2, monthcal.monthrange(as_of.year, 2)[1])
     f["organization.days_past_february"] = (as_of - february_end).days

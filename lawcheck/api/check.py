@@ -58,8 +58,15 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         "not_checked": not_checked,
         "caveats": caveats,
         "activities": [{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
-                        "start": str(a.get("start"))} for a in loaded.activities],
+                        "start": _iso(a.get("start"))} for a in loaded.activities],
     }
+
+
+def _iso(value) -> str:
+    """Plan dates as the plan writes them: 2027-01-09, or 2027-01-09T07:00 with a time."""
+    if hasattr(value, "hour"):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def exit_code(report: dict, fail_on: str = "high") -> int:

@@ -65,11 +65,13 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = {"db": db}
 
 
-from lawcheck.cli.check import check  # noqa: E402  (registers after the group exists)
+from lawcheck.cli.calendar import calendar  # noqa: E402  (registers after the group exists)
+from lawcheck.cli.check import check  # noqa: E402
 from lawcheck.cli.corpus import corpus  # noqa: E402
 from lawcheck.cli.plan import plan  # noqa: E402
 from lawcheck.cli.rules import explain, rules  # noqa: E402
 
+cli.add_command(calendar)
 cli.add_command(check)
 cli.add_command(corpus)
 cli.add_command(plan)

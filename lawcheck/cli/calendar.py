@@ -1,0 +1,46 @@
+"""``lawcheck calendar --org ORG``: the organisation's compliance deadlines, as text, JSON or an
+iCalendar file to import into a shared calendar."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+_BY_SUFFIX = {".ics": "ics", ".json": "json", ".txt": "text"}
+
+
+@click.command("calendar")
+@click.option("--org", required=True, type=click.Path(dir_okay=False),
+              help="Organization YAML or JSON (an --org file, or a whole plan).")
+@click.option("--as-of", metavar="DATE",
+              help="Judge what is due or overdue as of this date (default: today).")
+@click.option("--from", "start", metavar="DATE", help="First day to list (default: --as-of).")
+@click.option("--to", "end", metavar="DATE", help="Last day to list (default: a year after "
+              "--from). Overdue deadlines are listed whatever their date.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "ics"]),
+              help="Default: from -o's file name; else text on a terminal, json otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the calendar here (e.g. deadlines.ics).")
+def calendar(org, as_of, start, end, fmt, output) -> None:
+    """List the organisation's legal deadlines: annual reports, donor-report copies, change
+    notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
+    and election campaign periods, each with the provision it rests on.
+    """
+    from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
+
+    if fmt is None:
+        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = _BY_SUFFIX.get(suffix) or ("text" if output or sys.stdout.isatty() else "json")
+    cal = compliance_calendar(org, as_of=as_of, start=start, end=end)
+    text = {"text": render_text, "json": render_json, "ics": render_ics}[fmt](cal)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:  # keep the CRLF of .ics
+            fh.write(text)
+        click.echo(f"wrote {output}", err=True)
+    elif fmt == "ics":
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,460 @@
+"""The organisation's compliance calendar: its legal deadlines, computed from the
+``organization`` section of a plan (or an ``--org`` file) as of a date.
+
+The deadlines are the dated duties the rule base checks, counted the way rules/facts.yaml counts
+them (calendar days; the day of the deadline is the last day on time):
+
+- annual activity and financial reports, before the end of February (domestic NGOs to the
+  Ministry of Interior and the Ministry of Economy and Finance; foreign NGOs and associations to
+  the Ministry of Foreign Affairs and the Ministry of Economy and Finance);
+- copies of donor reports to the MoI and MEF, 30 days after each report went to the donor;
+- notice of a change of leader, address, statutes or bank account, 15 days after the change;
+- the declaration of bank accounts, 30 days after registration (when not declared);
+- the expiry of a foreign organisation's MoU;
+- monthly tax returns by the 20th of the next month, the annual return by 31 March;
+- leaders' asset declarations, by 31 January every two years: the cycle's years and whether NGO
+  leaders are asked to declare are not established, so these are listed with status ``check``;
+- campaign periods and polling days from rules/calendars/elections.yaml (status ``info``).
+
+Each entry: ``{date, title, what, citation, confidence, status}``, status ``overdue`` (the day
+has passed and the plan does not record the duty as done), ``due`` (coming), ``check`` or
+``info``. Which rule each kind of deadline belongs to is in :data:`DUTIES`; a test keeps its
+citation, confidence and organisation types in step with that rule. Titles never depend on the
+check date, so an entry keeps its iCalendar UID from one run to the next.
+"""
+
+from __future__ import annotations
+
+import calendar as monthcal
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from lawcheck.errors import OptionError, PlanError, Problem, Where
+
+STATUSES = ("overdue", "due", "check", "info")
+DOMESTIC = ("domestic_association", "domestic_ngo")
+FOREIGN = ("foreign_ngo", "foreign_association")
+TAXED = DOMESTIC + FOREIGN
+CHANGE_KINDS = {"leader": "leader (chair or executive director)", "address": "address",
+                "statutes": "statutes", "bank_account": "bank account"}
+ELECTIONS = {"national_assembly": "National Assembly", "commune_council": "commune council",
+             "subnational_council": "capital, provincial and district council"}
+LOOKBACK_YEARS = 10  # overdue annual filings listed at most this far back
+LOOKBACK_MONTHS = 36  # overdue monthly tax returns listed at most this far back
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A kind of deadline: the rule that checks it, the provision that sets its date, the
+    confidence of that rule, and the organisation types it binds (empty: every type)."""
+
+    rule: str
+    citation: str
+    confidence: str
+    org_types: tuple[str, ...] = ()
+
+
+DUTIES = {
+    "annual-reports-domestic": Duty("kh.reporting.annual.domestic",
+                                    "kh/lango-2015/art-25/para-1", "likely", ("domestic_ngo",)),
+    "annual-reports-foreign": Duty("kh.reporting.annual.foreign", "kh/lango-2015", "confirmed",
+                                   FOREIGN),
+    "donor-copy": Duty("kh.reporting.donor-copies", "kh/lango-2015/art-25/para-2", "likely",
+                       ("domestic_ngo",)),
+    "change-notice": Duty("kh.change.not-notified", "kh/moi-notification-122-2024/para-2",
+                          "likely", DOMESTIC),
+    "bank-accounts": Duty("kh.change.bank-accounts-undeclared", "kh/lango-2015/art-10/para-1",
+                          "confirmed", DOMESTIC),
+    "mou-expiry": Duty("kh.mou.expired", "kh/lango-2015/art-34", "likely", FOREIGN),
+    "tax-monthly": Duty("kh.tax.monthly-return.late", "kh/taxation-2023", "likely", TAXED),
+    "tax-annual": Duty("kh.tax.annual-return.late", "kh/taxation-2023", "likely", TAXED),
+    "asset-declaration": Duty("kh.reporting.asset-declaration.advisory",
+                              "kh/anti-corruption-law-2010/art-18", "uncertain"),
+    "asset-declaration-notified": Duty("kh.reporting.asset-declaration.after-acu-notice",
+                                       "kh/anti-corruption-law-2010/art-18", "confirmed"),
+    "campaign-national": Duty("kh.election.campaign.criticism", "kh/lemna-2015", "confirmed"),
+    "campaign-other": Duty("kh.lango.neutrality.campaigning", "kh/lango-2015/art-24",
+                           "confirmed"),
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date
+    title: str
+    what: str
+    citation: str
+    confidence: str
+    status: str
+
+    def to_dict(self) -> dict:
+        return {"date": self.date.isoformat(), "title": self.title, "what": self.what,
+                "citation": self.citation, "confidence": self.confidence,
+                "status": self.status}
+
+
+# --- loading -------------------------------------------------------------------------------
+
+def load_organization(path: str | Path) -> dict:
+    """The validated ``organization`` of a YAML or JSON file: an organisation file (as for
+    ``lawcheck check PLAN.csv --org``) or a whole plan. Raises PlanError (exit 2) listing every
+    problem with its file, line and column."""
+    from lawcheck.plan import loader
+    from lawcheck.plan import schema as s
+    from lawcheck.plan.validate import ABSENT, Checker
+
+    path = Path(path)
+    problems: list[Problem] = []
+    formats = {k: v for k, v in loader.FORMATS.items() if v in ("yaml", "json")}
+    kind, data = loader._read(path, problems, formats)
+    organization = ABSENT
+    if data is not None:
+        raw = loader._parse(kind, data, str(path), problems)
+        if isinstance(raw, dict) and "activities" in raw and not problems:
+            return loader.load_plan(path).organization  # a whole plan: its organization
+        if raw is not None:
+            checker = Checker(str(path), problems)
+            organization = loader._top(checker, raw, s.ORG_FILE, str(path)).get(
+                "organization", ABSENT)
+    if not problems and organization is ABSENT:
+        problems.append(Problem("LC256", Where(str(path), 1), "the file has no usable "
+                                "organization: block", None, f"see {loader.ORG_EXAMPLE}"))
+    if problems:
+        raise PlanError(problems)
+    return organization
+
+
+# --- computing -----------------------------------------------------------------------------
+
+def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
+                        start: str | date | None = None,
+                        end: str | date | None = None) -> dict:
+    """Load the organisation at ``org`` and list its deadlines (see :func:`deadlines`)."""
+    from lawcheck.derive import load_calendars
+    from lawcheck.ingest import parse_date
+    from lawcheck.settings import rules_dir
+
+    day = parse_date(as_of, "--as-of date") or date.today()
+    first = parse_date(start, "--from date") or day
+    last = parse_date(end, "--to date") or first + timedelta(days=365)
+    if last < first:
+        raise OptionError(f"--to {last.isoformat()} is before --from {first.isoformat()}",
+                          code="LC220", fix="give a --to date on or after --from")
+    organization = load_organization(org)
+    cals = load_calendars(rules_dir())
+    entries, caveats = deadlines(organization, day, cals, first, last)
+    return {"organization": organization.get("name"), "type": organization.get("type"),
+            "source": str(org), "as_of": day.isoformat(), "from": first.isoformat(),
+            "to": last.isoformat(), "deadlines": [e.to_dict() for e in entries],
+            "caveats": caveats}
+
+
+def deadlines(org: dict, as_of: date, cals, start: date | None = None,
+              end: date | None = None) -> tuple[list[Deadline], list[str]]:
+    """(entries, caveats). Entries dated from ``start`` to ``end`` (inclusive; default: as_of
+    and a year later), plus every overdue one whatever its date, sorted by date."""
+    start = start or as_of
+    end = end or start + timedelta(days=365)
+    kind = org.get("type")
+    reg = org.get("registration") or {}
+    reporting = org.get("reporting") or {}
+    tax = org.get("tax") or {}
+    found: list[Deadline] = []
+    caveats: list[str] = []
+
+    def add(duty: str, day: date, title: str, what: str, status: str | None = None,
+            confidence: str | None = None, listed: bool = False) -> None:
+        d = DUTIES[duty]
+        if status is None:
+            status = "overdue" if as_of > day else "due"
+            what = what + _working_day_note(day, cals)
+        if listed or status == "overdue" or start <= day <= end:
+            found.append(Deadline(day, title, what, d.citation, confidence or d.confidence,
+                                  status))
+
+    def binds(duty: str) -> bool:
+        return not DUTIES[duty].org_types or kind in DUTIES[duty].org_types
+
+    # annual reports, before the end of February for the previous year
+    duty = ("annual-reports-domestic" if binds("annual-reports-domestic") else
+            "annual-reports-foreign" if binds("annual-reports-foreign") else None)
+    if duty:
+        years = {k: reporting.get(f"{k}_report_year") for k in ("activity", "financial")}
+        known = [y for y in years.values() if y is not None]
+        done = min(known) if known else None
+        to = ("the Ministry of Interior and the Ministry of Economy and Finance"
+              if duty.endswith("domestic") else
+              "the Ministry of Foreign Affairs and International Cooperation and the Ministry "
+              "of Economy and Finance")
+        short = "MoI, MEF" if duty.endswith("domestic") else "MoFAIC, MEF"
+        for year in _years(done, start, end, as_of):
+            day = _february_end(year)
+            if day < as_of and done is None:
+                continue
+            missing = [k for k, y in years.items() if y is None or y < year - 1]
+            which = (f"activity and financial reports for {year - 1}" if len(missing) != 1
+                     else f"{missing[0]} report for {year - 1} (the "
+                     f"{'financial' if missing[0] == 'activity' else 'activity'} report is "
+                     "recorded as sent)")
+            add(duty, day, f"Annual activity and financial reports for {year - 1} ({short})",
+                f"Send the annual {which} to {to} before the end of February "
+                f"{year} (the last day is {_long(day)}), and keep the stamped receipts.")
+        if done is None:
+            caveats.append("The organisation's file gives no activity_report_year or "
+                           "financial_report_year: past annual reports are not checked, only "
+                           "the coming deadlines are listed.")
+        elif len(known) == 1:
+            given = next(k for k, y in years.items() if y is not None)
+            caveats.append(f"The organisation's file gives only the {given}_report_year: the "
+                           "other annual report is taken to be as far along (as the rules "
+                           "take it); check that it was sent.")
+
+    # copies of donor reports, 30 days after each went to the donor
+    if binds("donor-copy"):
+        for report in reporting.get("donor_reports") or []:
+            sent = report.get("sent_to_donor_on")
+            if sent and not report.get("copied_on"):
+                donor = report.get("donor") or "a donor"
+                add("donor-copy", sent + timedelta(days=30),
+                    f"Copy of the report given to {donor} on {sent.isoformat()} (MoI, MEF)",
+                    f"Send the Ministry of Interior and the Ministry of Economy and Finance a "
+                    f"copy of the report given to {donor} on {_long(sent)}, with the project or "
+                    f"financing agreement, within 30 days of giving it (by "
+                    f"{_long(sent + timedelta(days=30))}).")
+
+    # changes to notify, 15 days after each change
+    if binds("change-notice"):
+        for change in org.get("changes") or []:
+            what, on = change.get("kind"), change.get("changed_on")
+            if what not in CHANGE_KINDS or not on or change.get("notified_on"):
+                continue
+            to = "the Ministry of Interior" + (
+                " and the Ministry of Economy and Finance" if what == "bank_account" else "")
+            due = on + timedelta(days=15)
+            add("change-notice", due, f"Notice of the change of {CHANGE_KINDS[what]} of "
+                f"{on.isoformat()} to {to}",
+                f"Tell {to} in writing of the change of {CHANGE_KINDS[what]} made on "
+                f"{_long(on)}, with the supporting documents, within 15 days of the change "
+                f"(by {_long(due)}), and keep the stamped receipt.")
+
+    # bank accounts, 30 days after registration
+    registered_on = reg.get("registered_on")
+    if binds("bank-accounts") and org.get("bank_accounts_declared") is False and registered_on:
+        due = registered_on + timedelta(days=30)
+        add("bank-accounts", due, "Declaration of the bank accounts used in Cambodia (MoI, MEF)",
+            "Tell the Ministry of Interior and the Ministry of Economy and Finance in writing "
+            "which bank accounts the organisation uses in Cambodia, within 30 days of its "
+            f"registration on {_long(registered_on)} (by {_long(due)}).")
+
+    # the MoU of a foreign organisation
+    mou = reg.get("mou") or {}
+    if binds("mou-expiry") and mou.get("expires_on"):
+        expires = mou["expires_on"]
+        add("mou-expiry", expires, "Memorandum of understanding with the Ministry of Foreign "
+            "Affairs expires",
+            f"The MoU{' signed on ' + _long(mou['signed_on']) if mou.get('signed_on') else ''} "
+            f"expires on {_long(expires)}: activities after that day are not covered, and the "
+            "authorities may stop at once the activities of a foreign organisation operating "
+            "without an MoU. Have the renewal signed before then.")
+
+    # tax returns
+    if binds("tax-monthly") and org.get("tax_registered") is True:
+        filed = _month(tax.get("monthly_return_month"))
+        for year, month in _months(filed, start, end, as_of):
+            day = date(year, month, 20)
+            if day < as_of and filed is None:
+                continue
+            ry, rm = (year, month - 1) if month > 1 else (year - 1, 12)
+            add("tax-monthly", day, f"Monthly tax return for {monthcal.month_name[rm]} {ry} "
+                "(GDT)", f"File the monthly tax return for {monthcal.month_name[rm]} {ry} with "
+                f"the General Department of Taxation by {_long(day)}.")
+        done = tax.get("annual_return_year")
+        for year in _years(done, start, end, as_of):
+            day = date(year, 3, 31)
+            if day < as_of and done is None:
+                continue
+            add("tax-annual", day, f"Annual tax return for {year - 1} (GDT)",
+                f"File the annual tax return for {year - 1} with the General Department of "
+                f"Taxation by {_long(day)}.")
+        if filed is None or done is None:
+            caveats.append("The organisation's file does not say which monthly or annual tax "
+                           "returns were filed (tax.monthly_return_month, "
+                           "tax.annual_return_year): past returns are not checked, only the "
+                           "coming deadlines are listed.")
+
+    # leaders' asset declarations: the two-year cycle is not established
+    notified = org.get("acu_written_notice") is True
+    for year in range(start.year, end.year + 1):
+        day = date(year, 1, 31)
+        add("asset-declaration-notified" if notified else "asset-declaration", day,
+            "Leaders' asset declarations (Anti-Corruption Law): check whether due",
+            "The Anti-Corruption Law asks leaders of civil society to declare their assets and "
+            "liabilities every two years, by 31 January; which years form the cycle is not "
+            "established. "
+            + ("The Anti-Corruption Unit has informed the leaders in writing, so the duty "
+               "applies to them: ask the Unit whether a declaration is due this year."
+               if notified else
+               "Whether NGO leaders are asked to declare in practice is not established "
+               "either: ask a lawyer, and watch for a letter from the Anti-Corruption Unit."),
+            status="check")
+
+    # campaign periods and polling days
+    for election in cals.elections:
+        label = ELECTIONS.get(election.get("kind"), str(election.get("kind")))
+        duty = "campaign-national" if election.get("kind") == "national_assembly" \
+            else "campaign-other"
+        first, last = election.get("campaign_start"), election.get("campaign_end")
+        poll = election.get("polling_day")
+        neutral = ("Political neutrality matters most then: no support for, criticism of or "
+                   "campaigning with a party or candidate, and no call to abstain.")
+        if first and last and first <= end and last >= start:
+            add(duty, first, f"Campaign period of the {label} election ({first.isoformat()} to "
+                f"{last.isoformat()})", f"The official campaign runs from {_long(first)} to "
+                f"{_long(last)}. " + neutral, status="info", listed=True)
+        elif last and not first and start <= last <= end:
+            add(duty, last, f"End of the campaign period of the {label} election "
+                f"({last.isoformat()})", f"The official campaign ends on {_long(last)}; its "
+                "start is not established (up to 30 days before). " + neutral, status="info")
+        if poll and start <= poll <= end:
+            add(duty, poll, f"Polling day of the {label} election ({poll.isoformat()})",
+                f"Polling day: {_long(poll)}. Avoid gatherings and statements about parties "
+                "around it.", status="info")
+
+    caveats.extend(cals.caveats([e.date for e in found if e.status in ("due", "overdue")]
+                                or [start]))
+    found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
+    return found, caveats
+
+
+def _years(done: int | None, start: date, end: date, as_of: date):
+    """Years whose filing (for the year before) to list: every unfiled one from the year after
+    the latest filed (looking back at most LOOKBACK_YEARS), to ``end``'s year."""
+    first = start.year
+    if done is not None:
+        first = min(first, max(done + 2, as_of.year - LOOKBACK_YEARS))
+    for year in range(first, end.year + 1):
+        if done is not None and year - 1 <= done:
+            continue
+        yield year
+
+
+def _months(filed: tuple[int, int] | None, start: date, end: date, as_of: date):
+    """(year, month) of each 20th to list: each month after the one whose return (for the
+    month before) is the latest filed, looking back at most LOOKBACK_MONTHS."""
+    def index(y, m):
+        return y * 12 + m - 1
+
+    first = index(start.year, start.month)
+    if filed is not None:
+        first = min(first, max(index(*filed) + 2, index(as_of.year, as_of.month)
+                               - LOOKBACK_MONTHS))
+    for n in range(first, index(end.year, end.month) + 1):
+        if filed is not None and n - 1 <= index(*filed):
+            continue
+        yield divmod(n, 12)[0], divmod(n, 12)[1] + 1
+
+
+def _month(value) -> tuple[int, int] | None:
+    if not value:
+        return None
+    year, month = map(int, str(value).split("-")[:2])
+    return year, month
+
+
+def _february_end(year: int) -> date:
+    return date(year, 2, monthcal.monthrange(year, 2)[1])
+
+
+def _long(day: date) -> str:
+    return f"{day.day} {monthcal.month_name[day.month]} {day.year}"
+
+
+def _working_day_note(day: date, cals) -> str:
+    holidays = cals.holidays
+    if holidays.is_working_day(day):
+        return ""
+    why = holidays.holidays.get(day) or monthcal.day_name[day.weekday()]
+    return (f" {_long(day)} is not a working day ({why}): whether the deadline moves is not "
+            "established, so file by the working day before.")
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def render_text(cal: dict, width: int = 100) -> str:
+    import textwrap
+
+    lines = [f"Compliance calendar: {cal['organization']} ({cal['type']})",
+             f"As of {cal['as_of']}; deadlines from {cal['from']} to {cal['to']}, and every "
+             "overdue one.",
+             "lawcheck lists legal deadlines to help plan work; it is not legal advice.", ""]
+    if not cal["deadlines"]:
+        lines.append("No deadline in this period.")
+    indent = " " * 20
+    for e in cal["deadlines"]:
+        lines.append(f"{e['status'].upper():<8}{e['date']}  {e['title']}")
+        lines += textwrap.wrap(e["what"], width, initial_indent=indent, subsequent_indent=indent)
+        lines.append(f"{indent}Legal basis: {e['citation']} ({e['confidence']})")
+    if cal["caveats"]:
+        lines += ["", "Caveats"]
+        for note in cal["caveats"]:
+            lines += textwrap.wrap(note, width, initial_indent="  ! ",
+                                   subsequent_indent="    ")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(cal: dict) -> str:
+    import json
+
+    return json.dumps(cal, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_ics(cal: dict, *, clock: datetime | None = None) -> str:
+    """The deadlines as an RFC 5545 iCalendar: one all-day VEVENT each, UIDs from the content
+    (stable across runs and check dates), DTSTAMP from ``clock``, CRLF line endings, lines
+    folded at 75 octets."""
+    from lawcheck import __version__
+
+    moment = (clock or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = moment.strftime("%Y%m%dT%H%M%SZ")
+    name = cal.get("organization") or ""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
+             f"PRODID:-//lawcheck//lawcheck {__version__}//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(f"Compliance deadlines: {name}")]
+    for e in cal["deadlines"]:
+        day = date.fromisoformat(e["date"])
+        uid = hashlib.sha256("\0".join((name, e["date"], e["title"], e["citation"]))
+                             .encode("utf-8")).hexdigest()[:32]
+        description = (f"{e['status'].upper()}: {e['what']}\n\nLegal basis: {e['citation']} "
+                       f"(confidence: {e['confidence']}). Listed by lawcheck; not legal advice.")
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@lawcheck", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+                  "SUMMARY:" + escape(e["title"]), "DESCRIPTION:" + escape(description),
+                  "CATEGORIES:" + escape(e["status"].upper()), "TRANSP:TRANSPARENT",
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def escape(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line so that no physical line exceeds ``limit`` octets (UTF-8), never
+    splitting a character; continuation lines start with one space, which counts."""
+    parts, current, size = [], [], 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        room = limit if not parts else limit - 1
+        if size + octets > room:
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(char)
+        size += octets
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
