@@ -38,9 +38,7 @@ def calendar(org, as_of, start, end, fmt, output) -> None:
         with open(output, "w", encoding="utf-8", newline="") as fh:  # keep the CRLF of .ics
             fh.write(text)
         click.echo(f"wrote {output}", err=True)
-    elif fmt == "ics":
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode("utf-8"))
-        stream.flush()
+    elif fmt == "ics":  # bytes go to the binary stream untouched: the CRLF line ends stay
+        click.echo(text.encode("utf-8"), nl=False)
     else:
         click.echo(text, nl=False)
