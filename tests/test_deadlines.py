@@ -21,6 +21,7 @@ from lawcheck.derive import load_calendars
 from lawcheck.errors import PlanError
 from lawcheck.plan import load_plan
 from lawcheck.settings import rules_dir
+from tests.test_check import _paths  # every key path of a nested plan, for fuzzing
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -441,16 +442,6 @@ _VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 3000), st.text(max
                     st.dates(date(1950, 1, 1), date(2090, 1, 1)).map(str),
                     st.lists(st.integers(0, 3), max_size=2),
                     st.sampled_from(["2026-13", "2026-02", "1990", "2026-02-29", "none"]))
-
-
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, prefix + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, prefix + (index,))
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
