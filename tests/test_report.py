@@ -186,10 +186,12 @@ def test_summary_picks_the_three_most_serious():
         "kh.security.photo-consent"]
 
 
-def test_mitigations_ranked_by_serious_findings():
+def test_mitigations_ranked_by_serious_findings_main_remedy_first():
     firsts = S.first_mitigations(sample_report())
+    # legal-review and notify-authorities are each the main (first-listed) remedy of a serious
+    # finding; compliance-calendar is only a second remedy, so it comes after them
     assert [(m.id, m.serious, m.total) for m in firsts] == [
-        ("legal-review", 2, 2), ("compliance-calendar", 1, 1), ("notify-authorities", 1, 1)]
+        ("legal-review", 2, 2), ("notify-authorities", 1, 1), ("compliance-calendar", 1, 1)]
     # the advisory (medium) is not serious: its mitigation comes after every serious one
     assert "photo-consent" not in [m.id for m in firsts]
 

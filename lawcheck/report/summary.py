@@ -131,17 +131,21 @@ def top_findings(report: dict, n: int = TOP) -> list[dict]:
 
 
 def first_mitigations(report: dict, n: int = TOP) -> list[Mitigation]:
-    """Mitigations named by the most serious findings (then by the most findings, then the one
-    the most serious finding names, then id)."""
+    """Mitigations to act on first: those that serious findings name as their main remedy
+    (a rule lists its main remedy first), then those named by the most serious findings, then
+    by the most findings, then the one the most serious finding names, then id."""
     seen: dict[str, list] = {}
     for rank, f in enumerate(canonical(report)["findings"]):
-        for m in f.get("mitigations") or []:
-            entry = seen.setdefault(m.get("id", ""), [m.get("text", ""), 0, 0, rank])
-            entry[1] += f.get("severity") in SERIOUS
+        serious = f.get("severity") in SERIOUS
+        for position, m in enumerate(f.get("mitigations") or []):
+            entry = seen.setdefault(m.get("id", ""), [m.get("text", ""), 0, 0, rank, 0])
+            entry[1] += serious
             entry[2] += 1
-    ranked = sorted(seen.items(), key=lambda kv: (-kv[1][1], -kv[1][2], kv[1][3], kv[0]))
+            entry[4] += serious and position == 0
+    ranked = sorted(seen.items(),
+                    key=lambda kv: (-kv[1][4], -kv[1][1], -kv[1][2], kv[1][3], kv[0]))
     return [Mitigation(mid, text, serious, total)
-            for mid, (text, serious, total, _) in ranked[:n]]
+            for mid, (text, serious, total, _, _) in ranked[:n]]
 
 
 def mitigation_count(m: Mitigation) -> str:
