@@ -191,14 +191,13 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
     if a.get("partners") is not None:
         f["activity.party_partner"] = any(isinstance(p, dict) and p.get("kind") == "political_party"
                                           for p in a["partners"])
+    mou = (org.get("registration") or {}).get("mou") or {}
     province = (loc.get("province") or "").strip().lower()
     if province:
         if province in PROVINCES:
             f["activity.in_province"] = True
-        mou = (org.get("registration") or {}).get("mou") or {}
         if mou.get("provinces"):
             f["activity.province_in_mou"] = province in {p.lower() for p in mou["provinces"]}
-    mou = (org.get("registration") or {}).get("mou") or {}
     if mou.get("expires_on"):
         f["activity.days_past_mou_expiry"] = (end - mou["expires_on"]).days
     sector = a.get("sector") or org.get("sector")

@@ -54,7 +54,6 @@ class Finding:
     todo: str
     citations: tuple[dict, ...]
     mitigations: tuple[dict, ...]
-    displaced: tuple[str, ...] = ()
 
     def sort_key(self):
         return (-SEVERITIES.index(self.rule.severity), KINDS.index(self.rule.kind),
@@ -118,8 +117,7 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
                 not_in_force.append({"rule": rid, "reason": in_force[rid]})
                 continue
             rule = rules[rid]
-            by = tuple(target for exc, target in displaced if exc == rid)
-            found.append(_finding(rule, facts[index], context, provisions, rulebase, by))
+            found.append(_finding(rule, facts[index], context, provisions, rulebase))
         not_checked = [
             {"rule": rule.id, "missing": sorted(f for f in rule.condition.facts()
                                                 if f not in facts[index])}
@@ -136,7 +134,7 @@ def _for(rule: Rule, context: Context) -> bool:
     return context.kind is None or rule.applies_to == context.kind
 
 
-def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase, displaced):
+def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase):
     support = tuple(_support(rule.condition, facts))
     values = {name: show_value(value) for name, value in facts.items()}
     fill = lambda text: _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "unknown"), text)  # noqa: E731
@@ -147,7 +145,7 @@ def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase, di
     mitigations = tuple({"id": mid, "text": rulebase.mitigations[mid].text}
                         for mid in rule.mitigations if mid in rulebase.mitigations)
     return Finding(rule, dict(context.where), why, support, fill(rule.message.what),
-                   fill(rule.message.todo), citations, mitigations, displaced)
+                   fill(rule.message.todo), citations, mitigations)
 
 
 def _citation(cid: str, day: date, provisions) -> dict:
