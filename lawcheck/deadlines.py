@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from lawcheck.errors import OptionError, PlanError, Problem, Where
+from lawcheck.errors import OptionError
 
 STATUSES = ("overdue", "due", "check", "info")
 DOMESTIC = ("domestic_association", "domestic_ngo")
@@ -95,37 +95,6 @@ class Deadline:
                 "status": self.status}
 
 
-# --- loading -------------------------------------------------------------------------------
-
-def load_organization(path: str | Path) -> dict:
-    """The validated ``organization`` of a YAML or JSON file: an organisation file (as for
-    ``lawcheck check PLAN.csv --org``) or a whole plan. Raises PlanError (exit 2) listing every
-    problem with its file, line and column."""
-    from lawcheck.plan import loader
-    from lawcheck.plan import schema as s
-    from lawcheck.plan.validate import ABSENT, Checker
-
-    path = Path(path)
-    problems: list[Problem] = []
-    formats = {k: v for k, v in loader.FORMATS.items() if v in ("yaml", "json")}
-    kind, data = loader._read(path, problems, formats)
-    organization = ABSENT
-    if data is not None:
-        raw = loader._parse(kind, data, str(path), problems)
-        if isinstance(raw, dict) and "activities" in raw and not problems:
-            return loader.load_plan(path).organization  # a whole plan: its organization
-        if raw is not None:
-            checker = Checker(str(path), problems)
-            organization = loader._top(checker, raw, s.ORG_FILE, str(path)).get(
-                "organization", ABSENT)
-    if not problems and organization is ABSENT:
-        problems.append(Problem("LC256", Where(str(path), 1), "the file has no usable "
-                                "organization: block", None, f"see {loader.ORG_EXAMPLE}"))
-    if problems:
-        raise PlanError(problems)
-    return organization
-
-
 # --- computing -----------------------------------------------------------------------------
 
 def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
@@ -142,6 +111,8 @@ def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
     if last < first:
         raise OptionError(f"--to {last.isoformat()} is before --from {first.isoformat()}",
                           code="LC220", fix="give a --to date on or after --from")
+    from lawcheck.plan import load_organization
+
     organization = load_organization(org)
     cals = load_calendars(rules_dir())
     entries, caveats = deadlines(organization, day, cals, first, last)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from lawcheck import deadlines as dl
 from lawcheck.derive import load_calendars
 from lawcheck.errors import PlanError
+from lawcheck.plan import load_organization
 from lawcheck.plan import load_plan
 from lawcheck.settings import rules_dir
 from tests.test_check import _paths  # every key path of a nested plan, for fuzzing
@@ -36,7 +37,7 @@ def cals():
 
 def org(name="land-org", **changes) -> dict:
     path = EXAMPLES / f"{name}.yaml"
-    base = copy.deepcopy(dl.load_organization(path))
+    base = copy.deepcopy(load_organization(path))
     base.update(changes)
     return base
 
@@ -59,12 +60,12 @@ def one(found, prefix) -> dl.Deadline:
 # --- the organisation file -------------------------------------------------------------------
 
 def test_an_org_file_loads_as_the_plan_loader_loads_it():
-    assert dl.load_organization(EXAMPLES / "land-org.yaml") == \
+    assert load_organization(EXAMPLES / "land-org.yaml") == \
         load_plan(EXAMPLES / "land-forum.yaml").organization
 
 
 def test_a_whole_plan_gives_its_organization():
-    assert dl.load_organization(EXAMPLES / "foreign-march.yaml") == \
+    assert load_organization(EXAMPLES / "foreign-march.yaml") == \
         load_plan(EXAMPLES / "foreign-march.yaml").organization
 
 
@@ -73,7 +74,7 @@ def test_a_bad_org_file_lists_every_problem_with_its_place(tmp_path):
     path.write_text("organization:\n  name: X\n  type: domestic_ngo\n  colour: red\n"
                     "  registration:\n    registered_on: 2026-13-01\n", encoding="utf-8")
     with pytest.raises(PlanError) as caught:
-        dl.load_organization(path)
+        load_organization(path)
     text = caught.value.render()
     assert f"{path}:4:3: error LC252: unknown key 'organization.colour'" in text
     assert f"{path}:6:" in text and "LC254" in text

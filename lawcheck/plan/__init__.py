@@ -6,6 +6,6 @@ Every problem is reported in one pass as :class:`~lawcheck.errors.PlanError` (ex
 """
 
 from lawcheck.errors import PlanError
-from lawcheck.plan.loader import Plan, load_plan
+from lawcheck.plan.loader import Plan, load_organization, load_plan
 
-__all__ = ["Plan", "PlanError", "load_plan"]
+__all__ = ["Plan", "PlanError", "load_organization", "load_plan"]

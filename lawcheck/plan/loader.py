@@ -186,3 +186,28 @@ def _parse(kind: str, data: bytes, file: str, problems: list[Problem]):
 
 def _has(problems: list[Problem], file: str, *codes: str) -> bool:
     return any(p.code in codes and p.where.file == file for p in problems)
+
+
+def load_organization(path: str | Path) -> dict:
+    """The validated ``organization`` of a YAML or JSON file: an organisation file (as for
+    ``lawcheck check PLAN.csv --org``) or a whole plan. Raises PlanError (exit 2) listing every
+    problem with its file, line and column."""
+    path = Path(path)
+    problems: list[Problem] = []
+    formats = {k: v for k, v in FORMATS.items() if v in ("yaml", "json")}
+    kind, data = _read(path, problems, formats)
+    organization = ABSENT
+    if data is not None:
+        raw = _parse(kind, data, str(path), problems)
+        if isinstance(raw, dict) and "activities" in raw and not problems:
+            return load_plan(path).organization  # a whole plan: its organization
+        if raw is not None:
+            checker = Checker(str(path), problems)
+            organization = _top(checker, raw, s.ORG_FILE, str(path)).get(
+                "organization", ABSENT)
+    if not problems and organization is ABSENT:
+        problems.append(Problem("LC256", Where(str(path), 1), "the file has no usable "
+                                "organization: block", None, f"see {ORG_EXAMPLE}"))
+    if problems:
+        raise PlanError(problems)
+    return organization
