@@ -4,6 +4,7 @@ Each function opens the store (``db``: a URL or path; default from ``LAWCHECK_DB
 directory), loads the shipped corpus if it changed, does one job and returns plain values.
 """
 
+from lawcheck.api.audit import export_run, history, purge, record_check, show_run, wipe
 from lawcheck.api.check import check
 from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
 from lawcheck.api.rules import (
@@ -14,3 +15,4 @@ from lawcheck.api.rules import (
 __all__ = ["check", "diff", "explain", "ingest", "list_laws", "load_rules", "opened", "rules_catalog",
            "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test",
            "search", "show"]
+__all__ += ["export_run", "history", "purge", "record_check", "show_run", "wipe"]

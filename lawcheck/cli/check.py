@@ -23,8 +23,11 @@ _BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--engine", type=click.Choice(["durable", "reference"]),
               help="Rules engine (default: durable where installed).")
+@click.option("--keep-text", is_flag=True,
+              help="Store the plan's text with the run, so `lawcheck show` can print this "
+                   "report again word for word (by default only hashes and findings are kept).")
 @click.pass_obj
-def check(obj, plan, org, as_of, fmt, output, fail_on, engine) -> None:
+def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> None:
     """Check an activity plan (YAML, JSON, CSV or XLSX) against the rule base.
 
     Prints each finding with the article it rests on, why it matters and what to do, and the
@@ -37,7 +40,8 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine) -> None:
     if fmt is None:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
         fmt = _BY_SUFFIX.get(suffix) or ("text" if output or sys.stdout.isatty() else "json")
-    report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine)
+    report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine, record=True,
+                       keep_text=keep_text, render={"format": fmt, "width": 100})
     text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
     if output:
         with open(output, "w", encoding="utf-8") as fh:

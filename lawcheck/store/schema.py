@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
-    UniqueConstraint,
+    LargeBinary, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -135,3 +135,100 @@ class Setting(Base):
 def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic filter: the FTS5 tables are created by hand in the migration, not from models."""
     return not (type_ == "table" and name and name.startswith("provisions_fts"))
+
+
+# --- the audit trail (migration 0002): what each check or review found, without its text ----
+
+class Run(Base):
+    """One ``check`` or ``review``: what was checked, when, against which law and rules."""
+
+    __tablename__ = "runs"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # 20261201-023000-9f3a0c1d
+    checked_at: Mapped[str] = mapped_column(String(40))  # as the report printed it, with offset
+    checked_utc: Mapped[datetime] = mapped_column(DateTime, index=True)  # order and purge
+    as_of: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))  # plan | statements
+    source: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    rulebase: Mapped[str] = mapped_column(String(64))
+    rules: Mapped[int] = mapped_column(Integer)
+    corpus: Mapped[str] = mapped_column(String(64))
+    laws: Mapped[int] = mapped_column(Integer)
+    keep_text: Mapped[bool] = mapped_column(Boolean)
+    risk: Mapped[dict] = mapped_column(JSON)
+    subjects: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[int] = mapped_column(Integer)
+    render: Mapped[dict] = mapped_column(JSON)  # format and options to print it again
+    lawcheck: Mapped[str] = mapped_column(String(20))
+
+
+class RunSubject(Base):
+    """One checked plan or statement of a run: its report, compressed, with cited texts
+    replaced by references to :class:`CitedText`; its input text only with --keep-text."""
+
+    __tablename__ = "run_subjects"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[dict] = mapped_column(JSON)
+    report: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class RunFinding(Base):
+    __tablename__ = "run_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the subject within the run
+    rule: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    severity: Mapped[str] = mapped_column(String(20))
+    spans: Mapped[list] = mapped_column(JSON)
+
+
+class RunCitation(Base):
+    """A provision version a run cited, by the hash of the exact text it showed."""
+
+    __tablename__ = "run_citations"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    provision: Mapped[str] = mapped_column(String(300), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("cited_texts.sha256"), primary_key=True)
+    version: Mapped[str | None] = mapped_column(String(100), nullable=True)
+
+
+class CitedText(Base):
+    """The exact text of a cited provision version, stored once whatever the corpus does next."""
+
+    __tablename__ = "cited_texts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class RunInput(Base):
+    """An input file of a run (the plan, the organisation file): only with --keep-text."""
+
+    __tablename__ = "run_inputs"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RulebaseSnapshot(Base):
+    """The rule files exactly as a rule-base version had them (a zip), stored once."""
+
+    __tablename__ = "rulebase_snapshots"
+
+    version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    files: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,254 @@
+"""Record one run: stamp each report with the run id, redact it unless text is kept, spool it to
+a private temporary file, and write the whole run in one transaction at :meth:`commit`."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import pickle
+import secrets
+import tempfile
+import zipfile
+import zlib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from lawcheck import __version__
+from lawcheck.errors import InternalError
+
+#: Keys under a finding's ``where`` (and its ``flags``) that echo the input's words.
+WHERE_TEXT_KEYS = ("excerpt", "text", "quote")
+#: Top-level and ``subject`` keys that would hold a statement's words.
+SUBJECT_TEXT_KEYS = ("text",)
+_BATCH = 500  # subjects per INSERT while committing: bounded memory for any size of run
+_RISK_ORDER = ("none", "low", "moderate", "high", "critical")
+
+
+def new_run_id(moment: datetime | None = None) -> str:
+    """Sortable and short enough to type: ``20261201-023000-9f3a0c1d`` (UTC time + 32 random
+    bits, so runs started in the same second by several processes do not collide)."""
+    moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    return f"{moment:%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+
+
+def redact(report: dict) -> dict:
+    """The report without any words of the plan or statement: activity titles, excerpts and
+    flagged phrases go; rule ids, categories, span offsets and hashes stay."""
+    out = {k: v for k, v in report.items() if k not in SUBJECT_TEXT_KEYS}
+    if isinstance(out.get("subject"), dict):
+        out["subject"] = {k: v for k, v in out["subject"].items() if k not in SUBJECT_TEXT_KEYS}
+    if isinstance(out.get("activities"), list):
+        out["activities"] = [{**a, "title": ""} if isinstance(a, dict) and "title" in a else a
+                             for a in out["activities"]]
+    out["findings"] = [_redact_finding(f) for f in out.get("findings") or []]
+    return out
+
+
+def _redact_finding(finding: dict) -> dict:
+    where = finding.get("where")
+    if not isinstance(where, dict):
+        return finding
+    clean = {k: v for k, v in where.items() if k not in WHERE_TEXT_KEYS}
+    if isinstance(clean.get("flags"), list):
+        clean["flags"] = [{k: v for k, v in flag.items() if k not in WHERE_TEXT_KEYS}
+                          if isinstance(flag, dict) else flag for flag in clean["flags"]]
+    return {**finding, "where": clean}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class RunRecorder:
+    """Collects the reports of one run and stores them all at once; see :mod:`lawcheck.audit`."""
+
+    def __init__(self, store, *, kind: str, source: str, sha256: str, keep_text: bool = False,
+                 render: dict | None = None, rules_dir: Path | None = None,
+                 spool_dir: Path | None = None) -> None:
+        self.store = store
+        self.kind = kind
+        self.keep_text = keep_text
+        self.id = new_run_id()
+        self._meta = {"source": source, "sha256": sha256, "render": dict(render or {})}
+        self._rules_dir = rules_dir
+        # Unlinked at once (0600): a process killed before commit() leaves no file behind.
+        self._spool = tempfile.TemporaryFile(dir=spool_dir)
+        self._texts: dict[str, str] = {}
+        self._citations: dict[tuple[str, str], str | None] = {}
+        self._inputs: list[dict] = []
+        self._first: dict | None = None
+        self._risk: dict = {}
+        self.subjects = 0
+        self.findings = 0
+        self.committed = False
+
+    # --- while checking ------------------------------------------------------------------
+
+    def stamp(self, report: dict) -> dict:
+        """The report as printed and stored: with ``run`` and ``privacy``, and in JSON's own
+        types (tuples become lists), so that ``show`` renders the same bytes later."""
+        stamped = {**report, "run": self.id, "privacy": {"text_kept": self.keep_text}}
+        return json.loads(json.dumps(stamped, ensure_ascii=False))
+
+    def add(self, report: dict, *, text: str | None = None) -> dict:
+        """Add one subject's report (a plan, or one statement of a batch); returns it stamped,
+        ready to render. ``text`` is the statement's own words: stored only with keep_text,
+        and used otherwise to prove that none of it reaches the database."""
+        stamped = self.stamp(report) if report.get("run") != self.id else report
+        stored = stamped if self.keep_text else redact(stamped)
+        blob = json.dumps(self._dehydrate(stored), ensure_ascii=False)
+        if not self.keep_text and text:
+            _refuse_leak(blob, text)
+        seq = self.subjects
+        findings = [{"run_id": self.id, "seq": seq, "rule": f.get("rule", ""),
+                     "category": f.get("category", ""), "kind": f.get("kind", ""),
+                     "severity": f.get("severity", ""),
+                     "spans": (f.get("where") or {}).get("spans") or []}
+                    for f in stamped.get("findings") or []]
+        subject = {k: v for k, v in (stored.get("subject") or {}).items()}
+        kept = zlib.compress(text.encode("utf-8")) if self.keep_text and text else None
+        pickle.dump((seq, subject, zlib.compress(blob.encode("utf-8")), kept, findings),
+                    self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self.subjects += 1
+        self.findings += len(findings)
+        self._first = self._first or {k: stamped.get(k) for k in
+                                      ("checked_at", "as_of", "rulebase", "corpus", "lawcheck")}
+        self._merge_risk(stamped.get("risk") or {})
+        return stamped
+
+    def add_input(self, name: str, content: bytes) -> None:
+        """An input file (the plan, the organisation file): kept only with keep_text."""
+        if self.keep_text:
+            self._inputs.append({"run_id": self.id, "seq": len(self._inputs), "name": name,
+                                 "sha256": hashlib.sha256(content).hexdigest(),
+                                 "content": zlib.compress(content)})
+
+    def _dehydrate(self, report: dict) -> dict:
+        """Citation texts become references to one stored copy each (``{"$ref": sha256}``,
+        in the same place, so key order and hence rendering are unchanged)."""
+        findings = []
+        for f in report.get("findings") or []:
+            cites = []
+            for c in f.get("citations") or []:
+                if isinstance(c, dict) and isinstance(c.get("text"), str):
+                    sha = _sha(c["text"])
+                    self._texts[sha] = c["text"]
+                    self._citations[(str(c.get("provision", "")), sha)] = c.get("version")
+                    c = {**c, "text": {"$ref": sha}}
+                cites.append(c)
+            findings.append({**f, "citations": cites} if "citations" in f else f)
+        return {**report, "findings": findings}
+
+    def _merge_risk(self, risk: dict) -> None:
+        """A batch's risk is, for each kind, that of its riskiest subject."""
+        for key, value in risk.items():
+            mine = self._risk.get(key)
+            if mine is None or _risk_rank(value) > _risk_rank(mine):
+                self._risk[key] = value
+
+    # --- at the end ----------------------------------------------------------------------
+
+    def commit(self) -> str:
+        """Write the run and all it holds in one transaction; returns the run id."""
+        from lawcheck.store import runs as repo
+
+        if self.committed:
+            return self.id
+        first = self._first or {}
+        rulebase, corpus = first.get("rulebase") or {}, first.get("corpus") or {}
+        checked_at = first.get("checked_at") or datetime.now(timezone.utc).astimezone() \
+            .isoformat(timespec="seconds")
+        moment = datetime.fromisoformat(checked_at)
+        moment = moment if moment.tzinfo else moment.astimezone()
+        as_of = first.get("as_of")
+        run = {"id": self.id, "checked_at": checked_at,
+               "checked_utc": moment.astimezone(timezone.utc).replace(tzinfo=None),
+               "as_of": date.fromisoformat(as_of) if as_of else moment.date(),
+               "kind": self.kind, "source": self._meta["source"],
+               "sha256": self._meta["sha256"], "rulebase": str(rulebase.get("version", "")),
+               "rules": int(rulebase.get("rules") or 0),
+               "corpus": str(corpus.get("version", "")), "laws": int(corpus.get("laws") or 0),
+               "keep_text": self.keep_text, "risk": self._risk, "subjects": self.subjects,
+               "findings": self.findings, "render": self._meta["render"],
+               "lawcheck": str(first.get("lawcheck") or __version__)}
+        citations = [{"run_id": self.id, "provision": p, "sha256": s, "version": v}
+                     for (p, s), v in sorted(self._citations.items())]
+        self._spool.seek(0)
+        with self.store.transaction() as session:
+            repo.add_run(session, run, self._texts, citations, self._inputs)
+            if run["rulebase"] and not repo.has_snapshot(session, run["rulebase"]):
+                files = snapshot_rules(self._rules_dir, run["rulebase"])
+                if files is not None:
+                    repo.add_snapshot(session, run["rulebase"], files)
+            subjects, findings = [], []
+            for seq, subject, report, text, found in _records(self._spool):
+                subjects.append({"run_id": self.id, "seq": seq, "subject": subject,
+                                 "report": report, "text": text})
+                findings += found
+                if len(subjects) >= _BATCH:
+                    repo.add_subjects(session, subjects, findings)
+                    subjects, findings = [], []
+            repo.add_subjects(session, subjects, findings)
+        self.committed = True
+        self.discard()
+        return self.id
+
+    def discard(self) -> None:
+        """Forget the spooled reports (the run is then not recorded, unless committed)."""
+        self._spool.close()
+
+    def __enter__(self) -> RunRecorder:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        """Commit when the block ends normally; record nothing when it raised."""
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def _records(spool):
+    while True:
+        try:
+            yield pickle.load(spool)  # our own file, written a moment ago by this process
+        except EOFError:
+            return
+
+
+def _risk_rank(value) -> tuple:
+    value = value if isinstance(value, dict) else {}
+    level = value.get("level")
+    score = value.get("score")
+    return (_RISK_ORDER.index(level) if level in _RISK_ORDER else -1,
+            score if isinstance(score, (int, float)) else -1.0)
+
+
+def _refuse_leak(blob: str, text: str) -> None:
+    """A redacted report must not carry the statement's words: a bug if it does, so refuse
+    to store it rather than keep what the user did not ask us to keep."""
+    for piece in [text.strip()] + [line.strip() for line in text.splitlines()]:
+        if len(piece) >= 20 and json.dumps(piece, ensure_ascii=False)[1:-1] in blob:
+            raise InternalError("a redacted report still holds words of the statement; "
+                                "nothing was stored", code="LC900")
+
+
+def snapshot_rules(root: Path | None, version: str) -> bytes | None:
+    """The rule files as a zip with fixed timestamps, or None when the files on disk are no
+    longer those of ``version`` (edited since the check): better no snapshot than a wrong one.
+    The hash is taken over the very bytes zipped, as ``rulebase.loader.version_of`` does."""
+    from lawcheck.settings import rules_dir
+
+    root = Path(root or rules_dir())
+    digest = hashlib.sha256()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as pack:
+        for path in sorted(root.rglob("*.yaml")):
+            name, content = path.relative_to(root).as_posix(), path.read_bytes()
+            digest.update(name.encode() + b"\0" + content)
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            pack.writestr(info, content)
+    return buffer.getvalue() if digest.hexdigest() == version else None

@@ -1,0 +1,112 @@
+"""``lawcheck history``, ``show``, ``export``, ``purge`` and ``wipe``: the audit trail."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(min=1), help="Show only the newest N runs.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.pass_obj
+def history(obj, limit, fmt) -> None:
+    """List the stored runs of check and review, newest first."""
+    from lawcheck import api
+    from lawcheck.cli.render import echo_json
+
+    runs = api.history(limit=limit, db=obj["db"])
+    if fmt == "json":
+        echo_json(runs)
+        return
+    if not runs:
+        click.echo("No runs stored yet: every `lawcheck check` is recorded here.")
+        return
+    rows = [("ID", "CHECKED", "AS OF", "SUBJECT", "DEREG.", "PROSEC.", "FINDINGS")]
+    for r in runs:
+        risk = r["risk"] or {}
+        rows.append((r["id"], r["checked_at"], r["as_of"],
+                     f"{r['subject']['kind']} {r['subject']['source']}",
+                     str((risk.get("deregistration") or {}).get("level", "-")),
+                     str((risk.get("prosecution") or {}).get("level", "-")),
+                     str(r["findings"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+@click.command()
+@click.argument("run_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html"]),
+              help="Default: the format the run was printed in.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.pass_obj
+def show(obj, run_id, fmt, output) -> None:
+    """Print the report of a stored run again (ids: `lawcheck history`)."""
+    from lawcheck import api
+
+    text, note = api.show_run(run_id, fmt=fmt, db=obj["db"],
+                              color=not output and sys.stdout.isatty())
+    if note:
+        click.echo(note, err=True)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+@click.command()
+@click.argument("run_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The evidence pack to write (a .zip).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def export(obj, run_id, output, force) -> None:
+    """Write a run's evidence pack: report, cited law texts, rules, manifest with hashes."""
+    from lawcheck import api
+
+    manifest = api.export_run(run_id, output, force=force, db=obj["db"])
+    click.echo(f"wrote {output}: {len(manifest['files']) + 1} files, "
+               f"{len(manifest['provisions'])} cited provision versions"
+               + ("" if manifest["rules_snapshot"] else "; the rule files of this rule-base "
+                  "version were not stored, so they are missing"), err=True)
+
+
+def _removed(result: dict) -> str:
+    text = (f"removed {result['runs']} run{'s' if result['runs'] != 1 else ''} and "
+            f"{result['findings']} finding{'s' if result['findings'] != 1 else ''}")
+    if result["freed"] is not None:
+        text += (f"; the database shrank by {result['freed']} bytes "
+                 f"({result['bytes_before']} -> {result['bytes_after']})")
+    return text
+
+
+@click.command()
+@click.option("--before", metavar="DATE", required=True,
+              help="Delete the runs checked before this day (YYYY-MM-DD, UTC).")
+@click.pass_obj
+def purge(obj, before) -> None:
+    """Delete old runs for good (their space is overwritten and given back)."""
+    from lawcheck import api
+
+    click.echo(_removed(api.purge(before, db=obj["db"])))
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def wipe(obj, yes) -> None:
+    """Delete every stored run for good."""
+    from lawcheck import api
+    from lawcheck.errors import OptionError
+
+    if not yes:
+        if not sys.stdin.isatty():
+            raise OptionError("wipe deletes every stored run and needs confirmation",
+                              code="LC415", fix="run it in a terminal, or add --yes")
+        click.confirm("Delete every stored run for good?", abort=True)
+    click.echo(_removed(api.wipe(db=obj["db"])))
