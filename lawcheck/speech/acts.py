@@ -1,0 +1,158 @@
+"""From matcher hits to speech acts, mentions and facts, for one tokenised statement.
+
+Benign statements stop after the first loop (no cue: only mentions). The rest of the work —
+sentences, markers, modes, targets — runs in plain Python over the few sentences with a cue.
+"""
+
+from __future__ import annotations
+
+from lawcheck.speech.context import Sentence, mode_of, sentence_bounds
+from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
+from lawcheck.speech.model import Act, Analysis, Mention
+from lawcheck.speech.suggest import suggestion
+from lawcheck.speech.targets import Hit, find_target
+
+REPORTED = "statement.reported_accusation"
+
+
+def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> Analysis:
+    """``text`` is the string ``doc`` was made from: passing it saves rebuilding ``doc.text``
+    (a walk over every token) for each span."""
+    entity_hits, cue_hits, neutral = [], [], []
+    entities, cues = pipeline.entities, pipeline.cues
+    for key, start, end in pipeline.matcher(doc):
+        if key in entities:
+            entity_hits.append((start, end, entities[key]))
+        elif key in cues:
+            cue_hits.append((start, end, cues[key]))
+        else:
+            neutral.append((start, end))
+    hits = _longest(entity_hits, doc) + list(extra_entities)
+    hits = sorted((Hit(s, e, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), entry)
+                   for s, e, entry in hits), key=lambda h: h.start)
+    mentions = _mentions(hits)
+    acts: list[Act] = []
+    if cue_hits:
+        acts = _acts(pipeline, doc, doc.text if text is None else text, hits,
+                     _usable(doc, cue_hits, neutral))
+    return Analysis(tuple(acts), mentions, facts(acts, mentions))
+
+
+def _longest(spans, doc=None):
+    """Keep the longest of overlapping spans ("Phnom Penh Municipal Court" over "court").
+    On a tie, a span that does not open with "the" wins: "the police chief" is a chief."""
+    kept, taken = [], set()
+    for span in sorted(spans, key=lambda s: (s[0] - s[1],
+                                             doc is not None and doc[s[0]].lower_ == "the",
+                                             s[0])):
+        tokens = range(span[0], span[1])
+        if not taken.intersection(tokens):
+            kept.append(span)
+            taken.update(tokens)
+    return sorted(kept, key=lambda s: s[0])
+
+
+def _mentions(hits) -> tuple[Mention, ...]:
+    from lawcheck.speech.lexicon import CATEGORIES
+
+    found = []
+    for hit in hits:
+        category = CATEGORIES.get(hit.entry.category, (None, None))[1]
+        if category:
+            found.append(Mention(category, hit.entry.id, *hit.chars))
+            if getattr(hit.entry, "dissolved", False):
+                found.append(Mention("dissolved-party", hit.entry.id, *hit.chars))
+    return tuple(found)
+
+
+def _usable(doc, cue_hits, neutral):
+    """Drop cues inside a neutral phrase and "March" the month; keep the longest per family."""
+    usable = []
+    for start, end, (act, strong) in cue_hits:
+        if any(ns <= start and end <= ne for ns, ne in neutral):
+            continue
+        if act.id == "march" and not strong and doc[start].text == "March" and (
+                start > 0 and not doc[start - 1].is_punct or (
+                    end < len(doc) and doc[end].like_num)):
+            continue
+        usable.append((start, end, (act, strong)))
+    by_family: dict[str, list] = {}
+    for hit in usable:
+        by_family.setdefault(hit[2][0].family, []).append(hit)
+    return sorted((h for group in by_family.values() for h in _longest(group)),
+                  key=lambda h: h[0])
+
+
+def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
+    sentences: dict[tuple[int, int], Sentence] = {}
+    acts: list[Act] = []
+    for start, end, (kind, strong) in cue_hits:
+        bounds = sentence_bounds(doc, start)
+        if bounds not in sentences:
+            sentences[bounds] = Sentence(doc, text, *bounds, pipeline, hits)
+        sentence = sentences[bounds]
+        if not strong and kind.needs and not _needs_met(sentence, kind, start, end):
+            continue
+        target = None
+        if kind.target == "required":
+            earlier = [h for h in hits if h.end <= sentence.start]
+            target = find_target(sentence, start, end, kind.targets, kind.direction, earlier)
+            if target is None:
+                continue
+        mode = mode_of(sentence, start, end)
+        chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        value = target.category if kind.fact in TARGETED else (
+            True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
+        fact = kind.fact
+        if mode == "reported" and fact in TARGETED:
+            fact = REPORTED
+        facts_made = [(fact, value)]
+        if target is not None:
+            facts_made += [(also.fact, also.value) for also in kind.also
+                           if target.category in also.targets]
+        for fact_name, fact_value in facts_made:
+            acts.append(Act(
+                fact=fact_name, value=fact_value, start=chars[0], end=chars[1],
+                sentence=sentence.chars, mode=mode, cue=text[chars[0]:chars[1]],
+                target=target.words if target else None,
+                suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
+                                      target.category if target else None)))
+    return acts
+
+
+def _needs_met(sentence: Sentence, kind, start: int, end: int) -> bool:
+    markers = sentence.pipeline.lexicon.markers
+    for need in kind.needs:
+        if need == "imperative":
+            if start == sentence.first_word():
+                return True
+            continue
+        group = markers[need]
+        for s, e in sentence.find(need):
+            if start <= s < end or start < e <= end:
+                continue  # the cue itself ("join the protest") is not its own marker
+            if group.within is not None and not (start - group.within <= s < start):
+                continue
+            if group.scope == "before" and s >= start:
+                continue
+            return True
+    return False
+
+
+def facts(acts, mentions) -> dict:
+    """The statement facts: labels from asserted acts (reported ones for reported_accusation)."""
+    labels = {name: set() for name, values in FACT_VALUES.items() if values is not None
+              or name in TARGETED}
+    labels[REPORTED] = set()
+    flags = {name: False for name, values in FACT_VALUES.items()
+             if values is None and name not in TARGETED}
+    for act in acts:
+        if act.mode == "asserted" or (act.mode == "reported" and act.fact == REPORTED):
+            if act.fact in flags:
+                flags[act.fact] = True
+            else:
+                labels[act.fact].add(act.value)
+    result = {name: sorted(values) for name, values in labels.items()}
+    result.update(flags)
+    result["statement.mentions"] = sorted({m.category for m in mentions})
+    return dict(sorted(result.items()))

@@ -1,0 +1,131 @@
+"""The sentence around a cue, and the mode it puts the cue in.
+
+Sentences are found only around hits, by scanning tokens for end punctuation, because a
+sentencizer over every statement would cost more than the matcher itself. Modes, strongest
+first: a sentence that quotes or describes a law is "quoted-law"; one that ends in "?" is a
+"question"; "if …" makes it "hypothetical"; "not"/"no one" before the cue in its clause makes
+it "negated"; "according to …", "X said …" make it "reported" (unless the speaker is "we").
+"""
+
+from __future__ import annotations
+
+END = {".", "!", "?", "…", "...", "!!", "?!", "!?"}
+# "Art. 495", "No. 12": a full stop after these does not end the sentence
+ABBREVIATIONS = {"art", "arts", "no", "nos", "st", "co", "ltd", "mr", "mrs", "ms", "dr", "h.e",
+                 "e.g", "i.e", "vs", "para", "p", "pp", "sec", "jan", "feb", "aug", "sept",
+                 "oct", "nov", "dec"}
+# words that start a new clause, so a "not" before them does not reach a cue after them
+CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "because", "although", "though",
+                 "whereas", "yet", "however", "who", "which"}
+NEGATION_REACH = 10  # words: "we do not call for a march, a rally or a strike"
+INVERSIONS = {"should", "were", "had"}  # "Should anyone call for ...": a condition
+
+
+class Sentence:
+    """Tokens ``start``..``end`` (exclusive) of a doc, with their lower-case forms."""
+
+    def __init__(self, doc, text: str, start: int, end: int, pipeline, entities):
+        self.doc, self.source, self.start, self.end = doc, text, start, end
+        self.lowers = [t.lower_ for t in doc[start:end]]
+        self.pipeline = pipeline
+        self.entities = [e for e in entities if start <= e.start and e.end <= end]
+        self._found: dict[str, list[tuple[int, int]]] = {}
+        first, last = doc[start], doc[end - 1]
+        self.chars = (first.idx, last.idx + len(last.text))
+
+    def find(self, group: str) -> list[tuple[int, int]]:
+        """Token spans (absolute) of the phrases and lexicon categories of a marker group."""
+        if group not in self._found:
+            spans: list[tuple[int, int]] = []
+            by_first = self.pipeline.markers[group]
+            lowers = self.lowers
+            for k, word in enumerate(lowers):
+                for phrase in by_first.get(word, ()):
+                    if tuple(lowers[k:k + len(phrase)]) == phrase:
+                        spans.append((self.start + k, self.start + k + len(phrase)))
+                        break
+            categories = self.pipeline.lexicon.markers[group].categories
+            spans += [(e.start, e.end) for e in self.entities if e.entry.category in categories]
+            self._found[group] = spans
+        return self._found[group]
+
+    def first_word(self) -> int:
+        """Index of the first word, past opening quotes, bullets and "please"."""
+        k = self.start
+        while k < self.end and (not self.doc[k].is_alpha or self.doc[k].lower_ == "please"):
+            k += 1
+        return k
+
+    def text(self) -> str:
+        return self.source[self.chars[0]:self.chars[1]]
+
+
+def _ends_sentence(doc, k: int) -> bool:
+    token = doc[k]
+    if token.is_space:
+        return "\n" in token.text
+    if token.text not in END:
+        return False
+    if token.text == "." and k + 1 < len(doc):
+        following = doc[k + 1]
+        if following.is_lower or following.is_digit or (
+                k > 0 and doc[k - 1].lower_ in ABBREVIATIONS):
+            return False
+    return True
+
+
+def sentence_bounds(doc, i: int) -> tuple[int, int]:
+    """The token range of the sentence that holds token ``i``."""
+    start = i
+    while start > 0 and not _ends_sentence(doc, start - 1):
+        start -= 1
+    end = i
+    while end < len(doc) and not _ends_sentence(doc, end):
+        end += 1
+    end = min(end + 1, len(doc))
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
+
+
+def mode_of(sentence: Sentence, start: int, end: int) -> str:
+    """The mode of the cue at tokens ``start``..``end`` in ``sentence``."""
+    if sentence.find("law"):
+        return "quoted-law"
+    text = sentence.text().rstrip(" \"'”’)]")
+    if text.endswith("?"):
+        return "question"
+    if any(s < start for s, _ in sentence.find("hypothetical")) or (
+            sentence.lowers[sentence.first_word() - sentence.start] in INVERSIONS):
+        return "hypothetical"
+    if _negated(sentence, start, end):
+        return "negated"
+    if _attributed(sentence, start, end):
+        return "reported"
+    return "asserted"
+
+
+def _negated(sentence: Sentence, start: int, end: int) -> bool:
+    clause = start
+    while clause > sentence.start and sentence.lowers[clause - 1 - sentence.start] \
+            not in CLAUSE_BREAKS:
+        clause -= 1
+    clause = max(clause, start - NEGATION_REACH)
+    return any(clause <= s and e <= start for s, e in sentence.find("negation"))
+
+
+def _attributed(sentence: Sentence, start: int, end: int) -> bool:
+    """Someone other than the speaker says it: "villagers said", "according to residents"."""
+    selves = sentence.find("self")
+    for s, e in sentence.find("attribution"):
+        if s <= start < e:
+            continue
+        if any(0 <= s - se <= 2 for _, se in selves):
+            continue  # "we said", "we accuse": the speaker's own claim
+        if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \
+                sentence.doc[e].lower_ in ("our", "us", "my", "me"):
+            continue
+        return True
+    return False

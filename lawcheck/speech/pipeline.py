@@ -1,0 +1,85 @@
+"""The spaCy side of the analyser: one tokenizer and one PhraseMatcher over every lexicon name and
+cue, built once per process for each lexicon content (and model) and then reused.
+
+Only this module imports spaCy, and only when a pipeline is first built, so ``lawcheck --help``
+stays fast. Context words (negation, attribution …) are not in the matcher: they are common, and
+are only looked at in the few sentences that hold a cue (see context.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from lawcheck.errors import InputError
+from lawcheck.speech.lexicon import ActKind, Entry, Lexicon
+
+_CACHE: dict[tuple[str, str | None], "Pipeline"] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    nlp: object                       # spacy Language
+    matcher: object                   # spacy PhraseMatcher on LOWER
+    entities: dict[int, Entry]        # match key -> lexicon entry
+    cues: dict[int, tuple[ActKind, bool]]   # match key -> (act kind, is a strong cue)
+    neutral: int                      # match key of the neutral phrases
+    markers: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # group -> first word -> phrases
+    lexicon: Lexicon
+    uses_model: bool                  # a trained pipeline runs (for its PERSON/ORG entities)
+
+
+def get_pipeline(lexicon: Lexicon, model: str | None = None) -> Pipeline:
+    key = (lexicon.digest, model)
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _build(lexicon, model)
+        return _CACHE[key]
+
+
+def _load_nlp(model: str | None):
+    import spacy
+
+    if model is None:
+        return spacy.blank("en")
+    try:
+        # the analyser reads only entities from a trained pipeline; the rest would cost time
+        return spacy.load(model, exclude=["parser", "lemmatizer", "textcat"])
+    except OSError:
+        raise InputError(
+            f"the spaCy model {model!r} is not installed",
+            fix=f"install it with `python -m pip install {model}` (a wheel file works offline), "
+                "or leave the model out: the default analyser needs no trained model",
+            code="LC335") from None
+
+
+def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _load_nlp(model)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    tokenizer = nlp.tokenizer
+    strings = nlp.vocab.strings
+
+    def add(key: str, phrases) -> int:
+        matcher.add(key, [tokenizer(p) for p in phrases])
+        return strings[key]
+
+    entities = {add(f"entity|{e.id}", e.names): e for e in lexicon.entries}
+    cues: dict[int, tuple[ActKind, bool]] = {}
+    for act in lexicon.acts:
+        if act.cues:
+            cues[add(f"cue|{act.id}", act.cues)] = (act, False)
+        if act.strong:
+            cues[add(f"strong|{act.id}", act.strong)] = (act, True)
+    neutral = add("neutral", lexicon.markers["neutral"].phrases)
+    markers: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    for name, group in lexicon.markers.items():
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in group.phrases:
+            words = tuple(t.lower_ for t in tokenizer(phrase))
+            by_first.setdefault(words[0], []).append(words)
+        markers[name] = {first: tuple(sorted(ws, key=len, reverse=True))
+                         for first, ws in by_first.items()}
+    return Pipeline(nlp, matcher, entities, cues, neutral, markers, lexicon, model is not None)
