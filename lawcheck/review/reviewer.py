@@ -1,0 +1,267 @@
+"""One statement → one report (SPEC §5): analyse the words, turn them into facts, run the
+statement rules, point every finding at the words behind it, and score the risk.
+
+The analyser's labels are the only thing the engine sees. Rules are pure functions of facts, so
+the outcome for a fact set is computed once and reused: in a batch most statements share a
+handful of fact sets (most of them benign), and the engine is the slow part.
+
+:class:`ReviewerSpec` is what a worker process receives (small and picklable);
+``spec.build()`` opens the store read-only, loads the rule base, the analyser and the weights
+once, and returns a :class:`Reviewer`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+
+from lawcheck import __version__
+from lawcheck.rulebase.conditions import All, Any, Cmp, Not, evaluate
+
+# Facts whose acts count only when the statement says them in its own voice; reported speech
+# feeds statement.reported_accusation alone.
+_REPORTED = "statement.reported_accusation"
+_ONLINE = {"facebook", "website"}
+_MEMO_LIMIT = 4096
+
+
+def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: date | None,
+                    organization: dict, elections: list[dict]) -> dict:
+    """The facts of one statement: the analyser's labels plus what the input says about it."""
+    from lawcheck.derive import election_facts
+
+    facts = dict(analysis.facts)
+    if medium:
+        facts["statement.medium"] = medium
+        facts["statement.online"] = medium in _ONLINE
+    if speaker:
+        facts["statement.speaker"] = speaker
+    if day is not None:
+        facts["subject.date"] = day
+        for name, value in election_facts([day], elections).items():
+            if name != "activity.days_to_polling_day":
+                facts["statement." + name.split(".", 1)[1]] = value
+    for key in ("type", "public_profile", "sector"):
+        if organization.get(key):
+            facts[f"organization.{key}"] = organization[key]
+    return facts
+
+
+def true_comparisons(node, facts: dict) -> set[tuple[str, object]]:
+    """(fact, value) of the comparisons that make ``node`` true: the labels a finding rests on."""
+    if isinstance(node, Cmp):
+        if node.op in ("contains", "==") and evaluate(node, facts) is True:
+            return {(node.fact, node.value)}
+        return set()
+    if isinstance(node, (All, Any)):
+        found: set = set()
+        for part in node.parts:
+            if evaluate(part, facts) is True:
+                found |= true_comparisons(part, facts)
+        return found
+    if isinstance(node, Not):
+        return set()
+    return set()
+
+
+def locate(rule, facts: dict, analysis, text: str) -> dict:
+    """``where`` for a statement finding: the spans of the acts behind the labels it used."""
+    wanted = true_comparisons(rule.condition, facts)
+    acts = [a for a in analysis.acts
+            if (a.fact, a.value) in wanted
+            and (a.mode == "asserted" or (a.mode == "reported" and a.fact == _REPORTED))]
+    acts.sort(key=lambda a: (a.start, a.end))
+    spans, flags, seen = [], [], set()
+    for act in acts:
+        if (act.start, act.end) in seen:
+            continue
+        seen.add((act.start, act.end))
+        spans.append([act.start, act.end])
+        flags.append({"span": [act.start, act.end], "text": text[act.start:act.end],
+                      "mode": act.mode, "suggestion": act.suggestion})
+    excerpt = ""
+    if acts:
+        first, last = acts[0].sentence
+        excerpt = text[first:last].strip()
+        if len(excerpt) > 300:
+            excerpt = excerpt[:297].rstrip() + "…"
+    return {"spans": spans, "excerpt": excerpt, "flags": flags}
+
+
+def set_aside(analysis) -> list[dict]:
+    """Acts the analyser saw but did not count (negated, hypothetical, questions, quoted law)."""
+    return [{"span": [a.start, a.end], "mode": a.mode, "fact": a.fact, "value": a.value}
+            for a in analysis.acts if a.mode not in ("asserted", "reported")]
+
+
+@dataclass(frozen=True)
+class ReviewerSpec:
+    """Everything a worker needs to build its own reviewer (picklable)."""
+
+    db: str | None = None
+    org: str | None = None          # --org file
+    as_of: date | None = None       # the date of statements that give none (--date, else today)
+    engine: str | None = None
+    model: str | None = None        # optional trained spaCy pipeline
+    checked_at: str | None = None   # one timestamp for the whole batch
+    sync: bool = False              # load the shipped corpus first (the parent does it once)
+
+    def build(self) -> "Reviewer":
+        return Reviewer(self)
+
+
+class Reviewer:
+    def __init__(self, spec: ReviewerSpec) -> None:
+        from lawcheck.api.corpus import opened
+        from lawcheck.api.rules import _index, _load
+        from lawcheck.derive import load_calendars
+        from lawcheck.engine import compile_rulebase, get_engine
+        from lawcheck.plan import load_organization
+        from lawcheck.risk import load_weights
+        from lawcheck.settings import engine_name, rules_dir
+        from lawcheck.speech import Analyser
+        from lawcheck.store import repository as repo
+
+        self.spec = spec
+        with opened(spec.db, sync=spec.sync) as store:
+            full = _load(store)
+            self.index = _index(store, full)
+            with store.sessions() as session:
+                self.corpus = repo.corpus_version(session)
+        self.rulebase = replace(full, rules=tuple(r for r in full.rules
+                                                  if r.applies_to == "statement"))
+        self.rules = {r.id: r for r in self.rulebase.rules}
+        self.compiled = compile_rulebase(self.rulebase)
+        self.engine = get_engine(spec.engine or engine_name())
+        self.header = {"version": full.version, "rules": len(full.rules)}
+        self.organization = load_organization(spec.org) if spec.org else {}
+        self.weights = load_weights(rules_dir() / "risk.yaml")
+        self.elections = load_calendars(rules_dir()).elections
+        self.analyser = Analyser(model=spec.model)
+        self.today = spec.as_of or date.today()
+        self.checked_at = spec.checked_at or \
+            datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+        self._memo: dict = {}
+
+    def review(self, item) -> dict:
+        text = item.text
+        language = getattr(item, "language", None) or "en"
+        analysis = self.analyser.analyse(text, language=language)
+        day = getattr(item, "date", None) or self.today
+        organization = self.organization
+        if getattr(item, "org_type", None):
+            organization = {**organization, "type": item.org_type}
+        facts = statement_facts(analysis, medium=getattr(item, "medium", None),
+                                speaker=getattr(item, "speaker", None), day=day,
+                                organization=organization, elections=self.elections)
+        outcome = self._outcome(facts, day, organization)
+        findings = []
+        for base in outcome["findings"]:
+            finding = dict(base)
+            finding["where"] = {"statement": item.id,
+                                **locate(self.rules[base["rule"]], outcome["facts"], analysis,
+                                         text)}
+            findings.append(finding)
+        caveats = []
+        if not analysis.analysed:
+            caveats.append(analysis.note)
+        if not organization.get("type"):
+            caveats.append("The organisation type is not given (--org, or an org_type column): "
+                           "the rules that depend on it could not run (see not_checked).")
+        return {
+            "lawcheck": __version__,
+            "checked_at": self.checked_at,
+            "as_of": day.isoformat(),
+            "rulebase": self.header,
+            "corpus": self.corpus,
+            "subject": {"kind": "statement", "id": item.id, "source": item.source,
+                        "line": getattr(item, "line", None),
+                        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+            "risk": outcome["risk"],
+            "findings": findings,
+            "not_checked": outcome["not_checked"],
+            "analysis": {"language": language, "analysed": analysis.analysed,
+                         "set_aside": set_aside(analysis)},
+            "caveats": caveats,
+        }
+
+    def _outcome(self, facts: dict, day: date, organization: dict) -> dict:
+        """Findings (without ``where``), not_checked and risk for one fact set, memoised."""
+        from lawcheck.engine import normalise
+        from lawcheck.findings import Context, evaluate_contexts
+        from lawcheck.risk import assess
+
+        normal = normalise(facts, self.rulebase.facts)
+        key = (day, tuple(sorted(normal.items())), tuple(sorted(
+            (k, str(v)) for k, v in organization.items() if k != "name")))
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        context = Context(facts, day, {}, "statement")
+        outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],
+                                    self.index)[0]
+        findings = [f.to_dict() for f in outcome.findings]
+        in_campaign = bool(normal.get("statement.in_campaign_period"))
+        result = {
+            "facts": normal,
+            "findings": findings,
+            "not_checked": [dict(item) for item in outcome.not_checked],
+            "risk": assess(findings, organization, in_campaign, self.weights, as_of=day),
+        }
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = result
+        return result
+
+
+# --- statements attached to plan activities --------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanStatement:
+    """A statement of a plan activity, analysed, as one more subject of the plan check."""
+
+    context: object   # lawcheck.findings.Context (kind "statement")
+    analysis: object
+    text: str
+
+
+def plan_statements(organization: dict, activities, elections: list[dict],
+                    analyser=None) -> list[PlanStatement]:
+    """One statement context per ``activities[].statements[]`` entry, dated by its activity.
+
+    The analyser (spaCy) is loaded only when the plan has statements, so checking a plan
+    without any stays light."""
+    from lawcheck.findings import Context
+
+    found = []
+    for activity in activities:
+        for index, statement in enumerate(activity.get("statements") or ()):
+            text = statement.get("text") or ""
+            if not text.strip():
+                continue
+            if analyser is None:
+                from lawcheck.speech import Analyser
+
+                analyser = Analyser()
+            analysis = analyser.analyse(text, language=statement.get("language") or "en")
+            start = activity.get("start")
+            day = start.date() if hasattr(start, "date") else start
+            facts = statement_facts(analysis, medium=statement.get("medium"),
+                                    speaker=statement.get("speaker"), day=day,
+                                    organization=organization, elections=elections)
+            where = {"activity": activity["id"], "statement": index}
+            found.append(PlanStatement(Context(facts, day, where, "statement"), analysis, text))
+    return found
+
+
+def place_findings(findings: list[dict], statement: PlanStatement, rulebase) -> None:
+    """Give each finding on a plan statement the spans and safer wordings of its words."""
+    from lawcheck.engine import normalise
+
+    facts = normalise(statement.context.facts, rulebase.facts)  # as the engine compared them
+    rules = {r.id: r for r in rulebase.rules}
+    for finding in findings:
+        finding["where"] = {**finding["where"],
+                            **locate(rules[finding["rule"]], facts, statement.analysis,
+                                     statement.text)}
