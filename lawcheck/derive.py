@@ -203,11 +203,13 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
     sector = a.get("sector") or org.get("sector")
     if sector and mou.get("sectors"):
         f["activity.sector_in_mou"] = sector in mou["sectors"]
-    f.update(_election_facts(days, cals.elections))
+    f.update(election_facts(days, cals.elections))
     return {k: v for k, v in f.items() if v is not None}
 
 
-def _election_facts(days: list[date], elections: list[dict]) -> dict:
+def election_facts(days: list[date], elections: list[dict]) -> dict:
+    """activity.in_campaign_period, .campaign_election and .days_to_polling_day for ``days``
+    (the statement review renames them to statement.*)."""
     facts: dict = {}
     for e in elections:
         first, last = e.get("campaign_start"), e.get("campaign_end")

@@ -89,9 +89,10 @@ EXIT = {"land-forum": 1, "foreign-march": 1, "health-training": 0}
 # --- helpers -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    """One database for the module: the shipped corpus is loaded once, not per test."""
-    return f"sqlite:///{tmp_path_factory.mktemp('check') / 'check.db'}"
+def db(module_store_url) -> str:
+    """One database per backend for the module: the shipped corpus is loaded once, not per
+    test; every end-to-end test runs on SQLite and, with LAWCHECK_TEST_PG, on PostgreSQL."""
+    return module_store_url
 
 
 def run(*args, db=None):
@@ -106,6 +107,8 @@ def check(plan, db, **kw) -> dict:
 
 def normalised(report: dict) -> dict:
     report = copy.deepcopy(report)
+    report.pop("run", None)  # the command line records the run: its id differs every time
+    report.pop("privacy", None)
     source = Path(report["subject"]["source"])
     if source.is_absolute():
         report["subject"]["source"] = source.relative_to(ROOT).as_posix()
@@ -642,7 +645,27 @@ def test_a_table_without_statements_loses_only_statement_rules(db, tmp_path):
     assert _without_statement_rules(full, rulebase)[0] == _without_statement_rules(
         bare, rulebase)[0]
     assert not any("statement" in c for c in bare["caveats"])
-    assert any("Statements attached" in c for c in full["caveats"])
+
+
+def test_statements_in_a_plan_are_reviewed_and_point_at_their_words(db, tmp_path):
+    plan = raw_plan("foreign-march")
+    risky = ("The district governor is a corrupt thief. Everyone must join the march to the "
+             "provincial hall.")
+    activity = plan["activities"][0]
+    activity["statements"] = [{"text": "We thank the provincial health department.",
+                               "medium": "press_release", "speaker": "organization"},
+                              {"text": risky, "medium": "facebook", "speaker": "staff"}]
+    report = check(write_plan(tmp_path / "plan.json", plan), db)
+    on_statements = [f for f in report["findings"] if "statement" in f["where"]]
+    assert {f["where"]["statement"] for f in on_statements} == {1}  # the thanks raise nothing
+    assert all(f["where"]["activity"] == activity["id"] for f in on_statements)
+    rules = {f["rule"] for f in on_statements}
+    assert {"kh.speech.insult.official", "kh.speech.incitement.call-to-gather",
+            "kh.speech.online.public-order"} <= rules
+    for finding in on_statements:
+        assert finding["where"]["spans"], finding["rule"]
+        for (start, end), flag in zip(finding["where"]["spans"], finding["where"]["flags"]):
+            assert risky[start:end] == flag["text"] and flag["suggestion"]
 
 
 def test_csv_order_of_rows_does_not_matter(db, tmp_path):

@@ -13,13 +13,19 @@ from lawcheck.rulebase.model import SEVERITIES
 
 def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date | None = None,
           db: str | None = None, engine: str | None = None,
-          clock: datetime | None = None) -> dict:
-    """Check an activity plan; return the report (SPEC §5) as a dict."""
+          clock: datetime | None = None, record: bool = False, keep_text: bool = False,
+          render: dict | None = None) -> dict:
+    """Check an activity plan; return the report (SPEC §5) as a dict.
+
+    With ``record`` the check is stored as a run (see :mod:`lawcheck.audit`) and the report
+    returned is the one to print: it carries ``run`` and ``privacy``; ``keep_text`` keeps the
+    plan's text too, ``render`` the format and options to print it again."""
     from lawcheck.api.rules import _index, _load
     from lawcheck.derive import derive, load_calendars
     from lawcheck.engine import compile_rulebase, get_engine
     from lawcheck.findings import evaluate_contexts
     from lawcheck.plan import load_plan
+    from lawcheck.review.reviewer import place_findings, plan_statements
     from lawcheck.risk import assess, load_weights
     from lawcheck.settings import engine_name, rules_dir
     from lawcheck.store import repository as repo
@@ -33,20 +39,28 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         index = _index(store, rulebase)
         with store.sessions() as session:
             corpus = repo.corpus_version(session)
+    statements = plan_statements(loaded.organization, loaded.activities, cals.elections)
+    contexts += [s.context for s in statements]
     outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase),
                                  get_engine(engine or engine_name()), contexts, index)
-    findings = [f.to_dict() for outcome in outcomes for f in outcome.findings]
+    findings = []
+    for number, outcome in enumerate(outcomes):
+        found = [f.to_dict() for f in outcome.findings]
+        if number >= len(contexts) - len(statements):  # a statement: point at its words
+            place_findings(found, statements[number - len(contexts) + len(statements)],
+                           rulebase)
+        findings += found
     not_checked = [{**item, **({"activity": c.where["activity"]} if "activity" in c.where else {})}
                    for c, outcome in zip(contexts, outcomes) for item in outcome.not_checked]
     in_campaign = any(c.facts.get("activity.in_campaign_period") for c in contexts)
     risk = assess(findings, loaded.organization, in_campaign,
                   load_weights(rules_dir() / "risk.yaml"), as_of=day)
     caveats = cals.caveats([c.date for c in contexts])
-    if any(a.get("statements") for a in loaded.activities):
-        caveats.append("Statements attached to activities were not analysed: the statement "
-                       "review (lawcheck review) is not available yet.")
+    if any(not s.analysis.analysed for s in statements):
+        caveats.append("Some statements were not analysed: only English statements are "
+                       "supported; have the others reviewed by a person.")
     moment = clock or datetime.now(timezone.utc).astimezone()
-    return {
+    report = {
         "lawcheck": __version__,
         "checked_at": moment.isoformat(timespec="seconds"),
         "as_of": day.isoformat(),
@@ -60,6 +74,12 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         "activities": [{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
                         "start": _iso(a.get("start"))} for a in loaded.activities],
     }
+    if record:
+        from lawcheck.api.audit import record_check
+
+        inputs = [Path(plan)] + ([Path(org)] if org else [])
+        report = record_check(report, inputs=inputs, db=db, keep_text=keep_text, render=render)
+    return report
 
 
 def _iso(value) -> str:

@@ -9,7 +9,7 @@ import zlib
 from lawcheck.errors import InputError
 
 PLAN_FORMATS = ("text", "json", "markdown", "html")
-BATCH_FORMATS = ("jsonl", "json", "text", "markdown", "html")
+BATCH_FORMATS = ("jsonl", "json", "csv", "text", "html", "summary")
 
 
 def find_run(session, run_id: str):
@@ -69,15 +69,36 @@ def render_run(session, run, fmt: str | None, *, color: bool = False) -> str:
         raise InputError(f"a {run.kind} run cannot be shown as {fmt!r}", code="LC412",
                          fix=f"use --format with one of: {', '.join(allowed)}")
     width = int(stored.get("width") or 100)
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports(session, run))
     if run.kind == "plan":
+        if fmt == "jsonl":
+            return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports(session, run))
         report = next(iter(reports(session, run)))
         return render(report, fmt, color=color and fmt == "text", width=width)
     if fmt == "json":
         return json.dumps(list(reports(session, run)), ensure_ascii=False, indent=2) + "\n"
-    return "\n".join(render(r, fmt, color=color and fmt == "text", width=width)
-                     for r in reports(session, run))
+    return _render_statements(session, run, fmt)
+
+
+def _render_statements(session, run, fmt: str) -> str:
+    """A batch through the same writers ``review`` used, so the output is the same bytes (rows
+    that could not be reviewed are not stored, so a page that listed them lists none)."""
+    import io
+
+    from lawcheck.review.inputs import StatementInput
+    from lawcheck.review.outputs import open_writer
+    from lawcheck.store import runs as repo
+
+    out = io.StringIO()
+    writer = open_writer(fmt, stream=out)
+    texts = (zlib.decompress(kept).decode("utf-8") if kept else ""
+             for _seq, _subject, _blob, kept in repo.subjects_of(session, run.id))
+    for report, text in zip(reports(session, run), texts):
+        subject = report.get("subject") or {}
+        writer.write(StatementInput(id=str(subject.get("id", "")), text=text or "",
+                                    source=str(subject.get("source", "")),
+                                    line=subject.get("line")), report)
+    writer.close()
+    return out.getvalue()
 
 
 def privacy_note(run) -> str | None:

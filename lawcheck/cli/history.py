@@ -39,7 +39,8 @@ def history(obj, limit, fmt) -> None:
 
 @click.command()
 @click.argument("run_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html",
+                                                   "csv", "summary"]),
               help="Default: the format the run was printed in.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.pass_obj

@@ -1,0 +1,111 @@
+"""``lawcheck review``: what planned statements expose their authors to, sentence by sentence."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+FORMATS = ("text", "jsonl", "csv", "html", "summary")
+_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html",
+              ".htm": "html", ".txt": "text"}
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--text", "text", metavar="TEXT", help="Review this one statement.")
+@click.option("--org", type=click.Path(dir_okay=False),
+              help="Organization YAML: its type decides which duties apply (e.g. neutrality).")
+@click.option("--org-type", type=click.Choice(["domestic_association", "domestic_ngo",
+                                               "foreign_ngo", "foreign_association",
+                                               "community_group"]),
+              help="Organization type for rows without an org_type column (instead of --org).")
+@click.option("--date", "date_", metavar="DATE",
+              help="Date of statements that give none (default: today); decides which laws "
+                   "apply and whether an election campaign is on.")
+@click.option("--medium", type=click.Choice(["press_release", "facebook", "joint_statement",
+                                             "interview", "speech", "banner", "website",
+                                             "other"]),
+              help="Medium of statements that give none.")
+@click.option("--speaker", type=click.Choice(["organization", "staff", "partner"]),
+              help="Speaker of statements that give none.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Default: from -o's file name; else text on a terminal, jsonl otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the reports here.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads its own pipeline); output stays in input order.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run: skip the ids already in -o (jsonl or csv).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--model", metavar="NAME",
+              help="An installed trained spaCy pipeline to add person and organization names "
+                   "(optional; the default needs none).")
+@click.option("--engine", type=click.Choice(["durable", "reference"]),
+              help="Rules engine (default: durable where installed).")
+@click.option("--keep-text", is_flag=True,
+              help="Keep the statements' words in the audit trail, so 'lawcheck show' can print "
+                   "this run again exactly (default: only hashes and findings are kept).")
+@click.pass_obj
+def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output, jobs, resume,
+           fail_on, model, engine, keep_text) -> None:
+    """Review planned statements: FILE... (.csv, .jsonl, .xlsx, .txt, folders of .txt),
+    '-' for standard input, or --text.
+
+    Each statement gets a report: the words that carry a legal risk, the article, why, and a
+    safer way to say it. CSV, JSONL and XLSX need the columns id and text; date, medium,
+    speaker, org_type and language are optional.
+    """
+    from lawcheck.api.review import exit_code, review as run
+    from lawcheck.errors import OptionError
+    from lawcheck.review.outputs import Writer
+    from lawcheck.review.progress import Progress
+
+    if not files and text is None:
+        raise OptionError("nothing to review", code="LC220",
+                          fix="give statement files, '-' for standard input, or --text \"…\"")
+    if org and org_type:
+        raise OptionError("--org and --org-type both give the organization type", code="LC220",
+                          fix="give one of them")
+    if fmt is None:
+        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = _BY_SUFFIX.get(suffix) or ("text" if not output and sys.stdout.isatty()
+                                         else "jsonl")
+
+    class BadRowsToStderr(Writer):
+        """Malformed rows are named on stderr as they come, whatever the output format."""
+
+        shows_bad_rows = True
+
+        def write(self, item, report) -> None:
+            pass
+
+        def bad(self, row) -> None:
+            click.echo(f"skipped: {row.render()}", err=True)
+
+        def close(self) -> None:
+            pass
+
+    progress = Progress(sys.stderr)  # draws only when stderr is a terminal
+    summary = run(files, text=text, stdin=click.get_text_stream("stdin"), org=org,
+                  org_type=org_type, date=date_, medium=medium, speaker=speaker, db=obj["db"],
+                  engine=engine, model=model, jobs=jobs, fmt=fmt, output=output,
+                  stream=click.get_text_stream("stdout"), resume=resume, progress=progress,
+                  keep_text=keep_text, extra_writers=[BadRowsToStderr(None)])
+    click.echo(_summary_line(summary, output), err=True)
+    raise SystemExit(exit_code(summary, fail_on))
+
+
+def _summary_line(summary: dict, output: str | None) -> str:
+    severities = ", ".join(f"{n} {k}" for k, n in (summary.get("by_severity") or {}).items())
+    line = (f"reviewed {summary['statements']} statement(s): {summary['flagged']} flagged, "
+            f"{summary['findings']} finding(s)" + (f" ({severities})" if severities else ""))
+    if summary.get("skipped"):
+        line += f"; {summary['skipped']} already in {output} (resumed)"
+    if summary.get("bad_rows"):
+        line += (f"; {summary['bad_rows']} row(s) could not be reviewed (listed above): fix "
+                 f"them and run again")
+    line += f"; wrote {output}" if output else ""
+    return line + (f"; run {summary['run']} (lawcheck show {summary['run']})"
+                   if summary.get("run") else "")
