@@ -7,12 +7,13 @@ directory), loads the shipped corpus if it changed, does one job and returns pla
 from lawcheck.api.audit import export_run, history, purge, record_check, show_run, wipe
 from lawcheck.api.check import check
 from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
+from lawcheck.api.review import review
 from lawcheck.api.rules import (
     explain, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
     rules_test,
 )
 
-__all__ = ["check", "diff", "explain", "ingest", "list_laws", "load_rules", "opened", "rules_catalog",
-           "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test",
-           "search", "show"]
-__all__ += ["export_run", "history", "purge", "record_check", "show_run", "wipe"]
+__all__ = ["check", "diff", "explain", "export_run", "history", "ingest", "list_laws",
+           "load_rules", "opened", "purge", "record_check", "review", "rules_catalog",
+           "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test", "search",
+           "show", "show_run", "wipe"]

@@ -67,7 +67,10 @@ def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = N
     # utf-8-sig on a new csv so Excel reads Khmer correctly; never a second BOM when appending
     encoding = "utf-8-sig" if fmt == "csv" and fresh else "utf-8"
     try:
-        out = open(path, "a" if append else "w", encoding=encoding, newline="")
+        # Reports quote the drafts they flag: a new file is readable by its owner only.
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+        out = open(os.open(path, flags, 0o600), "a" if append else "w", encoding=encoding,
+                   newline="")
     except OSError as exc:
         raise InputError(f"cannot write the output file ({exc.strerror})", code="LC260",
                          where=Where(path),
