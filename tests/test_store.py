@@ -31,17 +31,25 @@ def _write(tmp_path: Path, name: str, body: str) -> Path:
     return path
 
 
+@pytest.fixture
+def db_url(store_url):
+    """Here every test runs on each backend (SQLite, and PostgreSQL when LAWCHECK_TEST_PG is
+    set): these are the tests of the store itself and of ingest through it."""
+    return store_url
+
+
 def _dump(url: str) -> list:
-    """Every row of every table: to show a failed command changed nothing."""
-    path = url.removeprefix("sqlite:///")
-    con = sqlite3.connect(path)
+    """Every row of every table: to show a failed command changed nothing (either backend)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%' "
-            "ORDER BY name")]
-        return [(t, con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
+        with engine.connect() as conn:
+            tables = sorted(t for t in inspect(conn).get_table_names() if "fts" not in t)
+            return [(t, [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{t}" ORDER BY 1'))])
+                    for t in tables]
     finally:
-        con.close()
+        engine.dispose()
 
 
 def test_default_database_is_private_and_in_wal_mode(isolated_home):
@@ -158,29 +166,57 @@ def test_corrupt_and_foreign_databases_are_refused_not_overwritten(tmp_path):
     con.close()
 
 
-def test_migrations_match_the_models_and_downgrade_cleanly(tmp_path):
-    url = f"sqlite:///{tmp_path / 'm.db'}"
-    store = storedb.open_store(url)
-    try:
-        from alembic.autogenerate import compare_metadata
-        from alembic.migration import MigrationContext
+def _revisions() -> list[str]:
+    """Every migration, oldest first, as Alembic chains them."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
-        with store.engine.connect() as conn:
-            context = MigrationContext.configure(
-                conn, opts={"include_object": include_in_migrations})
-            diff = compare_metadata(context, Base.metadata)
-            assert diff == [], f"models changed without a migration: {diff}"
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-                == storedb.HEAD
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(storedb.__file__).parent / "migrations"))
+    return [s.revision for s in reversed(list(ScriptDirectory.from_config(cfg).walk_revisions()))]
+
+
+def _schema_version(store) -> str | None:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def test_migrations_step_from_the_first_schema_to_the_latest_and_back(db_url):
+    """Each migration up, one at a time, keeping data; the result matches the models; each
+    one down again to an empty database; and up to the head once more."""
+    revisions = _revisions()
+    assert revisions[-1] == storedb.HEAD
+    store = storedb.open_store(db_url)
+    try:
         storedb._run_alembic(store, "downgrade", "base")
         with store.engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) == {"alembic_version"}
+        storedb._run_alembic(store, "upgrade", revisions[0])
+        with store.transaction() as session:  # a row written under the first schema
+            session.execute(text("INSERT INTO store_meta (key, value) VALUES ('probe', 'kept')"))
+        for revision in revisions:
+            storedb._run_alembic(store, "upgrade", revision)
+            assert _schema_version(store) == revision
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT value FROM store_meta WHERE key = 'probe'")) \
+                .scalar() == "kept"
+            from alembic.autogenerate import compare_metadata
+            from alembic.migration import MigrationContext
+
+            context = MigrationContext.configure(
+                conn, opts={"include_object": include_in_migrations, "compare_type": True})
+            diff = compare_metadata(context, Base.metadata)
+            assert diff == [], f"models changed without a migration: {diff}"
+        for revision in reversed(revisions):
+            storedb._run_alembic(store, "downgrade", "-1")
+            assert _schema_version(store) != revision
+        with store.engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) == {"alembic_version"}
         storedb._run_alembic(store, "upgrade", "head")
+        assert _schema_version(store) == storedb.HEAD
     finally:
         store.close()
-    heads = sorted(p.name.split("_")[0] for p in
-                   (Path(storedb.__file__).parent / "migrations" / "versions").glob("*.py"))
-    assert heads[-1] == storedb.HEAD
+    assert api.list_laws(db=db_url)  # the re-migrated database is usable
 
 
 def test_search_ranks_and_finds_across_laws(tmp_path, db_url):
@@ -206,12 +242,12 @@ def test_diff_lists_added_removed_and_changed_words(tmp_path, db_url):
     assert api.diff("kh/test-law", "2", "1", db=db_url)["removed"] == ["kh/test-law/art-3"]
 
 
-def test_first_use_by_several_processes_at_once(tmp_path):
+def test_first_use_by_several_processes_at_once(db_url):
     """Four processes opening a new database together: one schema, one shipped version."""
     import subprocess
     import sys
 
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    url = db_url
     procs = [subprocess.Popen([sys.executable, "-m", "lawcheck", "--db", url, "corpus", "list",
                                "--format", "json"], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(4)]

@@ -4,6 +4,9 @@ files, and bring the schema up to date with Alembic.
 Only this package imports SQLAlchemy. The embedded default is a SQLite file in the user's data
 directory, created with mode 0600 in a 0700 folder, in WAL mode with a busy timeout; writes take
 the lock up front (``BEGIN IMMEDIATE``) so two processes never fail to upgrade a read lock.
+On PostgreSQL, transactions run at the default READ COMMITTED and every write transaction first
+takes one transaction-level advisory lock: the same one-writer-at-a-time rule as SQLite, so a
+read-then-write (the shipped-corpus load, a migration) never races another process.
 """
 
 from __future__ import annotations
@@ -21,9 +24,13 @@ from sqlalchemy.orm import sessionmaker
 from lawcheck.errors import OptionError, StoreError
 from lawcheck.settings import default_db_path
 
-HEAD = "0001"  # the newest migration; a test checks it against the migrations folder
-_OUR_TABLES = {"laws", "law_versions", "provisions", "annotations", "ingest_runs", "store_meta"}
+HEAD = "0002"  # the newest migration; a test checks it against the migrations folder
+_OUR_TABLES = {"laws", "law_versions", "provisions", "annotations", "ingest_runs", "store_meta",
+               "runs", "run_subjects", "run_findings", "run_citations", "cited_texts",
+               "run_inputs", "rulebase_snapshots"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_PG_WRITE_LOCK = 0x6C617763  # "lawc": the advisory lock key every lawcheck writer shares
+_PG_CONNECT_TIMEOUT = 10  # seconds; a server that is down must not hang a command
 
 
 def resolve_url(url: str | None) -> str:
@@ -48,6 +55,8 @@ class Store:
     def transaction(self):
         """One unit of work: committed whole, or rolled back whole."""
         with self.sessions() as session, session.begin():
+            if self.dialect == "postgresql":
+                _pg_write_lock(session)
             yield session
 
     def close(self) -> None:
@@ -67,7 +76,7 @@ def open_store(url: str | None = None) -> Store:
     if path:
         _prepare_sqlite_file(Path(path))
     try:
-        engine = create_engine(url, **({"connect_args": {"timeout": 30}} if sqlite else {}))
+        engine = create_engine(url, **_engine_options(parsed))
     except Exception as exc:  # missing driver, bad options
         raise StoreError(f"cannot open database {_safe(url)}: {exc}", code="LC404",
                          fix="check the URL and that its driver is installed "
@@ -83,11 +92,35 @@ def open_store(url: str | None = None) -> Store:
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         raise StoreError(f"cannot use database {_safe(url)}: {exc.orig if hasattr(exc, 'orig') else exc}",
-                         code="LC401" if "not a database" in str(exc) else "LC404",
-                         fix="check the file or server; lawcheck never overwrites an existing "
-                             "database — point --db or LAWCHECK_DB at a new file to start "
-                             "afresh") from None
+                         code="LC401" if _corrupt(exc) else "LC404",
+                         fix=_SERVER_FIX if not sqlite else
+                             "the file is damaged or unreadable: restore it from a backup, or "
+                             "move it aside and point --db or LAWCHECK_DB at a new file "
+                             "(lawcheck never overwrites an existing database)") from None
     return store
+
+
+_SERVER_FIX = ("check that the database server is running and that the host, port, user and "
+               "database name in --db or LAWCHECK_DB are right (e.g. `pg_isready -h HOST -p "
+               "PORT`); lawcheck does not fall back to another database")
+
+
+def _corrupt(exc: Exception) -> bool:
+    return any(sign in str(exc) for sign in ("not a database", "malformed"))
+
+
+def _engine_options(parsed) -> dict:
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return {"connect_args": {"timeout": 30}}
+    if backend == "postgresql" and "connect_timeout" not in parsed.query:
+        return {"connect_args": {"connect_timeout": _PG_CONNECT_TIMEOUT}}
+    return {}
+
+
+def _pg_write_lock(conn) -> None:
+    """Wait for the shared writer lock; PostgreSQL releases it at commit or rollback."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
 
 
 def _safe(url: str) -> str:
@@ -105,18 +138,71 @@ def _prepare_sqlite_file(path: Path) -> None:
                              fix="point --db or LAWCHECK_DB at a file path")
         with path.open("rb") as fh:
             head = fh.read(16)
-        if head and head != _SQLITE_MAGIC:
+        if not head:  # lawcheck never leaves an empty file behind (see _create_sqlite_file)
+            raise StoreError(f"{path} is an empty file, not a lawcheck database", code="LC401",
+                             fix="lawcheck will not write into a file it did not create: "
+                                 "delete the empty file (lawcheck then creates a private one) "
+                                 "or point --db or LAWCHECK_DB at another file")
+        if head != _SQLITE_MAGIC:
             raise StoreError(f"{path} is not a SQLite database (corrupt, or another kind "
                              "of file)", code="LC401",
                              fix="lawcheck will not overwrite it: move it aside, or point --db "
                                  "or LAWCHECK_DB at another file")
+        _refuse_foreign_sqlite(path)
         return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _create_sqlite_file(path)
+
+
+def _refuse_foreign_sqlite(path: Path) -> None:
+    """Look before writing: even switching a file to WAL rewrites its header, so another
+    program's database is recognised through a read-only connection first."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return  # another lawcheck process created it a moment ago
-    os.close(fd)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged and cannot be read ({exc})", code="LC401",
+                         fix="restore it from a backup, or move it aside and point --db or "
+                             "LAWCHECK_DB at a new file (lawcheck never overwrites an "
+                             "existing database)") from None
+    if tables - {"alembic_version"} and not _OUR_TABLES & tables:
+        raise StoreError(f"{path} holds another program's tables "
+                         f"({', '.join(sorted(tables)[:5])}…)", code="LC402",
+                         fix="lawcheck will not write into it: point --db or LAWCHECK_DB "
+                             "at a new file or an empty database")
+
+
+def _create_sqlite_file(path: Path) -> None:
+    """Make a private (0600) SQLite file and put it in place whole: built under a temporary
+    name, then hard-linked, which fails if the name exists. So a file at ``path`` is always
+    either a real database or someone else's, never a half-made one of ours."""
+    import uuid
+
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.new")
+    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    try:
+        con = sqlite3.connect(temp)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")  # writes the header; WAL persists in it
+        finally:
+            con.close()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another lawcheck process created it a moment ago
+        except OSError:  # a file system without hard links: exclusive create, then copy
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                return
+            with os.fdopen(fd, "wb") as out:
+                out.write(temp.read_bytes())
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _sqlite_events(engine: Engine) -> None:
@@ -166,5 +252,7 @@ def _run_alembic(store: Store, command_name: str, target: str) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with store.engine.begin() as conn:
+        if store.dialect == "postgresql":  # two first uses at once: one migrates, one waits
+            _pg_write_lock(conn)
         cfg.attributes["connection"] = conn
         getattr(command, command_name)(cfg, target)

@@ -1,0 +1,63 @@
+"""Several processes checking into one database at once (issue 7): no "database is locked", no
+lost run. Four processes start together on a fresh database (so they also race to create the
+schema and load the shipped corpus), each records 50 checks through the library API, and the
+database then holds exactly 200 runs. On SQLite this rests on WAL, the busy timeout and
+BEGIN IMMEDIATE; on PostgreSQL on the writers' advisory lock (see lawcheck/store/db.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lawcheck import api
+
+PLAN = Path(__file__).resolve().parents[1] / "examples" / "health-training.yaml"
+PROCESSES = 4
+RUNS_EACH = 50
+
+# Imports happen before "ready", so the processes really start their checks together.
+WORKER = """
+import pathlib, sys, time
+from lawcheck import api
+url, plan, ready, go, runs = sys.argv[1:]
+pathlib.Path(ready).touch()
+while not pathlib.Path(go).exists():
+    time.sleep(0.01)
+for _ in range(int(runs)):
+    api.check(plan, as_of="2026-12-01", db=url, record=True)
+"""
+
+
+@pytest.mark.slow
+def test_four_processes_record_two_hundred_runs_without_a_lock_error(store_url, tmp_path):
+    go = tmp_path / "go"
+    ready = [tmp_path / f"ready-{i}" for i in range(PROCESSES)]
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, store_url, str(PLAN), str(r),
+                               str(go), str(RUNS_EACH)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for r in ready]
+    try:
+        deadline = time.monotonic() + 120
+        while not all(r.exists() for r in ready):
+            assert time.monotonic() < deadline, "the workers did not start"
+            assert all(p.poll() is None for p in procs), [p.stderr.read() for p in procs]
+            time.sleep(0.05)
+        go.touch()
+        results = [p.communicate(timeout=900) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    errors = [err for _, err in results]
+    assert not any("database is locked" in e for e in errors), errors
+    assert [p.returncode for p in procs] == [0] * PROCESSES, errors
+    runs = api.history(db=store_url)
+    assert len(runs) == PROCESSES * RUNS_EACH
+    assert len({r["id"] for r in runs}) == PROCESSES * RUNS_EACH
+    assert all(r["subject"]["sha256"] == runs[0]["subject"]["sha256"] for r in runs)
+    laws = api.list_laws(db=store_url)
+    assert laws and all(len(law["versions"]) == 1 for law in laws)  # the corpus loaded once
