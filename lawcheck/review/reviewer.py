@@ -192,12 +192,14 @@ class Reviewer:
         from lawcheck.findings import Context, evaluate_contexts
         from lawcheck.risk import assess
 
-        normal = normalise(facts, self.rulebase.facts)
-        key = (day, tuple(sorted(normal.items())), tuple(sorted(
-            (k, str(v)) for k, v in organization.items() if k != "name")))
+        key = (day, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                 for k, v in facts.items())),
+               id(organization) if organization is self.organization
+               else tuple(sorted((k, str(v)) for k, v in organization.items())))
         hit = self._memo.get(key)
         if hit is not None:
             return hit
+        normal = normalise(facts, self.rulebase.facts)
         context = Context(facts, day, {}, "statement")
         outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],
                                     self.index)[0]
