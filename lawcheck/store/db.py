@@ -131,7 +131,29 @@ def _safe(url: str) -> str:
         return url
 
 
+# Files this process has already checked. Reading a database file with plain open()/close()
+# while a SQLite connection of this process has it open drops that connection's POSIX locks
+# (closing any descriptor of a file releases all the process's fcntl locks on it), and another
+# process may then write under it: "database disk image is malformed". So a file is looked at
+# once per process, before any connection to it exists.
+_CHECKED: set[tuple[str, int, int]] = set()
+
+
 def _prepare_sqlite_file(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_dev, stat.st_ino)
+        if key in _CHECKED:
+            return
+        _inspect_sqlite_file(path)
+        _CHECKED.add(key)
+        return
+    _inspect_sqlite_file(path)  # creates it
+    stat = path.stat()
+    _CHECKED.add((str(path.resolve()), stat.st_dev, stat.st_ino))
+
+
+def _inspect_sqlite_file(path: Path) -> None:
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file", code="LC404",
