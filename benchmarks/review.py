@@ -125,7 +125,7 @@ from lawcheck import api
 src, out, db, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 from lawcheck.review.reviewer import ReviewerSpec
 t0 = time.perf_counter()
-ReviewerSpec(db=db).build()
+ReviewerSpec(db=db, sync=True).build()
 setup = time.perf_counter() - t0
 t0 = time.perf_counter()
 summary = api.review([src], output=out, fmt="jsonl", db=db, jobs=jobs, date="2026-12-05",

@@ -21,25 +21,30 @@ RUNS_EACH = 50
 
 # Imports happen before "ready", so the processes really start their checks together.
 WORKER = """
-import pathlib, sys, time
+import io, pathlib, sys, time
 from lawcheck import api
-url, plan, ready, go, runs = sys.argv[1:]
+url, plan, ready, go, runs, mode = sys.argv[1:]
 pathlib.Path(ready).touch()
 while not pathlib.Path(go).exists():
     time.sleep(0.01)
-for _ in range(int(runs)):
-    api.check(plan, as_of="2026-12-01", db=url, record=True)
+for n in range(int(runs)):
+    if mode == "check":
+        api.check(plan, as_of="2026-12-01", db=url, record=True)
+    else:
+        api.review(text=f"Statement {n}: the district chief is a corrupt thief.",
+                   db=url, date="2026-12-05", stream=io.StringIO(), record=True)
 """
 
 
 @pytest.mark.slow
-def test_four_processes_record_two_hundred_runs_without_a_lock_error(store_url, tmp_path):
+def test_four_processes_checking_and_reviewing_record_two_hundred_runs(store_url, tmp_path):
     go = tmp_path / "go"
     ready = [tmp_path / f"ready-{i}" for i in range(PROCESSES)]
+    modes = ["check", "review"] * (PROCESSES // 2)  # checking and reviewing at once
     procs = [subprocess.Popen([sys.executable, "-c", WORKER, store_url, str(PLAN), str(r),
-                               str(go), str(RUNS_EACH)],
+                               str(go), str(RUNS_EACH), mode],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for r in ready]
+             for r, mode in zip(ready, modes)]
     try:
         deadline = time.monotonic() + 120
         while not all(r.exists() for r in ready):
@@ -58,6 +63,7 @@ def test_four_processes_record_two_hundred_runs_without_a_lock_error(store_url, 
     runs = api.history(db=store_url)
     assert len(runs) == PROCESSES * RUNS_EACH
     assert len({r["id"] for r in runs}) == PROCESSES * RUNS_EACH
-    assert all(r["subject"]["sha256"] == runs[0]["subject"]["sha256"] for r in runs)
+    kinds = [r["subject"]["kind"] for r in runs]
+    assert kinds.count("plan") == kinds.count("statements") == PROCESSES * RUNS_EACH // 2
     laws = api.list_laws(db=store_url)
     assert laws and all(len(law["versions"]) == 1 for law in laws)  # the corpus loaded once

@@ -52,7 +52,26 @@ def load(root: Path, provisions: set[str] | None = None,
     ``provisions``: the provision ids in the corpus, to check citations (None skips the check).
     ``paths``: rule files to load instead of every file under ``root`` (facts and mitigations
     always come from ``root``).
+
+    A rule base is immutable, so one loaded from the same bytes (and checked against the same
+    provisions) is reused within the process: a batch of checks parses the YAML once.
     """
+    key = (str(root), version_of(root), None if provisions is None else frozenset(provisions),
+           None if paths is None else tuple(
+               (str(p), hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None)
+               for p in map(Path, paths)))
+    cached = _LOADED.get(key)
+    if cached is None:
+        cached = _load(root, provisions, paths)
+        _LOADED.clear()  # keep one: a changed rule base replaces the old one
+        _LOADED[key] = cached
+    return cached
+
+
+_LOADED: dict = {}
+
+
+def _load(root: Path, provisions, paths) -> m.RuleBase:
     problems: list[Problem] = []
     facts = _load_facts(root / "facts.yaml", problems)
     mitigations = _load_mitigations(root / "mitigations.yaml", problems)
