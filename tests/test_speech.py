@@ -415,3 +415,130 @@ def test_an_edited_lexicon_changes_what_is_found(lexicons):
     analyser = Analyser(lexicons=lexicons)
     assert analyser.analyse("The governor is a muppet.").facts["statement.insults"] == ["official"]
     assert facts("The governor is a muppet.")["statement.insults"] == []
+
+
+# --- wording classes added to raise recall (paraphrases, not dev-set sentences) --------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Come out in your hundreds to the district hall on Monday!", "gather"),
+    ("Tomorrow we go to the ministry and we stay there until the minister listens.", "gather"),
+    ("Our union is organising a rally outside the labour ministry next week.", "gather"),
+    ("To all garment workers: put down your tools on Tuesday.", "strike"),
+    ("DON'T SHOP AT RIVERSIDE MART UNTIL THE FIRED WORKERS ARE BACK", "boycott"),
+    ("Stay away from the launch party of the new mall on Friday.", "boycott"),
+    ("#GeneralStrikeNow", "strike"),
+    ("The government can no longer be allowed to stay in power, and citizens must help "
+     "remove it.", "overthrow"),
+    ("Anyone who fences our fields again deserves a beating.", "violence"),
+    ("We urge members to boycott next year's commune elections.", "abstain"),
+    ("On polling day, stay home and leave the polling stations empty.", "abstain"),
+    ("Write the name of the dissolved party on your ballot paper.", "abstain"),
+])
+def test_added_call_classes(text, value):
+    assert value in facts(text)["statement.calls"]
+
+
+def test_boycotting_an_election_is_abstain_not_a_company_boycott():
+    assert facts("Boycott the 2028 national elections!")["statement.calls"] == ["abstain"]
+
+
+def test_hashtag_that_names_no_election_is_not_an_abstain_call():
+    assert facts("#BoycottMekongBeer")["statement.calls"] == ["boycott"]
+
+
+@pytest.mark.parametrize("text", [
+    "Our so-called monarch stayed silent while the forest burned.",
+    "His Majesty is nothing but a decoration for the ruling elite.",
+    "#NotMyKing",
+    "A King who does not care about farmers is no King of ours.",
+    "The King is complicit in the evictions.",
+])
+def test_belittling_the_king_is_an_insult_or_accusation_of_the_king(text):
+    result = facts(text)
+    assert "king" in result["statement.insults"] + result["statement.accuses"]
+
+
+@pytest.mark.parametrize("text", [
+    "Happy birthday to His Majesty the King from all our staff.",
+    "We respectfully appeal to His Majesty the King for a royal pardon.",
+])
+def test_respectful_mentions_of_the_king_stay_quiet(text):
+    assert risky(text) == {}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Blue Lotus Mining poisoned the stream below the village.", "company"),
+    ("The district land officials falsified the cadastral records.", "official"),
+    ("Dr. Keo Ratana sells free medicines to private clinics.", "person"),
+    ("The commune chief took a share of every land sale.", "official"),
+    ("The National Election Committee rigged the count.", "government"),
+])
+def test_added_accusation_classes(text, target):
+    assert target in facts(text)["statement.accuses"]
+
+
+def test_subjects_joined_by_and_are_all_accused():
+    result = facts("The governor and his deputy, Mr. Sok Dara, are both crooks.")
+    assert set(result["statement.insults"]) == {"official", "person"}
+
+
+def test_a_partys_official_accused_reflects_on_the_party():
+    assert facts("The CPP's commune chief is a thief.")["statement.party_stance"] == ["attack"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The Prime Minister's party treats the courts like its own property.", "attack"),
+    ("The ruling party has brought us nothing but debt.", "attack"),
+    ("The Candlelight Party must go.", "attack"),
+    ("FUNCINPEC forever!", "endorse"),
+])
+def test_added_party_stance_classes(text, value):
+    assert value in facts(text)["statement.party_stance"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The investigating judge takes instructions from the ruling party.", "judge"),
+    ("The Appeal Court must not convict the three farmers on trial.", "pending-case"),
+    ("The verdict against the monks was decided in advance.", "verdict"),
+    ("The conviction of the journalist has no legal basis.", "verdict"),
+])
+def test_added_court_claim_classes(text, value):
+    assert value in facts(text)["statement.court_claims"]
+
+
+@pytest.mark.parametrize("text", [
+    "Border markers near the river have been moved into our rice fields.",
+    "Each year more of our province becomes Vietnam.",
+])
+def test_added_territory_classes(text):
+    assert facts(text)["statement.territory_claim"] is True
+
+
+def test_a_slur_is_not_undone_by_a_negation():
+    assert facts("No yuon in our market!")["statement.discrimination"] is True
+
+
+def test_our_own_staff_speak_for_the_organisation():
+    result = analyse("Our campaign officer said that people should take to the streets.")
+    assert result.facts["statement.calls"] == ["gather"]
+    assert {a.mode for a in result.acts} == {"asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "Families in Kratie lost their crops in the floods.",
+    "The clinic in Svay Rieng offers free treatment for children.",
+    "Children enjoyed a puppet show about hand washing.",
+    "Rumours say our network is organising a march; this is false.",
+    "The company is organising a training for its drivers.",
+])
+def test_added_hard_negatives_stay_quiet(text):
+    assert risky(text) == {}
+
+
+def test_the_partys_points_back_at_a_party():
+    assert "party" in facts("The judges are the party's stooges.")["statement.insults"]
+
+
+def test_the_tool_of_a_party_is_insulted_with_it():
+    assert set(facts("The judges are the party's stooges.")["statement.insults"]) == {
+        "court", "party"}

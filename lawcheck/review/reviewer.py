@@ -19,9 +19,11 @@ from datetime import date, datetime, timezone
 from lawcheck import __version__
 from lawcheck.rulebase.conditions import All, Any, Cmp, Not, evaluate
 
-# Facts whose acts count only when the statement says them in its own voice; reported speech
-# feeds statement.reported_accusation alone.
-_REPORTED = "statement.reported_accusation"
+# The modes of acts the analyser turns into facts: said in the statement's own voice, or
+# repeated from someone else (repeating publishes it; reported accusations and insults feed
+# statement.reported_accusation only). Negated, hypothetical, question and quoted-law acts
+# make no fact and are listed in the report's analysis.set_aside.
+_COUNTED = ("asserted", "reported")
 _ONLINE = {"facebook", "website"}
 _MEMO_LIMIT = 4096
 
@@ -69,8 +71,7 @@ def locate(rule, facts: dict, analysis, text: str) -> dict:
     """``where`` for a statement finding: the spans of the acts behind the labels it used."""
     wanted = true_comparisons(rule.condition, facts)
     acts = [a for a in analysis.acts
-            if (a.fact, a.value) in wanted
-            and (a.mode == "asserted" or (a.mode == "reported" and a.fact == _REPORTED))]
+            if (a.fact, a.value) in wanted and a.mode in _COUNTED]
     acts.sort(key=lambda a: (a.start, a.end))
     spans, flags, seen = [], [], set()
     for act in acts:

@@ -10,9 +10,13 @@ from lawcheck.speech.context import Sentence, mode_of, sentence_bounds
 from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
-from lawcheck.speech.targets import Hit, find_target
+from lawcheck.speech.hashtags import hashtag_hits
+from lawcheck.speech.targets import Hit, find_target, name_hits
 
 REPORTED = "statement.reported_accusation"
+SLURS = "statement.discrimination"  # its strong cues are slurs
+# a command may open a clause after these: "To every worker on the site: put down your tools"
+OPENERS = {":", "—", "–", ";", ","}
 
 
 def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> Analysis:
@@ -27,6 +31,10 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
             cue_hits.append((start, end, cues[key]))
         else:
             neutral.append((start, end))
+    if "#" in (doc.text if text is None else text):
+        tag_entities, tag_cues = hashtag_hits(pipeline, doc)
+        entity_hits += tag_entities
+        cue_hits += tag_cues
     hits = _longest(entity_hits, doc) + list(extra_entities)
     hits = sorted((Hit(s, e, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), entry)
                    for s, e, entry in hits), key=lambda h: h.start)
@@ -34,7 +42,7 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     acts: list[Act] = []
     if cue_hits:
         acts = _acts(pipeline, doc, doc.text if text is None else text, hits,
-                     _usable(doc, cue_hits, neutral))
+                     _usable(doc, cue_hits, neutral, pipeline.lexicon.acts))
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
 
 
@@ -65,8 +73,9 @@ def _mentions(hits) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _usable(doc, cue_hits, neutral):
-    """Drop cues inside a neutral phrase and "March" the month; keep the longest per family."""
+def _usable(doc, cue_hits, neutral, kinds):
+    """Drop cues inside a neutral phrase and "March" the month; keep the longest per family.
+    Hits on the same words come in file order of their act kinds (see _acts)."""
     usable = []
     for start, end, (act, strong) in cue_hits:
         if any(ns <= start and end <= ne for ns, ne in neutral):
@@ -79,20 +88,26 @@ def _usable(doc, cue_hits, neutral):
     by_family: dict[str, list] = {}
     for hit in usable:
         by_family.setdefault(hit[2][0].family, []).append(hit)
+    rank = {kind.id: k for k, kind in enumerate(kinds)}
     return sorted((h for group in by_family.values() for h in _longest(group)),
-                  key=lambda h: h[0])
+                  key=lambda h: (h[0], rank.get(h[2][0].id, 0)))
 
 
 def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
     sentences: dict[tuple[int, int], Sentence] = {}
     acts: list[Act] = []
+    claimed: set[tuple[int, int, str]] = set()
     for start, end, (kind, strong) in cue_hits:
         bounds = sentence_bounds(doc, start)
         if bounds not in sentences:
-            sentences[bounds] = Sentence(doc, text, *bounds, pipeline, hits)
+            sentences[bounds] = Sentence(doc, text, *bounds, pipeline,
+                                         hits + name_hits(doc, *bounds, pipeline))
         sentence = sentences[bounds]
         if not strong and kind.needs and not _needs_met(sentence, kind, start, end):
             continue
+        if (start, end, kind.fact) in claimed:
+            continue  # "boycott the commune elections": the first kind in the file that fits
+        claimed.add((start, end, kind.fact))
         target = None
         if kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
@@ -100,6 +115,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             if target is None:
                 continue
         mode = mode_of(sentence, start, end)
+        if mode == "negated" and strong and kind.fact == SLURS:
+            mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
@@ -107,9 +124,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if mode == "reported" and fact in TARGETED:
             fact = REPORTED
         facts_made = [(fact, value)]
-        if target is not None:
+        for aimed in ([target, *target.joined] if target is not None else []):
+            if aimed is not target and kind.fact in TARGETED:
+                facts_made.append((fact, aimed.category))
             facts_made += [(also.fact, also.value) for also in kind.also
-                           if target.category in also.targets]
+                           if aimed.category in also.targets]
         for fact_name, fact_value in facts_made:
             acts.append(Act(
                 fact=fact_name, value=fact_value, start=chars[0], end=chars[1],
@@ -124,13 +143,18 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int) -> bool:
     markers = sentence.pipeline.lexicon.markers
     for need in kind.needs:
         if need == "imperative":
-            if start == sentence.first_word():
+            if start == sentence.first_word() or (
+                    start > sentence.start and sentence.doc[start - 1].text in OPENERS):
                 return True
             continue
         group = markers[need]
         for s, e in sentence.find(need):
             if start <= s < end or start < e <= end:
                 continue  # the cue itself ("join the protest") is not its own marker
+            if group.scope == "after":
+                if s < end or (group.within is not None and s >= end + group.within):
+                    continue
+                return True
             if group.within is not None and not (start - group.within <= s < start):
                 continue
             if group.scope == "before" and s >= start:
@@ -147,7 +171,9 @@ def facts(acts, mentions) -> dict:
     flags = {name: False for name, values in FACT_VALUES.items()
              if values is None and name not in TARGETED}
     for act in acts:
-        if act.mode == "asserted" or (act.mode == "reported" and act.fact == REPORTED):
+        # Repeating a call, a claim about a court or a party, or a border claim publishes it
+        # as much as saying it; only accusations and insults have a milder reported form.
+        if act.mode == "asserted" or (act.mode == "reported" and act.fact not in TARGETED):
             if act.fact in flags:
                 flags[act.fact] = True
             else:

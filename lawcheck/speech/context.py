@@ -18,7 +18,8 @@ ABBREVIATIONS = {"art", "arts", "no", "nos", "st", "co", "ltd", "mr", "mrs", "ms
 CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "because", "although", "though",
                  "whereas", "yet", "however", "who", "which"}
 NEGATION_REACH = 10  # words: "we do not call for a march, a rally or a strike"
-INVERSIONS = {"should", "were", "had"}  # "Should anyone call for ...": a condition
+INVERSIONS = {"should", "were", "had"}
+STAFF_REACH = 4  # words between "our" and "said": "our youth programme coordinator said"  # "Should anyone call for ...": a condition
 
 
 class Sentence:
@@ -52,7 +53,8 @@ class Sentence:
     def first_word(self) -> int:
         """Index of the first word, past opening quotes, bullets and "please"."""
         k = self.start
-        while k < self.end and (not self.doc[k].is_alpha or self.doc[k].lower_ == "please"):
+        while k < self.end and (not any(c.isalpha() for c in self.doc[k].text)
+                                or self.doc[k].lower_ == "please"):
             k += 1
         return k
 
@@ -124,6 +126,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue
         if any(0 <= s - se <= 2 for _, se in selves):
             continue  # "we said", "we accuse": the speaker's own claim
+        if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:
+            continue  # "our field officer said": the organisation's own people speak for it
         if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \
                 sentence.doc[e].lower_ in ("our", "us", "my", "me"):
             continue

@@ -63,7 +63,9 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
     strings = nlp.vocab.strings
 
     def add(key: str, phrases) -> int:
-        matcher.add(key, [tokenizer(p) for p in phrases])
+        # the tokenizer splits "don't" but not "DON'T": a banner in capitals needs its own form
+        matcher.add(key, [tokenizer(p) for p in phrases]
+                    + [tokenizer(p.upper()) for p in phrases if "'" in p or "’" in p])
         return strings[key]
 
     entities = {add(f"entity|{e.id}", e.names): e for e in lexicon.entries}

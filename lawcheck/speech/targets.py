@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcheck.speech.lexicon import CATEGORIES
+from lawcheck.speech.lexicon import CATEGORIES, Entry
+
+_COMPANY = Entry("name.company", "company", ())
+_PERSON = Entry("name.person", "person", ())
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Hit:
 class Target:
     category: str
     words: str
+    joined: tuple["Target", ...] = ()   # others aimed at too: "the King and his brother"
 
 
 def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direction: str,
@@ -38,7 +42,10 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     """The target of the cue at tokens start..end, or None when it is aimed at no one."""
     candidates = [h for h in sentence.entities
                   if h.target and (not allowed or h.target in allowed)
-                  and (h.end <= start or h.start >= end)]
+                  and (h.end <= start or h.start >= end or (h.start, h.end) == (start, end))]
+    inside = [h for h in candidates if (h.start, h.end) == (start, end)]
+    if inside:
+        return _as_target(sentence, inside[0])  # a hashtag holds both: "#NotMyKing"
     after = [h for h in candidates if h.start >= end]
     if direction == "after":
         return _as_target(sentence, after[0]) if after else None
@@ -46,7 +53,7 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     links = sentence.pipeline.markers["link"]
     for hit in reversed(before):
         if not _in_relative_clause(sentence, hit, start, links):
-            return _as_target(sentence, hit)
+            return _as_target(sentence, hit, _joined(sentence, hit, before, start, links))
     if after:
         return _as_target(sentence, after[0])
     if before:
@@ -65,8 +72,38 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     return None
 
 
-def _as_target(sentence, hit: Hit) -> Target:
-    return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]])
+def _as_target(sentence, hit: Hit, joined: tuple[Target, ...] = ()) -> Target:
+    return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]], joined)
+
+
+JOIN_REACH = 4  # words between two subjects: "the King and his brother, Prince X, are thieves"
+
+
+def _joined(sentence, hit: Hit, before: list[Hit], cue_start: int, links) -> tuple[Target, ...]:
+    """Entities joined to the subject ``hit``: by "and" when only linking words lead on to the
+    cue ("the King and his brother, Prince X, are both thieves", not "use the courts and the
+    police to rob"), as a party owning it ("the CPP's district chief"), or set beside it
+    ("the CPP candidate, Mr. X")."""
+    joined = []
+    to_cue = sentence.doc[hit.end:cue_start]
+    # names may follow their title ("Prince Norodom Chakra"): capitalised words link too
+    linked = all(not t.is_alpha or t.is_title or (t.lower_,) in links.get(t.lower_, ())
+                 for t in to_cue)
+    for other in reversed([h for h in before if h.end <= hit.start]):
+        between = sentence.lowers[other.end - sentence.start:hit.start - sentence.start]
+        owner = between == ["'s"] and other.target in ("party", "politician")
+        # "the CPP candidate for Kandal, Mr. X,": one person named twice
+        owner = owner or (between[-1:] == [","] and len(between) <= 3)
+        # "the judges are the party's puppets": the party's tool is the subject before it
+        owned = sentence.doc[hit.end - 1].lower_ == "'s" and all(
+            (w,) in links.get(w, ()) for w in between)
+        if not owner and not owned and not (
+                linked and len(between) <= JOIN_REACH and "and" in between):
+            break
+        if other.target != hit.target:
+            joined.append(_as_target(sentence, other))
+        hit = other
+    return tuple(joined)
 
 
 def _in_relative_clause(sentence, hit: Hit, cue_start: int, links) -> bool:
@@ -77,3 +114,38 @@ def _in_relative_clause(sentence, hit: Hit, cue_start: int, links) -> bool:
         return False
     between = sentence.lowers[hit.end - sentence.start:cue_start - sentence.start]
     return any(word.isalpha() and (word,) not in links.get(word, ()) for word in between)
+
+
+def name_hits(doc, start: int, end: int, pipeline) -> list[Hit]:
+    """Names the lexicon cannot list, in tokens start..end: capitalised words ending in a company
+    word ("Golden River Mining", "Green Sun Investment Co.") are a company; capitalised words
+    after a title ("Dr. Nhem Sothea", "Mr. Chan Rotha") are a person. Run only on sentences
+    that hold a cue."""
+    suffixes = pipeline.markers["company-suffix"]
+    titles = pipeline.markers["person-title"]
+    found = []
+    k = start
+    while k < end:
+        word = doc[k].lower_.rstrip(".")  # "Dr." and "Co." as well as "Dr" and "Co"
+        if (word,) in suffixes.get(word, ()) and _capital(doc[k]) and k > start \
+                and _capital(doc[k - 1]):
+            first = k - 1
+            while first > start and _capital(doc[first - 1]):
+                first -= 1
+            found.append(_hit(doc, first, k + 1, _COMPANY))
+        elif (word,) in titles.get(word, ()) and k + 1 < end and _capital(doc[k + 1]):
+            last = k + 1
+            while last + 1 < end and _capital(doc[last + 1]):
+                last += 1
+            found.append(_hit(doc, k, last + 1, _PERSON))
+            k = last
+        k += 1
+    return found
+
+
+def _capital(token) -> bool:
+    return token.is_alpha and token.text[0].isupper() or token.lower_ in ("co.", "ltd.")
+
+
+def _hit(doc, first: int, last: int, entry) -> Hit:
+    return Hit(first, last, (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)), entry)
