@@ -170,3 +170,44 @@ def test_resume_cannot_continue_an_html_page(db, tmp_path):
     src = write_csv(tmp_path / "s.csv", [("s1", BENIGN, "facebook")])
     result = invoke(db, str(src), "-o", str(tmp_path / "r.html"), "--resume")
     assert result.exit_code == 2 and "jsonl" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "html", "text"])
+def test_show_prints_a_kept_review_again_byte_for_byte(db, tmp_path, fmt):
+    src = write_csv(tmp_path / "s.csv", [("s1", BENIGN, "press_release"),
+                                         ("s2", RISKY, "facebook")])
+    printed = invoke(db, str(src), "--format", fmt, "--keep-text", "--date", "2026-12-05")
+    run = CliRunner().invoke(cli, ["--db", db, "history", "--format", "json"])
+    run_id = json.loads(run.stdout)[0]["id"]
+    shown = CliRunner().invoke(cli, ["--db", db, "show", run_id, "--format", fmt])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout == printed.stdout
+
+
+def test_without_keep_text_the_stored_review_holds_no_words(db, tmp_path):
+    marker = "Zebulon Quartermaine-Xylo"
+    src = write_csv(tmp_path / "s.csv", [("s1", f"{marker} is a corrupt thief.", "facebook")])
+    invoke(db, str(src), "--format", "jsonl")
+    for path in Path(db).parent.glob(Path(db).name + "*"):
+        assert marker.encode() not in path.read_bytes(), path
+
+
+def test_export_of_a_review_run_holds_jsonl_html_and_cited_law(db, tmp_path):
+    import hashlib
+    import zipfile
+
+    src = write_csv(tmp_path / "s.csv", [("s2", RISKY, "facebook")])
+    invoke(db, str(src), "--format", "jsonl", "--keep-text")
+    run_id = json.loads(CliRunner().invoke(cli, ["--db", db, "history", "--format",
+                                                  "json"]).stdout)[0]["id"]
+    pack = tmp_path / "pack.zip"
+    result = CliRunner().invoke(cli, ["--db", db, "export", run_id, "-o", str(pack)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(pack) as z:
+        names = set(z.namelist())
+        manifest = json.loads(z.read("manifest.json"))
+        assert {"reports.jsonl", "report.html", "manifest.json"} <= names
+        assert any(n.startswith("provisions/") and "art-502" in n for n in names)
+        for entry in manifest["files"]:
+            assert hashlib.sha256(z.read(entry["path"])).hexdigest() == entry["sha256"]
+        assert {e["path"] for e in manifest["files"]} == names - {"manifest.json"}

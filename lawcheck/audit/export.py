@@ -1,7 +1,7 @@
 """The evidence pack of one run: a zip a board member, donor or court can be handed.
 
-It holds the report (``report.json`` and ``report.html``; ``reports.jsonl`` for a batch of
-statements), the exact text of every provision version the run cited, the rule files as they
+It holds the report (``report.json`` and ``report.html``; ``reports.jsonl`` and ``report.html``
+for a batch of statements), the exact text of every provision version the run cited, the rule files as they
 were (from the rule-base snapshot), the input files when their text was kept, and
 ``manifest.json`` with the run's metadata and the sha256 of every other file.
 """
@@ -31,8 +31,9 @@ def build_pack(session, run) -> tuple[bytes, dict]:
     if run.kind == "plan":
         files.append(("report.json", render_run(session, run, "json").encode("utf-8")))
         files.append(("report.html", render_run(session, run, "html").encode("utf-8")))
-    else:
+    else:  # a batch: one JSON report a line, and the reviewer's page
         files.append(("reports.jsonl", render_run(session, run, "jsonl").encode("utf-8")))
+        files.append(("report.html", render_run(session, run, "html").encode("utf-8")))
     cited = []
     taken: set[str] = set()
     for provision, version, sha, text in repo.cited(session, run.id):
