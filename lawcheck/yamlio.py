@@ -99,15 +99,72 @@ _TextDatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def load(path: Path, error=CorpusDataError):
-    """Load one YAML file strictly; every problem is raised as ``error`` with file:line."""
+    """Load one YAML file strictly; every problem is raised as ``error`` with file:line.
+
+    The strict loader is pure Python and slow (the rule base and lexicons take about a second),
+    so a file that parsed cleanly is cached by the sha256 of its bytes and name, in the user's
+    data folder (0600 files in a 0700 folder): every later run reads the parsed result back.
+    Files with problems are never cached, so their errors are always reported."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise error(f"file not found: {path}", fix="check the path") from None
+    cached, key = _cached(data, str(path))
+    if cached is not _MISSING:
+        return cached
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
                     fix="save the file as UTF-8") from None
-    return loads(text, str(path), error)
+    value = loads(text, str(path), error)
+    _store(key, value)
+    return value
+
+
+_MISSING = object()
+_CACHE_VERSION = b"lawcheck-yaml-1"  # change when the loader's output changes
+
+
+def _cache_file(key: str) -> Path | None:
+    from lawcheck.settings import data_dir
+
+    try:
+        return data_dir() / "cache" / f"yaml-{key}.pickle"
+    except Exception:  # noqa: BLE001 - no data folder: run without the cache
+        return None
+
+
+def _cached(data: bytes, name: str):
+    import hashlib
+    import pickle
+
+    key = hashlib.sha256(_CACHE_VERSION + b"\0" + name.encode() + b"\0" + data).hexdigest()
+    file = _cache_file(key)
+    if file is not None and file.is_file():
+        try:
+            return pickle.loads(file.read_bytes()), key  # our own 0600 file, written below
+        except Exception:  # noqa: BLE001 - a damaged cache entry is parsed again
+            pass
+    return _MISSING, key
+
+
+def _store(key: str, value) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    file = _cache_file(key)
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".yaml-")  # created 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp, file)
+    except OSError:
+        pass  # a read-only or full disk: the cache is only a speed-up
 
 
 def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
