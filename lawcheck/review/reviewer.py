@@ -31,8 +31,6 @@ _MEMO_LIMIT = 4096
 def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: date | None,
                     organization: dict, elections: list[dict]) -> dict:
     """The facts of one statement: the analyser's labels plus what the input says about it."""
-    from lawcheck.derive import election_facts
-
     facts = dict(analysis.facts)
     if medium:
         facts["statement.medium"] = medium
@@ -41,13 +39,32 @@ def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: d
         facts["statement.speaker"] = speaker
     if day is not None:
         facts["subject.date"] = day
-        for name, value in election_facts([day], elections).items():
-            if name != "activity.days_to_polling_day":
-                facts["statement." + name.split(".", 1)[1]] = value
+        facts.update(_campaign(day, elections))
     for key in ("type", "public_profile", "sector"):
         if organization.get(key):
             facts[f"organization.{key}"] = organization[key]
     return facts
+
+
+_CAMPAIGNS: dict = {}
+
+
+def _campaign(day: date, elections: list[dict]) -> dict:
+    """statement.in_campaign_period and .campaign_election for ``day`` (statements of a batch
+    share a few dates: worked out once per date)."""
+    from lawcheck.derive import election_facts
+
+    key = (day, id(elections))
+    held = _CAMPAIGNS.get(key)
+    if held is not None and held[0] is elections:  # the same list, not a new one at its address
+        return held[1]
+    found = {"statement." + name.split(".", 1)[1]: value
+             for name, value in election_facts([day], elections).items()
+             if name != "activity.days_to_polling_day"}
+    if len(_CAMPAIGNS) > 1024:
+        _CAMPAIGNS.clear()
+    _CAMPAIGNS[key] = (elections, found)
+    return found
 
 
 def true_comparisons(node, facts: dict) -> set[tuple[str, object]]:
