@@ -36,14 +36,15 @@ def _load(name: str) -> list[dict]:
     return rows
 
 
-@pytest.fixture(scope="module", params=["statements-dev.jsonl", "statements-heldout.jsonl"])
+@pytest.fixture(scope="module", params=["statements-dev.jsonl", "statements-heldout.jsonl",
+                                        "statements-train.jsonl"])
 def statements(request) -> tuple[str, list[dict]]:
     return request.param, _load(request.param)
 
 
 def test_every_line_has_exactly_the_agreed_fields_and_values(statements):
     name, rows = statements
-    prefix = "dev" if "dev" in name else "heldout"
+    prefix = name.removeprefix("statements-").removesuffix(".jsonl")
     for row in rows:
         where = f"{name}: {row.get('id')}"
         assert set(row) == KEYS, where
@@ -70,6 +71,27 @@ def test_no_statement_appears_in_both_sets():
     dev = {row["text"] for row in _load("statements-dev.jsonl")}
     heldout = {row["text"] for row in _load("statements-heldout.jsonl")}
     assert dev.isdisjoint(heldout)
+
+
+def test_no_id_or_text_is_shared_by_any_two_of_the_three_sets():
+    names = ["statements-dev.jsonl", "statements-heldout.jsonl", "statements-train.jsonl"]
+    sets = {name: _load(name) for name in names}
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:
+            for key in ("id", "text"):
+                shared = ({row[key] for row in sets[first]}
+                          & {row[key] for row in sets[second]})
+                assert shared == set(), (first, second, key, sorted(shared)[:3])
+
+
+def test_train_set_keeps_its_promised_size():
+    rows = _load("statements-train.jsonl")
+    counts = Counter(category for row in rows for category in row["expect"])
+    benign = [row for row in rows if not row["expect"]]
+    assert len(rows) >= 260
+    assert set(counts) == CATEGORIES
+    assert len(benign) >= 120
+    assert sum(1 for row in benign if row["note"].startswith("hard negative")) >= 60
 
 
 def test_dev_set_meets_the_promised_counts():
