@@ -107,8 +107,8 @@ class RunRecorder:
                      "spans": (f.get("where") or {}).get("spans") or []}
                     for f in stamped.get("findings") or []]
         subject = {k: v for k, v in (stored.get("subject") or {}).items()}
-        kept = zlib.compress(text.encode("utf-8")) if self.keep_text and text else None
-        pickle.dump((seq, subject, zlib.compress(blob.encode("utf-8")), kept, findings),
+        kept = zlib.compress(text.encode("utf-8"), 1) if self.keep_text and text else None
+        pickle.dump((seq, subject, zlib.compress(blob.encode("utf-8"), 1), kept, findings),
                     self._spool, protocol=pickle.HIGHEST_PROTOCOL)
         self.subjects += 1
         self.findings += len(findings)
