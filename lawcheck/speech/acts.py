@@ -14,7 +14,8 @@ from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import Hit, find_target, name_hits
 
 REPORTED = "statement.reported_accusation"
-SLURS = "statement.discrimination"  # its strong cues are slurs
+SLURS = "statement.discrimination"
+CALLS = "statement.calls"  # a command clause makes any cue in it a call (see _in_command)  # its strong cues are slurs
 # a command may open a clause after these: "To every worker on the site: put down your tools"
 OPENERS = {":", "—", "–", ";", ","}
 
@@ -97,13 +98,17 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
     sentences: dict[tuple[int, int], Sentence] = {}
     acts: list[Act] = []
     claimed: set[tuple[int, int, str]] = set()
-    for start, end, (kind, strong) in cue_hits:
-        bounds = sentence_bounds(doc, start)
+
+    def sentence_at(i: int) -> Sentence:
+        bounds = sentence_bounds(doc, i)
         if bounds not in sentences:
             sentences[bounds] = Sentence(doc, text, *bounds, pipeline,
                                          hits + name_hits(doc, *bounds, pipeline))
-        sentence = sentences[bounds]
-        if not strong and kind.needs and not _needs_met(sentence, kind, start, end):
+        return sentences[bounds]
+
+    for start, end, (kind, strong) in cue_hits:
+        sentence = sentence_at(start)
+        if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at):
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
@@ -111,7 +116,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         target = None
         if kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
-            target = find_target(sentence, start, end, kind.targets, kind.direction, earlier)
+            tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
+            target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
+                                 tagged)
             if target is None:
                 continue
         mode = mode_of(sentence, start, end)
@@ -139,15 +146,22 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
     return acts
 
 
-def _needs_met(sentence: Sentence, kind, start: int, end: int) -> bool:
+def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None) -> bool:
     markers = sentence.pipeline.lexicon.markers
     for need in kind.needs:
         if need == "imperative":
             if start == sentence.first_word() or (
-                    start > sentence.start and sentence.doc[start - 1].text in OPENERS):
+                    start > sentence.start and sentence.doc[start - 1].text in OPENERS) or (
+                    kind.fact == CALLS and _in_command(sentence, start)):
                 return True
             continue
         group = markers[need]
+        if group.scope == "around" and sentence_at is not None and sentence.start > 0:
+            # "Foreigners of that race steal our jobs. Throw them out.": the group named in the
+            # sentence before is what "them" or "it" points back to
+            before = sentence_at(sentence.start - 1)
+            if before.start < sentence.start and before.find(need):
+                return True
         for s, e in sentence.find(need):
             if start <= s < end or start < e <= end:
                 continue  # the cue itself ("join the protest") is not its own marker
@@ -161,6 +175,24 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int) -> bool:
                 continue
             return True
     return False
+
+
+def _in_command(sentence: Sentence, start: int) -> bool:
+    """True when the cue sits in a clause that opens with a command verb: "Bring sticks and
+    machetes", "take your money elsewhere", "…, and keep walking". The clause starts at the
+    sentence start or after an opener or "and"."""
+    commands = sentence.pipeline.markers.get("command")
+    if not commands:
+        return False
+    k = start
+    lowers, base = sentence.lowers, sentence.start
+    while k > sentence.first_word() and sentence.doc[k - 1].text not in OPENERS \
+            and lowers[k - 1 - base] != "and":
+        k -= 1
+    while k < start and lowers[k - base] in ("please", "pls", "now", "so", "then", "just"):
+        k += 1
+    word = lowers[k - base]
+    return any(tuple(lowers[k - base:k - base + len(p)]) == p for p in commands.get(word, ()))
 
 
 def facts(acts, mentions) -> dict:

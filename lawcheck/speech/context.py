@@ -19,6 +19,7 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "because", "although", 
                  "whereas", "yet", "however", "who", "which"}
 NEGATION_REACH = 10  # words: "we do not call for a march, a rally or a strike"
 INVERSIONS = {"should", "were", "had"}
+CONDITIONS = {"if", "unless", "in"}  # "in" opens "in the event" and "in case"
 STAFF_REACH = 4  # words between "our" and "said": "our youth programme coordinator said"  # "Should anyone call for ...": a condition
 
 
@@ -94,12 +95,13 @@ def sentence_bounds(doc, i: int) -> tuple[int, int]:
 
 def mode_of(sentence: Sentence, start: int, end: int) -> str:
     """The mode of the cue at tokens ``start``..``end`` in ``sentence``."""
-    if sentence.find("law"):
+    if any(_cites_law(sentence, s) for s, _ in sentence.find("law")):
         return "quoted-law"
     text = sentence.text().rstrip(" \"'”’)]")
     if text.endswith("?"):
         return "question"
-    if any(s < start for s, _ in sentence.find("hypothetical")) or (
+    if any(s < start and not _main_clause(sentence, s, start)
+           for s, _ in sentence.find("hypothetical")) or (
             sentence.lowers[sentence.first_word() - sentence.start] in INVERSIONS):
         return "hypothetical"
     if _negated(sentence, start, end):
@@ -109,13 +111,39 @@ def mode_of(sentence: Sentence, start: int, end: int) -> str:
     return "asserted"
 
 
+def _cites_law(sentence: Sentence, s: int) -> bool:
+    """ "Article 495" cites a law; "a single labour law article" only names one."""
+    doc = sentence.doc
+    if doc[s].lower_ not in ("article", "articles"):
+        return True
+    return s + 1 < sentence.end and doc[s + 1].like_num
+
+
+def _main_clause(sentence: Sentence, marker: int, start: int) -> bool:
+    """True when the cue is in the main clause after a condition: "If the excavators come back,
+    set them on fire" calls for it whatever the condition. Only conditions ("if", "unless", "in
+    the event") have a main clause; "rumours that …" stay hypothetical to the end."""
+    if sentence.lowers[marker - sentence.start] not in CONDITIONS:
+        return False
+    return any(w in (",", ";", ":", "—", "–") for w in sentence.lowers[marker - sentence.start:
+                                                                           start - sentence.start])
+
+
 def _negated(sentence: Sentence, start: int, end: int) -> bool:
     clause = start
     while clause > sentence.start and sentence.lowers[clause - 1 - sentence.start] \
             not in CLAUSE_BREAKS:
         clause -= 1
     clause = max(clause, start - NEGATION_REACH)
-    return any(clause <= s and e <= start for s, e in sentence.find("negation"))
+    doc = sentence.doc
+    return any(clause <= s and e <= start and not _is_number_sign(doc, s)
+               for s, e in sentence.find("negation"))
+
+
+def _is_number_sign(doc, s: int) -> bool:
+    """ "Case No. 412": "No." abbreviates "number" and negates nothing."""
+    return doc[s].text == "No" and s + 2 < len(doc) and doc[s + 1].text == "." \
+        and doc[s + 2].like_num
 
 
 def _attributed(sentence: Sentence, start: int, end: int) -> bool:

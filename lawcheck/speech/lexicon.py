@@ -60,7 +60,8 @@ ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target"
             "direction", "also"}
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
-SCOPES = ("sentence", "before", "after")
+# "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
+SCOPES = ("sentence", "before", "after", "around")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Entry:
 class MarkerGroup:
     phrases: tuple[str, ...]
     categories: tuple[str, ...] = ()
-    scope: str = "sentence"        # "sentence", "before" or "after" the cue
+    scope: str = "sentence"        # "sentence", "before" or "after" the cue, or "around" it
     within: int | None = None      # at most this many words from the cue (on the scope's side)
 
 
@@ -265,7 +266,8 @@ def _markers(doc, path: Path, problems: list[Problem]) -> dict[str, MarkerGroup]
         if scope not in SCOPES or not (within is None or (
                 isinstance(within, int) and not isinstance(within, bool) and within > 0)):
             problems.append(Problem("LC334", node.where("scope" if "scope" in node else "within"),
-                                    f"marker group {name!r}: scope must be sentence, before or after, "
+                                    f"marker group {name!r}: scope must be sentence, before, after "
+                                    "or around, "
                                     "within a positive number of words",
                                     fix="write scope: before, or within: 3"))
         groups[name] = MarkerGroup(_phrase_list(node, "phrases", path, problems), categories,

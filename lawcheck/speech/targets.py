@@ -14,6 +14,7 @@ from lawcheck.speech.lexicon import CATEGORIES, Entry
 
 _COMPANY = Entry("name.company", "company", ())
 _PERSON = Entry("name.person", "person", ())
+_PARTY = Entry("name.party", "party", ())
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,21 @@ class Target:
     joined: tuple["Target", ...] = ()   # others aimed at too: "the King and his brother"
 
 
+POSSESSIVES = {"his", "her", "their", "its"}
+
+
+def _owner(sentence, hit: Hit, cue_start: int) -> bool:
+    """ "the King's cousins, the princess who …": the owner of another noun is not the subject;
+    the owner of the cue itself is ("the party's puppets")."""
+    doc = sentence.doc
+    if doc[hit.end - 1].lower_ in ("'s", "’s"):
+        return hit.end < cue_start
+    return hit.end < sentence.end and doc[hit.end].lower_ in ("'s", "’s") \
+        and hit.end + 1 < cue_start
+
+
 def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direction: str,
-                earlier: list[Hit]) -> Target | None:
+                earlier: list[Hit], hashtags: list[Hit] = ()) -> Target | None:
     """The target of the cue at tokens start..end, or None when it is aimed at no one."""
     candidates = [h for h in sentence.entities
                   if h.target and (not allowed or h.target in allowed)
@@ -52,22 +66,30 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     before = [h for h in candidates if h.end <= start]
     links = sentence.pipeline.markers["link"]
     for hit in reversed(before):
-        if not _in_relative_clause(sentence, hit, start, links):
+        if not _in_relative_clause(sentence, hit, start, links) and not (
+                _owner(sentence, hit, start) and any(not _owner(sentence, h, start)
+                                                     for h in before)):
             return _as_target(sentence, hit, _joined(sentence, hit, before, start, links))
     if after:
         return _as_target(sentence, after[0])
     if before:
         return _as_target(sentence, before[-1])
+    tagged = [h for h in hashtags if h.target and (not allowed or h.target in allowed)]
+    if tagged:
+        return _as_target(sentence, tagged[0])  # "clowns. that's it. #CPP": the tag names whom
     pronouns = sentence.find("pronoun")
     if not pronouns:
         return None
     s, e = pronouns[0]
+    # "his"/"their" after the cue may be the victims' ("cheated of their fields"): it only
+    # counts when it points back to someone named before
+    weak = s >= end and sentence.doc[s].lower_ in POSSESSIVES
     first, last = sentence.doc[s], sentence.doc[e - 1]
     words = sentence.source[first.idx:last.idx + len(last)]
     for hit in reversed(earlier):
         if hit.target and (not allowed or hit.target in allowed):
             return Target(hit.target, words)
-    if not allowed or "person" in allowed:
+    if (not allowed or "person" in allowed) and not weak:
         return Target("person", words)
     return None
 
@@ -91,6 +113,8 @@ def _joined(sentence, hit: Hit, before: list[Hit], cue_start: int, links) -> tup
                  for t in to_cue)
     for other in reversed([h for h in before if h.end <= hit.start]):
         between = sentence.lowers[other.end - sentence.start:hit.start - sentence.start]
+        if _owner(sentence, other, hit.start):
+            break  # "the King's cousin, the princess": the King owns the cousin, is not her
         owner = between == ["'s"] and other.target in ("party", "politician")
         # "the CPP candidate for Kandal, Mr. X,": one person named twice
         owner = owner or (between[-1:] == [","] and len(between) <= 3)
@@ -118,7 +142,8 @@ def _in_relative_clause(sentence, hit: Hit, cue_start: int, links) -> bool:
 
 def name_hits(doc, start: int, end: int, pipeline) -> list[Hit]:
     """Names the lexicon cannot list, in tokens start..end: capitalised words ending in a company
-    word ("Golden River Mining", "Green Sun Investment Co.") are a company; capitalised words
+    word ("Golden River Mining", "Green Sun Investment Co.") are a company, ending in "Party" a
+    party; capitalised words
     after a title ("Dr. Nhem Sothea", "Mr. Chan Rotha") are a person. Run only on sentences
     that hold a cue."""
     suffixes = pipeline.markers["company-suffix"]
@@ -133,6 +158,12 @@ def name_hits(doc, start: int, end: int, pipeline) -> list[Hit]:
             while first > start and _capital(doc[first - 1]):
                 first -= 1
             found.append(_hit(doc, first, k + 1, _COMPANY))
+        elif doc[k].text == "Party" and k > start and _capital(doc[k - 1]):
+            # a party the lexicon does not list yet: "the Cambodian Nationality Party"
+            first = k - 1
+            while first > start and _capital(doc[first - 1]):
+                first -= 1
+            found.append(_hit(doc, first, k + 1, _PARTY))
         elif (word,) in titles.get(word, ()) and k + 1 < end and _capital(doc[k + 1]):
             last = k + 1
             while last + 1 < end and _capital(doc[last + 1]):
