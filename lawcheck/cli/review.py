@@ -88,10 +88,10 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
             pass
 
     progress = Progress(sys.stderr)  # draws only when stderr is a terminal
-    summary = run(files, text=text, stdin=click.get_text_stream("stdin"), org=org,
+    summary = run(files, text=text, stdin=sys.stdin, org=org,
                   org_type=org_type, date=date_, medium=medium, speaker=speaker, db=obj["db"],
                   engine=engine, model=model, jobs=jobs, fmt=fmt, output=output,
-                  stream=click.get_text_stream("stdout"), resume=resume, progress=progress,
+                  stream=sys.stdout, resume=resume, progress=progress,
                   keep_text=keep_text, extra_writers=[BadRowsToStderr(None)])
     click.echo(_summary_line(summary, output), err=True)
     raise SystemExit(exit_code(summary, fail_on))
