@@ -69,8 +69,8 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
                          render={"format": fmt}) as recorder:
             summary = run_batch(items, spec, writers, jobs=jobs, skip_ids=skip,
                                 progress=progress,
-                                transform=lambda item, report: recorder.add(report,
-                                                                            text=item.text))
+                                transform=lambda item, report: recorder.add(
+                                    report, text=item.text, plain=True))
             summary["run"] = recorder.id
     return summary
 
