@@ -35,6 +35,7 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> Non
     """
     from lawcheck import api
     from lawcheck.api.check import exit_code
+    from lawcheck.cli.render import deliver
     from lawcheck.report import render
 
     if fmt is None:
@@ -43,10 +44,5 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> Non
     report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine, record=True,
                        keep_text=keep_text, render={"format": fmt, "width": 100})
     text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    deliver(text, output)
     raise SystemExit(exit_code(report, fail_on))

@@ -47,17 +47,13 @@ def history(obj, limit, fmt) -> None:
 def show(obj, run_id, fmt, output) -> None:
     """Print the report of a stored run again (ids: `lawcheck history`)."""
     from lawcheck import api
+    from lawcheck.cli.render import deliver
 
     text, note = api.show_run(run_id, fmt=fmt, db=obj["db"],
                               color=not output and sys.stdout.isatty())
     if note:
         click.echo(note, err=True)
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    deliver(text, output)
 
 
 @click.command()

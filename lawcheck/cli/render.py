@@ -12,6 +12,20 @@ _SKIPPED = {"preamble": "preamble", "toc": "table of contents", "signature": "si
             "page-number": "page number", "debris": "OCR debris", "duplicate": "duplicate"}
 
 
+def deliver(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` (created 0600: reports quote plans and
+    statements) and say so on stderr."""
+    import os
+
+    if output:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
 def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
 
