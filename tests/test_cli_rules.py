@@ -111,3 +111,12 @@ def test_explain_why_and_why_not(tmp_path, db_url):
     bad = run("explain", "kh.assembly.notice.late", str(facts), db=db_url)
     assert bad.exit_code == 2 and f"{facts}:1" in bad.output
     assert "did you mean 'activity.participants'" in bad.output
+
+
+def test_lint_checks_the_statement_lexicons_too(rules_copy, db_url):
+    parties = rules_copy / "lexicons" / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8") + "\nentries: []\n", encoding="utf-8")
+    result = run("rules", "lint", db=db_url)
+    assert result.exit_code == 2, result.output
+    assert "parties.yaml" in result.output and "LC330" in result.output
+    assert "Traceback" not in result.output

@@ -42,13 +42,27 @@ def show(obj, rule_id, fmt) -> None:
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.pass_obj
 def lint(obj, paths) -> None:
-    """Load and check the rule base (or these files); report every problem in one pass."""
+    """Load and check the rule base (or these files) and the statement lexicons
+    (rules/lexicons); report every problem in one pass."""
     from lawcheck import api
+    from lawcheck.errors import RulesError
+    from lawcheck.speech.lexicon import load_lexicon
 
-    rulebase = api.load_rules(paths, db=obj["db"])
+    problems = []
+    try:
+        rulebase = api.load_rules(paths, db=obj["db"])
+    except RulesError as exc:
+        problems += exc.problems
+    try:
+        lexicon = load_lexicon()
+    except RulesError as exc:
+        problems += exc.problems
+    if problems:
+        raise RulesError(problems)
     click.echo(f"ok: {len(rulebase.rules)} rules, {len(rulebase.tests)} test cases, "
-               f"{len(rulebase.facts)} facts, {len(rulebase.mitigations)} mitigations; "
-               f"rule-base version {rulebase.version[:12]}")
+               f"{len(rulebase.facts)} facts, {len(rulebase.mitigations)} mitigations, "
+               f"{len(lexicon.entries)} lexicon entries; rule-base version "
+               f"{rulebase.version[:12]}")
 
 
 @rules.command("test")
