@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from lawcheck import __version__
-from lawcheck.rulebase.conditions import All, Any, Cmp, Not, evaluate
+from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
 # repeated from someone else (repeating publishes it; reported accusations and insults feed
@@ -79,9 +79,7 @@ def true_comparisons(node, facts: dict) -> set[tuple[str, object]]:
             if evaluate(part, facts) is True:
                 found |= true_comparisons(part, facts)
         return found
-    if isinstance(node, Not):
-        return set()
-    return set()
+    return set()  # a negation rests on what is absent: no words to point at
 
 
 def locate(rule, facts: dict, analysis, text: str) -> dict:
