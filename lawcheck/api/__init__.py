@@ -9,11 +9,11 @@ from lawcheck.api.check import check
 from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
 from lawcheck.api.review import review
 from lawcheck.api.rules import (
-    explain, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
+    explain, lint_rules, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
     rules_test,
 )
 
-__all__ = ["check", "diff", "explain", "export_run", "history", "ingest", "list_laws",
-           "load_rules", "opened", "purge", "record_check", "review", "rules_catalog",
+__all__ = ["check", "diff", "explain", "export_run", "history", "ingest", "lint_rules",
+           "list_laws", "load_rules", "opened", "purge", "record_check", "review", "rules_catalog",
            "rules_coverage", "rules_impact", "rules_list", "rules_show", "rules_test", "search",
            "show", "show_run", "wipe"]

@@ -44,6 +44,7 @@ def _index(store, rulebase) -> dict:
     from lawcheck.store import repository as repo
 
     cited = {c for r in rulebase.rules for c in r.citations}
+    cited |= {"/".join(c.split("/")[:2]) for c in cited}  # their laws' versions: gone citations
     with store.sessions() as session:
         return repo.citation_index(session, cited)
 
@@ -52,6 +53,22 @@ def load_rules(paths=None, *, db: str | None = None):
     """Load and check the rule base (every problem reported at once, as a RulesError)."""
     with opened(db) as store:
         return _load(store, paths)
+
+
+def lint_rules(paths=None, *, db: str | None = None):
+    """Load the rule base and check it against the corpus's dates: each rule in force from the
+    day its legal basis is (or saying why not), no citation gone from its law's newest version,
+    every parameter found in each version of its provision. Raises RulesError listing all."""
+    from lawcheck.errors import RulesError
+    from lawcheck.rulebase import dating
+
+    with opened(db) as store:
+        rulebase = _load(store, paths)
+        index = _index(store, rulebase)
+    problems = dating.check(rulebase, index) + dating.check_parameters(rulebase, index)
+    if problems:
+        raise RulesError(problems)
+    return rulebase
 
 
 def rules_list(*, db: str | None = None) -> list[dict]:

@@ -50,7 +50,7 @@ def lint(obj, paths) -> None:
 
     problems = []
     try:
-        rulebase = api.load_rules(paths, db=obj["db"])
+        rulebase = api.lint_rules(paths, db=obj["db"])
     except RulesError as exc:
         problems += exc.problems
     try:

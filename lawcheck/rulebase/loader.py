@@ -19,7 +19,8 @@ from lawcheck.yamlio import did_you_mean
 
 RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
              "org_types", "category", "kind", "severity", "consequence", "pillar", "scope",
-             "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes"}
+             "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes",
+             "effective_note", "version_of", "parameters"}
 REQUIRED = ("id", "title", "citations", "effective_from", "applies_to", "category", "kind",
             "severity", "consequence", "pillar", "message", "confidence", "reviewed")
 VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KINDS,
@@ -27,6 +28,7 @@ VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KI
                 "confidence": m.CONFIDENCE}
 NO_CITATION = ("security", "reputational")  # these cite the guidance instead (SPEC §5)
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
+PARAM = "param."  # {param.NAME}: a number read from the law (rules/README.md, Parameters)
 DATA_FOLDERS = {"calendars", "lexicons"}  # data the rules use, not rules
 
 
@@ -237,11 +239,23 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     if not isinstance(message, dict) or set(message) != {"what", "why", "todo"}:
         problem("LC303", "message", "message needs exactly: what, why, todo")
         message = {}
+    parameters = _parameters(item, citations, problem)
     for text in message.values():
         for name in PLACEHOLDER.findall(str(text)):
-            if name not in facts:
+            if name.startswith(PARAM):
+                if name[len(PARAM):] not in {p.name for p in parameters}:
+                    problem("LC312", "message", f"placeholder {{{name}}} names no parameter "
+                            "of this rule", fix="declare it under 'parameters:' with the "
+                            "citation and the pattern that finds the number in its text")
+            elif name not in facts:
                 problem("LC312", "message", f"placeholder {{{name}}} is not a declared fact"
                         + did_you_mean(name, facts))
+    for mid in item.get("mitigations") or []:
+        for name in PLACEHOLDER.findall(mitigations[mid].text if mid in mitigations else ""):
+            if name[len(PARAM):] not in {p.name for p in parameters}:
+                problem("LC312", "mitigations", f"mitigation {mid!r} restates {{{name}}}, "
+                        "which this rule does not declare under 'parameters:'",
+                        fix="declare the parameter with the provision that states it")
     reviewed = item.get("reviewed")
     if not isinstance(reviewed, dict) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
@@ -266,7 +280,41 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
         message=m.Message(str(message["what"]), str(message["why"]), str(message["todo"])),
         mitigations=tuple(item.get("mitigations") or ()), confidence=item["confidence"],
         reviewed_by=str(reviewed["by"]), reviewed_on=reviewed["on"], file=str(path),
-        line=item.start, law=law)
+        line=item.start, law=law, effective_note=str(item.get("effective_note") or ""),
+        version_of=str(item.get("version_of") or ""), parameters=parameters)
+
+
+def _parameters(item, citations, problem) -> tuple[m.Parameter, ...]:
+    """``parameters: {NAME: {citation, pattern}}``: each a cited provision and a regular
+    expression whose one group captures the number in that provision's text."""
+    raw = item.get("parameters") or {}
+    if not isinstance(raw, dict):
+        problem("LC320", "parameters", "parameters must be a mapping NAME: {citation, pattern}")
+        return ()
+    found = []
+    for name, spec in raw.items():
+        where = raw.where(name).line if hasattr(raw, "where") else 0
+        if not isinstance(spec, dict) or set(spec) != {"citation", "pattern"}:
+            problem("LC320", "parameters", f"parameter {name!r} needs exactly 'citation' and "
+                    "'pattern'")
+            continue
+        if spec["citation"] not in citations:
+            problem("LC320", "parameters", f"parameter {name!r}: {spec['citation']!r} is not "
+                    "one of this rule's citations", fix="cite the provision that states the "
+                    "number, and take the number from it")
+            continue
+        try:
+            groups = re.compile(str(spec["pattern"])).groups
+        except re.error as exc:
+            problem("LC320", "parameters", f"parameter {name!r}: bad pattern ({exc})")
+            continue
+        if groups != 1:
+            problem("LC320", "parameters", f"parameter {name!r}: the pattern must have exactly "
+                    f"one group (…), the number to quote; it has {groups}")
+            continue
+        found.append(m.Parameter(str(name), str(spec["citation"]), str(spec["pattern"]),
+                                 where or 0))
+    return tuple(found)
 
 
 def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> None:
@@ -278,6 +326,10 @@ def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> N
                                     f"(first defined at {first.file}:{first.line})", rule.id))
         seen[rule.id] = rule
     for rule in rules:
+        if rule.version_of and (rule.version_of not in seen or rule.version_of == rule.id):
+            problems.append(Problem("LC313", Where(rule.file, rule.line), f"version_of names "
+                                    f"unknown rule {rule.version_of!r}"
+                                    + did_you_mean(rule.version_of, seen), rule.id))
         for target in rule.exception_to:
             if target not in seen or target == rule.id:
                 problems.append(Problem("LC313", Where(rule.file, rule.line),

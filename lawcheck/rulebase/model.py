@@ -119,6 +119,17 @@ class Rule:
     file: str
     line: int
     law: str = ""
+    # why effective_from differs from the date the cited provisions take effect (lint asks)
+    effective_note: str = ""
+    # the rule this one is an earlier or later version of: the same duty, other dates in force
+    version_of: str = ""
+    # numbers the message restates from the law, read from the cited provision's version
+    parameters: tuple = ()
+
+    @property
+    def family(self) -> str:
+        """The duty this rule is a version of (its own id when it has no other version)."""
+        return self.version_of or self.id
 
     @property
     def condition(self):
@@ -147,6 +158,17 @@ class Mitigation:
     source: str
     pillar: str
     level: str | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A number the law states, read from the version of ``citation`` in force on the date:
+    the first group ``pattern`` captures in its text (e.g. ``five (5)``)."""
+
+    name: str
+    citation: str
+    pattern: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
