@@ -128,6 +128,15 @@ class PlanError(ProblemsError):
                 "(`lawcheck plan template` prints every key a plan may use)")
 
 
+class PrecedentError(ProblemsError):
+    """The precedent base (corpus/precedents) cannot be loaded."""
+
+    code = "LC340"
+    subject = "the precedent base"
+    fix_text = ("correct each line named above (corpus/precedents/README.md gives the schema), "
+                "then run `lawcheck rules lint`")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One authoring problem in a rule, fact, mitigation or test file."""
@@ -240,6 +249,16 @@ CODES: dict[str, str] = {
     "LC334": "bad speech-act definition (unknown fact, value or marker group, missing wording)",
     "LC335": "spaCy model not installed",
     "LC336": "lexicon folder or file missing",
+    "LC340": "precedent base has problems (each listed with its own code)",
+    "LC341": "precedent file is not valid YAML (syntax, tab, duplicate key)",
+    "LC342": "unknown key in a precedent",
+    "LC343": "missing required precedent field",
+    "LC344": "precedent value of the wrong type (or a bad date, or a quote too long)",
+    "LC345": "precedent value outside its vocabulary",
+    "LC346": "bad or duplicate precedent id (format, year, file)",
+    "LC347": "precedent cites a provision that is not in the corpus",
+    "LC348": "bad precedent reconstruction (not a statement or a valid plan activity)",
+    "LC349": "precedent not found",
     "LC400": "database cannot be used",
     "LC401": "database file is corrupt or not a database",
     "LC402": "database belongs to another program",

@@ -69,6 +69,7 @@ from lawcheck.cli.calendar import calendar  # noqa: E402  (registers after the g
 from lawcheck.cli.check import check  # noqa: E402
 from lawcheck.cli.corpus import corpus  # noqa: E402
 from lawcheck.cli.plan import plan  # noqa: E402
+from lawcheck.cli.precedents import precedents  # noqa: E402
 from lawcheck.cli.review import review  # noqa: E402
 from lawcheck.cli.rules import explain, rules  # noqa: E402
 from lawcheck.cli.history import export, history, purge, show, wipe  # noqa: E402
@@ -77,6 +78,7 @@ cli.add_command(calendar)
 cli.add_command(check)
 cli.add_command(corpus)
 cli.add_command(plan)
+cli.add_command(precedents)
 cli.add_command(review)
 cli.add_command(rules)
 cli.add_command(explain)
