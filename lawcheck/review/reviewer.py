@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 
 from lawcheck import __version__
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
+from lawcheck.speech.script import caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
 # repeated from someone else (repeating publishes it; reported accusations and insults feed
@@ -111,6 +112,27 @@ def set_aside(analysis) -> list[dict]:
             for a in analysis.acts if a.mode not in ("asserted", "reported")]
 
 
+def analyse_screened(analyser, screened):
+    """The analyser's reading of what it can read: the text with the unanalysed passages
+    blanked (same offsets), or nothing at all when no part is English."""
+    from lawcheck.speech.model import Analysis
+
+    if screened.analysed is False:
+        return Analysis(acts=(), mentions=(), facts={}, analysed=False,
+                        note=caveat(screened) or "")
+    return analyser.analyse(screened.masked)
+
+
+def analysis_dict(screened, analysis) -> dict:
+    """``analysis`` of a report (docs/review.md): language, analysed, the passages not read, the
+    sentences of a statement that is not plain English, and the acts set aside."""
+    out = screened.to_dict()
+    if screened.analysed is True and screened.detected != "mixed":
+        del out["sentences"]  # one language throughout: the statement's own label says it all
+    out["set_aside"] = set_aside(analysis)
+    return out
+
+
 @dataclass(frozen=True)
 class ReviewerSpec:
     """Everything a worker needs to build its own reviewer (picklable)."""
@@ -162,8 +184,8 @@ class Reviewer:
 
     def review(self, item) -> dict:
         text = item.text
-        language = getattr(item, "language", None) or "en"
-        analysis = self.analyser.analyse(text, language=language)
+        screened = screen(text, getattr(item, "language", None))
+        analysis = analyse_screened(self.analyser, screened)
         day = getattr(item, "date", None) or self.today
         organization = self.organization
         if getattr(item, "org_type", None):
@@ -179,9 +201,7 @@ class Reviewer:
                                 **locate(self.rules[base["rule"]], outcome["facts"], analysis,
                                          text)}
             findings.append(finding)
-        caveats = []
-        if not analysis.analysed:
-            caveats.append(analysis.note)
+        caveats = [note] if (note := caveat(screened)) else []
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
                            "the rules that depend on it could not run (see not_checked).")
@@ -197,8 +217,8 @@ class Reviewer:
             "risk": outcome["risk"],
             "findings": findings,
             "not_checked": outcome["not_checked"],
-            "analysis": {"language": language, "analysed": analysis.analysed,
-                         "set_aside": set_aside(analysis)},
+            "analysis": analysis_dict(screened, analysis),
+            "result": result_label(screened.analysed, len(findings)),
             "caveats": caveats,
         }
 
@@ -242,6 +262,20 @@ class PlanStatement:
     context: object   # lawcheck.findings.Context (kind "statement")
     analysis: object
     text: str
+    screened: object = None   # lawcheck.speech.script.Screen: what of it could be read
+
+    def summary(self, findings: int) -> dict:
+        """The plan report's entry for this statement: where it is, what was analysed and its
+        overall result (never "no findings" when it was not fully analysed)."""
+        where = self.context.where
+        return {"activity": where["activity"], "statement": where["statement"],
+                "analysis": analysis_dict(self.screened, self.analysis),
+                "result": result_label(self.screened.analysed, findings)}
+
+    def caveat(self) -> str | None:
+        where = self.context.where
+        return caveat(self.screened, f"statement {where['statement'] + 1} of activity "
+                                     f"{where['activity']}")
 
 
 def plan_statements(organization: dict, activities, elections: list[dict],
@@ -262,14 +296,16 @@ def plan_statements(organization: dict, activities, elections: list[dict],
                 from lawcheck.speech import Analyser
 
                 analyser = Analyser()
-            analysis = analyser.analyse(text, language=statement.get("language") or "en")
+            screened = screen(text, statement.get("language"))
+            analysis = analyse_screened(analyser, screened)
             start = activity.get("start")
             day = start.date() if hasattr(start, "date") else start
             facts = statement_facts(analysis, medium=statement.get("medium"),
                                     speaker=statement.get("speaker"), day=day,
                                     organization=organization, elections=elections)
             where = {"activity": activity["id"], "statement": index}
-            found.append(PlanStatement(Context(facts, day, where, "statement"), analysis, text))
+            found.append(PlanStatement(Context(facts, day, where, "statement"), analysis, text,
+                                       screened))
     return found
 
 
