@@ -43,12 +43,13 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     contexts += [s.context for s in statements]
     outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase),
                                  get_engine(engine or engine_name()), contexts, index)
-    findings = []
+    findings, screened = [], []
     for number, outcome in enumerate(outcomes):
         found = [f.to_dict() for f in outcome.findings]
         if number >= len(contexts) - len(statements):  # a statement: point at its words
-            place_findings(found, statements[number - len(contexts) + len(statements)],
-                           rulebase)
+            statement = statements[number - len(contexts) + len(statements)]
+            place_findings(found, statement, rulebase)
+            screened.append(statement.summary(len(found)))
         findings += found
     not_checked = [{**item, **({"activity": c.where["activity"]} if "activity" in c.where else {})}
                    for c, outcome in zip(contexts, outcomes) for item in outcome.not_checked]
@@ -56,9 +57,7 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     risk = assess(findings, loaded.organization, in_campaign,
                   load_weights(rules_dir() / "risk.yaml"), as_of=day)
     caveats = cals.caveats([c.date for c in contexts])
-    if any(not s.analysis.analysed for s in statements):
-        caveats.append("Some statements were not analysed: only English statements are "
-                       "supported; have the others reviewed by a person.")
+    caveats += [note for s in statements if (note := s.caveat())]
     moment = clock or datetime.now(timezone.utc).astimezone()
     report = {
         "lawcheck": __version__,
@@ -71,6 +70,7 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         "findings": findings,
         "not_checked": not_checked,
         "caveats": caveats,
+        **({"statements": screened} if screened else {}),
         "activities": [{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
                         "start": _iso(a.get("start"))} for a in loaded.activities],
     }
