@@ -127,3 +127,13 @@ def test_shipped_precedents_load_against_the_corpus(db_url):
     result = run("precedents", "list", "--format", "json", db=db_url)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)) >= len(precedent_files())
+
+
+def test_rules_lint_checks_the_precedent_base(db_url, fixture_corpus):
+    ok = run("rules", "lint", db=db_url)
+    assert ok.exit_code == 0, ok.output
+    assert "2 precedents" in ok.output
+    shutil.copy(BAD / "2019.yaml", fixture_corpus / "precedents" / "2019.yaml")
+    broken = run("rules", "lint", db=db_url)
+    assert broken.exit_code == 2 and "Traceback" not in broken.output
+    assert "2019.yaml:4:11: error LC345" in broken.output

@@ -57,12 +57,34 @@ def lint(obj, paths) -> None:
         lexicon = load_lexicon()
     except RulesError as exc:
         problems += exc.problems
+    found, more = lint_precedents(None if problems else rulebase, obj["db"])
+    problems += more
     if problems:
         raise RulesError(problems)
     click.echo(f"ok: {len(rulebase.rules)} rules, {len(rulebase.tests)} test cases, "
                f"{len(rulebase.facts)} facts, {len(rulebase.mitigations)} mitigations, "
-               f"{len(lexicon.entries)} lexicon entries; rule-base version "
-               f"{rulebase.version[:12]}")
+               f"{len(lexicon.entries)} lexicon entries, {len(found)} precedents; rule-base "
+               f"version {rulebase.version[:12]}")
+
+
+def lint_precedents(rulebase, db) -> tuple[tuple, list]:
+    """The precedent base (corpus/precedents) loads strictly, and every precedent a rule
+    names exists: (precedents, problems)."""
+    from lawcheck.api.precedents import load_precedents
+    from lawcheck.errors import PrecedentError, Problem, Where
+    from lawcheck.yamlio import did_you_mean
+
+    try:
+        found = load_precedents(db=db)
+    except PrecedentError as exc:
+        return (), list(exc.problems)
+    ids = {p.id for p in found}
+    problems = [Problem("LC349", Where(rule.file, rule.line), f"names precedent {pid!r}, which "
+                        "is not in corpus/precedents" + did_you_mean(pid, ids), rule.id,
+                        "`lawcheck precedents list` shows the ids")
+                for rule in (rulebase.rules if rulebase else ())
+                for pid in getattr(rule, "precedents", ()) if pid not in ids]
+    return found, problems
 
 
 @rules.command("test")
