@@ -344,6 +344,10 @@ def _long(day: date) -> str:
 
 def _working_day_note(day: date, cals) -> str:
     holidays = cals.holidays
+    if day.weekday() not in holidays.weekend and not holidays.covers(day):
+        return (f" Whether {_long(day)} is a working day is not known (the public holidays of "
+                f"{day.year} are not in lawcheck's calendar yet): file by the working day "
+                "before if it turns out to be a holiday.")
     if holidays.is_working_day(day):
         return ""
     why = holidays.holidays.get(day) or monthcal.day_name[day.weekday()]

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lawcheck import yamlio
-from lawcheck.calendar import Calendar
+from lawcheck.calendar import Calendar, NotCovered
 from lawcheck.findings import Context
 
 DEMONSTRATION = {"assembly", "march", "rally", "vigil", "strike"}
@@ -35,12 +35,22 @@ class Calendars:
     topics: dict[str, list[str]]  # label -> keywords
 
     def caveats(self, days: list[date]) -> list[str]:
-        years = sorted({d.year for d in days if d.year not in self.holidays.complete_years})
         notes = []
-        if years:
-            notes.append("Public holidays are not fully listed for " + ", ".join(map(str, years))
-                         + " (lunar-calendar holidays are missing): working-day counts may be "
-                           "too high and holiday checks may miss a holiday.")
+        hol = self.holidays
+        unsure = hol.unconfirmed_years(*days)
+        if unsure:
+            notes.append("The public holidays of " + ", ".join(
+                f"{y} ({hol.years[y].confidence})" for y in unsure)
+                + " are not confirmed against that year's sub-decree (see "
+                  "rules/calendars/kh.yaml): check working-day counts and holiday checks "
+                  "near a holiday.")
+        gaps = hol.uncovered_years(*days)
+        if gaps:
+            notes.append("Public holidays of " + ", ".join(map(str, gaps)) + " are not known ("
+                         + hol.gap_reason(*days) + "): working days and holidays in "
+                         + ("that year" if len(gaps) == 1 else "those years")
+                         + " are not counted, and the checks that need them are listed as "
+                           "not checked.")
         notes.append("Only the elections listed in rules/calendars/elections.yaml are known: an "
                       "unlisted or coming election's campaign period is not detected.")
         return notes
@@ -62,10 +72,12 @@ def derive(organization: dict, activities: list[dict], as_of: date,
     org = organization_facts(organization, activities, as_of)
     contexts = [Context({"subject.date": as_of, **org}, as_of, {}, "organization")]
     for activity in activities:
-        facts = {**org, **activity_facts(activity, organization, cals)}
+        unknown: dict = {}
+        facts = {**org, **activity_facts(activity, organization, cals, unknown)}
         start = _day(activity.get("start"))
         facts["subject.date"] = start
-        contexts.append(Context(facts, start, {"activity": activity["id"]}, "activity"))
+        contexts.append(Context(facts, start, {"activity": activity["id"]}, "activity",
+                                {k: v for k, v in unknown.items() if k not in facts}))
     return contexts
 
 
@@ -131,7 +143,10 @@ def organization_facts(org: dict, activities: list[dict], as_of: date) -> dict:
     return {k: v for k, v in f.items() if v is not None}
 
 
-def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
+def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = None) -> dict:
+    """The activity's facts; ``unknown`` (when given) receives fact -> reason for the facts
+    lawcheck cannot know (a day the holiday or election calendar does not cover)."""
+    unknown = {} if unknown is None else unknown
     loc = a.get("location") or {}
     start_dt, end_dt = _moment(a.get("start")), _moment(a.get("end") or a.get("start"))
     start, end = start_dt.date(), end_dt.date()
@@ -147,8 +162,6 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
         "activity.labour_dispute_at_workplace": a.get("labour_dispute_at_workplace"),
         "activity.religious_or_cultural": a.get("religious_or_cultural"),
         "activity.start_date": start,
-        "activity.starts_on_holiday": not cals.holidays.is_working_day(start),
-        "activity.on_protected_holiday": any(cals.holidays.is_protected(d) for d in days),
         "activity.party_support": a.get("party_support"),
         "activity.campaigns_for_party": a.get("campaigns_for_party"),
         "activity.criticises_party": a.get("criticises_party"),
@@ -161,6 +174,7 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
         "activity.night_travel": security.get("night_travel"),
         "activity.front_line_staff_insured": security.get("front_line_staff_insured"),
     }
+    f.update(holiday_facts(start, days, cals.holidays, unknown))
     if _has_time(a.get("start")):
         f["activity.start_hour"] = start_dt.hour
     if _has_time(a.get("end")):
@@ -173,7 +187,13 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
         if note and note.get("notified_on"):
             given = note["notified_on"]
             f["activity.notified_on"] = given
-            f["activity.notice_working_days"] = cals.holidays.working_days_between(given, start)
+            try:
+                f["activity.notice_working_days"] = cals.holidays.working_days_between(
+                    given, start)
+            except NotCovered as gap:  # never count an unknown day as a working day
+                unknown["activity.notice_working_days"] = (
+                    f"the working days from {given.isoformat()} to {start.isoformat()} cannot "
+                    f"be counted: {gap}")
             # lodged at the end of its day: never overstates the notice
             lodged = datetime.combine(given + timedelta(days=1), datetime.min.time())
             f["activity.notice_hours"] = max(0, int((start_dt - lodged).total_seconds() // 3600))
@@ -205,6 +225,29 @@ def activity_facts(a: dict, org: dict, cals: Calendars) -> dict:
         f["activity.sector_in_mou"] = sector in mou["sectors"]
     f.update(election_facts(days, cals.elections))
     return {k: v for k, v in f.items() if v is not None}
+
+
+def holiday_facts(start: date, days: list[date], holidays: Calendar, unknown: dict) -> dict:
+    """activity.starts_on_holiday and .on_protected_holiday, or their reasons in ``unknown``
+    when a day lies in a year the holiday calendar does not cover (a weekend start is known
+    whatever the year)."""
+    facts: dict = {}
+    if start.weekday() in holidays.weekend or holidays.covers(start):
+        facts["activity.starts_on_holiday"] = not holidays.is_working_day(start)
+    else:
+        unknown["activity.starts_on_holiday"] = (
+            f"whether {start.isoformat()} is a public holiday is not known: "
+            + holidays.gap_reason(start))
+    known = [d for d in days if holidays.covers(d)]
+    if any(holidays.is_protected(d) for d in known):
+        facts["activity.on_protected_holiday"] = True
+    elif len(known) == len(days):
+        facts["activity.on_protected_holiday"] = False
+    else:
+        unknown["activity.on_protected_holiday"] = (
+            "whether the activity falls on a holiday protected by Art 9 is not known: "
+            + holidays.gap_reason(*days))
+    return facts
 
 
 def election_facts(days: list[date], elections: list[dict]) -> dict:

@@ -42,6 +42,9 @@ class Context:
     date: date
     where: dict = field(default_factory=dict)
     kind: str | None = None  # organization | activity | statement; None: any rule applies
+    unknown: dict = field(default_factory=dict)  # fact -> why lawcheck cannot know it (e.g. a
+                                                 # date the holiday or election calendar
+                                                 # does not cover); shown with not_checked
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,37 @@ def applies_on(rule: Rule, day: date, provisions: dict[str, list[ProvisionVersio
     for cited in rule.citations:
         versions = provisions.get(cited)
         if versions is not None and not any(v.in_force(day) for v in versions):
-            return f"no version of {cited} is in force on {day.isoformat()}"
+            from lawcheck.rulebase.dating import gone_reason
+
+            return gone_reason(cited, provisions) or \
+                f"no version of {cited} is in force on {day.isoformat()}"
     return None
+
+
+def out_of_force(rulebase: RuleBase, context: "Context", facts: dict, in_force: dict,
+                 gone: set) -> list[dict]:
+    """not_checked entries for rules no version of which is in force on the context's date
+    (the law lawcheck holds does not cover that day, or a citation is gone from the law): a
+    subject dated there must say so, never look clean. A rule whose condition is false for
+    these facts stays quiet (it could not have fired), except when a citation is gone: then the
+    rule itself is in doubt, and every subject in its scope is told."""
+    from lawcheck.rulebase.dating import CITATION_GONE
+
+    families: dict[str, list[str]] = {}
+    for rule in rulebase.rules:
+        families.setdefault(rule.family, []).append(rule.id)
+    entries = []
+    for rule in rulebase.rules:
+        reason = in_force[rule.id]
+        if reason is None or rule.when is None or rule.id in gone or not _for(rule, context) \
+                or any(in_force[other] is None for other in families[rule.family]):
+            continue
+        relevant = rule.full_scope if reason.startswith(CITATION_GONE) else rule.condition
+        if evaluate(relevant, facts) is False:
+            continue
+        entries.append({"rule": rule.id, "missing": [],
+                        "reason": f"not in force on {context.date.isoformat()}: {reason}"})
+    return entries
 
 
 def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
@@ -119,14 +151,25 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
             rule = rules[rid]
             found.append(_finding(rule, facts[index], context, provisions, rulebase))
         not_checked = [
-            {"rule": rule.id, "missing": sorted(f for f in rule.condition.facts()
-                                                if f not in facts[index])}
+            _not_checked(rule, facts[index], context)
             for rule in rulebase.rules
             if rule.when is not None and rule.id not in gone and _for(rule, context)
-            and evaluate(rule.condition, facts[index]) is None]
+            and in_force[rule.id] is None and evaluate(rule.condition, facts[index]) is None]
+        not_checked += out_of_force(rulebase, context, facts[index], in_force, gone)
         outcomes.append(Outcome(tuple(sorted(found, key=Finding.sort_key)), tuple(not_checked),
                                 tuple(displaced), tuple(not_in_force)))
     return outcomes
+
+
+def _not_checked(rule: Rule, facts: dict, context: Context) -> dict:
+    """{"rule", "missing"}, and "reason" when lawcheck knows why a missing fact cannot be
+    known (not merely absent from the input)."""
+    missing = sorted(f for f in rule.condition.facts() if f not in facts)
+    entry = {"rule": rule.id, "missing": missing}
+    reasons = sorted({context.unknown[f] for f in missing if f in context.unknown})
+    if reasons:
+        entry["reason"] = "; ".join(reasons)
+    return entry
 
 
 def _for(rule: Rule, context: Context) -> bool:
