@@ -20,7 +20,7 @@ from lawcheck.yamlio import did_you_mean
 RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
              "org_types", "category", "kind", "severity", "consequence", "pillar", "scope",
              "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes",
-             "effective_note", "version_of", "parameters"}
+             "effective_note", "version_of", "parameters", "precedents"}
 REQUIRED = ("id", "title", "citations", "effective_from", "applies_to", "category", "kind",
             "severity", "consequence", "pillar", "message", "confidence", "reviewed")
 VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KINDS,
@@ -281,7 +281,8 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
         mitigations=tuple(item.get("mitigations") or ()), confidence=item["confidence"],
         reviewed_by=str(reviewed["by"]), reviewed_on=reviewed["on"], file=str(path),
         line=item.start, law=law, effective_note=str(item.get("effective_note") or ""),
-        version_of=str(item.get("version_of") or ""), parameters=parameters)
+        version_of=str(item.get("version_of") or ""), parameters=parameters,
+        precedents=tuple(str(p) for p in item.get("precedents") or ()))
 
 
 def _parameters(item, citations, problem) -> tuple[m.Parameter, ...]:

@@ -125,6 +125,8 @@ class Rule:
     version_of: str = ""
     # numbers the message restates from the law, read from the cited provision's version
     parameters: tuple = ()
+    # precedent ids (corpus/precedents) that show this rule's risk in practice
+    precedents: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
