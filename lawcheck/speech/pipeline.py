@@ -12,9 +12,16 @@ import threading
 from dataclasses import dataclass
 
 from lawcheck.errors import InputError
+from lawcheck.speech.lemmas import expand_all
 from lawcheck.speech.lexicon import ActKind, Entry, Lexicon
 
 _CACHE: dict[tuple[str, str | None], "Pipeline"] = {}
+# the facts whose cues match in every form of their words (claims about someone or something);
+# calls and the other marker groups match as written
+INFLECTED = ("statement.accuses", "statement.insults", "statement.party_stance")
+# claims about a judge inflect; demands about a case do not ("the court released him" reports)
+INFLECTED_KINDS = ("judge",)
+INFLECTED_GROUPS = ("attribution", "negation")
 _LOCK = threading.Lock()
 
 
@@ -71,15 +78,19 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
     entities = {add(f"entity|{e.id}", e.names): e for e in lexicon.entries}
     cues: dict[int, tuple[ActKind, bool]] = {}
     for act in lexicon.acts:
+        # every form of a claim's words: "lie" matches "lying" and "lied" (lemmas.py); calls
+        # keep the forms written, since "rallied" or "toppled" report a past act, not a call
+        grow = expand_all if act.fact in INFLECTED or act.id in INFLECTED_KINDS else list
         if act.cues:
-            cues[add(f"cue|{act.id}", act.cues)] = (act, False)
+            cues[add(f"cue|{act.id}", grow(act.cues))] = (act, False)
         if act.strong:
-            cues[add(f"strong|{act.id}", act.strong)] = (act, True)
-    neutral = add("neutral", lexicon.markers["neutral"].phrases)
+            cues[add(f"strong|{act.id}", grow(act.strong))] = (act, True)
+    neutral = add("neutral", expand_all(lexicon.markers["neutral"].phrases))
     markers: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
     for name, group in lexicon.markers.items():
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in group.phrases:
+        phrases = expand_all(group.phrases) if name in INFLECTED_GROUPS else group.phrases
+        for phrase in phrases:
             words = tuple(t.lower_ for t in tokenizer(phrase))
             by_first.setdefault(words[0], []).append(words)
         markers[name] = {first: tuple(sorted(ws, key=len, reverse=True))
