@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ ACTIONS = ("warning", "questioning", "summons", "dispersal", "ban", "blocked", "
            "expulsion", "surveillance", "other")
 LEVELS = ("low", "moderate", "high", "critical")  # risk levels an outcome can imply
 PRECISIONS = ("day", "month", "year")
+ONE_LINE_PART = 110  # characters of each half of a report's one-line precedent
 QUOTE_MAX = 350  # "never more than ~300 characters" (README): a margin, not a licence
 ID = re.compile(r"^(\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE = re.compile(r"^(\d{4})\.yaml$")
@@ -119,9 +121,9 @@ class Precedent:
         return self.date.year
 
     def one_line(self) -> str:
-        """"2017: <what they did>; <what the authorities did>" for reports."""
-        what = self.did.summary.rstrip(". ")
-        done = self.outcome.summary.rstrip(". ")
+        """"2017: <what they did>; <what the authorities did>" for reports: the first sentence
+        of each summary (``precedents show`` gives the rest)."""
+        what, done = _sentence(self.did.summary), _sentence(self.outcome.summary)
         return f"{self.year}: {what[:1].lower() + what[1:]}; {done[:1].lower() + done[1:]}"
 
     def brief(self) -> dict:
@@ -136,6 +138,14 @@ class Precedent:
                  " ".join(self.categories), " ".join(self.outcome.actions),
                  " ".join(b.cited for b in self.legal_basis), self.note or ""]
         return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """The first sentence, without its full stop (an abbreviation like "Art." does not end
+    one: a sentence ends at a full stop followed by a space and a capital)."""
+    found = re.search(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Art)(?<!No)\.\s+(?=[A-Z])", text)
+    first = (text[:found.start()] if found else text).rstrip(". ")
+    return textwrap.shorten(first, ONE_LINE_PART, placeholder=" …")
 
 
 # --- the schema, as data -------------------------------------------------------------------
@@ -255,9 +265,9 @@ class _Reader:
 # --- loading ---------------------------------------------------------------------------------
 
 def precedents_dir() -> Path:
-    from lawcheck.settings import corpus_dir
+    from lawcheck.settings import precedents_dir as configured
 
-    return corpus_dir() / "precedents"
+    return configured()
 
 
 def precedent_files(root: Path | None = None) -> list[Path]:

@@ -28,6 +28,8 @@ SETTINGS = (
             "folder for the default database and the error log"),
     Setting("corpus", "LAWCHECK_CORPUS", "the corpus/ folder shipped with lawcheck",
             "folder of the shipped law corpus to load on first use"),
+    Setting("precedents", "LAWCHECK_PRECEDENTS", "the precedents/ folder of the corpus",
+            "folder of the precedent base (YYYY.yaml files of enforcement events)"),
     Setting("rules", "LAWCHECK_RULES", "the rules/ folder shipped with lawcheck",
             "folder of the rule base (facts, mitigations, calendars, rules and their tests)"),
     Setting("engine", "LAWCHECK_ENGINE", "durable (where durable_rules imports), else reference",
@@ -54,6 +56,11 @@ def log_path() -> Path:
 
 def corpus_dir() -> Path:
     return _shipped("corpus", "LAWCHECK_CORPUS")
+
+
+def precedents_dir() -> Path:
+    configured = os.environ.get("LAWCHECK_PRECEDENTS")
+    return Path(configured).expanduser() if configured else corpus_dir() / "precedents"
 
 
 def rules_dir() -> Path:

@@ -1,0 +1,81 @@
+"""Findings → the precedents closest to them (SPEC §5 as amended: ``"precedents": [{"id",
+"date", "summary"}]``, one to three a finding).
+
+A rule that names precedents (``precedents:`` in its YAML) offers those; otherwise every
+precedent showing the finding's category is a candidate. Candidates are ranked by how much they
+resemble the subject: the same activity type, shared topic words, the same kind of act
+(statement / activity / organisation paperwork), the same organisation type and sector, the
+capital vs a province; then the better-sourced and the newer first. Ties never depend on file
+order. A precedent is an illustration of what the authorities have done, not a prediction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawcheck.precedents import Precedent
+
+LIMIT = 3
+_CONFIDENCE = {"confirmed": 0, "likely": 1, "uncertain": 2}
+_WORD = re.compile(r"[a-z]+")
+_STOP = {"and", "the", "of", "on", "in", "for", "to", "a", "an", "with", "at", "by", "rights"}
+SUBJECT_KIND = {"activity": "activity", "statement": "statement", "organization": "organisation"}
+
+
+def words(values) -> set[str]:
+    found = set()
+    for value in values or ():
+        found |= {w for w in _WORD.findall(str(value).lower()) if w not in _STOP and len(w) > 2}
+    return found
+
+
+def closest(rule, category: str, precedents, *, kind: str | None = None,
+            activity: dict | None = None, organization: dict | None = None,
+            topics=(), limit: int = LIMIT) -> list[Precedent]:
+    """The ``limit`` precedents closest to a finding of ``rule`` (``category``) on a subject of
+    ``kind`` (activity / statement / organization) with this activity and organisation."""
+    named = set(getattr(rule, "precedents", ()) or ())
+    pool = [p for p in precedents if p.id in named] if named else \
+        [p for p in precedents if category in p.categories]
+    activity, organization = activity or {}, organization or {}
+    subject_words = words([*topics, *(activity.get("topics") or ()), activity.get("title")])
+    province = ((activity.get("location") or {}).get("province") or "")
+
+    def score(p: Precedent) -> int:
+        points = 0
+        if activity.get("type") and p.did.activity_type == activity.get("type"):
+            points += 3
+        points += 2 * min(2, len(subject_words & words([*p.did.topics, p.did.summary])))
+        points += SUBJECT_KIND.get(kind or "") == p.did.kind
+        points += bool(organization.get("type")) and p.who.org_type == organization.get("type")
+        points += bool(organization.get("sector")) and p.who.sector == organization.get("sector")
+        if province and p.did.place:
+            points += (province == "Phnom Penh") == (p.did.place == "Phnom Penh")
+        return points
+
+    ranked = sorted(pool, key=lambda p: (-score(p), _CONFIDENCE.get(p.confidence, 3),
+                                         -p.date.toordinal(), p.id))
+    return ranked[:limit]
+
+
+def attach(findings: list[dict], rulebase, precedents, *, activities: dict | None = None,
+           organization: dict | None = None, kind_of=None, topics=()) -> None:
+    """Add ``precedents`` to each finding (dicts, in place) that has any.
+
+    ``activities``: activity id → the plan activity; ``kind_of(finding)`` gives the subject
+    kind (default: activity when the finding names one, else the rule's ``applies_to``)."""
+    if not precedents:
+        return
+    rules = {r.id: r for r in rulebase.rules}
+    for finding in findings:
+        rule = rules.get(finding.get("rule"))
+        if rule is None:
+            continue
+        where = finding.get("where") or {}
+        activity = (activities or {}).get(where.get("activity"))
+        kind = kind_of(finding) if kind_of else ("statement" if "statement" in where
+                                                 else rule.applies_to)
+        found = closest(rule, finding.get("category", rule.category), precedents, kind=kind,
+                        activity=activity, organization=organization, topics=topics)
+        if found:
+            finding["precedents"] = [p.brief() for p in found]
