@@ -17,6 +17,9 @@ from datetime import date
 from lawcheck.errors import Problem, Where
 
 
+CITATION_GONE = "citation gone"
+
+
 def law_of(provision_id: str) -> str:
     return "/".join(provision_id.split("/")[:2])
 
@@ -59,7 +62,7 @@ def gone_reason(cited: str, index: dict) -> str | None:
     if latest is None:
         return None
     start = latest.effective_from.isoformat() if latest.effective_from else "an unknown date"
-    return (f"citation gone: {cited} is not in version {latest.version} of {law_of(cited)} "
+    return (f"{CITATION_GONE}: {cited} is not in version {latest.version} of {law_of(cited)} "
             f"(in force from {start}); a person must correct the rule")
 
 
