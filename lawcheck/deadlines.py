@@ -272,31 +272,50 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
             status="check")
 
     # campaign periods and polling days
+    neutral = ("Political neutrality matters most then: no support for, criticism of or "
+               "campaigning with a party or candidate, and no call to abstain.")
     for election in cals.elections:
-        label = ELECTIONS.get(election.get("kind"), str(election.get("kind")))
-        duty = "campaign-national" if election.get("kind") == "national_assembly" \
+        label = ELECTIONS.get(election.kind, election.label)
+        duty = "campaign-national" if election.kind == "national_assembly" \
             else "campaign-other"
-        first, last = election.get("campaign_start"), election.get("campaign_end")
-        poll = election.get("polling_day")
-        neutral = ("Political neutrality matters most then: no support for, criticism of or "
-                   "campaigning with a party or candidate, and no call to abstain.")
-        if first and last and first <= end and last >= start:
-            add(duty, first, f"Campaign period of the {label} election ({first.isoformat()} to "
-                f"{last.isoformat()})", f"The official campaign runs from {_long(first)} to "
-                f"{_long(last)}. " + neutral, status="info", listed=True)
-        elif last and not first and start <= last <= end:
-            add(duty, last, f"End of the campaign period of the {label} election "
-                f"({last.isoformat()})", f"The official campaign ends on {_long(last)}; its "
-                "start is not established (up to 30 days before). " + neutral, status="info")
+        poll = election.polling_day
+        if election.campaign:
+            first, last = election.campaign
+            if first <= end and last >= start:
+                how = (" These dates are computed from the polling day and the campaign "
+                       f"length of past {label} elections ({election.campaign_confidence}); "
+                       "check the National Election Committee's announcement."
+                       if election.campaign_computed else "")
+                add(duty, first, f"Campaign period of the {label} election ({first.isoformat()} "
+                    f"to {last.isoformat()})", f"The official campaign runs from {_long(first)} "
+                    f"to {_long(last)}.{how} " + neutral, status="info", listed=True,
+                    confidence=_weaker(DUTIES[duty].confidence, election.campaign_confidence))
+        elif election.possible and election.possible[0] <= end and election.possible[1] >= start:
+            first, last = election.possible
+            add(duty, first, f"Expected {label} election (polling between "
+                f"{election.window[0].isoformat()} and {election.window[1].isoformat()}, "
+                "not announced)",
+                f"The {label} election is {election.when()}; no polling day is announced, so "
+                f"its campaign may fall anywhere from {_long(first)} to {_long(last)}. lawcheck "
+                "treats election-campaign checks in that span as not checked until the date is "
+                "fixed. " + neutral, status="info", listed=True,
+                confidence=_weaker(DUTIES[duty].confidence, election.confidence))
         if poll and start <= poll <= end:
             add(duty, poll, f"Polling day of the {label} election ({poll.isoformat()})",
-                f"Polling day: {_long(poll)}. Avoid gatherings and statements about parties "
-                "around it.", status="info")
+                f"Polling day: {_long(poll)}"
+                + (" (announced, not yet held)" if election.status == "expected" else "")
+                + ". Avoid gatherings and statements about parties around it.", status="info",
+                confidence=_weaker(DUTIES[duty].confidence, election.confidence))
 
     caveats.extend(cals.caveats([e.date for e in found if e.status in ("due", "overdue")]
                                 or [start]))
     found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
     return found, caveats
+
+
+def _weaker(a: str, b: str | None) -> str:
+    order = ("confirmed", "likely", "uncertain")
+    return a if b not in order or order.index(a) >= order.index(b) else b
 
 
 def _years(done: int | None, start: date, end: date, as_of: date):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.calendar import Calendar, NotCovered
+from lawcheck.elections import ElectionCalendar
 from lawcheck.findings import Context
 
 DEMONSTRATION = {"assembly", "march", "rally", "vigil", "strike"}
@@ -31,7 +32,7 @@ PROVINCES = {p.lower() for p in (
 @dataclass(frozen=True)
 class Calendars:
     holidays: Calendar
-    elections: list[dict]  # entries of rules/calendars/elections.yaml
+    elections: ElectionCalendar  # rules/calendars/elections.yaml
     topics: dict[str, list[str]]  # label -> keywords
 
     def caveats(self, days: list[date]) -> list[str]:
@@ -51,18 +52,33 @@ class Calendars:
                          + ("that year" if len(gaps) == 1 else "those years")
                          + " are not counted, and the checks that need them are listed as "
                            "not checked.")
-        notes.append("Only the elections listed in rules/calendars/elections.yaml are known: an "
-                      "unlisted or coming election's campaign period is not detected.")
+        doubts = {}
+        for day in sorted(set(days)):
+            reason = self.elections.facts([day], "subject")[1].get("subject.in_campaign_period")
+            if reason:
+                doubts.setdefault(reason, day)
+        for reason, day in doubts.items():
+            notes.append(f"Election campaign on {day.isoformat()} unknown: {reason}. The "
+                         "election rules that depend on it are listed as not checked.")
+        computed = sorted({e for day in set(days) for e in self.elections
+                           if e.campaign_computed and e.campaign[0] <= day <= e.campaign[1]},
+                          key=lambda e: e.campaign[0])
+        for e in computed:
+            notes.append(f"The campaign of the {e.label} election of {e.when()} "
+                         f"({e.campaign[0].isoformat()} to {e.campaign[1].isoformat()}) is "
+                         f"computed from its polling day ({e.campaign_confidence}), not "
+                         "announced: check the National Election Committee's dates.")
         return notes
 
 
 def load_calendars(rules: Path) -> Calendars:
     from lawcheck.calendar import load_calendar
 
-    elections = yamlio.load(rules / "calendars" / "elections.yaml") or {}
+    from lawcheck.elections import load_elections
+
     topics = yamlio.load(rules / "topics.yaml") or {}
     return Calendars(load_calendar(rules / "calendars" / "kh.yaml"),
-                     list(elections.get("elections") or []),
+                     load_elections(rules / "calendars" / "elections.yaml"),
                      {k: [str(w).lower() for w in v] for k, v in
                       (topics.get("labels") or {}).items()})
 
@@ -223,7 +239,9 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
     sector = a.get("sector") or org.get("sector")
     if sector and mou.get("sectors"):
         f["activity.sector_in_mou"] = sector in mou["sectors"]
-    f.update(election_facts(days, cals.elections))
+    known, gaps = cals.elections.facts(days)
+    f.update(known)
+    unknown.update(gaps)
     return {k: v for k, v in f.items() if v is not None}
 
 
@@ -250,27 +268,16 @@ def holiday_facts(start: date, days: list[date], holidays: Calendar, unknown: di
     return facts
 
 
-def election_facts(days: list[date], elections: list[dict]) -> dict:
+def election_facts(days: list[date], elections) -> dict:
     """activity.in_campaign_period, .campaign_election and .days_to_polling_day for ``days``
-    (the statement review renames them to statement.*)."""
-    facts: dict = {}
-    for e in elections:
-        first, last = e.get("campaign_start"), e.get("campaign_end")
-        if first and last and any(first <= d <= last for d in days):
-            facts["activity.in_campaign_period"] = True
-            facts["activity.campaign_election"] = e.get("kind")
-    if "activity.in_campaign_period" not in facts:
-        unknown = any(not e.get("campaign_start") and e.get("campaign_end")
-                      and any(e["campaign_end"] - timedelta(30) <= d <= e["campaign_end"]
-                              for d in days) for e in elections)
-        if not unknown:
-            facts["activity.in_campaign_period"] = False
-    polls = sorted(e["polling_day"] for e in elections if e.get("polling_day")
-                   and e["polling_day"] >= days[0])
-    if polls:
-        facts["activity.days_to_polling_day"] = 0 if any(d == polls[0] for d in days) \
-            else (polls[0] - days[0]).days
-    return facts
+    (the statement review renames them to statement.*); a fact lawcheck cannot know is left
+    out (see :func:`election_unknowns` for why)."""
+    return elections.facts(days)[0]
+
+
+def election_unknowns(days: list[date], elections, prefix: str = "activity") -> dict:
+    """fact -> reason, for the election facts of ``days`` that the calendar cannot give."""
+    return elections.facts(days, prefix)[1]
 
 
 def _labels(topic: str, table: dict[str, list[str]]) -> set[str]:

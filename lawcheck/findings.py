@@ -166,7 +166,13 @@ def _not_checked(rule: Rule, facts: dict, context: Context) -> dict:
     known (not merely absent from the input)."""
     missing = sorted(f for f in rule.condition.facts() if f not in facts)
     entry = {"rule": rule.id, "missing": missing}
-    reasons = sorted({context.unknown[f] for f in missing if f in context.unknown})
+    known = context.unknown
+    if context.kind == "statement" and not known and context.date is not None and any(
+            f.startswith("statement.") and "campaign" in f for f in missing):
+        from lawcheck.elections import statement_gaps  # the statement's date, not its words
+
+        known = statement_gaps(context.date)
+    reasons = sorted({known[f] for f in missing if f in known})
     if reasons:
         entry["reason"] = "; ".join(reasons)
     return entry

@@ -140,3 +140,115 @@ def test_a_year_the_calendar_does_not_cover_is_never_counted_as_working_days():
     with pytest.raises(NotCovered):
         KH.working_days_between(D("2027-12-28"), D("2028-01-10"))
     assert KH.is_complete(D("2025-04-14")) and not KH.is_complete(D("2027-04-14"))
+
+
+# --- end to end: the plan check and the statement review ----------------------------------
+
+ORG = """\
+organization:
+  name: Test Network
+  type: domestic_ngo
+  sector: land_environment
+  public_profile: high
+  registration: {registered: true, registered_on: 2016-05-10}
+"""
+
+
+def check_plan(tmp_path, activity: str, as_of: str = "2026-12-01") -> dict:
+    from lawcheck import api
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(ORG + "activities:\n" + textwrap.indent(textwrap.dedent(activity), "  "),
+                    encoding="utf-8")
+    return api.check(plan, as_of=as_of, db=str(tmp_path / "lc.db"))
+
+
+MARCH = """\
+- id: M1
+  title: March for the river
+  type: march
+  start: {start}
+  location: {{province: Phnom Penh, venue_kind: public_road, public_space: true}}
+  participants: 300
+  notification: {{notified_on: {notified}}}
+"""
+
+
+def test_march_on_19_april_2027_notified_8_april_is_late(tmp_path):
+    """Khmer New Year (14-16 April 2027) leaves three working days, not the five of Art 7."""
+    report = check_plan(tmp_path, MARCH.format(start="2027-04-19", notified="2027-04-08"))
+    late = [f for f in report["findings"] if f["rule"] == "kh.assembly.notice.late"]
+    assert late and "3" in late[0]["what"]
+    assert any("2027 (uncertain)" in c for c in report["caveats"])
+    # a week earlier the notice is long enough: the finding is the holiday's doing
+    early = check_plan(tmp_path, MARCH.format(start="2027-04-19", notified="2027-04-01"))
+    assert not [f for f in early["findings"] if f["rule"] == "kh.assembly.notice.late"]
+
+
+def test_a_notice_period_in_a_year_not_covered_is_not_checked_with_the_reason(tmp_path):
+    report = check_plan(tmp_path, MARCH.format(start="2028-04-19", notified="2028-04-08"))
+    assert not [f for f in report["findings"] if f["rule"] == "kh.assembly.notice.late"]
+    entry = [n for n in report["not_checked"] if n["rule"] == "kh.assembly.notice.late"]
+    assert entry and "covers 2015-2027, not 2028" in entry[0]["reason"]
+    assert any("Public holidays of 2028 are not known" in c for c in report["caveats"])
+
+
+FORUM = """\
+- id: F1
+  title: Public forum on land and the coming elections
+  type: public_forum
+  start: {start}
+  location: {{province: Kampong Cham, venue_kind: public_place, public_space: true}}
+  participants: 80
+  open_to_public: true
+  criticises_party: true
+  topics: [land, elections]
+"""
+
+
+def test_a_party_attacked_at_a_forum_in_july_2028_is_not_checked_with_the_reason(tmp_path):
+    """National Assembly elections are expected in July 2028 with no polling day fixed: the
+    campaign rule cannot say 'no campaign'; it says why it could not run."""
+    report = check_plan(tmp_path, FORUM.format(start="2028-07-10"))
+    assert not [f for f in report["findings"] if f["category"] == "election"]
+    entry = [n for n in report["not_checked"] if n["rule"] == "kh.election.campaign.criticism"]
+    assert entry, report["not_checked"]
+    assert "National Assembly election is expected between 1 July 2028 and 31 July 2028" \
+        in entry[0]["reason"]
+    assert any(c.startswith("Election campaign on 2028-07-10 unknown") for c in report["caveats"])
+    # in a campaign the calendar knows (2023), the same forum is a finding
+    held = check_plan(tmp_path, FORUM.format(start="2023-07-10"), as_of="2023-07-01")
+    assert [f for f in held["findings"] if f["rule"] == "kh.election.campaign.criticism"]
+    # and well away from any election, the rule is decided: no finding, no not_checked
+    calm = check_plan(tmp_path, FORUM.format(start="2027-02-10"))
+    assert not [n for n in calm["not_checked"] if n["rule"].startswith("kh.election.campaign")]
+
+
+def test_the_text_report_shows_the_reason(tmp_path):
+    from lawcheck.report import render
+
+    report = check_plan(tmp_path, FORUM.format(start="2028-07-10"))
+    for fmt in ("text", "markdown", "html"):
+        assert "polling day is not fixed yet" in render(report, fmt), fmt
+
+
+def test_review_of_a_statement_dated_in_july_2028_says_the_calendar_does_not_cover_it(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    def review(day):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "review", "--text",
+                                          "The CPP stole the election.", "--date", day,
+                                          "--format", "jsonl"])
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(result.output.splitlines()[0])
+
+    report = review("2028-07-10")
+    entry = [n for n in report["not_checked"]
+             if n["rule"] == "kh.election.statement.campaign-attack"]
+    assert entry and "election calendar does not cover 2028-07-10" in entry[0]["reason"]
+    held = review("2023-07-10")
+    assert "kh.election.statement.campaign-attack" in {f["rule"] for f in held["findings"]}

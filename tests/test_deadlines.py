@@ -218,9 +218,17 @@ def test_campaign_periods_and_polling_days_are_info(cals):
     assert campaign.status == "info" and campaign.citation == "kh/lemna-2015"
     assert one(found, "Polling day of the National Assembly").date == D("2023-07-23")
     commune = entries(org(), "2022-05-01", cals, start="2022-05-01", end="2022-06-30")
-    end = one(commune, "End of the campaign period of the commune council election")
-    assert end.date == D("2022-06-03") and end.citation == "kh/lango-2015/art-24"
-    assert not find(entries(org(), "2026-12-01", cals), "Campaign period")
+    period = one(commune, "Campaign period of the commune council election")
+    assert period.date == D("2022-05-21") and period.citation == "kh/lango-2015/art-24"
+    assert "3 June 2022" in period.what and period.confidence == "likely"
+    coming = entries(org(), "2026-12-01", cals)  # a year from 1 December 2026
+    commune = one(coming, "Campaign period of the commune council election")
+    assert commune.date == D("2027-05-22") and "computed from the polling day" in commune.what
+    assert one(coming, "Polling day of the commune council election").date == D("2027-06-06")
+    later = entries(org(), "2027-12-01", cals, end="2028-12-31")
+    expected = one(later, "Expected National Assembly election")
+    assert expected.date == D("2028-06-09") and "no polling day is announced" in expected.what
+    assert not find(later, "Polling day of the National Assembly")
 
 
 def test_window_keeps_overdue_entries_and_drops_others_outside_it(cals):
