@@ -51,8 +51,9 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
             place_findings(found, statement, rulebase)
             screened.append(statement.summary(len(found)))
         findings += found
-    not_checked = [{**item, **({"activity": c.where["activity"]} if "activity" in c.where else {})}
-                   for c, outcome in zip(contexts, outcomes) for item in outcome.not_checked]
+    not_checked, questions = _unknowns(contexts, outcomes, loaded, rulebase, index)
+    findings = questions + findings
+    _link_precedents(findings, rulebase, loaded)
     in_campaign = any(c.facts.get("activity.in_campaign_period") for c in contexts)
     risk = assess(findings, loaded.organization, in_campaign,
                   load_weights(rules_dir() / "risk.yaml"), as_of=day)
@@ -80,6 +81,34 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         inputs = [Path(plan)] + ([Path(org)] if org else [])
         report = record_check(report, inputs=inputs, db=db, keep_text=keep_text, render=render)
     return report
+
+
+def _unknowns(contexts, outcomes, loaded, rulebase, index) -> tuple[list[dict], list[dict]]:
+    """not_checked in plan keys, and the questions exposed activities must answer (SPEC §8)."""
+    from lawcheck import unknowns as U
+    from lawcheck.findings import _citation
+
+    activities = {a["id"]: a for a in loaded.activities}
+    not_checked, questions = [], []
+    for c, outcome in zip(contexts, outcomes):
+        raw = [dict(item) for item in outcome.not_checked]
+        subject = U.Subject(loaded.organization, activities.get(c.where.get("activity")),
+                            c.where.get("statement"))
+        questions += U.questions(raw, rulebase, subject,
+                                 lambda pid, day=c.date: _citation(pid, day, index))
+        where = {k: c.where[k] for k in ("activity", "statement") if k in c.where}
+        not_checked += [{**item, **where} for item in U.describe(raw, rulebase, subject)]
+    return not_checked, questions
+
+
+def _link_precedents(findings: list[dict], rulebase, loaded) -> None:
+    """Each finding carries the one to three closest real enforcement events (SPEC §5)."""
+    from lawcheck.precedent_links import attach
+    from lawcheck.precedents import load_precedents
+
+    organization = loaded.organization if isinstance(loaded.organization, dict) else {}
+    attach(findings, rulebase, load_precedents(), organization=organization,
+           activities={a["id"]: a for a in loaded.activities})
 
 
 def _iso(value) -> str:

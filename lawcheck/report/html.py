@@ -48,6 +48,7 @@ blockquote { margin: .2rem 0 0; padding-left: .7rem; border-left: 3px solid #d0d
   color: #424a53; }
 .verify { color: var(--risk); font-weight: 600; }
 .clear { color: var(--ok); }
+.unclear { color: #8a5a00; font-weight: bold; }
 code { font-size: .85em; background: #f6f8fa; padding: 0 .2rem; }
 a { color: inherit; }
 footer { margin-top: 2rem; color: #57606a; font-size: .85rem; }
@@ -85,8 +86,17 @@ def render_html(report: dict) -> str:
     out += _summary(report, anchors)
     for group in S.groups(report):
         out += ["<section class=\"group\">", f"<h2>{esc(group.heading)}</h2>"]
-        if not group.sections:
-            out.append(f'<p class="clear">{esc(S.CLEAR)}</p>')
+        if group.clear_line:
+            out.append(f'<p class="{"clear" if group.clear_line == S.CLEAR else "unclear"}">'
+                       f'{esc(group.clear_line)}</p>')
+        if group.questions:
+            out += ['<section class="kind kind-question">',
+                    f"<h3>{esc(S.QUESTIONS_HEADING)} ({len(group.questions)})</h3>",
+                    f'<p class="meaning">{esc(S.QUESTIONS_HEADING)}: '
+                    f'{esc(S.QUESTIONS_MEANING)}</p>']
+            for f in group.questions:
+                out += _finding(f, anchors[id(f)])
+            out.append("</section>")
         for section in group.sections:
             out += [f'<section class="kind kind-{_cls(section.kind)}">',
                     f"<h3>{esc(section.heading)} ({len(section.findings)})</h3>",
@@ -98,11 +108,11 @@ def render_html(report: dict) -> str:
     rows = S.not_checked(report)
     if rows:
         out += ['<section class="not-checked">', "<h2>Not checked</h2>",
-                "<p>These checks could not run: the plan does not give the facts they need. "
-                "Add them to the plan and check again.</p>", "<ul>"]
-        out += [f"<li><code>{esc(rule)}</code> ({esc(where)}): needs "
-                + ", ".join(f"<code>{esc(m)}</code>" for m in missing) + "</li>"
-                for rule, where, missing in rows]
+                f"<p>{esc(S.NOT_CHECKED_MEANING)}</p>", "<ul>"]
+        out += [f"<li><strong>{esc(row.title)}</strong> ({esc(row.where)}): "
+                + "; ".join(esc(n) for n in row.needs)
+                + (f" <code>{esc(row.rule_note)}</code>" if row.rule_note else "") + "</li>"
+                for row in rows]
         out += ["</ul>", "</section>"]
     out += [f"<footer>Checked: {esc(S.fingerprint(report))}</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -135,6 +145,18 @@ def _summary(report: dict, anchors: dict) -> list[str]:
                 f'<a href="#{anchors[id(f)]}">{esc(f.get("title"))}</a>, '
                 f"{esc(S.where_label(f, report))}"
                 + (f' <span class="verify">({esc(mark)})</span>' if mark else "") + "</li>")
+        out.append("</ol>")
+    asked = S.top_questions(report)
+    if asked:
+        out += ["<h3>Questions the plan must answer</h3>", "<ol>"]
+        out += [f'<li><a href="#{anchors[id(f)]}">{esc(f.get("title"))}</a>, '
+                f"{esc(S.where_label(f, report))}</li>" for f in asked]
+        out.append("</ol>")
+    unchecked = S.top_not_checked(report)
+    if unchecked:
+        out += [f"<h3>{esc(S.unchecked_heading(report))}</h3>", "<ol>"]
+        out += [f"<li>{esc(row.title)} ({esc(row.where)}): "
+                + "; ".join(esc(n) for n in row.needs) + "</li>" for row in unchecked]
         out.append("</ol>")
     mitigations = S.first_mitigations(report)
     if mitigations:
@@ -175,6 +197,11 @@ def _finding(f: dict, anchor: str) -> list[str]:
     if mitigations:
         row("Mitigations", "<ul>" + "".join(f"<li>{esc(m.get('text'))}</li>"
                                             for m in mitigations) + "</ul>")
+    precedents = f.get("precedents") or []
+    if precedents:
+        row("Precedents", "<ul>" + "".join(
+            f"<li>{esc(p.get('summary'))} <code>{esc(p.get('id'))}</code></li>"
+            for p in precedents) + "</ul>")
     row("Rule", f"<code>{esc(f.get('rule'))}</code>")
     out += ["</dl>", "</article>"]
     return out

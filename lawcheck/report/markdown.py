@@ -31,8 +31,13 @@ def render_markdown(report: dict) -> str:
     out += _summary(report)
     for group in S.groups(report):
         out += ["", f"## {md(group.heading)}", ""]
-        if not group.sections:
-            out.append(md(S.CLEAR))
+        if group.clear_line:
+            out.append(md(group.clear_line))
+        if group.questions:
+            out += [f"### {md(S.QUESTIONS_HEADING)} ({len(group.questions)})", "",
+                    f"*{md(S.QUESTIONS_HEADING)}: {md(S.QUESTIONS_MEANING)}*", ""]
+            for f in group.questions:
+                out += _finding(f)
         for section in group.sections:
             out += [f"### {md(section.heading)} ({len(section.findings)})", "",
                     f"*{md(section.heading)}: {md(section.meaning)}*", ""]
@@ -40,11 +45,9 @@ def render_markdown(report: dict) -> str:
                 out += _finding(f)
     rows = S.not_checked(report)
     if rows:
-        out += ["", "## Not checked", "",
-                "These checks could not run: the plan does not give the facts they need. "
-                "Add them to the plan and check again.", ""]
-        out += [f"- {code(rule)} ({md(where)}): needs " + ", ".join(code(m) for m in missing)
-                for rule, where, missing in rows]
+        out += ["", "## Not checked", "", md(S.NOT_CHECKED_MEANING), ""]
+        out += [f"- **{md(row.title)}** ({md(row.where)}): " + _needs(row)
+                + (f" {code(row.rule_note)}" if row.rule_note else "") for row in rows]
     out += ["", "---", "", f"*Checked: {md(S.fingerprint(report))}*"]
     return "\n".join(_collapse(out)).rstrip("\n") + "\n"
 
@@ -63,6 +66,16 @@ def _summary(report: dict) -> list[str]:
             f"({md(f.get('severity'))}): {md(f.get('title'))}, {md(S.where_label(f, report))}"
             + (f" ({md(S.confidence_mark(f))})" if S.confidence_mark(f) else "")
             for i, f in enumerate(top, 1)] or ["None."]
+    asked = S.top_questions(report)
+    if asked:
+        out += ["", "**Questions the plan must answer**", ""]
+        out += [f"{i}. {md(f.get('title'))} ({md(S.where_label(f, report))})"
+                for i, f in enumerate(asked, 1)]
+    unchecked = S.top_not_checked(report)
+    if unchecked:
+        out += ["", f"**{md(S.unchecked_heading(report))}**", ""]
+        out += [f"{i}. {md(row.title)} ({md(row.where)}): " + _needs(row)
+                for i, row in enumerate(unchecked, 1)]
     mitigations = S.first_mitigations(report)
     if mitigations:
         out += ["", "**Act on these first**", ""]
@@ -92,8 +105,17 @@ def _finding(f: dict) -> list[str]:
     if mitigations:
         out.append("- **Mitigations:**")
         out += [f"  - {md(m.get('text'))}" for m in mitigations]
+    precedents = f.get("precedents") or []
+    if precedents:
+        out.append("- **Precedents (what the authorities did in similar cases):**")
+        out += [f"  - {md(p.get('summary'))} ({code(p.get('id'))})" for p in precedents]
     out += [f"- **Rule:** {code(f.get('rule'))}", ""]
     return out
+
+
+def _needs(row: S.Unchecked) -> str:
+    """Plan keys as code spans (their brackets stay literal), then the reasons."""
+    return "; ".join([f"add {code(k)}" for k in row.keys] + [md(r) for r in row.reasons])
 
 
 def _collapse(lines: list[str]) -> list[str]:

@@ -46,6 +46,42 @@ class Group:
     activity: str | None
     heading: str
     sections: tuple[Section, ...]  # only kinds that have findings, in KINDS order
+    #: Questions the plan must answer before serious checks can run: shown first.
+    questions: tuple[dict, ...] = ()
+    #: How many checks on this subject could not run (see "Not checked").
+    unchecked: int = 0
+
+    @property
+    def clear_line(self) -> str | None:
+        """The line shown when nothing was found; None when there are findings or questions."""
+        if self.sections or self.questions:
+            return None
+        if self.unchecked:
+            return (f"No findings on the checks that could run, but {self.unchecked} check"
+                    f"{'s' if self.unchecked != 1 else ''} could not run (see \"Not checked\"): "
+                    "this is not a clean result.")
+        return CLEAR
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """One check that could not run, in the user's words."""
+
+    rule: str
+    title: str
+    where: str
+    severity: str
+    keys: tuple[str, ...]  # plan keys to add
+    reasons: tuple[str, ...]  # why lawcheck could not work a fact out, in words
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        return tuple(f"add {k}" for k in self.keys) + self.reasons
+
+    @property
+    def rule_note(self) -> str:
+        """The rule id, shown beside the title (nothing when the title is the id)."""
+        return "" if self.title == self.rule else self.rule
 
 
 @dataclass(frozen=True)
@@ -110,14 +146,30 @@ def groups(report: dict) -> list[Group]:
                    set(ids), key=str)
     out = []
     for act in ids + extra:
-        mine = [f for f in report["findings"] if (f.get("where") or {}).get("activity") == act]
+        here = [f for f in report["findings"] if (f.get("where") or {}).get("activity") == act]
+        asked = tuple(sorted((f for f in here if is_question(f)),
+                             key=lambda f: f.get("question") if isinstance(f.get("question"), int)
+                             else 0))
+        mine = [f for f in here if not is_question(f)]
         kinds = list(KINDS) + sorted({str(f.get("kind")) for f in mine} - set(KINDS))
         sections = tuple(Section(k, *_heading(k), tuple(f for f in mine if str(f.get("kind")) == k))
                          for k in kinds if any(str(f.get("kind")) == k for f in mine))
-        if act is None and not sections:
+        unchecked = sum(1 for e in report.get("not_checked") or []
+                        if _entry_activity(e) == act)
+        if act is None and not sections and not unchecked:
             continue  # no organisation heading when nothing is said about the organisation
-        out.append(Group(act, activity_heading(act, report), sections))
+        out.append(Group(act, activity_heading(act, report), sections, asked, unchecked))
     return out
+
+
+def is_question(finding: dict) -> bool:
+    """A question the plan must answer (lawcheck.unknowns), not a finding about the plan."""
+    return bool(finding.get("question"))
+
+
+QUESTIONS_HEADING = "Answer these first"
+QUESTIONS_MEANING = ("the plan does not say, so serious checks could not be made; "
+                     "until answered, this activity is not known to be clear.")
 
 
 def _heading(kind: str) -> tuple[str, str]:
@@ -127,7 +179,12 @@ def _heading(kind: str) -> tuple[str, str]:
 
 
 def top_findings(report: dict, n: int = TOP) -> list[dict]:
-    return canonical(report)["findings"][:n]
+    return [f for f in canonical(report)["findings"] if not is_question(f)][:n]
+
+
+def top_questions(report: dict) -> list[dict]:
+    """Every question, in plan order: each one stands for serious checks that did not run."""
+    return [f for group in groups(report) for f in group.questions]
 
 
 def first_mitigations(report: dict, n: int = TOP) -> list[Mitigation]:
@@ -220,17 +277,52 @@ def driver_titles(value: dict, report: dict) -> list[str]:
     return [titles.get(d) or d for d in value.get("drivers") or []]
 
 
-def not_checked(report: dict) -> list[tuple[str, str, list[str]]]:
-    """(rule, where, missing facts) for checks that could not run, sorted."""
-    rows, order = [], _activity_order(report)
-    for entry in report.get("not_checked") or []:
-        where = entry.get("where") or {}
-        act = where.get("activity", entry.get("activity"))
-        rows.append(((str(entry.get("rule", "")), act is not None, order.get(act, len(order)),
-                      str(act or "")),
-                     (str(entry.get("rule", "")), "Organisation" if act is None else
-                      f"Activity {act}", sorted(str(m) for m in entry.get("missing") or []))))
-    return [row for _, row in sorted(rows)]
+#: How many checks that could not run the summary names.
+TOP_UNCHECKED = 5
+
+
+def _entry_activity(entry: dict):
+    return (entry.get("where") or {}).get("activity", entry.get("activity"))
+
+
+def _unchecked(entry: dict) -> Unchecked:
+    act = _entry_activity(entry)
+    where = "Organisation" if act is None else f"Activity {act}"
+    if isinstance(entry.get("statement"), int):
+        where += f", statement {entry['statement'] + 1}"
+    reasons = [str(r) for r in entry.get("reasons") or []]
+    if entry.get("reason"):
+        reasons.append(str(entry["reason"]))
+    return Unchecked(str(entry.get("rule", "")), str(entry.get("title") or entry.get("rule", "")),
+                     where, str(entry.get("severity") or ""),
+                     tuple(str(m) for m in entry.get("missing") or []), tuple(reasons))
+
+
+def not_checked(report: dict) -> list[Unchecked]:
+    """The checks that could not run, in plan order (organisation first), then by rule."""
+    order = _activity_order(report)
+    entries = sorted(report.get("not_checked") or [], key=lambda e: (
+        _entry_activity(e) is not None, order.get(_entry_activity(e), len(order)),
+        str(_entry_activity(e) or ""), str(e.get("rule", "")), e.get("statement") or 0))
+    return [_unchecked(e) for e in entries]
+
+
+NOT_CHECKED_MEANING = ("These checks could not run: the plan does not give the facts they need, "
+                       "or lawcheck could not work them out. Add them to the plan and check "
+                       "again; until then nothing is known about them.")
+
+
+def unchecked_heading(report: dict) -> str:
+    total = len(report.get("not_checked") or [])
+    return (f"Could not check ({total} in all; the most serious below)")
+
+
+def top_not_checked(report: dict, n: int = TOP_UNCHECKED) -> list[Unchecked]:
+    """The ``n`` checks that could not run whose rules are the most severe."""
+    rows = not_checked(report)
+    ranked = sorted(range(len(rows)), key=lambda i: (_rank(rows[i].severity, SEVERITIES[::-1]),
+                                                     i))
+    return [rows[i] for i in ranked[:n] if rows[i].severity not in ("info", "low")]
 
 
 def caveats(report: dict) -> list[str]:

@@ -50,8 +50,16 @@ def _body(report: dict):
     for group in S.groups(report):
         yield Text("")
         yield Rule(Text(group.heading, style="bold"), characters="=", align="left")
-        if not group.sections:
-            yield Padding(Text(S.CLEAR, style="green"), (0, 0, 0, 2))
+        if group.clear_line:
+            yield Padding(Text(group.clear_line, style="green" if group.clear_line == S.CLEAR
+                               else "yellow"), (0, 0, 0, 2))
+        if group.questions:
+            yield Text("")
+            yield Padding(Text.assemble((S.QUESTIONS_HEADING.upper(), "bold magenta"),
+                                        f" ({len(group.questions)}): {S.QUESTIONS_MEANING}"),
+                          (0, 0, 0, 2))
+            for finding in group.questions:
+                yield from _finding(finding)
         for section in group.sections:
             yield Text("")
             yield Padding(Text.assemble((f"{section.heading.upper()}", _KIND_STYLE.get(
@@ -63,11 +71,12 @@ def _body(report: dict):
     if rows:
         yield Text("")
         yield Rule(Text("Not checked", style="bold"), characters="=", align="left")
-        yield Padding(Text("These checks could not run: the plan does not give the facts they "
-                           "need. Add them to the plan and check again."), (0, 0, 0, 2))
-        for rule, where, missing in rows:
-            yield Padding(Text.assemble(("- ", "dim"), (rule, "bold"), f" ({where}): needs "
-                                        + ", ".join(missing)), (0, 0, 0, 2))
+        yield Padding(Text(S.NOT_CHECKED_MEANING), (0, 0, 0, 2))
+        for row in rows:
+            yield Padding(Text.assemble(("- ", "dim"), (row.title, "bold"), f" ({row.where}): "
+                                        + "; ".join(row.needs),
+                                        (f" [{row.rule_note}]" if row.rule_note else "", "dim")),
+                          (0, 0, 0, 2))
     yield Text("")
     yield Text(f"Checked: {S.fingerprint(report)}", style="dim")
 
@@ -97,6 +106,20 @@ def _summary(report: dict):
             f" ({f.get('severity')}) {f.get('title', '')}: {S.where_label(f, report)}"
             + (f" ({S.confidence_mark(f)})" if S.confidence_mark(f) else "")),
             (0, 0, 0, 2))
+    asked = S.top_questions(report)
+    if asked:
+        yield Text("")
+        yield Text("Questions the plan must answer", style="bold")
+        for i, f in enumerate(asked, 1):
+            yield Padding(Text(f"{i}. {f.get('title', '')} ({S.where_label(f, report)})"),
+                          (0, 0, 0, 2))
+    unchecked = S.top_not_checked(report)
+    if unchecked:
+        yield Text("")
+        yield Text(S.unchecked_heading(report), style="bold")
+        for i, row in enumerate(unchecked, 1):
+            yield Padding(Text(f"{i}. {row.title} ({row.where}): " + "; ".join(row.needs)),
+                          (0, 0, 0, 2))
     mitigations = S.first_mitigations(report)
     if mitigations:
         yield Text("")
@@ -139,5 +162,7 @@ def _finding(f: dict):
                                     style="yellow" if S.needs_verifying(f) else ""))
     for i, m in enumerate(f.get("mitigations") or []):
         grid.add_row("Mitigations" if i == 0 else "", Text(f"- {m.get('text', '')}"))
+    for i, p in enumerate(f.get("precedents") or []):
+        grid.add_row("Precedents" if i == 0 else "", Text(f"- {p.get('summary', '')}"))
     grid.add_row("Rule", Text(str(f.get("rule", "")), style="dim"))
     yield Padding(grid, (0, 0, 0, 6))

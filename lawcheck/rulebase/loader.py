@@ -124,11 +124,10 @@ def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
         if not isinstance(entry, dict):
             problems.append(Problem("LC315", where, f"fact {name!r}: expected a mapping"))
             continue
-        unknown = set(entry) - {"type", "values", "description", "source"}
+        unknown = set(entry) - set(_FACT_KEYS)
         for key in sorted(unknown):
             problems.append(Problem("LC302", entry.where(key), f"fact {name!r}: unknown key "
-                                    f"{key!r}" + did_you_mean(key, ["type", "values",
-                                                                    "description", "source"])))
+                                    f"{key!r}" + did_you_mean(key, _FACT_KEYS)))
         kind = entry.get("type")
         if kind not in m.FACT_TYPES:
             problems.append(Problem("LC315", entry.where("type"), f"fact {name!r}: type must be "
@@ -143,9 +142,34 @@ def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
         for key in ("description", "source"):
             if not entry.get(key):
                 problems.append(Problem("LC303", entry.where(), f"fact {name!r}: missing {key!r}"))
-        facts[name] = m.FactSpec(name, kind, str(entry.get("description", "")),
-                                 str(entry.get("source", "")), tuple(str(v) for v in values))
+        keys = entry.get("plan_keys")
+        if keys is not None and not (isinstance(keys, list)
+                                     and all(isinstance(k, str) and k for k in keys)):
+            problems.append(Problem("LC315", entry.where("plan_keys"), f"fact {name!r}: "
+                                    "plan_keys must be a list of plan keys (may be empty)"))
+            keys = []
+        source = str(entry.get("source", ""))
+        facts[name] = m.FactSpec(name, kind, str(entry.get("description", "")), source,
+                                 tuple(str(v) for v in values),
+                                 tuple(keys) if keys is not None else _plan_keys(source),
+                                 str(entry["question"]) if entry.get("question") else None)
     return facts
+
+
+_FACT_KEYS = ["type", "values", "description", "source", "plan_keys", "question"]
+#: A plan key as facts.yaml's ``source`` names it: organization.x.y or activities[].x[].y.
+_PLAN_KEY = re.compile(r"\b(?:organization|activities\[\])(?:\.[a-z_]+(?:\[\])?)+")
+
+
+def _plan_keys(source: str) -> tuple[str, ...]:
+    """The plan keys a fact's ``source`` names, in order, when it does not list them itself.
+
+    Only facts read from the plan or derived from it name plan keys there; a fact whose source
+    starts with neither ("review input column …", "derived: statement analyser") has none."""
+    text = " ".join(source.split())
+    if not text.startswith(("plan ", "derived")):
+        return ()
+    return tuple(dict.fromkeys(_PLAN_KEY.findall(text)))
 
 
 def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitigation]:

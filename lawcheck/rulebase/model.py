@@ -47,6 +47,11 @@ class FactSpec:
     description: str
     source: str
     values: tuple[str, ...] = ()
+    #: The plan keys a user writes to give this fact (``activities[].notification``); empty for
+    #: facts no plan key gives (the analyser's, the calendar's).
+    plan_keys: tuple[str, ...] = ()
+    #: The question to ask when a serious check needs this fact and the plan does not give it.
+    question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,16 +158,6 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Mitigation:
-    id: str
-    title: str
-    text: str
-    source: str
-    pillar: str
-    level: str | None = None
-
-
-@dataclass(frozen=True)
 class Parameter:
     """A number the law states, read from the version of ``citation`` in force on the date:
     the first group ``pattern`` captures in its text (e.g. ``five (5)``)."""
@@ -171,6 +166,16 @@ class Parameter:
     citation: str
     pattern: str
     line: int = 0
+
+
+@dataclass(frozen=True)
+class Mitigation:
+    id: str
+    title: str
+    text: str
+    source: str
+    pillar: str
+    level: str | None = None
 
 
 @dataclass(frozen=True)
