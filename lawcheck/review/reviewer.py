@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from lawcheck import __version__
+from lawcheck.precedent_links import attach
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.speech.script import caveat, result_label, screen
 
@@ -156,6 +157,7 @@ class Reviewer:
         from lawcheck.derive import load_calendars
         from lawcheck.engine import compile_rulebase, get_engine
         from lawcheck.plan import load_organization
+        from lawcheck.precedents import load_precedents
         from lawcheck.risk import load_weights
         from lawcheck.settings import engine_name, rules_dir
         from lawcheck.speech import Analyser
@@ -177,6 +179,7 @@ class Reviewer:
         self.weights = load_weights(rules_dir() / "risk.yaml")
         self.elections = load_calendars(rules_dir()).elections
         self.analyser = Analyser(model=spec.model)
+        self.precedents = load_precedents()
         self.today = spec.as_of or date.today()
         self.checked_at = spec.checked_at or \
             datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
@@ -201,6 +204,8 @@ class Reviewer:
                                 **locate(self.rules[base["rule"]], outcome["facts"], analysis,
                                          text)}
             findings.append(finding)
+        attach(findings, self.rulebase, self.precedents, organization=organization,
+               topics=[text])
         caveats = [note] if (note := caveat(screened)) else []
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
