@@ -41,6 +41,8 @@ CHANGE_KINDS = {"leader": "leader (chair or executive director)", "address": "ad
                 "statutes": "statutes", "bank_account": "bank account"}
 ELECTIONS = {"national_assembly": "National Assembly", "commune_council": "commune council",
              "subnational_council": "capital, provincial and district council"}
+CAMPAIGN_TITLES = ("Campaign period of the ", "Expected ")  # entries that open a campaign
+REMINDER_DAYS = 7  # the iCalendar reminder before each campaign start
 LOOKBACK_YEARS = 10  # overdue annual filings listed at most this far back
 LOOKBACK_MONTHS = 36  # overdue monthly tax returns listed at most this far back
 
@@ -113,19 +115,41 @@ def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
                           code="LC220", fix="give a --to date on or after --from")
     from lawcheck.plan import load_organization
 
-    organization = load_organization(org)
+    organization = load_organization(org) if org is not None else None
     cals = load_calendars(rules_dir())
-    entries, caveats = deadlines(organization, day, cals, first, last)
-    return {"organization": organization.get("name"), "type": organization.get("type"),
-            "source": str(org), "as_of": day.isoformat(), "from": first.isoformat(),
-            "to": last.isoformat(), "deadlines": [e.to_dict() for e in entries],
+    entries, caveats = deadlines(organization or {}, day, cals, first, last,
+                                 only_elections=organization is None)
+    coming = coming_elections(cals.elections, first)
+    return {"organization": (organization or {}).get("name"),
+            "type": (organization or {}).get("type"),
+            "source": str(org) if org is not None else None, "as_of": day.isoformat(),
+            "from": first.isoformat(), "to": last.isoformat(),
+            "deadlines": [e.to_dict() for e in entries],
+            "elections": [e.to_dict() for e in coming],
+            "election_calendar": {
+                "complete_from": _iso(cals.elections.complete_from),
+                "complete_through": _iso(cals.elections.complete_through),
+                "source": "rules/calendars/elections.yaml"},
             "caveats": caveats}
 
 
+def coming_elections(elections, first: date) -> list:
+    """Every election of the calendar not over by ``first`` (its polling day, or the end of its
+    expected window, on or after it), soonest first."""
+    return [e for e in elections
+            if (e.polling_day or (e.window[1] if e.window else date.min)) >= first]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def deadlines(org: dict, as_of: date, cals, start: date | None = None,
-              end: date | None = None) -> tuple[list[Deadline], list[str]]:
+              end: date | None = None, *,
+              only_elections: bool = False) -> tuple[list[Deadline], list[str]]:
     """(entries, caveats). Entries dated from ``start`` to ``end`` (inclusive; default: as_of
-    and a year later), plus every overdue one whatever its date, sorted by date."""
+    and a year later), plus every overdue one whatever its date, sorted by date. With
+    ``only_elections`` (no organisation given) only the election entries."""
     start = start or as_of
     end = end or start + timedelta(days=365)
     kind = org.get("type")
@@ -147,6 +171,11 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
 
     def binds(duty: str) -> bool:
         return not DUTIES[duty].org_types or kind in DUTIES[duty].org_types
+
+    if only_elections:
+        _election_entries(cals, start, end, add)
+        found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
+        return found, caveats + cals.caveats([start])
 
     # annual reports, before the end of February for the previous year
     duty = ("annual-reports-domestic" if binds("annual-reports-domestic") else
@@ -271,7 +300,17 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
                "either: ask a lawyer, and watch for a letter from the Anti-Corruption Unit."),
             status="check")
 
-    # campaign periods and polling days
+    _election_entries(cals, start, end, add)
+
+    caveats.extend(cals.caveats([e.date for e in found if e.status in ("due", "overdue")]
+                                or [start]))
+    found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
+    return found, caveats
+
+
+def _election_entries(cals, start: date, end: date, add) -> None:
+    """Campaign periods (or, for an election without a date, the span its campaign may
+    cover) and polling days, status ``info``."""
     neutral = ("Political neutrality matters most then: no support for, criticism of or "
                "campaigning with a party or candidate, and no call to abstain.")
     for election in cals.elections:
@@ -306,11 +345,6 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
                 + (" (announced, not yet held)" if election.status == "expected" else "")
                 + ". Avoid gatherings and statements about parties around it.", status="info",
                 confidence=_weaker(DUTIES[duty].confidence, election.confidence))
-
-    caveats.extend(cals.caveats([e.date for e in found if e.status in ("due", "overdue")]
-                                or [start]))
-    found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
-    return found, caveats
 
 
 def _weaker(a: str, b: str | None) -> str:
@@ -379,7 +413,10 @@ def _working_day_note(day: date, cals) -> str:
 def render_text(cal: dict, width: int = 100) -> str:
     import textwrap
 
-    lines = [f"Compliance calendar: {cal['organization']} ({cal['type']})",
+    head = (f"Compliance calendar: {cal['organization']} ({cal['type']})"
+            if cal.get("source") is not None else
+            "Election calendar (no organisation given: only elections are listed)")
+    lines = [head,
              f"As of {cal['as_of']}; deadlines from {cal['from']} to {cal['to']}, and every "
              "overdue one.",
              "lawcheck lists legal deadlines to help plan work; it is not legal advice.", ""]
@@ -390,12 +427,58 @@ def render_text(cal: dict, width: int = 100) -> str:
         lines.append(f"{e['status'].upper():<8}{e['date']}  {e['title']}")
         lines += textwrap.wrap(e["what"], width, initial_indent=indent, subsequent_indent=indent)
         lines.append(f"{indent}Legal basis: {e['citation']} ({e['confidence']})")
+    if cal.get("elections") is not None:
+        lines += ["", "Coming elections"]
+        lines += textwrap.wrap(election_summary(cal), width, initial_indent="  ",
+                               subsequent_indent="  ")
+        for e in cal["elections"]:
+            lines.append("")
+            title = e["title"][:1].upper() + e["title"][1:]
+            lines += textwrap.wrap(f"{title}: {_when(e)}", width, initial_indent="  ",
+                                   subsequent_indent="    ")
+            for line in _election_lines(e):
+                lines += textwrap.wrap(line, width, initial_indent="    ",
+                                       subsequent_indent="      ")
     if cal["caveats"]:
         lines += ["", "Caveats"]
         for note in cal["caveats"]:
             lines += textwrap.wrap(note, width, initial_indent="  ! ",
                                    subsequent_indent="    ")
     return "\n".join(lines) + "\n"
+
+
+def election_summary(cal: dict) -> str:
+    cover = cal.get("election_calendar") or {}
+    return (f"Every election from {cal['from']} to {cover.get('complete_through')} (the end "
+            f"of the election calendar, {cover.get('source')}); after that, whether an "
+            "election campaign is on is unknown. Campaign periods are the National Election "
+            "Committee's where announced, otherwise computed from the polling day, or, while "
+            "no polling day is fixed, the span the campaign may cover.")
+
+
+def _when(e: dict) -> str:
+    if e.get("polling_day"):
+        day = date.fromisoformat(e["polling_day"])
+        return f"polling day {_long(day)} ({e['status']}, {e['confidence']})"
+    window = e.get("polling_window") or {}
+    return (f"expected between {window.get('from')} and {window.get('to')}, no polling day "
+            f"announced ({e['status']}, {e['confidence']})")
+
+
+def _election_lines(e: dict) -> list[str]:
+    out = []
+    campaign, possible = e.get("campaign"), e.get("campaign_possible")
+    if campaign:
+        how = ("computed from the polling day and the length of past campaigns"
+               if campaign["computed"] else "as announced")
+        out.append(f"Campaign: {campaign['start']} to {campaign['end']} ({how}; "
+                   f"{campaign['confidence']}).")
+    elif possible:
+        out.append(f"Campaign: not known; it may fall anywhere from {possible['from']} to "
+                   f"{possible['to']}, where election-campaign checks are listed as not "
+                   "checked.")
+    out.append(f"Source: {e['source']}")
+    return out
 
 
 def render_json(cal: dict) -> str:
@@ -413,9 +496,10 @@ def render_ics(cal: dict, *, clock: datetime | None = None) -> str:
     moment = (clock or datetime.now(timezone.utc)).astimezone(timezone.utc)
     stamp = moment.strftime("%Y%m%dT%H%M%SZ")
     name = cal.get("organization") or ""
+    calname = f"Compliance deadlines: {name}" if name else "Cambodian elections (lawcheck)"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
              f"PRODID:-//lawcheck//lawcheck {__version__}//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(f"Compliance deadlines: {name}")]
+             "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calname)]
     for e in cal["deadlines"]:
         day = date.fromisoformat(e["date"])
         uid = hashlib.sha256("\0".join((name, e["date"], e["title"], e["citation"]))
@@ -426,8 +510,13 @@ def render_ics(cal: dict, *, clock: datetime | None = None) -> str:
                   f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                   f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
                   "SUMMARY:" + escape(e["title"]), "DESCRIPTION:" + escape(description),
-                  "CATEGORIES:" + escape(e["status"].upper()), "TRANSP:TRANSPARENT",
-                  "END:VEVENT"]
+                  "CATEGORIES:" + escape(e["status"].upper()), "TRANSP:TRANSPARENT"]
+        if e["title"].startswith(CAMPAIGN_TITLES):  # a reminder a week before it starts
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY",
+                      f"TRIGGER:-P{REMINDER_DAYS}D",
+                      "DESCRIPTION:" + escape(f"In {REMINDER_DAYS} days: {e['title']}")
+                      , "END:VALARM"]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

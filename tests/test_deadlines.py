@@ -474,3 +474,58 @@ def test_calendar_never_ends_in_an_internal_error(data, name, as_of, tmp_path_fa
     assert result.exit_code in (0, 2), result.output
     if result.exit_code == 2:
         assert "error LC" in result.output
+
+
+# --- coming elections ------------------------------------------------------------------------
+
+def test_coming_elections_are_listed_with_their_campaigns_through_2033():
+    cal = dl.compliance_calendar(None, as_of="2026-12-06")
+    ids = [e["id"] for e in cal["elections"]]
+    assert ids == ["kh-commune_council-2027", "kh-national_assembly-2028",
+                   "kh-subnational_council-2029", "kh-senate-2030", "kh-commune_council-2032",
+                   "kh-national_assembly-2033"]
+    commune, national = cal["elections"][0], cal["elections"][1]
+    assert commune["polling_day"] == "2027-06-06" and commune["status"] == "expected"
+    assert commune["campaign"] == {"start": "2027-05-22", "end": "2027-06-04", "computed": True,
+                                   "confidence": "likely",
+                                   "source": commune["campaign"]["source"]}
+    assert national["polling_day"] is None and national["campaign"] is None
+    assert national["polling_window"] == {"from": "2028-07-01", "to": "2028-07-31"}
+    assert national["campaign_possible"] == {"from": "2028-06-09", "to": "2028-07-29"}
+    assert all(e["source"] and e["confidence"] for e in cal["elections"])
+    assert cal["election_calendar"]["complete_through"] == "2033-12-31"
+    # without an organisation, only election entries are listed (no reports, no tax)
+    assert {e["citation"] for e in cal["deadlines"]} <= {"kh/lemna-2015", "kh/lango-2015/art-24"}
+    text = dl.render_text(cal)
+    assert text.startswith("Election calendar (no organisation given")
+    assert "National Assembly election: expected between 2028-07-01 and 2028-07-31" in text
+    assert "Campaign: 2027-05-22 to 2027-06-04 (computed from the polling day" in text
+
+
+def test_a_held_election_is_not_coming():
+    cal = dl.compliance_calendar(None, as_of="2027-06-07")
+    assert cal["elections"][0]["id"] == "kh-national_assembly-2028"
+
+
+def test_ics_reminds_a_week_before_each_campaign_start():
+    cal = dl.compliance_calendar(None, as_of="2026-12-06", end="2033-12-31")
+    lines = _unfold(dl.render_ics(cal, clock=CLOCK))
+    events, current = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = []
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            current.append(line)
+    starts = [e for e in events if any(line.startswith(("SUMMARY:Campaign period",
+                                                         "SUMMARY:Expected")) for line in e)]
+    assert len(starts) == 6  # commune 2027 (dated) and five expected elections
+    for event in starts:
+        assert "BEGIN:VALARM" in event and "TRIGGER:-P7D" in event and "ACTION:DISPLAY" in event
+    polling = [e for e in events if any(line.startswith("SUMMARY:Polling day") for line in e)]
+    assert polling and all("BEGIN:VALARM" not in e for e in polling)
+    commune = next(e for e in starts if "SUMMARY:Campaign period of the commune council "
+                   "election (2027-05-22 to 2027-06-04)" in e)
+    assert "DTSTART;VALUE=DATE:20270522" in commune
