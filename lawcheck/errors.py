@@ -181,6 +181,7 @@ CODES: dict[str, str] = {
     "LC203": "file is binary or not text",
     "LC204": "file is not valid UTF-8",
     "LC205": "unsupported file type",
+    "LC206": "no rule test cases at the given path",
     "LC210": "law source cannot be read",
     "LC211": "PDF has no text layer (scanned)",
     "LC212": "PDF is encrypted",

@@ -30,6 +30,12 @@ def _expand(paths) -> list[Path] | None:
     return found
 
 
+def _rules_root():
+    from lawcheck.settings import rules_dir
+
+    return rules_dir()
+
+
 def _load(store, paths=None):
     from lawcheck.rulebase.loader import load
     from lawcheck.settings import rules_dir
@@ -124,8 +130,16 @@ def rules_test(paths=None, *, db: str | None = None, engine: str | None = None,
         rulebase = _load(store)
         selected = None
         if paths:
-            chosen = {str(p) for p in _expand(paths)}
-            selected = [c for c in rulebase.tests if c.file in chosen]
+            # relative paths are the user's, from the working directory; the cases know theirs
+            # as loaded, so both sides are compared resolved
+            chosen = {p.resolve() for p in _expand(paths)}
+            selected = [c for c in rulebase.tests if Path(c.file).resolve() in chosen]
+            if not selected:
+                shown = ", ".join(str(p) for p in paths)
+                raise InputError(
+                    f"no test cases found in {shown}", code="LC206",
+                    fix=f"give a *.tests.yaml file or folder under the rule base "
+                        f"({_rules_root()}); `lawcheck rules list` shows each rule's tests")
         index = _index(store, rulebase)
     return run_cases(rulebase, get_engine(engine or engine_name()), index, selected, today)
 
