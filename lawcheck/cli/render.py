@@ -12,6 +12,38 @@ _SKIPPED = {"preamble": "preamble", "toc": "table of contents", "signature": "si
             "page-number": "page number", "debris": "OCR debris", "duplicate": "duplicate"}
 
 
+#: Output file extensions and the format each one means (SPEC §8, §7 output files).
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+            ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+            ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics", ".zip": "zip", ".pdf": "pdf"}
+
+
+def output_format(output: str | None, fmt: str | None, formats, *, command: str,
+                  hints: dict[str, str] | None = None) -> str | None:
+    """The format to write ``output`` in: ``--format`` when given, else the one its extension
+    names. An extension the command cannot write is refused here, before any work (exit 2), with
+    the extensions it can write; ``hints`` says what to do instead for some (".pdf"). Returns
+    ``fmt`` (perhaps None: the command's own default) when there is no file or no extension."""
+    from pathlib import PurePath
+
+    from lawcheck.errors import OptionError, Where
+
+    if not output:
+        return fmt
+    suffix = PurePath(str(output)).suffix.lower()
+    if not suffix:
+        return fmt
+    wanted = SUFFIXES.get(suffix)
+    if wanted in formats and suffix not in (hints or {}):
+        return fmt or wanted
+    can = ", ".join(s for s, f in SUFFIXES.items() if f in formats and s not in (hints or {}))
+    raise OptionError(
+        f"`lawcheck {command}` cannot write a {suffix} file", code="LC228",
+        where=Where(str(output)),
+        fix=(hints or {}).get(suffix) or f"name the output with one of the extensions it "
+        f"writes: {can}")
+
+
 def deliver(text: str, output: str | None) -> None:
     """Print ``text``, or write it to ``output`` (created 0600: reports quote plans and
     statements) and say so on stderr."""
