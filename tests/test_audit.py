@@ -132,8 +132,9 @@ def test_history_is_newest_first_and_limited(db_url):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_show_prints_exactly_what_the_run_printed_when_text_is_kept(fmt, db_url, tmp_path):
-    printed = tmp_path / f"printed.{fmt}"
-    shown = tmp_path / f"shown.{fmt}"
+    suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)  # -o names a real extension
+    printed = tmp_path / f"printed.{suffix}"
+    shown = tmp_path / f"shown.{suffix}"
     result = run(db_url, "check", marked_plan(tmp_path), "--as-of", AS_OF, "--format", fmt,
                  "--keep-text", "-o", printed)
     assert result.exit_code in (0, 1), result.output

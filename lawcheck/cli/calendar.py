@@ -7,7 +7,7 @@ import sys
 
 import click
 
-_BY_SUFFIX = {".ics": "ics", ".json": "json", ".txt": "text"}
+FORMATS = ("text", "json", "ics")
 
 
 @click.command("calendar")
@@ -18,7 +18,7 @@ _BY_SUFFIX = {".ics": "ics", ".json": "json", ".txt": "text"}
 @click.option("--from", "start", metavar="DATE", help="First day to list (default: --as-of).")
 @click.option("--to", "end", metavar="DATE", help="Last day to list (default: a year after "
               "--from). Overdue deadlines are listed whatever their date.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "ics"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Default: from -o's file name; else text on a terminal, json otherwise.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the calendar here (e.g. deadlines.ics).")
@@ -27,11 +27,11 @@ def calendar(org, as_of, start, end, fmt, output) -> None:
     notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
     and election campaign periods, each with the provision it rests on.
     """
+    from lawcheck.cli.render import output_format
     from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
 
-    if fmt is None:
-        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = _BY_SUFFIX.get(suffix) or ("text" if output or sys.stdout.isatty() else "json")
+    fmt = output_format(output, fmt, FORMATS, command="calendar") or (
+        "text" if output or sys.stdout.isatty() else "json")
     cal = compliance_calendar(org, as_of=as_of, start=start, end=end)
     text = {"text": render_text, "json": render_json, "ics": render_ics}[fmt](cal)
     if output:

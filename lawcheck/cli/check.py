@@ -7,8 +7,9 @@ import sys
 import click
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
-_BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json",
-              ".txt": "text"}
+FORMATS = ("text", "json", "markdown", "html")
+PDF_HINT = ("lawcheck does not write PDF: write the report with -o report.html and print it to "
+            "PDF from a web browser (the page has a print layout)")
 
 
 @click.command()
@@ -16,7 +17,7 @@ _BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json
 @click.option("--org", type=click.Path(dir_okay=False),
               help="Organization YAML (needed with a CSV or XLSX plan of activities).")
 @click.option("--as-of", metavar="DATE", help="Check as of this date (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Default: from -o's file name; else text on a terminal, json otherwise.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True,
@@ -35,12 +36,11 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> Non
     """
     from lawcheck import api
     from lawcheck.api.check import exit_code
-    from lawcheck.cli.render import deliver
+    from lawcheck.cli.render import deliver, output_format
     from lawcheck.report import render
 
-    if fmt is None:
-        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = _BY_SUFFIX.get(suffix) or ("text" if output or sys.stdout.isatty() else "json")
+    fmt = output_format(output, fmt, FORMATS, command="check", hints={".pdf": PDF_HINT}) or (
+        "text" if output or sys.stdout.isatty() else "json")
     report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine, record=True,
                        keep_text=keep_text, render={"format": fmt, "width": 100})
     text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())

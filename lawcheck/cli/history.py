@@ -6,6 +6,7 @@ import sys
 
 import click
 
+SHOW_FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv", "summary")
 
 @click.command()
 @click.option("--limit", type=click.IntRange(min=1), help="Show only the newest N runs.")
@@ -39,16 +40,16 @@ def history(obj, limit, fmt) -> None:
 
 @click.command()
 @click.argument("run_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html",
-                                                   "csv", "summary"]),
-              help="Default: the format the run was printed in.")
+@click.option("--format", "fmt", type=click.Choice(SHOW_FORMATS),
+              help="Default: from -o's file name; else the format the run was printed in.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.pass_obj
 def show(obj, run_id, fmt, output) -> None:
     """Print the report of a stored run again (ids: `lawcheck history`)."""
     from lawcheck import api
-    from lawcheck.cli.render import deliver
+    from lawcheck.cli.render import deliver, output_format
 
+    fmt = output_format(output, fmt, SHOW_FORMATS, command="show")
     text, note = api.show_run(run_id, fmt=fmt, db=obj["db"],
                               color=not output and sys.stdout.isatty())
     if note:
@@ -65,7 +66,9 @@ def show(obj, run_id, fmt, output) -> None:
 def export(obj, run_id, output, force) -> None:
     """Write a run's evidence pack: report, cited law texts, rules, manifest with hashes."""
     from lawcheck import api
+    from lawcheck.cli.render import output_format
 
+    output_format(output, None, ("zip",), command="export")
     manifest = api.export_run(run_id, output, force=force, db=obj["db"])
     click.echo(f"wrote {output}: {len(manifest['files']) + 1} files, "
                f"{len(manifest['provisions'])} cited provision versions"

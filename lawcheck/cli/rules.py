@@ -126,8 +126,9 @@ def coverage(obj, fmt) -> None:
 def catalog(obj, output, fmt) -> None:
     """The whole rule base as a readable document, by law and article."""
     from lawcheck import api
+    from lawcheck.cli.render import output_format
 
-    fmt = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "markdown")
+    fmt = output_format(output, fmt, ("markdown", "html"), command="rules catalog") or "markdown"
     text = api.rules_catalog(fmt, db=obj["db"])
     if output:
         with open(output, "w", encoding="utf-8") as fh:
