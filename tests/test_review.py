@@ -78,12 +78,12 @@ def test_csv_batch_keeps_input_order_reports_bad_rows_by_line_and_writes_html(db
                                          ("s4", BENIGN, "telegram")])
     out = tmp_path / "review.jsonl"
     result = invoke(db, str(src), "-o", str(out), "--org-type", "domestic_ngo")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # SPEC §8: rows not read must not look screened to a script
     assert [r["subject"]["id"] for r in reports(out)] == ["s1", "s2"]
     assert "s.csv:4" in result.stderr and "s.csv:5" in result.stderr
-    assert "2 row(s) could not be reviewed" in result.stderr
+    assert "2 row(s) could not be read and were NOT reviewed" in result.stderr
     page = tmp_path / "review.html"
-    assert invoke(db, str(src), "-o", str(page)).exit_code == 1
+    assert invoke(db, str(src), "-o", str(page)).exit_code == 2
     html = page.read_text(encoding="utf-8")
     assert "<mark" in html and "Chea Vanna" in html and "criminal-code-2009/art-502" in html
 

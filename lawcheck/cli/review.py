@@ -7,9 +7,7 @@ import sys
 import click
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
-FORMATS = ("text", "jsonl", "csv", "html", "summary")
-_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html",
-              ".htm": "html", ".txt": "text"}
+FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
 
 
 @click.command()
@@ -58,6 +56,7 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
     speaker, org_type and language are optional.
     """
     from lawcheck.api.review import exit_code, review as run
+    from lawcheck.cli.render import output_format
     from lawcheck.errors import OptionError
     from lawcheck.review.outputs import Writer
     from lawcheck.review.progress import Progress
@@ -68,10 +67,8 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
     if org and org_type:
         raise OptionError("--org and --org-type both give the organization type", code="LC220",
                           fix="give one of them")
-    if fmt is None:
-        suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = _BY_SUFFIX.get(suffix) or ("text" if not output and sys.stdout.isatty()
-                                         else "jsonl")
+    fmt = output_format(output, fmt, FORMATS, command="review") or (
+        "text" if not output and sys.stdout.isatty() else "jsonl")
 
     class BadRowsToStderr(Writer):
         """Malformed rows are named on stderr as they come, whatever the output format."""
@@ -101,11 +98,17 @@ def _summary_line(summary: dict, output: str | None) -> str:
     severities = ", ".join(f"{n} {k}" for k, n in (summary.get("by_severity") or {}).items())
     line = (f"reviewed {summary['statements']} statement(s): {summary['flagged']} flagged, "
             f"{summary['findings']} finding(s)" + (f" ({severities})" if severities else ""))
+    unscreened = [f"{summary[k]} {k.replace('_', ' ')}" for k in ("not_screened",
+                                                                    "partly_screened")
+                  if summary.get(k)]
+    if unscreened:
+        line += (f"; {' and '.join(unscreened)} (Khmer or another language lawcheck cannot "
+                 "analyse: have a person review them)")
     if summary.get("skipped"):
         line += f"; {summary['skipped']} already in {output} (resumed)"
     if summary.get("bad_rows"):
-        line += (f"; {summary['bad_rows']} row(s) could not be reviewed (listed above): fix "
-                 f"them and run again")
+        line += (f"; {summary['bad_rows']} row(s) could not be read and were NOT reviewed "
+                 "(listed above; exit code 2): fix them and run again")
     line += f"; wrote {output}" if output else ""
     return line + (f"; run {summary['run']} (lawcheck show {summary['run']})"
                    if summary.get("run") else "")

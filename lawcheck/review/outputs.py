@@ -29,11 +29,11 @@ from lawcheck.rulebase.model import CATEGORIES, KINDS, SEVERITIES
 
 RISK_LEVELS = ("critical", "high", "moderate", "low", "none")  # most serious first
 RISKS = ("deregistration", "prosecution")
-FORMATS = ("jsonl", "csv", "html", "text", "summary")
+FORMATS = ("jsonl", "json", "csv", "html", "text", "summary", "xlsx")
 RESUMABLE = ("jsonl", "csv")
 CSV_COLUMNS = ("id", "source", "line", "rule", "category", "kind", "severity", "consequence",
                "span_start", "span_end", "excerpt", "why", "citations", "suggestion",
-               "deregistration", "prosecution")
+               "deregistration", "prosecution", "result", "language", "unanalysed", "caveats")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -61,6 +61,13 @@ def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = N
     if fmt not in FORMATS:
         raise InputError(f"unknown review output format {fmt!r}", code="LC220",
                          fix=f"use one of {', '.join(FORMATS)}")
+    if fmt == "xlsx":
+        if path is None:
+            raise InputError("an Excel workbook cannot be written to the terminal", code="LC220",
+                             fix="add -o FILE.xlsx, or choose --format csv")
+        from lawcheck.review.xlsx import XlsxWriter
+
+        return XlsxWriter(path)
     if path is None:
         return _WRITERS[fmt](stream)
     fresh = not append or not os.path.exists(path) or os.path.getsize(path) == 0
@@ -86,6 +93,24 @@ class JsonlWriter(Writer):
     def write(self, item, report) -> None:
         self.out.write(json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n")
         self.out.flush()
+
+
+class JsonWriter(Writer):
+    """One JSON list of reports, streamed: the same bytes as ``json.dumps(reports, indent=2)``
+    (and as ``lawcheck show --format json``), without holding the list."""
+
+    def __init__(self, out, owns: bool = False) -> None:
+        super().__init__(out, owns)
+        self.count = 0
+
+    def write(self, item, report) -> None:
+        body = json.dumps(report, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(("[\n  " if not self.count else ",\n  ") + body)
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.count else "[]\n")
+        super().close()
 
 
 # --- csv ---------------------------------------------------------------------------------------
@@ -115,13 +140,14 @@ class CsvWriter(Writer):
         risk = report.get("risk") or {}
         levels = [(risk.get(k) or {}).get("level", "") for k in RISKS]
         head = [item.id, item.source, "" if item.line is None else item.line]
+        tail = levels + screening_cells(report)
         rows = [head + [f.get("rule"), f.get("category"), f.get("kind"), f.get("severity"),
                         f.get("consequence"), *_first_span(f), _where(f).get("excerpt"),
                         f.get("why"), ";".join(c.get("provision", "") for c in
                                                f.get("citations") or []),
-                        _suggestion(f)] + levels
+                        _suggestion(f)] + tail
                 for f in report.get("findings") or []]
-        self._emit(rows or [head + [""] * 11 + levels])  # every reviewed id appears once at least
+        self._emit(rows or [head + [""] * 11 + tail])  # every reviewed id appears once at least
 
     def _emit(self, rows) -> None:
         buffer = io.StringIO()
@@ -157,6 +183,43 @@ def _suggestion(finding: dict) -> str:
     return mitigations[0].get("text", "") if mitigations else ""
 
 
+# --- what was screened ---------------------------------------------------------------------------
+
+def result_of(report: dict) -> str:
+    """"findings", "no findings", "partly screened" or "not screened" (reports written before
+    the field existed are worked out from their analysis)."""
+    if report.get("result"):
+        return report["result"]
+    from lawcheck.speech.script import result_label
+
+    analysed = (report.get("analysis") or {}).get("analysed", True)
+    return result_label(analysed, len(report.get("findings") or []))
+
+
+def unanalysed_spans(report: dict) -> list[tuple[int, int, str]]:
+    return [(u["span"][0], u["span"][1], u.get("script", ""))
+            for u in (report.get("analysis") or {}).get("unanalysed") or []
+            if isinstance(u, dict) and len(u.get("span") or ()) == 2]
+
+
+def screening_note(report: dict) -> str | None:
+    """The caveat that says what was not screened, or None when everything was."""
+    if result_of(report) not in UNSCREENED:
+        return None
+    return next((c for c in report.get("caveats") or [] if str(c).startswith(
+        ("NOT SCREENED", "PARTLY SCREENED"))), f"{result_of(report)}: have a person review it")
+
+
+def screening_cells(report: dict) -> list:
+    """The csv/xlsx cells: result, language, unanalysed spans (start-end;…), caveats."""
+    return [result_of(report), (report.get("analysis") or {}).get("language", ""),
+            ";".join(f"{s}-{e}" for s, e, _ in unanalysed_spans(report)),
+            " | ".join(str(c) for c in report.get("caveats") or [])]
+
+
+UNSCREENED = ("not screened", "partly screened")
+
+
 # --- summary -----------------------------------------------------------------------------------
 
 def highest_level(report: dict) -> str:
@@ -173,6 +236,7 @@ class SummaryWriter(Writer):
     def __init__(self, out: IO[str] | None = None, owns: bool = False) -> None:
         super().__init__(out, owns)
         self.statements = self.flagged = self.findings = self.bad_rows = 0
+        self.not_screened = self.partly_screened = 0
         self.by = {"category": {}, "severity": {}, "kind": {}}
         self.levels = {k: {} for k in (*RISKS, "highest")}
 
@@ -181,6 +245,9 @@ class SummaryWriter(Writer):
         findings = report.get("findings") or []
         self.flagged += bool(findings)
         self.findings += len(findings)
+        result = result_of(report)
+        self.not_screened += result == "not screened"
+        self.partly_screened += result == "partly screened"
         for f in findings:
             for key, counts in self.by.items():
                 counts[f.get(key)] = counts.get(f.get(key), 0) + 1
@@ -196,6 +263,7 @@ class SummaryWriter(Writer):
         order = {"category": CATEGORIES, "severity": SEVERITIES[::-1], "kind": KINDS}
         return {"statements": self.statements, "flagged": self.flagged,
                 "findings": self.findings, "bad_rows": self.bad_rows,
+                "not_screened": self.not_screened, "partly_screened": self.partly_screened,
                 **{f"by_{k}": _ordered(v, order[k]) for k, v in self.by.items()},
                 "risk": {k: _ordered(v, RISK_LEVELS) for k, v in self.levels.items()}}
 
@@ -224,6 +292,10 @@ class TextWriter(Writer):
         findings = report.get("findings") or []
         levels = "  ".join(f"{k} {(risk.get(k) or {}).get('level', '?')}" for k in RISKS)
         lines = [f"{item.id}  {levels}  {len(findings)} finding{'s' * (len(findings) != 1)}"]
+        note = screening_note(report)
+        if note:
+            lines[0] += f"  {result_of(report).upper()}"
+            lines.append(f"    ! {note}")
         for f in findings:
             cites = ",".join(c.get("provision", "") for c in f.get("citations") or [])
             words = "; ".join(repr(item.text[s:e]) for s, e in _spans(f) if 0 <= s < e)
@@ -252,6 +324,8 @@ mark.multi { background: #ffb3a7; }
 .finding dl { display: grid; grid-template-columns: 9rem 1fr; gap: .2rem .8rem; margin: 0; }
 .finding dt { font-weight: 600; color: #57606a; } .finding dd { margin: 0; }
 .bad { color: #b3261e; }
+.caveat { color: #9a3412; font-weight: 600; }
+mark.unread { background: #e5e7eb; border-bottom: 2px dotted #57606a; }
 @media print { .statement { break-inside: avoid; } mark { print-color-adjust: exact; } }
 """.strip()
 
@@ -260,15 +334,20 @@ def esc(value) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def highlight(text: str, marks: list[tuple[int, int, str]]) -> str:
+def highlight(text: str, marks: list[tuple[int, int, str]], unread=()) -> str:
     """Escaped text with each flagged span in a <mark>; where spans overlap, the piece they share
-    is marked once with every category in its title, so nesting never breaks the markup."""
+    is marked once with every category in its title, so nesting never breaks the markup.
+    ``unread`` spans (not analysed) get a grey mark of their own."""
     marks = [(s, e, c) for s, e, c in marks if 0 <= s < e <= len(text)]
-    cuts = sorted({0, len(text), *(s for s, _, _ in marks), *(e for _, e, _ in marks)})
+    unread = [(s, e) for s, e in unread if 0 <= s < e <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in marks), *(e for _, e, _ in marks),
+                   *(s for s, _ in unread), *(e for _, e in unread)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
         piece = esc(text[a:b])
         cats = list(dict.fromkeys(c for s, e, c in marks if s <= a and b <= e))
+        if any(s <= a and b <= e for s, e in unread):
+            piece = f'<mark class="unread" title="not analysed">{piece}</mark>'
         if cats:
             multi = ' class="multi"' if len(cats) > 1 else ""
             piece = f'<mark{multi} title="{esc(", ".join(cats))}">{piece}</mark>'
@@ -285,8 +364,10 @@ class HtmlWriter(Writer):
     def __init__(self, out, owns: bool = False) -> None:
         super().__init__(out, owns)
         self.counts = SummaryWriter()
-        self.spools = {lv: tempfile.TemporaryFile("w+", encoding="utf-8") for lv in RISK_LEVELS}
+        self.spools = {lv: tempfile.TemporaryFile("w+", encoding="utf-8")
+                       for lv in (*RISK_LEVELS, "unscreened")}
         self.bad_spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._level_counts: dict[str, int] = {}
 
     def write(self, item, report) -> None:
         self.counts.write(item, report)
@@ -295,9 +376,15 @@ class HtmlWriter(Writer):
         levels = ", ".join(f"{k}: {(risk.get(k) or {}).get('level', '?')}" for k in RISKS)
         where = f"{item.source}:{item.line}" if item.line is not None else item.source
         marks = [(s, e, str(f.get("category"))) for f in findings for s, e in _spans(f)]
+        unread = [(s, e) for s, e, _ in unanalysed_spans(report)]
+        note = screening_note(report)
+        result = f" · {esc(result_of(report).upper())}" if note else ""
         out = [f'<article class="statement"><h3>{esc(item.id)}</h3>',
-               f'<p class="meta">{esc(where)} · {esc(levels)} · {len(findings)} finding(s)</p>',
-               f'<div class="text">{highlight(item.text, marks)}</div>']
+               f'<p class="meta">{esc(where)} · {esc(levels)} · {len(findings)} finding(s)'
+               f'{result}</p>',
+               f'<div class="text">{highlight(item.text, marks, unread)}</div>']
+        if note:
+            out.append(f'<p class="caveat">⚠ {esc(note)}</p>')
         for f in findings:
             cites = ", ".join(c.get("provision", "") for c in f.get("citations") or [])
             out += ['<div class="finding">', f"<h4>{esc(f.get('title'))}</h4>", "<dl>",
@@ -307,7 +394,10 @@ class HtmlWriter(Writer):
                     f"<dt>Why</dt><dd>{esc(f.get('why'))}</dd>",
                     f"<dt>Safer wording</dt><dd>{esc(_suggestion(f))}</dd>", "</dl></div>"]
         out.append("</article>")
-        self.spools[highest_level(report)].write("\n".join(out) + "\n")
+        level = highest_level(report)
+        spool = "unscreened" if note and level == "none" else level
+        self._level_counts[spool] = self._level_counts.get(spool, 0) + 1
+        self.spools[spool].write("\n".join(out) + "\n")
 
     def bad(self, row) -> None:
         self.counts.bad(row)
@@ -330,6 +420,11 @@ class HtmlWriter(Writer):
           f"<body>\n<h1>Statement review</h1>\n<section class=\"summary\"><h2>Summary</h2>\n"
           f"<p>{summary['statements']} statement(s) reviewed, {summary['flagged']} flagged, "
           f"{summary['findings']} finding(s), {summary['bad_rows']} row(s) not reviewed.</p>\n")
+        if summary["not_screened"] or summary["partly_screened"]:
+            w(f'<p class="caveat">⚠ {summary["not_screened"]} statement(s) not screened and '
+              f'{summary["partly_screened"]} partly screened: they are in Khmer or another '
+              "language lawcheck cannot analyse, wholly or in part. No finding on them does not "
+              "mean they are safe: have a person who reads them review them.</p>\n")
         for title, counts in (("Highest risk level", summary["risk"]["highest"]),
                               ("Category", summary["by_category"]),
                               ("Severity", summary["by_severity"])):
@@ -342,8 +437,15 @@ class HtmlWriter(Writer):
             self._copy(self.bad_spool)
             w("</ul>\n")
         w("</section>\n")
+        unscreened = self._level_counts.get("unscreened", 0)
+        if unscreened:  # before the levels: "none" must not be read as "screened and clean"
+            w(f'<section class="unscreened"><h2>Not (fully) screened ({unscreened})</h2>\n'
+              '<p class="caveat">No finding on what lawcheck could read; the rest was not '
+              "analysed. Have a person who reads these statements review them.</p>\n")
+            self._copy(self.spools["unscreened"])
+            w("</section>\n")
         for level in RISK_LEVELS:
-            count = summary["risk"]["highest"].get(level, 0)
+            count = self._level_counts.get(level, 0)
             if count:
                 w(f'<section class="level-{level}"><h2>Highest risk: {level} ({count})</h2>\n')
                 self._copy(self.spools[level])
@@ -355,7 +457,7 @@ class HtmlWriter(Writer):
         shutil.copyfileobj(spool, self.out)
 
 
-_WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "html": HtmlWriter, "text": TextWriter,
+_WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "html": HtmlWriter, "text": TextWriter,
             "summary": SummaryWriter}
 
 
