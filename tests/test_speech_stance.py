@@ -36,3 +36,43 @@ def test_a_cue_matches_in_its_other_forms():
 def test_a_court_that_released_someone_is_not_pressed():
     assert labels("The court released the accused after the charges were withdrawn by the "
                   "prosecutor last week; the family thanked our lawyers.") == {}
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    # a negated command negates the verb, not the name later in its clause
+    ("Soldiers, do not follow the orders of the dictator.", "statement.calls", ["overthrow"]),
+    ("Police officers: stand with the people, not with the regime.", "statement.calls",
+     ["overthrow"]),
+    ("The Prime Minister is lying about the border.", "statement.accuses", ["official"]),
+    ("Api Sihamoni", "statement.insults", ["king"]),
+    ("The corpse of Hun Sen died at a hospital.", "statement.insults", ["politician"]),
+    ("The government is controlled by Hanoi.", "statement.insults", ["government"]),
+    ("Join us at the provincial hall on Monday to demand justice.", "statement.calls",
+     ["gather"]),
+    ("In fact it does not belong to Cambodians, so don't post it.",
+     "statement.territory_claim", True),
+    ("Keep your finger clean on election day.", "statement.calls", ["abstain"]),
+])
+def test_stance_toward_a_sensitive_target(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+def test_an_attribution_does_not_cross_into_the_writers_own_clause():
+    facts = analyse("The minister said the project would help, but he is a liar.").facts
+    assert facts["statement.insults"] == ["official"]
+    assert facts["statement.reported_accusation"] == []
+    facts = analyse("Villagers said the governor is a thief.").facts
+    assert facts["statement.reported_accusation"] == ["official"]
+
+
+@pytest.mark.parametrize("text", [
+    "We call for free and fair elections in 2028.",
+    "We welcome the release by the provincial court of the three activists.",
+    "The King shared the grief of the families who lost their homes in the floods.",
+    "Join us at the community hall on Saturday for a training on first aid.",
+    "Remember: marks outside the box may cause your ballot to be counted as spoiled.",
+    "The court will hear the case of the five land activists on 12 January.",
+    "Article 437 bis of the Criminal Code punishes insulting the King.",
+])
+def test_benign_words_near_sensitive_targets_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -11,7 +11,7 @@ from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
-from lawcheck.speech.targets import Hit, find_target, name_hits
+from lawcheck.speech.targets import Hit, find_target, name_hits, near_target
 
 REPORTED = "statement.reported_accusation"
 SLURS = "statement.discrimination"
@@ -112,16 +112,20 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
-        claimed.add((start, end, kind.fact))
         target = None
-        if kind.target == "required":
+        if kind.reach is not None:
+            target = near_target(sentence, start, end, kind.targets, kind.reach)
+            if target is None:
+                continue
+        elif kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
             target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
                                  tagged)
             if target is None:
                 continue
-        mode = mode_of(sentence, start, end)
+        claimed.add((start, end, kind.fact))
+        mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))

@@ -20,6 +20,8 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "because", "although", 
 NEGATION_REACH = 10  # words: "we do not call for a march, a rally or a strike"
 INVERSIONS = {"should", "were", "had"}
 CONDITIONS = {"if", "unless", "in"}  # "in" opens "in the event" and "in case"
+# facts that label someone: a negated command or another clause's speaker does not reach them
+LABELS = ("statement.accuses", "statement.insults")
 STAFF_REACH = 4  # words between "our" and "said": "our youth programme coordinator said"  # "Should anyone call for ...": a condition
 
 
@@ -93,8 +95,9 @@ def sentence_bounds(doc, i: int) -> tuple[int, int]:
     return start, end
 
 
-def mode_of(sentence: Sentence, start: int, end: int) -> str:
-    """The mode of the cue at tokens ``start``..``end`` in ``sentence``."""
+def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -> str:
+    """The mode of the cue at tokens ``start``..``end`` in ``sentence``; ``fact`` is what the
+    cue would feed (a label aimed at someone is scoped by clause, see _negated, _attributed)."""
     if any(_cites_law(sentence, s) for s, _ in sentence.find("law")):
         return "quoted-law"
     text = sentence.text().rstrip(" \"'”’)]")
@@ -104,7 +107,7 @@ def mode_of(sentence: Sentence, start: int, end: int) -> str:
            for s, _ in sentence.find("hypothetical")) or (
             sentence.lowers[sentence.first_word() - sentence.start] in INVERSIONS):
         return "hypothetical"
-    if _negated(sentence, start, end):
+    if _negated(sentence, start, end, fact):
         return "negated"
     if _attributed(sentence, start, end):
         return "reported"
@@ -129,15 +132,49 @@ def _main_clause(sentence: Sentence, marker: int, start: int) -> bool:
                                                                            start - sentence.start])
 
 
-def _negated(sentence: Sentence, start: int, end: int) -> bool:
-    clause = start
+def clause_start(sentence: Sentence, k: int) -> int:
+    """The first token of the clause holding token ``k``: after the last clause break."""
+    clause = k
     while clause > sentence.start and sentence.lowers[clause - 1 - sentence.start] \
             not in CLAUSE_BREAKS:
         clause -= 1
-    clause = max(clause, start - NEGATION_REACH)
+    return clause
+
+
+def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) -> bool:
+    clause = max(clause_start(sentence, start), start - NEGATION_REACH)
     doc = sentence.doc
-    return any(clause <= s and e <= start and not _is_number_sign(doc, s)
-               for s, e in sentence.find("negation"))
+    for s, e in sentence.find("negation"):
+        if not (clause <= s and e <= start) or _is_number_sign(doc, s):
+            continue
+        if fact in LABELS and _negates_command(sentence, s, e):
+            continue  # "don't follow the orders of the dictator": the order is negated, not the name
+        return True
+    return False
+
+
+def _negates_command(sentence: Sentence, s: int, e: int) -> bool:
+    """True when the negation opens a command ("Don't …", "Do not …", "Never …", also after
+    "Soldiers,"): it negates the verb that follows, so a label later in the clause is still
+    said ("don't follow the orders of the dictator")."""
+    lowers, base = sentence.lowers, sentence.start
+    k, word = s, lowers[s - base]
+    if word in ("n't", "not") and s > sentence.start and lowers[s - 1 - base] == "do":
+        k = s - 1
+    elif word not in ("never", "dont"):
+        return False
+    return k == sentence.first_word() or sentence.doc[k - 1].text in (":", ";", ",", "—", "–")
+
+
+# breaks between a speaker and the words: "but", "yet" and a semicolon start the writer's own
+SPEAKER_BREAKS = {";", "but", "yet", "however", "although", "though", "whereas", "while"}
+
+
+def _other_clause(sentence: Sentence, s: int, e: int, start: int, end: int) -> bool:
+    """True when a clause break stands between an attribution word and the cue."""
+    lo, hi = (e, start) if e <= start else (end, s)
+    return any(w in SPEAKER_BREAKS for w in sentence.lowers[lo - sentence.start:
+                                                               hi - sentence.start])
 
 
 def _is_number_sign(doc, s: int) -> bool:
@@ -152,6 +189,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
     for s, e in sentence.find("attribution"):
         if s <= start < e:
             continue
+        if _other_clause(sentence, s, e, start, end):
+            continue  # "The minister said it would help, but he is lying": not his words
         if any(0 <= s - se <= 2 for _, se in selves):
             continue  # "we said", "we accuse": the speaker's own claim
         if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:

@@ -25,7 +25,7 @@ FIXED = frozenset("""a an the and or but if of to in on at by for with from as i
 been being has have had do does did not no nor so than that this these those it its he she they
 we you i me him her them us our your their his my who whom which what when where why how all
 any each every some more most other such only own same too very can will just should now
-free release left better best worst news data media number lie lies""".split())
+free release left better best worst news data media number lie lies lying lied""".split())
 
 
 @functools.lru_cache(maxsize=1)

@@ -57,7 +57,7 @@ BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "re
 ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
-            "direction", "also"}
+            "direction", "also", "sentiment", "reach"}
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
@@ -100,6 +100,8 @@ class ActKind:
     targets: tuple[str, ...]       # categories that qualify; empty: any target category
     direction: str                 # "any" or "after"
     also: tuple[Also, ...]
+    sentiment: float | None = None  # also every word VADER rates at or below this (sentiment.py)
+    reach: int | None = None        # the target must be named within this many words, same clause
 
 
 @dataclass(frozen=True)
@@ -324,9 +326,6 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
                                         fix=f"use one of: {', '.join(TARGETS)}"))
         cues = _phrase_list(node, "cues", path, problems)
         strong = _phrase_list(node, "strong", path, problems)
-        if not cues and not strong:
-            problems.append(Problem("LC330", node.where("id"), f"act {act_id!r} has no cues",
-                                    fix="list its words under 'cues:' or 'strong:'"))
         also = []
         for item in node.get("also", []) or []:
             if not isinstance(item, dict) or item.get("fact") not in FACT_VALUES or (
@@ -339,10 +338,29 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
                 continue
             _unknown_keys(item, ALSO_KEYS, path, problems)
             also.append(Also(item["fact"], item.get("value"), tuple(item.get("targets", []))))
+        sentiment, reach = node.get("sentiment"), node.get("reach")
+        if sentiment is not None and not (isinstance(sentiment, (int, float))
+                                          and not isinstance(sentiment, bool)
+                                          and -4 <= sentiment < 0):
+            problems.append(Problem("LC334", node.where("sentiment"),
+                                    f"act {act_id!r}: sentiment must be a number from -4 to "
+                                    "below 0 (VADER's valence scale)",
+                                    fix="write sentiment: -2.0, or leave it out"))
+            sentiment = None
+        if reach is not None and not (isinstance(reach, int) and not isinstance(reach, bool)
+                                      and reach > 0):
+            problems.append(Problem("LC334", node.where("reach"),
+                                    f"act {act_id!r}: reach must be a positive number of words",
+                                    fix="write reach: 6, or leave it out"))
+            reach = None
+        if not cues and not strong and sentiment is None:
+            problems.append(Problem("LC330", node.where("id"), f"act {act_id!r} has no cues",
+                                    fix="list its words under 'cues:' or 'strong:'"))
         acts.append(ActKind(
             act_id, str(fact), value, str(node.get("family", fact)), cues, strong, needs,
             "required" if node.get("target") == "required" or fact in TARGETED else "none",
-            targets, "after" if node.get("direction") == "after" else "any", tuple(also)))
+            targets, "after" if node.get("direction") == "after" else "any", tuple(also),
+            float(sentiment) if sentiment is not None else None, reach))
     return acts
 
 

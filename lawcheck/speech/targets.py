@@ -180,3 +180,36 @@ def _capital(token) -> bool:
 
 def _hit(doc, first: int, last: int, entry) -> Hit:
     return Hit(first, last, (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)), entry)
+
+
+def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
+                reach: int) -> Target | None:
+    """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
+    target, then at most ``reach`` linking words ("is", "a", "really", "so"), then the cue ("the
+    King is useless", "Hun Sen, a vile man"), or the cue, then linking words or "of", then the
+    target ("the pathetic Prime Minister", "the corpse of Hun Sen"). A verb or a noun in
+    between breaks the link: "the courts and the police to rob" does not call the courts names.
+    """
+    links = sentence.pipeline.markers["link"]
+    lowers, base = sentence.lowers, sentence.start
+
+    def linking(a: int, b: int, extra=()) -> bool:
+        words = lowers[a - base:b - base]
+        return len(words) <= reach and all(
+            (w,) in links.get(w, ()) or w in STANCE_LINKS or w in extra or not w.isalpha()
+            and w not in (";", ":", "(", ")") for w in words)
+
+    hits = [h for h in sentence.entities if h.target and (not allowed or h.target in allowed)]
+    before = [h for h in hits if h.end <= start and linking(h.end, start)]
+    if before:
+        return _as_target(sentence, before[-1])
+    after = [h for h in hits if h.start >= end and linking(end, h.start, ("of", "for"))]
+    return _as_target(sentence, after[0]) if after else None
+
+
+# words that may stand between a target and a word said of it, besides the lexicon's links
+STANCE_LINKS = {"so", "very", "too", "such", "quite", "utterly", "totally", "completely",
+                "nothing", "but", "more", "than", "like", "as", "this", "that", "these",
+                "those", "our", "your", "their", "his", "her", "its", "become", "becomes",
+                "became", "remains", "remained", "stays", "stayed", "seems", "looks", "being",
+                "not", "no", "a", "an", "the", "is", "are", "was", "were", "s", "'s", "’s"}
