@@ -123,6 +123,11 @@ def organization_facts(org: dict, activities: list[dict], as_of: date) -> dict:
     if changes is not None:
         pending = [c for c in changes if c.get("kind") in CHANGE_KINDS and not c.get("notified_on")
                    and c.get("changed_on")]
+        undated = [c for c in changes if c.get("kind") in CHANGE_KINDS
+                   and not c.get("notified_on") and not c.get("changed_on")]
+        f["organization.undated_unnotified_change"] = bool(undated)
+        if undated:
+            f["organization.undated_change_kind"] = undated[0]["kind"]
         oldest = min(pending, key=lambda c: c["changed_on"]) if pending else None
         f["organization.unnotified_change_days"] = (as_of - oldest["changed_on"]).days if oldest else 0
         if oldest:

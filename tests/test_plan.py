@@ -183,7 +183,8 @@ CASES = [  # (org lines, activity lines, code, line, column, words in the messag
     ("  public_profile: loud\n", "", "LC255", 4, 3, ["'loud'", "low, moderate, high"]),
     ("", "    partners: ['X (politcal_party)']\n", "LC255", 8, 5,
      ["did you mean 'political_party'"]),
-    ("  changes:\n    - kind: leader\n", "", "LC256", 5, 7, ["changed_on", "missing"]),
+    # SPEC §8: changed_on is optional (an undated change is an advisory); kind is required
+    ("  changes:\n    - changed_on: 2026-09-01\n", "", "LC256", 5, 7, ["kind", "missing"]),
     ("", "  - id: A1\n    type: meeting\n    start: 2026-12-11\n", "LC257", 8, 5,
      ["'A1'", "first on line 5"]),
     ("", "    end: 2026-12-09\n", "LC258", 8, 5, ["2026-12-09 is before the start"]),

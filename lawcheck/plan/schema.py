@@ -135,7 +135,8 @@ REPORTING = Field("reporting", "map", "The latest annual reports actually submit
 
 CHANGE = Field("", "map", "", fields=(
     _enum("kind", CHANGE_KINDS, "What changed.", required=True),
-    _f("changed_on", "date", "Day of the change.", date(2026, 9, 1), required=True),
+    _f("changed_on", "date", "Day of the change; leave it out when unknown (lawcheck then says "
+       "the deadline cannot be counted).", date(2026, 9, 1)),
     _f("notified_on", "date", "Day the authorities were told; null = not yet notified.",
        None, nullable=True),
 ))

@@ -81,10 +81,11 @@ class Checker:
         self.locations[path] = where
         if raw is None:
             if field.nullable:
-                return None
-            self.add("LC253", where, f"{self.label(path, where)} has no value",
-                     "give a value or remove the key (null is allowed only where the "
-                     "template says so)")
+                return None  # a null the template gives a meaning ("null = not yet notified")
+            if not field.required:
+                return ABSENT  # SPEC §8: null on an optional field means "not given"
+            self.add("LC253", where, f"{self.label(path, where)} has no value (required)",
+                     "give a value (`lawcheck plan template` shows one)")
             return ABSENT
         if isinstance(raw, str) and field.type not in ("list", "map"):
             raw = raw.strip()
