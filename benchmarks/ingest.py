@@ -35,7 +35,7 @@ LAWCHECK = """
 import resource, sys, time
 t0 = time.perf_counter()
 from lawcheck import api
-result = api.ingest(sys.argv[1], law_id="kh/bench-law", db=sys.argv[2])
+result = api.ingest(sys.argv[1], law_id="kh/bench-law", new=True, db=sys.argv[2])
 assert result.report["articles"] > 0
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       result.report["articles"], result.provisions, result.annotations)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from lawcheck.errors import OptionError, SourceFileError
@@ -44,6 +44,9 @@ class IngestResult:
     report: dict
     unchanged: bool  # the same file was already stored as this version
     run_id: str | None
+    # rules citing a provision this version no longer has, while it is the law's newest:
+    # ({"rule", "citation", "reason"}), so the parse report names them (see rules/dating.py)
+    rules_affected: tuple = ()
 
 
 def check_law_id(law_id: str) -> str:
@@ -152,7 +155,8 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     law_id = check_law_id(options.law_id)
     parsed, source = prepared.parsed, prepared.source
     language = options.language or prepared.language
-    title = options.title or parsed.title or law_id
+    stored = repo.get_law(session, law_id)  # a new version keeps the law's title by default
+    title = options.title or parsed.title or (stored.title if stored else "") or law_id
     existing = repo.versions_of(session, law_id, language)
     for version in existing if not replace else ():  # shipped laws: metadata may change
         if version.sha256 == source.sha256 and options.version in (None, version.version):
@@ -173,7 +177,7 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     new_law = repo.get_law(session, law_id) is None
     repo.ensure_law(session, law_id, title if new_law or options.title else "", origin,
                     law_meta or {}, now)
-    repo.close_previous(session, law_id, language, options.effective)
+    effective_to = fit_in_history(repo.versions_of(session, law_id, language), options.effective)
     report = parsed.report.to_dict()
     run = IngestRun(id=str(uuid.uuid4()), started_at=now, finished_at=now,
                     source=str(source.path), sha256=source.sha256, law_id=law_id,
@@ -183,12 +187,31 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     version = LawVersion(
         law_id=law_id, version=label, language=language, title=title,
         source=str(source.path), sha256=source.sha256, effective_from=options.effective,
-        effective_to=None, confidence=default_confidence, digest=digest,
+        effective_to=effective_to, confidence=default_confidence, digest=digest,
         meta=version_meta or {}, report=report, ingested_at=now, ingest_run_id=run.id)
     repo.add_version(session, version, list(parsed.provisions), list(prepared.annotations),
                      confidence or {})
     return _result(law_id, label, language, title, source, parsed, prepared,
                    unchanged=False, run_id=run.id)
+
+
+def fit_in_history(versions: list, effective: date | None) -> date | None:
+    """Place a version taking effect on ``effective`` among the stored ``versions`` (one
+    language): the version in force before it ends the day before, and the new one ends the day
+    before the next later version starts. So ingesting an older text after a newer one still
+    leaves exactly one version open-ended. Returns the new version's effective_to."""
+    if effective is None:
+        return None
+    dated = [v for v in versions if v.effective_from is not None]
+    earlier = [v for v in dated if v.effective_from < effective]
+    later = [v for v in dated if v.effective_from > effective]
+    if earlier:
+        previous = max(earlier, key=lambda v: v.effective_from)
+        if previous.effective_to is None or previous.effective_to >= effective:
+            previous.effective_to = effective - timedelta(days=1)
+    if later:
+        return min(v.effective_from for v in later) - timedelta(days=1)
+    return None
 
 
 def _result(law_id, label, language, title, source, parsed, prepared, *, unchanged, run_id):

@@ -68,22 +68,22 @@ def test_show_text_marks_confidence_and_annotations(db_url):
 def test_ingest_prints_a_parse_report(tmp_path, db_url):
     lines = pdfgen.law_text(12)
     path = pdfgen.make_law_pdf(tmp_path / "law.pdf", lines, toc="end", duplicate_article=3)
-    result = run("corpus", "ingest", str(path), "--law", "kh/test-pdf", "--effective",
+    result = run("corpus", "ingest", str(path), "--law", "kh/test-pdf", "--new", "--effective",
                  "2024-01-01", db=db_url)
     assert result.exit_code == 0, result.output
     out = result.output
     assert "12 article(s)" in out and "gaps in article numbering: none" in out
     assert "art-3 printed twice" in out and "table of contents" in out
     assert "unplaced text: none" in out
-    report = json.loads(run("corpus", "ingest", str(path), "--law", "kh/test-pdf",
+    report = json.loads(run("corpus", "ingest", str(path), "--law", "kh/test-pdf", "--new",
                             "--format", "json", db=db_url).output)
     assert report["unchanged"] is True and report["report"]["articles"] == 12
 
 
 def test_search_and_diff_commands(tmp_path, db_url):
-    run("corpus", "ingest", str(_write(tmp_path, "a.txt", LAW_V1)), "--law", "kh/t",
+    run("corpus", "ingest", str(_write(tmp_path, "a.txt", LAW_V1)), "--law", "kh/t", "--new",
         "--version", "1", db=db_url)
-    run("corpus", "ingest", str(_write(tmp_path, "b.txt", LAW_V2)), "--law", "kh/t",
+    run("corpus", "ingest", str(_write(tmp_path, "b.txt", LAW_V2)), "--law", "kh/t", "--new",
         "--version", "2", db=db_url)
     hits = json.loads(run("corpus", "search", "working", "days", "--format", "json",
                           db=db_url).output)
@@ -112,7 +112,7 @@ def test_bad_input_exits_2_names_the_file_and_changes_nothing(tmp_path, db_url, 
     run("corpus", "list", db=db_url)  # the database exists, with the shipped law
     before = _dump(db_url)
     path = make(tmp_path)
-    result = run("corpus", "ingest", str(path), "--law", "kh/bad", db=db_url)
+    result = run("corpus", "ingest", str(path), "--law", "kh/bad", "--new", db=db_url)
     assert result.exit_code == 2
     assert f"error {code}" in result.output and phrase in result.output
     assert str(path) in result.output or path.name in result.output

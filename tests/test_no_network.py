@@ -44,7 +44,7 @@ INVOCATIONS: list[tuple[str, list[str]]] = [
     ("corpus show", [LAW]),
     ("corpus show", [f"{LAW}/art-7", "--format", "json"]),
     ("corpus search", ["written", "notice"]),
-    ("corpus ingest", ["{tmp}/law.txt", "--law", "kh/test-law", "--version", "1"]),
+    ("corpus ingest", ["{tmp}/law.txt", "--law", "kh/test-law", "--version", "1", "--new"]),
     ("corpus ingest", ["{tmp}/law2.txt", "--law", "kh/test-law", "--version", "2"]),
     ("corpus diff", ["kh/test-law", "--format", "json"]),
     ("plan template", ["-o", "{tmp}/template.yaml"]),

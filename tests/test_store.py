@@ -89,9 +89,9 @@ def test_shipped_corpus_loads_on_first_use_and_when_it_changes(tmp_path, db_url,
 
 
 def test_versions_are_kept_and_the_previous_one_is_closed(tmp_path, db_url):
-    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", version="2020",
+    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", new=True, version="2020",
                effective="2020-01-01", db=db_url)
-    api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", version="2024",
+    api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", new=True, version="2024",
                effective="2024-06-01", db=db_url)
     law = [l for l in api.list_laws(db=db_url) if l["id"] == "kh/test-law"][0]
     assert [(v["version"], v["effective_from"], v["effective_to"]) for v in law["versions"]] == [
@@ -106,26 +106,26 @@ def test_versions_are_kept_and_the_previous_one_is_closed(tmp_path, db_url):
 
 def test_reingesting_the_same_file_changes_nothing(tmp_path, db_url):
     path = _write(tmp_path, "v1.txt", LAW_V1)
-    first = api.ingest(path, law_id="kh/test-law", db=db_url)
+    first = api.ingest(path, law_id="kh/test-law", new=True, db=db_url)
     before = _dump(db_url)
-    again = api.ingest(path, law_id="kh/test-law", db=db_url)
+    again = api.ingest(path, law_id="kh/test-law", new=True, db=db_url)
     assert again.unchanged and again.version == first.version
     assert _dump(db_url) == before
 
 
 def test_same_version_label_with_other_content_is_refused(tmp_path, db_url):
-    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", version="A",
+    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", new=True, version="A",
                db=db_url)
     before = _dump(db_url)
     with pytest.raises(OptionError) as info:
-        api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", version="A",
+        api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", new=True, version="A",
                    db=db_url)
     assert info.value.code == "LC224"
     assert _dump(db_url) == before
 
 
 def test_a_failed_ingest_leaves_the_database_exactly_as_it_was(tmp_path, db_url, monkeypatch):
-    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", db=db_url)
+    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", new=True, db=db_url)
     before = _dump(db_url)
     from lawcheck.store import repository
 
@@ -134,14 +134,14 @@ def test_a_failed_ingest_leaves_the_database_exactly_as_it_was(tmp_path, db_url,
 
     monkeypatch.setattr(repository, "add_version", explode)
     with pytest.raises(RuntimeError):
-        api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", db=db_url)
+        api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", new=True, db=db_url)
     assert _dump(db_url) == before
 
 
 def test_text_without_articles_is_refused(tmp_path, db_url):
     with pytest.raises(SourceFileError) as info:
         api.ingest(_write(tmp_path, "x.txt", "Just a letter.\nNo law here.\n"),
-                   law_id="kh/x", db=db_url)
+                   law_id="kh/x", new=True, db=db_url)
     assert info.value.code == "LC214"
 
 
@@ -220,7 +220,7 @@ def test_migrations_step_from_the_first_schema_to_the_latest_and_back(db_url):
 
 
 def test_search_ranks_and_finds_across_laws(tmp_path, db_url):
-    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", db=db_url)
+    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", new=True, db=db_url)
     hits = api.search("written warning", db=db_url)
     ids = [h["id"] for h in hits]
     assert "kh/test-law/art-2" in ids
@@ -229,9 +229,9 @@ def test_search_ranks_and_finds_across_laws(tmp_path, db_url):
 
 
 def test_diff_lists_added_removed_and_changed_words(tmp_path, db_url):
-    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", version="1",
+    api.ingest(_write(tmp_path, "v1.txt", LAW_V1), law_id="kh/test-law", new=True, version="1",
                db=db_url)
-    api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", version="2",
+    api.ingest(_write(tmp_path, "v2.txt", LAW_V2), law_id="kh/test-law", new=True, version="2",
                db=db_url)
     d = api.diff("kh/test-law", db=db_url)
     assert d["added"] == ["kh/test-law/art-3"]

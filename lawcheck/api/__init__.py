@@ -9,8 +9,8 @@ from lawcheck.api.check import check
 from lawcheck.api.corpus import diff, ingest, list_laws, opened, search, show
 from lawcheck.api.review import review
 from lawcheck.api.rules import (
-    explain, lint_rules, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list, rules_show,
-    rules_test,
+    explain, lint_rules, load_rules, rules_catalog, rules_coverage, rules_impact, rules_list,
+    rules_show, rules_test,
 )
 
 __all__ = ["check", "diff", "explain", "export_run", "history", "ingest", "lint_rules",

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from lawcheck.errors import NotFoundError
+from lawcheck.errors import NotFoundError, OptionError
 from lawcheck.ingest import IngestResult, check_language, check_law_id, parse_date
 from lawcheck.model import IngestOptions
 from lawcheck.yamlio import did_you_mean
@@ -35,17 +35,60 @@ def opened(db: str | None = None, *, sync: bool = True):
 
 def ingest(path: str | Path, *, law_id: str, version: str | None = None,
            effective: str | date | None = None, title: str | None = None,
-           language: str | None = None, db: str | None = None) -> IngestResult:
-    """Parse a law file and store it as a new version of ``law_id`` (one transaction)."""
+           language: str | None = None, new: bool = False,
+           db: str | None = None) -> IngestResult:
+    """Parse a law file and store it as a new version of ``law_id`` (one transaction).
+
+    A law id the corpus does not hold yet needs ``new``: a mistyped id must not start a second
+    law beside the one meant. The result names the rules that cite a provision this version no
+    longer has (``rules_affected``)."""
+    from dataclasses import replace
+
     from lawcheck.ingest import prepare, store_prepared
+    from lawcheck.store import repository as repo
 
     check_law_id(law_id)
     check_language(language)
     options = IngestOptions(law_id, version, parse_date(effective, "effective date"), title,
                             language)
+    with opened(db) as store, store.sessions() as session:
+        if not new and repo.get_law(session, law_id) is None:
+            known = [law.id for law in repo.all_laws(session)]
+            raise OptionError(
+                f"{law_id!r} is not a law in the corpus" + did_you_mean(law_id, known),
+                code="LC225", fix=f"to add a version of a law already stored, give its id "
+                "(`lawcheck corpus list`); to start a new law, repeat with --new")
     prepared = prepare(Path(path), language)
     with opened(db) as store, store.transaction() as session:
-        return store_prepared(session, prepared, options)
+        result = store_prepared(session, prepared, options)
+        session.flush()
+        return replace(result, rules_affected=tuple(citations_gone(session, law_id)))
+
+
+def citations_gone(session, law_id: str) -> list[dict]:
+    """Rules citing a provision of ``law_id`` that its newest version lacks. The rule base is
+    read without checking it (a broken rule base must not block an ingest; `rules lint` says
+    what is wrong with it)."""
+    from lawcheck.errors import RulesError
+    from lawcheck.rulebase import dating
+    from lawcheck.rulebase.loader import load
+    from lawcheck.settings import rules_dir
+    from lawcheck.store import repository as repo
+
+    try:
+        rulebase = load(rules_dir())
+    except RulesError:
+        return [{"rule": "?", "citation": law_id, "reason": "the rule base has problems; run "
+                 "`lawcheck rules lint` to see which rules cite this law"}]
+    cited = {c for r in rulebase.rules for c in r.citations if dating.law_of(c) == law_id}
+    index = repo.citation_index(session, cited | {law_id})
+    found = []
+    for rule in rulebase.rules:
+        for citation in rule.citations:
+            reason = dating.gone_reason(citation, index) if citation in cited else None
+            if reason:
+                found.append({"rule": rule.id, "citation": citation, "reason": reason})
+    return found
 
 
 def list_laws(*, db: str | None = None) -> list[dict]:
@@ -160,23 +203,38 @@ def diff(law_id: str, v1: str | None = None, v2: str | None = None, *,
             new = _pick_version(session, law.id, v2, language or old.language)
         before_rows = repo.provisions_of(session, old.id)
         after_rows = repo.provisions_of(session, new.id)
-        keep = ("paragraph", "point")
-        before = {r.path_id: (r.title, r.text) for r in before_rows if r.kind not in keep}
-        after = {r.path_id: (r.title, r.text) for r in after_rows if r.kind not in keep}
-        order = [r.path_id for r in after_rows if r.kind not in keep]
-        order += [pid for pid in before if pid not in after]
+        # added and removed at every level (a paragraph a rule cites may vanish from an article
+        # that remains); changes word by word per article, where a reader sees them whole
+        before = {r.path_id: (r.title, r.text) for r in before_rows}
+        after = {r.path_id: (r.title, r.text) for r in after_rows}
+        order = [r.path_id for r in after_rows]
+        order += [r.path_id for r in before_rows if r.path_id not in after]
         result = compare(before, after, order)
+        keep = {r.path_id for r in before_rows + after_rows if r.kind not in ("paragraph", "point")}
         prefix = law.id + "/"
         return {
             "law": law.id,
             "from": _version_json(old),
             "to": _version_json(new),
+            "notice": _digest_notice(old, new),
             "added": [prefix + pid for pid in result.added],
             "removed": [prefix + pid for pid in result.removed],
             "changed": [{"id": prefix + c.id, "title_before": c.title_before,
                          "title_after": c.title_after, "words": [list(w) for w in c.words]}
-                        for c in result.changed],
+                        for c in result.changed if c.id in keep],
         }
+
+
+def _digest_notice(old, new) -> str | None:
+    """Shipped laws are digests in lawcheck's own words: compared with an official text, most
+    differences are wording, not law, and a reader must know that before reading them."""
+    if bool(old.digest) == bool(new.digest):
+        return None
+    digest, official = (old, new) if old.digest else (new, old)
+    return (f"This compares a digest with an official text: version {digest.version} is "
+            f"lawcheck's digest of the law in its own words, version {official.version} is the "
+            "text as ingested. Most differences below are wording, not changes in the law; read "
+            "each against the official text before concluding that the law changed.")
 
 
 # -- helpers ---------------------------------------------------------------------------------

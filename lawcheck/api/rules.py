@@ -9,6 +9,7 @@ from pathlib import Path
 from lawcheck.api.corpus import diff, opened
 from lawcheck.errors import InputError, NotFoundError, Where
 from lawcheck.ingest import parse_date
+from lawcheck.rulebase.dating import CITATION_GONE
 from lawcheck.yamlio import did_you_mean
 
 
@@ -189,17 +190,24 @@ def rules_impact(law_id: str, v1: str | None = None, v2: str | None = None, *,
                  db: str | None = None) -> dict:
     changes = diff(law_id, v1, v2, db=db)
     touched = {pid: "added" for pid in changes["added"]}
-    touched.update({pid: "removed" for pid in changes["removed"]})
     touched.update({c["id"]: "changed" for c in changes["changed"]})
+    touched.update({pid: "removed" for pid in changes["removed"]})
+    gone = set(changes["removed"])
     rulebase = load_rules(db=db)
     affected = []
     for rule in rulebase.rules:
-        hits = [{"provision": c, "change": touched["/".join(c.split("/")[:3])]}
-                for c in rule.citations if "/".join(c.split("/")[:3]) in touched]
+        hits = []
+        for cited in rule.citations:
+            article = "/".join(cited.split("/")[:3])
+            if cited in gone or article in gone:
+                hits.append({"provision": cited, "change": CITATION_GONE})
+            elif cited in touched or article in touched:
+                change = touched.get(cited) or touched[article]
+                hits.append({"provision": cited, "change": change})
         if hits:
             affected.append({"rule": rule.id, "title": rule.title, "citations": hits})
     return {"law": law_id, "from": changes["from"], "to": changes["to"], "rules": affected,
-            "changed_provisions": sorted(touched)}
+            "changed_provisions": sorted(touched), "notice": changes.get("notice")}
 
 
 def explain(rule_id: str, facts_path: str | Path, *, as_of: str | date | None = None,

@@ -23,14 +23,17 @@ def corpus() -> None:
 @click.option("--effective", metavar="DATE", help="Date this version takes effect (YYYY-MM-DD).")
 @click.option("--title", metavar="T", help="Title of the law (default: read from the file).")
 @click.option("--language", metavar="L", help="Language code, e.g. en or km (default: detected).")
+@click.option("--new", is_flag=True, help="The law is not in the corpus yet: start it (a law id "
+              "the corpus does not hold is refused without this, so a typo cannot start a "
+              "second law).")
 @FORMAT
 @click.pass_obj
-def ingest(obj, file, law_id, version, effective, title, language, fmt) -> None:
+def ingest(obj, file, law_id, version, effective, title, language, new, fmt) -> None:
     """Parse a law (.txt, .md or .pdf) and store it as a new version; print a parse report."""
     from lawcheck import api
 
     result = api.ingest(file, law_id=law_id, version=version, effective=effective,
-                        title=title, language=language, db=obj["db"])
+                        title=title, language=language, new=new, db=obj["db"])
     if fmt == "json":
         from dataclasses import asdict
 

@@ -94,6 +94,12 @@ def ingest_text(result) -> str:
         lines.append(f"    page {u['page']} line {u['line']}: {_short(u['text'])}")
     for w in r["warnings"]:
         lines.append(f"  warning: {w}")
+    affected = getattr(result, "rules_affected", ())
+    if affected:
+        lines.append(f"  RULES AFFECTED ({len(affected)}): they cite provisions this version no "
+                     "longer has, and are not checked until a person corrects them "
+                     "(`lawcheck rules impact " + result.law_id + "`):")
+        lines += [f"    {a['rule']}: {a['reason']}" for a in affected]
     return "\n".join(lines)
 
 
@@ -163,6 +169,9 @@ def diff_text(d: dict) -> str:
 
     out = [f"{d['law']}: {d['from']['version']} → {d['to']['version']}",
            f"  added {len(d['added'])}, removed {len(d['removed'])}, changed {len(d['changed'])}"]
+    if d.get("notice"):
+        out[1:1] = textwrap.wrap("NOTE: " + d["notice"], 96, initial_indent="  ",
+                                 subsequent_indent="  ")
     out += [f"+ {pid}" for pid in d["added"]]
     out += [f"- {pid}" for pid in d["removed"]]
     for c in d["changed"]:
@@ -252,6 +261,9 @@ def impact_text(d: dict) -> str:
     out = [f"{d['law']}: {d['from']['version']} → {d['to']['version']}; "
            f"{len(d['changed_provisions'])} provision(s) changed, {len(d['rules'])} rule(s) "
            "affected"]
+    if d.get("notice"):
+        out += textwrap.wrap("NOTE: " + d["notice"], 96, initial_indent="  ",
+                             subsequent_indent="  ")
     for r in d["rules"]:
         out.append(f"  {r['rule']} — {r['title']}")
         out += [f"      {c['provision']}: {c['change']}" for c in r["citations"]]
