@@ -529,3 +529,20 @@ def test_ics_reminds_a_week_before_each_campaign_start():
     commune = next(e for e in starts if "SUMMARY:Campaign period of the commune council "
                    "election (2027-05-22 to 2027-06-04)" in e)
     assert "DTSTART;VALUE=DATE:20270522" in commune
+
+
+def test_cli_lists_coming_elections_without_an_organisation(tmp_path):
+    result = run("calendar", "--as-of", "2026-12-06", "--format", "json")
+    assert result.exit_code == 0, result.output
+    cal = json.loads(result.stdout)
+    assert cal["source"] is None and cal["elections"][0]["polling_day"] == "2027-06-06"
+    text = run("calendar", "--as-of", "2026-12-06", "--format", "text").stdout
+    assert "Coming elections" in text and "Senate election: expected between 2030-02-01" in text
+    out = tmp_path / "elections.ics"
+    assert run("calendar", "--as-of", "2026-12-06", "--to", "2033-12-31", "-o", out
+               ).exit_code == 0
+    data = out.read_text(encoding="utf-8")
+    assert data.count("BEGIN:VALARM") == 6 and "X-WR-CALNAME:Cambodian elections" in data
+    with_org = run("calendar", "--org", EXAMPLES / "land-org.yaml", "--as-of", "2026-12-01",
+                   "--format", "text").stdout
+    assert "Coming elections" in with_org and "OVERDUE" in with_org

@@ -11,8 +11,9 @@ FORMATS = ("text", "json", "ics")
 
 
 @click.command("calendar")
-@click.option("--org", required=True, type=click.Path(dir_okay=False),
-              help="Organization YAML or JSON (an --org file, or a whole plan).")
+@click.option("--org", type=click.Path(dir_okay=False),
+              help="Organization YAML or JSON (an --org file, or a whole plan). Without it, "
+              "only the coming elections and their campaign periods are listed.")
 @click.option("--as-of", metavar="DATE",
               help="Judge what is due or overdue as of this date (default: today).")
 @click.option("--from", "start", metavar="DATE", help="First day to list (default: --as-of).")
@@ -25,7 +26,9 @@ FORMATS = ("text", "json", "ics")
 def calendar(org, as_of, start, end, fmt, output) -> None:
     """List the organisation's legal deadlines: annual reports, donor-report copies, change
     notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
-    and election campaign periods, each with the provision it rests on.
+    and election campaign periods, each with the provision it rests on; then every coming
+    election to the end of the election calendar, with its polling day (or expected window)
+    and campaign period. In .ics, each campaign start has a reminder a week before.
     """
     from lawcheck.cli.render import output_format
     from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
