@@ -86,9 +86,12 @@ def render_html(report: dict) -> str:
     out += _summary(report, anchors)
     for group in S.groups(report):
         out += ["<section class=\"group\">", f"<h2>{esc(group.heading)}</h2>"]
-        if group.clear_line:
-            out.append(f'<p class="{"clear" if group.clear_line == S.CLEAR else "unclear"}">'
-                       f'{esc(group.clear_line)}</p>')
+        clear = S.clear_line(report, group)
+        if clear:
+            out.append(f'<p class="{"clear" if clear == S.CLEAR else "unclear"}">'
+                       f'{esc(clear)}</p>')
+        out += [f'<p class="unclear unscreened">⚠ {esc(line)}</p>'
+                for line in S.unscreened(report, group.activity)]
         if group.questions:
             out += ['<section class="kind kind-question">',
                     f"<h3>{esc(S.QUESTIONS_HEADING)} ({len(group.questions)})</h3>",

@@ -31,8 +31,12 @@ def render_markdown(report: dict) -> str:
     out += _summary(report)
     for group in S.groups(report):
         out += ["", f"## {md(group.heading)}", ""]
-        if group.clear_line:
-            out.append(md(group.clear_line))
+        clear = S.clear_line(report, group)
+        if clear:
+            out.append(md(clear))
+        notes = S.unscreened(report, group.activity)
+        if notes:
+            out += [""] + [f"- ⚠ **{md(line)}**" for line in notes]
         if group.questions:
             out += [f"### {md(S.QUESTIONS_HEADING)} ({len(group.questions)})", "",
                     f"*{md(S.QUESTIONS_HEADING)}: {md(S.QUESTIONS_MEANING)}*", ""]

@@ -325,6 +325,37 @@ def top_not_checked(report: dict, n: int = TOP_UNCHECKED) -> list[Unchecked]:
     return [rows[i] for i in ranked[:n] if rows[i].severity not in ("info", "low")]
 
 
+UNSCREENED = {"not screened": "NOT SCREENED", "partly screened": "PARTLY SCREENED"}
+
+
+def unscreened(report: dict, activity) -> list[str]:
+    """One line for each statement of ``activity`` that lawcheck could not (fully) analyse, from
+    ``report["statements"]`` (their result and unanalysed spans)."""
+    out = []
+    for s in report.get("statements") or []:
+        if s.get("activity") != activity or s.get("result") not in UNSCREENED:
+            continue
+        analysis = s.get("analysis") or {}
+        spans = ", ".join(f"{u['span'][0]}-{u['span'][1]}"
+                          for u in analysis.get("unanalysed") or [] if u.get("span"))
+        number = s["statement"] + 1 if isinstance(s.get("statement"), int) else "?"
+        out.append(f"Statement {number}: {UNSCREENED[s['result']]} (language "
+                   f"{analysis.get('language', '?')}; characters {spans} not analysed): no "
+                   "finding on those words means nothing; have a person who reads them review "
+                   "the statement.")
+    return out
+
+
+def clear_line(report: dict, group) -> str | None:
+    """The group's line when nothing was found, never "clear" when a statement of it was not
+    (fully) analysed."""
+    line = group.clear_line
+    if line == CLEAR and unscreened(report, group.activity):
+        return ("No findings on what lawcheck could read, but a statement was not (fully) "
+                "analysed (below): this is not a clean result.")
+    return line
+
+
 def caveats(report: dict) -> list[str]:
     return [str(c) for c in report.get("caveats") or []]
 

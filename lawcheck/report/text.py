@@ -50,9 +50,12 @@ def _body(report: dict):
     for group in S.groups(report):
         yield Text("")
         yield Rule(Text(group.heading, style="bold"), characters="=", align="left")
-        if group.clear_line:
-            yield Padding(Text(group.clear_line, style="green" if group.clear_line == S.CLEAR
-                               else "yellow"), (0, 0, 0, 2))
+        clear = S.clear_line(report, group)
+        if clear:
+            yield Padding(Text(clear, style="green" if clear == S.CLEAR else "yellow"),
+                          (0, 0, 0, 2))
+        for line in S.unscreened(report, group.activity):
+            yield Padding(Text("! " + line, style="bold yellow"), (0, 0, 0, 2))
         if group.questions:
             yield Text("")
             yield Padding(Text.assemble((S.QUESTIONS_HEADING.upper(), "bold magenta"),
