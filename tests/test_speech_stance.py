@@ -76,3 +76,21 @@ def test_an_attribution_does_not_cross_into_the_writers_own_clause():
 ])
 def test_benign_words_near_sensitive_targets_stay_clean(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("Cambodia cannot accept the governor's family selling the land of the former king.",
+     "statement.accuses", ["official"]),   # refusing to accept is no denial
+    ("I appeal to the armed forces: please, brothers, don't side with the dictator.",
+     "statement.calls", ["overthrow"]),
+    ("useless … dog king", "statement.insults", ["king"]),
+    ("Today we clearly know who is truly the King.", "statement.insults", ["king"]),
+    ("Beheading Yuons is the duty of all Khmer children.", "statement.discrimination", True),
+])
+def test_real_wordings_from_the_tuning_set(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+def test_a_relative_clause_with_let_is_no_call():
+    facts = analyse("The network that the government let kill human beings was never found.").facts
+    assert facts["statement.calls"] == []

@@ -20,6 +20,9 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "but", "while", "because", "although", 
 NEGATION_REACH = 10  # words: "we do not call for a march, a rally or a strike"
 INVERSIONS = {"should", "were", "had"}
 CONDITIONS = {"if", "unless", "in"}  # "in" opens "in the event" and "in case"
+# verbs of attitude: a negation before them refuses the thing, it does not deny it happened
+OPAQUE = {"accept", "tolerate", "allow", "forgive", "forget", "ignore", "remain", "stay", "keep",
+          "hide", "pretend", "excuse", "stand"}
 # facts that label someone: a negated command or another clause's speaker does not reach them
 LABELS = ("statement.accuses", "statement.insults")
 STAFF_REACH = 4  # words between "our" and "said": "our youth programme coordinator said"  # "Should anyone call for ...": a condition
@@ -149,6 +152,10 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue
         if fact in LABELS and _negates_command(sentence, s, e):
             continue  # "don't follow the orders of the dictator": the order is negated, not the name
+        if fact in LABELS and e < sentence.end and (
+                sentence.lowers[e - sentence.start] in OPAQUE or e + 1 < sentence.end
+                and sentence.lowers[e + 1 - sentence.start] in OPAQUE):
+            continue  # "we cannot accept Hun Sen's family selling the land": a refusal to accept
         return True
     return False
 
