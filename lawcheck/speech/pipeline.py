@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lawcheck.errors import InputError
 from lawcheck.speech.lemmas import expand_all
 from lawcheck.speech.lexicon import ActKind, Entry, Lexicon
+from lawcheck.speech.sentiment import negative_words
 
 _CACHE: dict[tuple[str, str | None], "Pipeline"] = {}
 # the facts whose cues match in every form of their words (claims about someone or something);
@@ -81,8 +82,13 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
         # every form of a claim's words: "lie" matches "lying" and "lied" (lemmas.py); calls
         # keep the forms written, since "rallied" or "toppled" report a past act, not a call
         grow = expand_all if act.fact in INFLECTED or act.id in INFLECTED_KINDS else list
-        if act.cues:
-            cues[add(f"cue|{act.id}", grow(act.cues))] = (act, False)
+        words = grow(act.cues)
+        if act.sentiment is not None:
+            sympathy = lexicon.markers.get("sympathy")
+            words += negative_words(act.sentiment, expand_all(sympathy.phrases) if sympathy
+                                    else ())
+        if words:
+            cues[add(f"cue|{act.id}", list(dict.fromkeys(words)))] = (act, False)
         if act.strong:
             cues[add(f"strong|{act.id}", grow(act.strong))] = (act, True)
     neutral = add("neutral", expand_all(lexicon.markers["neutral"].phrases))
