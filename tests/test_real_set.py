@@ -1,0 +1,160 @@
+"""The set of real published statements keeps its shape, its sources and its fixed split.
+
+tests/data/real/README.md fixes the line format and the split: an item goes to
+`untouched.jsonl` when int(sha256(id)[:8], 16) is odd, else to `tune.jsonl`, and never moves.
+The analyser may be tuned on `tune.jsonl` only, so a line in the wrong file (or the same
+statement in both) would leak the honest measurement into tuning; these tests catch that.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+PRECEDENTS = Path(__file__).resolve().parent.parent / "corpus" / "precedents"
+FILES = ("tune.jsonl", "untouched.jsonl")
+KEYS = {"id", "text", "date", "medium", "speaker", "org_type", "expect", "level", "outcome",
+        "source", "precedent", "note"}
+SOURCE_KEYS = {"title", "publisher", "url", "date"}
+CATEGORIES = {"incitement", "defamation", "lese-majeste", "judicial", "political-neutrality",
+              "election"}
+MEDIA = {"press_release", "facebook", "joint_statement", "interview", "speech", "banner",
+         "website", "other"}
+SPEAKERS = {"organization", "staff", "partner"}
+ORG_TYPES = {None, "domestic_association", "domestic_ngo", "foreign_ngo", "foreign_association",
+             "community_group"}
+RISK_LEVELS = {"critical", "high", "moderate"}
+ID = re.compile(r"real-(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)*")
+URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
+
+# Floors, not targets: the set may grow, never shrink below what was collected.
+MINIMUM_ITEMS = 100
+MINIMUM_RISKY = 50
+MINIMUM_BENIGN = 50
+MINIMUM_HARD_NEGATIVES = 40
+
+
+def _load(name: str) -> list[dict]:
+    rows = []
+    for number, line in enumerate((REAL / name).read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"{name}:{number}: blank line"
+        rows.append(json.loads(line))
+    return rows
+
+
+def _split_of(item_id: str) -> str:
+    return "untouched.jsonl" if int(hashlib.sha256(item_id.encode()).hexdigest()[:8], 16) % 2 \
+        else "tune.jsonl"
+
+
+def _date(value, where):
+    assert value is None or datetime.date.fromisoformat(value).isoformat() == value, where
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[dict]]:
+    return {name: _load(name) for name in FILES}
+
+
+def test_every_line_has_exactly_the_agreed_fields_and_values(rows):
+    for name, items in rows.items():
+        for item in items:
+            where = f"{name}: {item.get('id')}"
+            assert set(item) == KEYS, where
+            assert ID.fullmatch(item["id"]), where
+            assert isinstance(item["text"], str) and item["text"].strip(), where
+            assert item["medium"] in MEDIA, where
+            assert item["speaker"] in SPEAKERS, where
+            assert item["org_type"] in ORG_TYPES, where
+            assert isinstance(item["expect"], list), where
+            assert set(item["expect"]) <= CATEGORIES, where
+            assert len(set(item["expect"])) == len(item["expect"]), where
+            assert isinstance(item["outcome"], str) and item["outcome"].strip(), where
+            assert isinstance(item["note"], str) and item["note"].strip(), where
+            assert item["precedent"] is None or isinstance(item["precedent"], str), where
+            _date(item["date"], where)
+
+
+def test_level_follows_the_labels(rows):
+    """Benign lines have no category and level none; risky ones a level from the outcome."""
+    for name, items in rows.items():
+        for item in items:
+            where = f"{name}: {item['id']}"
+            if item["expect"]:
+                assert item["level"] in RISK_LEVELS, where
+                assert not item["note"].startswith("hard negative:"), where
+            else:
+                assert item["level"] == "none", where
+
+
+def test_every_line_names_its_source_with_a_url(rows):
+    for name, items in rows.items():
+        for item in items:
+            where = f"{name}: {item['id']}"
+            source = item["source"]
+            assert isinstance(source, dict) and set(source) == SOURCE_KEYS, where
+            assert isinstance(source["title"], str) and source["title"].strip(), where
+            assert isinstance(source["publisher"], str) and source["publisher"].strip(), where
+            assert isinstance(source["url"], str) and URL.fullmatch(source["url"]), where
+            published = _date(source["date"], where)
+            spoken = _date(item["date"], where)
+            if published and spoken:
+                # A source reports words already published; a later date is a typing slip.
+                assert spoken <= published, where
+
+
+def test_each_line_sits_in_the_file_its_id_hash_says(rows):
+    for name, items in rows.items():
+        misplaced = [item["id"] for item in items if _split_of(item["id"]) != name]
+        assert misplaced == [], f"{name} holds items that belong in the other file: {misplaced}"
+
+
+def test_ids_and_texts_are_unique_across_both_files(rows):
+    everything = [item for items in rows.values() for item in items]
+    ids = Counter(item["id"] for item in everything)
+    texts = Counter(" ".join(item["text"].lower().split()) for item in everything)
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_counts_and_balance(rows):
+    everything = [item for items in rows.values() for item in items]
+    risky = [item for item in everything if item["expect"]]
+    benign = [item for item in everything if not item["expect"]]
+    hard = [item for item in benign if item["note"].startswith("hard negative:")]
+    assert len(everything) >= MINIMUM_ITEMS
+    assert len(risky) >= MINIMUM_RISKY
+    assert len(benign) >= MINIMUM_BENIGN
+    assert len(hard) >= MINIMUM_HARD_NEGATIVES
+    # About half and half, and the hash split roughly even: each file a real sample.
+    assert 0.35 <= len(risky) / len(everything) <= 0.65
+    for name in FILES:
+        share = len(rows[name]) / len(everything)
+        assert 0.35 <= share <= 0.65, (name, share)
+        assert any(item["expect"] for item in rows[name]), name
+        assert any(not item["expect"] for item in rows[name]), name
+
+
+def test_every_core_category_is_represented(rows):
+    seen = Counter(label for items in rows.values() for item in items for label in item["expect"])
+    assert set(seen) == CATEGORIES, seen
+
+
+def test_a_named_precedent_exists_in_the_precedent_base(rows):
+    named = {item["precedent"] for items in rows.values() for item in items if item["precedent"]}
+    if not named:
+        return
+    known = set()
+    for path in PRECEDENTS.glob("*.yaml"):
+        known.update(re.findall(r"^\s*-\s*id:\s*([\w-]+)", path.read_text(encoding="utf-8"),
+                                re.MULTILINE))
+    assert named <= known, sorted(named - known)
+
