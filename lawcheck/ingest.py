@@ -224,7 +224,18 @@ def parse_date(value: str | date | None, what: str = "date") -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise OptionError(f"bad {what} {value!r}: expected YYYY-MM-DD", code="LC222",
                           fix="write the date as e.g. 2026-12-01") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        # deadlines, calendars and elections are counted forward from the date: past year
+        # 9999 that overflows, and no law or plan of lawcheck's lies outside these years
+        raise OptionError(f"{what} {value!r} is outside the years lawcheck can count "
+                          f"({FIRST_YEAR}-{LAST_YEAR})", code="LC222",
+                          fix="give a date between those years")
+    return day
+
+
+#: The years a date given on the command line may fall in (see parse_date).
+FIRST_YEAR, LAST_YEAR = 1900, 2200

@@ -167,6 +167,11 @@ def _store(key: str, value) -> None:
         pass  # a read-only or full disk: the cache is only a speed-up
 
 
+#: Nesting lawcheck refuses to read (Python's recursion limit stops the parsers first, at about
+#: this depth; a plan or rule file needs fewer than ten levels).
+NESTING = 300
+
+
 def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
     """Load YAML ``text`` strictly, naming ``name`` in errors. ``dates=False`` keeps dates,
     times and sexagesimal numbers (``14:30``) as text for the caller to check."""
@@ -185,6 +190,10 @@ def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
         return loader.get_single_data()
     except CorpusDataError as exc:
         raise error(exc.what, where=exc.where, fix=exc.fix) from None
+    except RecursionError:  # PyYAML composes nested nodes recursively
+        raise error(f"the YAML is nested too deeply to read (more than about {NESTING} levels)",
+                    where=Where(str(path)), fix="no lawcheck file nests more than a few levels: "
+                    "check that this is the file you meant") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text[:exc.position].count("\n") + 1
         raise error(f"the file holds a control character (code {exc.character!r}) that YAML "

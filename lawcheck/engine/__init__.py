@@ -81,7 +81,13 @@ def get_engine(name: str | None = None) -> Engine:
         from lawcheck.engine.durable import DurableEngine
     except ImportError as exc:
         if name == "durable":
-            raise
+            from lawcheck.errors import OptionError
+
+            raise OptionError(f"the durable engine was asked for (--engine or LAWCHECK_ENGINE) "
+                              f"but durable_rules cannot be imported ({exc})", code="LC220",
+                              fix="install it (pip install durable-rules; it does not build on "
+                                  "Python 3.13+), or use --engine reference, which gives the "
+                                  "same findings") from None
         if not _WARNED:
             warnings.warn(f"durable_rules is not available ({exc}); using lawcheck's reference "
                           "evaluator, which gives the same findings", RuntimeWarning,

@@ -90,6 +90,11 @@ def parse_json(text: str, file: str, problems: list[Problem]):
                                 f"JSON syntax: {exc.msg}", None,
                                 "check the quotes, commas and brackets there"))
         return None
+    except RecursionError:
+        problems.append(Problem("LC251", Where(file), "the JSON is nested too deeply to read",
+                                None, "a plan nests a few levels at most: check that this is "
+                                "the plan you meant"))
+        return None
 
 
 # --- CSV and XLSX ----------------------------------------------------------------------------

@@ -46,6 +46,8 @@ _SNIFF = 8192
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
 _SURROGATE = re.compile("[\udc80-\udcff]")
+#: Any surrogate code point: JSON may spell one (an escape such as \ud800) that is no character.
+_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
 _TABLE_FIX = "the first row must name the columns: id,text (required) and any of " \
              "date,medium,speaker,org_type,language"
 
@@ -401,6 +403,17 @@ class _Jsonl:
                 except json.JSONDecodeError as exc:
                     yield BadRow(self.path, line, None, "LC270", f"not valid JSON ({exc.msg} at "
                                  f"column {exc.colno}); each line must be one JSON object")
+                    continue
+                except RecursionError:  # one hostile row must not stop the batch
+                    yield BadRow(self.path, line, None, "LC270", "the JSON is nested too deeply "
+                                 "to read; a statement is one flat object")
+                    continue
+                if isinstance(record, dict) and any(
+                        isinstance(v, str) and _ANY_SURROGATE.search(v)
+                        for v in record.values()):
+                    yield BadRow(self.path, line, None, "LC270",
+                                 "a value holds a lone surrogate escape (such as \\ud800), which "
+                                 "is not a character; remove it or save the text as UTF-8")
                     continue
                 if not isinstance(record, dict):
                     yield BadRow(self.path, line, None, "LC270", "the line is not a JSON object; "

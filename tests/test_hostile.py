@@ -1,0 +1,80 @@
+"""Hostile files and faults (issue 18): a bad input is a located message and exit 2, never an
+internal error (exit 3) or a traceback; one bad row never stops a batch."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from lawcheck.cli import cli
+
+ORG = 'organization:\n  name: x\n  type: domestic_ngo\n'
+
+
+def run(db, *args):
+    return CliRunner().invoke(cli, ["--db", db, *map(str, args)], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.json", '{"organization": {"name": "x", "type": "domestic_ngo", "sector": '
+     + "[" * 50000 + "]" * 50000 + '}, "activities": []}'),
+    ("deep.yaml", ORG + "  sector: " + "[" * 5000 + "]" * 5000 + "\nactivities: []\n"),
+])
+def test_a_deeply_nested_plan_is_refused_with_a_message(db_url, tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run(db_url, "check", path)
+    assert result.exit_code == 2, result.output
+    assert "LC251" in result.output and "nested too deeply" in result.output
+    assert "LC900" not in result.output and "Traceback" not in result.output
+
+
+def test_a_huge_integer_in_a_plan_is_a_plan_error(db_url, tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text(ORG + "activities:\n  - id: A1\n    type: training\n    start: 2026-12-10\n"
+                    "    participants: " + "9" * 5001 + "\n", encoding="utf-8")
+    result = run(db_url, "check", path)
+    assert result.exit_code == 2 and "LC900" not in result.output, result.output
+
+
+@pytest.mark.parametrize("args", [("calendar", "--as-of", "9999-12-31"),
+                                  ("check", "PLAN", "--as-of", "0001-01-01")])
+def test_a_date_beyond_what_can_be_counted_is_refused(db_url, tmp_path, args):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(ORG + "activities:\n  - id: A1\n    type: training\n    start: 2026-12-10\n",
+                    encoding="utf-8")
+    result = run(db_url, *[plan if a == "PLAN" else a for a in args])
+    assert result.exit_code == 2, result.output
+    assert "LC222" in result.output and "outside the years" in result.output
+
+
+def test_the_durable_engine_asked_for_but_missing_is_a_usage_error(db_url, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.setitem(sys.modules, "lawcheck.engine.durable", None)  # import now fails
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(ORG + "activities:\n  - id: A1\n    type: training\n    start: 2026-12-10\n",
+                    encoding="utf-8")
+    result = run(db_url, "check", plan, "--engine", "durable")
+    assert result.exit_code == 2, result.output
+    assert "durable_rules cannot be imported" in result.output and "--engine reference" in \
+        result.output
+
+
+def test_hostile_jsonl_rows_are_skipped_and_the_rest_reviewed(db_url, tmp_path):
+    rows = ['{"id": "a", "text": "We thank the provincial hall for its help."}',
+            '{"id": "deep", "text": ' + "[" * 50000 + "]" * 50000 + "}",
+            '{"id": "sur", "text": "a lone \\ud800 surrogate"}',
+            '{"id": "b", "text": "Our training on land law starts on Monday."}']
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(db_url, "review", path, "-o", out)
+    assert result.exit_code == 2, result.output  # SPEC §8: unread rows make the batch exit 2
+    assert "in.jsonl:2" in result.output and "in.jsonl:3" in result.output
+    assert "nested too deeply" in result.output and "surrogate" in result.output
+    ids = [json.loads(line)["subject"]["id"] for line in out.read_text().splitlines()]
+    assert ids == ["a", "b"]
+    assert "LC900" not in result.output and "Traceback" not in result.output
