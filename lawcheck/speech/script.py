@@ -68,6 +68,9 @@ def _is_khmer(code: int) -> bool:
     return any(lo <= code <= hi for lo, hi in KHMER_RANGES)
 
 
+_CLASS: dict[str, str] = {}
+
+
 def classify(ch: str) -> str:
     """``k`` Khmer letter, ``l`` Latin letter, ``o`` letter of another script, ``m`` a combining
     mark (it takes the class of the letter before it), ``j`` a Khmer sign that joins a Khmer run
@@ -103,7 +106,9 @@ def screen(text: str, override: str | None = None) -> Screen:
         classes = _classes(text)
         runs = _runs(classes)
         detected = _language(classes)
-    sentences = tuple(_sentences(text, classes, runs))
+    # sentences are reported only for a statement that is not plain English: skip the work
+    wanted = bool(runs) or detected == "mixed" or (override and override != SUPPORTED)
+    sentences = tuple(_sentences(text, classes, runs)) if wanted else ()
     if override and override != SUPPORTED:
         whole = _trimmed(text)
         runs = [(*whole, override)] if whole else []
@@ -122,9 +127,13 @@ def screen(text: str, override: str | None = None) -> Screen:
 
 
 def _classes(text: str) -> str:
-    out, last = [], "n"
+    out, last, known = [], "n", _CLASS
     for ch in text:
-        c = classify(ch)
+        c = known.get(ch)
+        if c is None:
+            c = classify(ch)
+            if len(known) < 65536:  # a bounded memo: statements use few distinct characters
+                known[ch] = c
         if c == "m":
             c = last if last in "klo" else "n"
         out.append(c)
@@ -133,24 +142,15 @@ def _classes(text: str) -> str:
     return "".join(out)
 
 
+_RUN = re.compile(r"k(?:[^lo]*k)?j*|o(?:[^kl]*o)?")
+
+
 def _runs(classes: str) -> list[tuple[int, int, str]]:
     """Maximal passages of Khmer (or other non-Latin) letters: from the first letter to the last,
     across spaces, digits and punctuation, until a letter of another script; Khmer signs right
     after the last letter (a closing khan) belong to the passage."""
-    runs: list[tuple[int, int, str]] = []
-    for match in re.finditer(r"[ko]", classes):
-        i, c = match.start(), match.group()
-        if runs and runs[-1][2] == ("km" if c == "k" else "und") and \
-                not re.search(r"[klo]", classes[runs[-1][1]:i].replace(c, "")):
-            runs[-1] = (runs[-1][0], i + 1, runs[-1][2])
-        else:
-            runs.append((i, i + 1, "km" if c == "k" else "und"))
-    out = []
-    for start, end, script in runs:
-        while end < len(classes) and classes[end] == "j" and script == "km":
-            end += 1
-        out.append((start, end, script))
-    return out
+    return [(m.start(), m.end(), "km" if m.group()[0] == "k" else "und")
+            for m in _RUN.finditer(classes)]
 
 
 def _language(classes: str) -> str:
