@@ -251,5 +251,6 @@ def test_review_of_a_statement_dated_in_july_2028_says_the_calendar_does_not_cov
     entry = [n for n in report["not_checked"]
              if n["rule"] == "kh.election.statement.campaign-attack"]
     assert entry and "election calendar does not cover 2028-07-10" in entry[0]["reason"]
+    assert any("election calendar does not cover 2028-07-10" in c for c in report["caveats"])
     held = review("2023-07-10")
     assert "kh.election.statement.campaign-attack" in {f["rule"] for f in held["findings"]}

@@ -210,6 +210,9 @@ class Reviewer:
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
                            "the rules that depend on it could not run (see not_checked).")
+        for reason in sorted({n["reason"] for n in outcome["not_checked"] if n.get("reason")}):
+            caveats.append(f"Not checked because {reason}.")  # e.g. a date the election
+                                                              # calendar does not cover
         return {
             "lawcheck": __version__,
             "checked_at": self.checked_at,
