@@ -546,3 +546,15 @@ def test_cli_lists_coming_elections_without_an_organisation(tmp_path):
     with_org = run("calendar", "--org", EXAMPLES / "land-org.yaml", "--as-of", "2026-12-01",
                    "--format", "text").stdout
     assert "Coming elections" in with_org and "OVERDUE" in with_org
+
+
+def test_a_deadline_in_a_year_without_known_holidays_says_so(cals):
+    """28 February 2029 is a Wednesday in a year kh.yaml does not cover: never 'a working day'."""
+    found = entries(org(reporting={"activity_report_year": 2027,
+                                   "financial_report_year": 2027}), "2028-12-01", cals,
+                    start="2029-02-01", end="2029-03-31")
+    report = one(found, "Annual activity and financial reports for 2028")
+    assert "Whether 28 February 2029 is a working day is not known" in report.what
+    # a weekend is known whatever the year: 31 March 2029 is a Saturday
+    assert "not a working day (Saturday)" in dl._working_day_note(D("2029-03-31"), cals)
+    assert dl._working_day_note(D("2027-03-31"), cals) == ""  # a Wednesday, no holiday
