@@ -157,6 +157,13 @@ class Problem:
         return text
 
 
+class OutputError(LawcheckError):
+    """The machine refused a write (disk full, read-only file or mount); not a bug."""
+
+    code = "LC420"
+    exit_code = EXIT_USAGE
+
+
 class StoreError(LawcheckError):
     """The database cannot be used as it is (corrupt, foreign, too new); not a bug in lawcheck."""
 
@@ -272,5 +279,8 @@ CODES: dict[str, str] = {
     "LC413": "output file exists (export refuses to overwrite without --force)",
     "LC414": "purge needs a date",
     "LC415": "wipe needs confirmation",
+    "LC420": "a file cannot be written",
+    "LC422": "no space left on the device",
+    "LC423": "file, folder or mount is read-only",
     "LC900": "internal error",
 }

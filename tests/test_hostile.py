@@ -78,3 +78,74 @@ def test_hostile_jsonl_rows_are_skipped_and_the_rest_reviewed(db_url, tmp_path):
     ids = [json.loads(line)["subject"]["id"] for line in out.read_text().splitlines()]
     assert ids == ["a", "b"]
     assert "LC900" not in result.output and "Traceback" not in result.output
+
+
+PLAN = ORG + "activities:\n  - id: A1\n    type: training\n    start: 2026-12-10\n"
+
+
+def test_a_full_disk_is_a_clear_usage_error(db_url, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = run(db_url, "check", plan, "-o", "/dev/full", "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert "LC422" in result.output and "no space left" in result.output
+    assert "LC900" not in result.output
+
+
+def test_an_internal_database_error_prints_no_sql_parameters(db_url, tmp_path, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    import lawcheck.api
+
+    def broken(*args, **kwargs):
+        raise IntegrityError("INSERT INTO runs (id, report) VALUES (?, ?)",
+                             ("secret-statement-id", '{"text": "private words"}'),
+                             Exception("UNIQUE constraint failed"))
+
+    monkeypatch.setattr(lawcheck.api, "check", broken)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    result = run(db_url, "check", plan)
+    assert result.exit_code == 3
+    assert "LC900" in result.output and "IntegrityError" in result.output
+    for secret in ("secret-statement-id", "private words", "INSERT INTO"):
+        assert secret not in result.output
+    log = tmp_path / "home" / "error.log"
+    assert "secret-statement-id" in log.read_text()  # the details stay in the private log
+    assert log.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A tmpfs that can be remounted read-only (needs root and mount, as in CI)."""
+    import os
+    import subprocess
+
+    point = tmp_path / "mnt"
+    point.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs",
+                                            str(point)], capture_output=True).returncode:
+        pytest.skip("a read-only mount needs root and mount(8)")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", str(point)], capture_output=True)
+
+
+def test_a_read_only_mount_is_not_called_damage(tmp_path, read_only_mount, monkeypatch):
+    import subprocess
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = read_only_mount / "lawcheck.db"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    assert run(str(db), "check", plan, "--format", "json").exit_code in (0, 1)
+    before = db.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    for args in (("check", plan), ("history",)):
+        result = run(str(db), *args)
+        assert result.exit_code == 2, result.output
+        assert "LC423" in result.output and "read-only" in result.output
+        assert "is damaged" not in result.output and "backup" not in result.output
+    assert db.read_bytes() == before

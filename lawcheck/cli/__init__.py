@@ -28,11 +28,65 @@ class LawcheckGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except Exception as exc:  # a bug: say so briefly, keep the details in the log
+        except Exception as exc:
+            fault = _fault(exc)
+            if fault is not None:  # the machine, not lawcheck: say what to do, exit 2
+                click.echo(fault.render(), err=True)
+                ctx.exit(fault.exit_code)
+            # a bug: say so briefly, keep the details in the log. Only the exception's class
+            # is printed: a database error's text holds the SQL and its parameters (statement
+            # ids, paths, report JSON), which do not belong on a shared terminal
             where = _log(exc)
-            click.echo(f"error LC900: internal error ({exc.__class__.__name__}: {exc}); this "
-                       f"is a bug in lawcheck. Details: {where}", err=True)
+            click.echo(f"error LC900: internal error ({exc.__class__.__name__}); this is a bug "
+                       f"in lawcheck. Details (private, 0600): {where}", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+#: errno values that mean the machine refused the write, not that lawcheck failed.
+_FULL = {"ENOSPC", "EDQUOT", "EFBIG"}
+_READ_ONLY = {"EROFS", "EACCES", "EPERM"}
+#: SQLite's words for the same faults (sqlite3.OperationalError, wrapped by SQLAlchemy).
+_SQLITE_FAULTS = (("database or disk is full", "LC422", "the disk holding the database is full"),
+                  ("attempt to write a readonly database", "LC423",
+                   "the database file or its folder is read-only"),
+                  ("unable to open database file", "LC423",
+                   "the database file or its folder cannot be opened for writing"))
+
+
+def _fault(exc: BaseException):
+    """A LawcheckError for a fault of the machine (disk full, read-only file or mount), or None.
+
+    A full disk or a read-only mount is not damage: the message must not tell the user to
+    restore a backup, and nothing half-written is kept (writes go to a temporary file first)."""
+    import errno
+
+    from lawcheck.errors import OutputError
+
+    seen = exc
+    for _ in range(4):  # the OSError may be wrapped (SQLAlchemy keeps it as .orig)
+        if isinstance(seen, OSError) and seen.errno is not None:
+            name = errno.errorcode.get(seen.errno, "")
+            target = seen.filename or "the output"
+            if name in _FULL:
+                return OutputError(f"cannot write {target}: no space left on the device",
+                                   code="LC422", fix="free some space (or write -o elsewhere) "
+                                   "and run the command again")
+            if name in _READ_ONLY:
+                return OutputError(f"cannot write {target}: the file or its folder is "
+                                   "read-only or not yours", code="LC423",
+                                   fix="write somewhere you may write (-o, --db or "
+                                       "LAWCHECK_DB), or fix the permissions")
+        text = str(seen).splitlines()[0] if str(seen) else ""
+        for sign, code, what in _SQLITE_FAULTS:
+            if sign in text:
+                return OutputError(f"cannot write the database: {what}", code=code,
+                                   fix="free space or make the database writable (or point "
+                                       "--db at another file) and run again; the database is "
+                                       "not damaged and nothing half-written was kept")
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+        if seen is None:
+            break
+    return None
 
 
 def _log(exc: BaseException) -> str:

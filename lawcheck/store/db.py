@@ -91,6 +91,11 @@ def open_store(url: str | None = None) -> Store:
         raise
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         engine.dispose()
+        if path and _read_only(Path(path)):
+            raise StoreError(f"cannot write the database {path}: it, or the folder or mount it "
+                             "is on, is read-only", code="LC423",
+                             fix="copy it to a writable folder and point --db there, or make "
+                                 "the folder writable; the file itself is fine") from None
         raise StoreError(f"cannot use database {_safe(url)}: {exc.orig if hasattr(exc, 'orig') else exc}",
                          code="LC401" if _corrupt(exc) else "LC404",
                          fix=_SERVER_FIX if not sqlite else
@@ -176,6 +181,16 @@ def _inspect_sqlite_file(path: Path) -> None:
     _create_sqlite_file(path)
 
 
+def _read_only(path: Path) -> bool:
+    """True when the file, its folder or the mount they are on cannot be written."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def _refuse_foreign_sqlite(path: Path) -> None:
     """Look before writing: even switching a file to WAL rewrites its header, so another
     program's database is recognised through a read-only connection first."""
@@ -187,6 +202,12 @@ def _refuse_foreign_sqlite(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if _read_only(path):  # a read-only file or mount is not damage: never say "restore"
+            raise StoreError(f"{path} cannot be opened: it, or the folder or mount it is on, is "
+                             f"read-only ({exc})", code="LC423",
+                             fix="lawcheck writes beside the database (its -wal and -shm files "
+                                 "and every run): copy it to a writable folder and point --db "
+                                 "there, or make the folder writable") from None
         raise StoreError(f"{path} is damaged and cannot be read ({exc})", code="LC401",
                          fix="restore it from a backup, or move it aside and point --db or "
                              "LAWCHECK_DB at a new file (lawcheck never overwrites an "
