@@ -182,6 +182,7 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
         "activity.election_campaign": a.get("election_campaign"),
         "activity.labour_dispute_at_workplace": a.get("labour_dispute_at_workplace"),
         "activity.religious_or_cultural": a.get("religious_or_cultural"),
+        "activity.foreign_funded": a.get("foreign_funded"),
         "activity.start_date": start,
         "activity.party_support": a.get("party_support"),
         "activity.campaigns_for_party": a.get("campaigns_for_party"),
@@ -237,6 +238,7 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
     if province:
         if province in PROVINCES:
             f["activity.in_province"] = True
+            f["activity.in_capital"] = province == "phnom penh"
         if mou.get("provinces"):
             f["activity.province_in_mou"] = province in {p.lower() for p in mou["provinces"]}
     if mou.get("expires_on"):

@@ -46,6 +46,26 @@ def data_dir() -> Path:
     return Path(user_data_dir("lawcheck", appauthor=False))
 
 
+def private_dir(path: Path) -> Path:
+    """Create ``path`` and every missing folder above it with mode 0700, and return it.
+
+    ``Path.mkdir(parents=True, mode=0o700)`` gives the mode to the last folder only; the parents
+    it creates get the umask's (often 0755), so a fresh ~/.local/share/lawcheck would be
+    readable by other users. Folders that already existed are left as they are."""
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:  # made by another process meanwhile
+            continue
+        os.chmod(folder, 0o700)  # the umask may have removed bits, never added them
+    return path
+
+
 def default_db_path() -> Path:
     return data_dir() / "lawcheck.db"
 
@@ -71,11 +91,25 @@ def engine_name() -> str | None:
     return os.environ.get("LAWCHECK_ENGINE") or None
 
 
-def _shipped(name: str, env: str) -> Path:
-    configured = os.environ.get(env)
-    if configured:
-        return Path(configured).expanduser()
+def shipped_dirs() -> tuple[Path, ...]:
+    """The rule base and corpus folders lawcheck ships (whatever the environment points at):
+    the only files whose parsed form may be cached, since nobody's private edits live there."""
+    return tuple(_default(name) for name in ("rules", "corpus"))
+
+
+def cache_dir() -> Path:
+    return data_dir() / "cache"
+
+
+def _default(name: str) -> Path:
     in_tree = Path(__file__).resolve().parent.parent / name  # a checkout / editable install
     if in_tree.is_dir():
         return in_tree
     return Path(sys.prefix) / "share" / "lawcheck" / name  # installed as data files
+
+
+def _shipped(name: str, env: str) -> Path:
+    configured = os.environ.get(env)
+    if configured:
+        return Path(configured).expanduser()
+    return _default(name)

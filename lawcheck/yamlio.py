@@ -102,14 +102,16 @@ def load(path: Path, error=CorpusDataError):
     """Load one YAML file strictly; every problem is raised as ``error`` with file:line.
 
     The strict loader is pure Python and slow (the rule base and lexicons take about a second),
-    so a file that parsed cleanly is cached by the sha256 of its bytes and name, in the user's
-    data folder (0600 files in a 0700 folder): every later run reads the parsed result back.
+    so a shipped rule or corpus file that parsed cleanly is cached by the sha256 of its bytes and
+    name, in the user's data folder (0600 files in a 0700 folder): every later run reads the
+    parsed result back. Other files (a user's own rules or facts) are never cached.
     Files with problems are never cached, so their errors are always reported."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise error(f"file not found: {path}", fix="check the path") from None
-    cached, key = _cached(data, str(path))
+    cacheable = _shipped(Path(path))
+    cached, key = _cached(data, str(path)) if cacheable else (_MISSING, None)
     if cached is not _MISSING:
         return cached
     try:
@@ -118,8 +120,21 @@ def load(path: Path, error=CorpusDataError):
         raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
                     fix="save the file as UTF-8") from None
     value = loads(text, str(path), error)
-    _store(key, value)
+    if cacheable:
+        _store(key, value)
     return value
+
+
+def _shipped(path: Path) -> bool:
+    """Only the shipped rule base and corpus are cached: a user's facts file, plan or edited
+    rules would otherwise stay on disk, parsed, after they deleted it (and after `wipe`)."""
+    from lawcheck.settings import shipped_dirs
+
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return False
+    return any(resolved.is_relative_to(root.resolve()) for root in shipped_dirs())
 
 
 _MISSING = object()
@@ -127,10 +142,10 @@ _CACHE_VERSION = b"lawcheck-yaml-1"  # change when the loader's output changes
 
 
 def _cache_file(key: str) -> Path | None:
-    from lawcheck.settings import data_dir
+    from lawcheck.settings import cache_dir
 
     try:
-        return data_dir() / "cache" / f"yaml-{key}.pickle"
+        return cache_dir() / f"yaml-{key}.pickle"
     except Exception:  # noqa: BLE001 - no data folder: run without the cache
         return None
 
@@ -158,7 +173,9 @@ def _store(key: str, value) -> None:
     if file is None:
         return
     try:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from lawcheck.settings import private_dir
+
+        private_dir(file.parent)
         fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".yaml-")  # created 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

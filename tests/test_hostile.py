@@ -149,3 +149,36 @@ def test_a_read_only_mount_is_not_called_damage(tmp_path, read_only_mount, monke
         assert "LC423" in result.output and "read-only" in result.output
         assert "is damaged" not in result.output and "backup" not in result.output
     assert db.read_bytes() == before
+
+
+def test_a_fresh_data_folder_is_private_at_every_level(tmp_path, monkeypatch):
+    home = tmp_path / "a" / "b" / "lawcheck"  # three folders lawcheck must create
+    monkeypatch.setenv("LAWCHECK_HOME", str(home))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(plan), "--format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", home):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    for path in home.rglob("*"):
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_user_files_are_never_cached_and_wipe_clears_the_cache(tmp_path, monkeypatch):
+    import shutil
+
+    from lawcheck import yamlio
+    from lawcheck.settings import cache_dir, rules_dir
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    own = tmp_path / "facts.yaml"
+    shutil.copy(rules_dir() / "facts.yaml", own)
+    yamlio.load(own)
+    assert not cache_dir().exists() or not any(cache_dir().iterdir())
+    yamlio.load(rules_dir() / "facts.yaml")  # the shipped file is cached
+    assert any(cache_dir().iterdir())
+    db = str(tmp_path / "home" / "lawcheck.db")
+    result = CliRunner().invoke(cli, ["--db", db, "wipe", "--yes"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not cache_dir().exists()

@@ -68,7 +68,9 @@ def purge(before: str | date, *, db: str | None = None) -> dict:
         raise OptionError("purge needs a date", code="LC414",
                           fix="give --before YYYY-MM-DD (runs checked before that day go)")
     with opened(db, sync=False) as store:
-        return delete_runs(store, day)
+        result = delete_runs(store, day)
+    clear_cache()
+    return result
 
 
 def wipe(*, db: str | None = None) -> dict:
@@ -76,4 +78,15 @@ def wipe(*, db: str | None = None) -> dict:
     from lawcheck.audit.purge import delete_runs
 
     with opened(db, sync=False) as store:
-        return delete_runs(store, None)
+        result = delete_runs(store, None)
+    clear_cache()
+    return result
+
+
+def clear_cache() -> None:
+    """Remove lawcheck's cache of parsed files (wipe and purge leave nothing parsed behind)."""
+    import shutil
+
+    from lawcheck.settings import cache_dir
+
+    shutil.rmtree(cache_dir(), ignore_errors=True)

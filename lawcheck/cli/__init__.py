@@ -90,12 +90,12 @@ def _fault(exc: BaseException):
 
 
 def _log(exc: BaseException) -> str:
-    from lawcheck.settings import log_path
+    from lawcheck.settings import log_path, private_dir
 
     text = "".join(traceback.format_exception(exc))
     try:
         path = log_path()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:  # the log may name private files
             fh.write(text + "\n")

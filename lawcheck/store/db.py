@@ -177,7 +177,9 @@ def _inspect_sqlite_file(path: Path) -> None:
                                  "or LAWCHECK_DB at another file")
         _refuse_foreign_sqlite(path)
         return
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from lawcheck.settings import private_dir
+
+    private_dir(path.parent)
     _create_sqlite_file(path)
 
 
