@@ -57,7 +57,9 @@ def read_pdf(path: Path) -> SourceText:
             ) from None
         raise SourceFileError(f"{path} cannot be read as a PDF ({_describe(cause)})",
                               code="LC213", fix=_FIX_CORRUPT) from None
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except Exception as exc:  # noqa: BLE001 - sorted by where it was raised, below
+        if not _from_pdf_library(exc):
+            raise  # a bug of lawcheck's own stays a bug (LC900), never "a corrupt PDF"
         raise SourceFileError(f"{path} cannot be read as a PDF ({exc.__class__.__name__})",
                               code="LC213", fix=_FIX_CORRUPT) from None
     if not pages:
@@ -69,6 +71,21 @@ def read_pdf(path: Path) -> SourceText:
             fix="OCR it first (e.g. `ocrmypdf -l khm+eng in.pdf out.pdf`), or ingest a text "
                 "version of the law")
     return SourceText(str(path), hashlib.sha256(data).hexdigest(), "pdf", tuple(pages))
+
+
+def _from_pdf_library(exc: BaseException) -> bool:
+    """True when ``exc`` was raised inside pdfminer or pdfplumber: a damaged or hostile file
+    makes them fail in many ways (MalformedPDFException, OverflowError, IndexError,
+    struct.error, zlib.error, …), none of which is lawcheck's bug."""
+    if isinstance(exc, RecursionError):
+        return True
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return last is not None and any(f"{sep}{lib}{sep}" in last for sep in ("/", "\\")
+                                    for lib in ("pdfminer", "pdfplumber"))
 
 
 def _describe(cause: object) -> str:
