@@ -21,6 +21,13 @@ import yaml
 from lawcheck.precedents import Precedent
 
 ORDER = ("none", "low", "moderate", "high", "critical")
+
+
+def required_level(p: Precedent) -> str:
+    """The least level lawcheck must give: the precedent's own, except that prison or charges
+    (recorded as critical) are met by high as well; issue 12 says "critical or high for
+    prosecution", since a plan checked beforehand cannot know the court's sentence."""
+    return "high" if p.level == "critical" else p.level
 ORGANISATION_RISK = ("suspension", "deregistration", "mou-termination", "expulsion")
 
 
@@ -47,7 +54,7 @@ class CaseResult:
 
     @property
     def level_ok(self) -> bool:
-        return ORDER.index(self.level) >= ORDER.index(self.precedent.level)
+        return ORDER.index(self.level) >= ORDER.index(required_level(self.precedent))
 
     @property
     def passed(self) -> bool:
@@ -60,7 +67,8 @@ class CaseResult:
             parts.append(f"categories not found: {', '.join(self.missing)} (found: "
                          f"{', '.join(sorted(self.categories)) or 'none'})")
         if not self.level_ok:
-            parts.append(f"{self.risk} risk {self.level}, the outcome implies {p.level}")
+            parts.append(f"{self.risk} risk {self.level}, the outcome ({p.level}) needs at "
+                         f"least {required_level(p)}")
         return f"{p.id} ({p.file}:{p.line}): " + ("; ".join(parts) or self.error or "ok")
 
 
