@@ -96,6 +96,13 @@ def applies_on(rule: Rule, day: date, provisions: dict[str, list[ProvisionVersio
 
             return gone_reason(cited, provisions) or \
                 f"no version of {cited} is in force on {day.isoformat()}"
+    for parameter in rule.parameters:
+        from lawcheck.rulebase.dating import parameter_problem
+
+        version = _version_on(parameter.citation, day, provisions)
+        problem = parameter_problem(parameter, version) if version else None
+        if problem:  # the law's number moved away from the rule's: stale advice, or worse
+            return f"{problem}; a person must correct the rule"
     return None
 
 
@@ -186,20 +193,44 @@ def _for(rule: Rule, context: Context) -> bool:
 def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase):
     support = tuple(_support(rule.condition, facts))
     values = {name: show_value(value) for name, value in facts.items()}
+    values.update(parameters(rule, context.date, provisions))
     fill = lambda text: _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "unknown"), text)  # noqa: E731
     why = fill(rule.message.why)
     if support:
         why += " (Found: " + "; ".join(support) + ".)"
     citations = tuple(_citation(cid, context.date, provisions) for cid in rule.citations)
-    mitigations = tuple({"id": mid, "text": rulebase.mitigations[mid].text}
+    mitigations = tuple({"id": mid, "text": fill_parameters(rulebase.mitigations[mid],
+                                                             context.date, provisions)}
                         for mid in rule.mitigations if mid in rulebase.mitigations)
     return Finding(rule, dict(context.where), why, support, fill(rule.message.what),
                    fill(rule.message.todo), citations, mitigations)
 
 
-def _citation(cid: str, day: date, provisions) -> dict:
+def parameters(holder, day: date, provisions) -> dict[str, str]:
+    """``{"param.NAME": text}``: each number a rule or mitigation restates, as the version of
+    its provision in force on ``day`` words it (so an amendment cannot leave stale advice)."""
+    from lawcheck.rulebase.dating import parameter_value
+
+    found = {}
+    for parameter in holder.parameters:
+        version = _version_on(parameter.citation, day, provisions)
+        value = parameter_value(parameter, version.text) if version else None
+        found[f"param.{parameter.name}"] = value or f"the figure in {parameter.citation}"
+    return found
+
+
+def fill_parameters(mitigation, day: date, provisions) -> str:
+    values = parameters(mitigation, day, provisions)
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), mitigation.text)
+
+
+def _version_on(cid: str, day: date, provisions):
     versions = [v for v in provisions.get(cid, []) if v.in_force(day)]
-    chosen = next((v for v in versions if v.language == "en"), versions[0] if versions else None)
+    return next((v for v in versions if v.language == "en"), versions[0] if versions else None)
+
+
+def _citation(cid: str, day: date, provisions) -> dict:
+    chosen = _version_on(cid, day, provisions)
     return {"provision": cid, "title": chosen.title if chosen else "",
             "text": chosen.text if chosen else "",
             "version": chosen.version if chosen else None}

@@ -51,6 +51,7 @@ def _index(store, rulebase) -> dict:
     from lawcheck.store import repository as repo
 
     cited = {c for r in rulebase.rules for c in r.citations}
+    cited |= {p.citation for m in rulebase.mitigations.values() for p in m.parameters}
     cited |= {"/".join(c.split("/")[:2]) for c in cited}  # their laws' versions: gone citations
     with store.sessions() as session:
         return repo.citation_index(session, cited)
@@ -90,6 +91,7 @@ def rules_list(*, db: str | None = None) -> list[dict]:
 
 def rules_show(rule_id: str, *, db: str | None = None) -> dict:
     from lawcheck.catalog import condition_text
+    from lawcheck.findings import fill_parameters
 
     with opened(db) as store:
         rulebase = _load(store)
@@ -112,13 +114,25 @@ def rules_show(rule_id: str, *, db: str | None = None) -> dict:
         if rule.when is not None else [], "exception_to": list(rule.exception_to),
         "message": {"what": rule.message.what, "why": rule.message.why,
                     "todo": rule.message.todo},
-        "mitigations": [{"id": m, "text": rulebase.mitigations[m].text}
+        "mitigations": [{"id": m, "text": fill_parameters(rulebase.mitigations[m],
+                                                           date.today(), index)}
                         for m in rule.mitigations],
+        "effective_note": rule.effective_note or None, "version_of": rule.version_of or None,
+        "parameters": _parameters_now(rule, index),
         "confidence": rule.confidence,
         "reviewed": {"by": rule.reviewed_by, "on": _iso(rule.reviewed_on)},
         "citations": citations,
         "tests": sum(rule.id in case.expect for case in rulebase.tests),
     }
+
+
+def _parameters_now(rule, index) -> list[dict]:
+    """Each parameter with the text it reads today (the message shows it in its place)."""
+    from lawcheck.findings import parameters
+
+    today = parameters(rule, date.today(), index)
+    return [{"name": p.name, "citation": p.citation, "pattern": p.pattern, "value": p.value,
+             "reads": today[f"param.{p.name}"]} for p in rule.parameters]
 
 
 def rules_test(paths=None, *, db: str | None = None, engine: str | None = None,

@@ -237,6 +237,11 @@ def rule_text(rule: dict) -> str:
         out += ["Finding when:"] + rule["when"]
     out += ["", f"What: {rule['message']['what']}", f"Why: {rule['message']['why']}",
             f"What to do: {rule['message']['todo']}"]
+    out += [f"  {{param.{p['name']}}} reads {p['reads']!r} from {p['citation']}"
+            + (f" (the condition uses {p['value']})" if p["value"] is not None else "")
+            for p in rule.get("parameters") or []]
+    if rule.get("effective_note"):
+        out.append(f"Dated: {rule['effective_note']}")
     for m in rule["mitigations"]:
         out.append(f"  • {m['id']}: {m['text']}")
     for c in rule["citations"]:

@@ -118,17 +118,48 @@ def parameter_value(parameter, text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def parameter_problem(parameter, version) -> str | None:
+    """Why ``parameter`` cannot be read from ``version`` (None when it can): the pattern finds
+    nothing, or the number found is not the one the rule's condition uses."""
+    value = parameter_value(parameter, version.text)
+    if value is None:
+        return (f"parameter {parameter.name!r} is not found in version {version.version} "
+                f"({version.language}) of {parameter.citation}")
+    digits = re.search(r"\d+", value)
+    if parameter.value is not None and (digits is None or int(digits.group()) != parameter.value):
+        return (f"version {version.version} of {parameter.citation} says {value!r}, but the "
+                f"rule's condition uses {parameter.value} ({parameter.name})")
+    return None
+
+
+def _overlaps_rule(version, rule) -> bool:
+    starts, ends = version.effective_from or date.min, version.effective_to or date.max
+    return starts <= (rule.effective_to or date.max) and ends >= (rule.effective_from or date.min)
+
+
 def check_parameters(rulebase, index: dict) -> list[Problem]:
-    """Each parameter's pattern must find its number in every version of its provision."""
+    """Each parameter must be found, with the condition's number, in every version of its
+    provision in force while the rule is."""
     problems = []
     for rule in rulebase.rules:
         for parameter in rule.parameters:
             for version in index.get(parameter.citation, []):
-                if parameter_value(parameter, version.text) is None:
+                problem = parameter_problem(parameter, version) \
+                    if _overlaps_rule(version, rule) else None
+                if problem:
                     problems.append(Problem(
-                        "LC320", Where(rule.file, parameter.line or rule.line),
-                        f"parameter {parameter.name!r}: the pattern finds nothing in version "
-                        f"{version.version} ({version.language}) of {parameter.citation}",
-                        rule.id, "the amended text words it differently: correct the pattern "
-                        "(and the rule, if the number changed)"))
+                        "LC320", Where(rule.file, parameter.line or rule.line), problem, rule.id,
+                        "if the law changed, end this rule the day before the amendment and add "
+                        "a version of it (version_of) with the new number; if only the wording "
+                        "changed, correct the pattern"))
+    for mitigation in rulebase.mitigations.values():
+        for parameter in mitigation.parameters:
+            versions = index.get(parameter.citation, [])
+            found = [parameter_problem(parameter, v) for v in versions] or \
+                [f"parameter {parameter.name!r} cites {parameter.citation}, which is not in the "
+                 "corpus"]
+            problems += [Problem("LC320", Where(mitigation.file, parameter.line),
+                                 f"mitigation {mitigation.id!r}: {p}", None,
+                                 "correct the citation or the pattern (rules/README.md, "
+                                 "Parameters)") for p in found if p]
     return problems

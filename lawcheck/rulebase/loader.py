@@ -180,7 +180,7 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
             problems.append(Problem("LC302", Where(str(path), 1), "expected 'mitigations:'"))
         return {}
     found = {}
-    allowed = {"title", "text", "source", "pillar", "level"}
+    allowed = {"title", "text", "source", "pillar", "level", "parameters"}
     for key, entry in entries.items():
         if not isinstance(entry, dict) or not entry.get("text") or \
                 entry.get("pillar") not in m.PILLARS:
@@ -194,9 +194,16 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
         if entry.get("level") not in (None, *m.LEVELS):
             problems.append(Problem("LC310", entry.where("level"), f"mitigation {key!r}: level "
                                     f"must be one of {', '.join(m.LEVELS)}"))
+        def report(what, fix=None, code="LC320", at="parameters", key=key, entry=entry):
+            problems.append(Problem(code, entry.where(at), f"mitigation {key!r}: {what}",
+                                    None, fix))
+
+        parameters = _parameters(entry.get("parameters"), None, report)
+        _placeholders([entry["text"]], parameters, None,
+                      lambda what, fix=None, report=report: report(what, fix, "LC312", "text"))
         found[key] = m.Mitigation(key, str(entry.get("title", key)), str(entry["text"]),
                                   str(entry.get("source", "")), entry["pillar"],
-                                  entry.get("level"))
+                                  entry.get("level"), parameters, str(path))
     return found
 
 
@@ -263,23 +270,10 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     if not isinstance(message, dict) or set(message) != {"what", "why", "todo"}:
         problem("LC303", "message", "message needs exactly: what, why, todo")
         message = {}
-    parameters = _parameters(item, citations, problem)
-    for text in message.values():
-        for name in PLACEHOLDER.findall(str(text)):
-            if name.startswith(PARAM):
-                if name[len(PARAM):] not in {p.name for p in parameters}:
-                    problem("LC312", "message", f"placeholder {{{name}}} names no parameter "
-                            "of this rule", fix="declare it under 'parameters:' with the "
-                            "citation and the pattern that finds the number in its text")
-            elif name not in facts:
-                problem("LC312", "message", f"placeholder {{{name}}} is not a declared fact"
-                        + did_you_mean(name, facts))
-    for mid in item.get("mitigations") or []:
-        for name in PLACEHOLDER.findall(mitigations[mid].text if mid in mitigations else ""):
-            if name[len(PARAM):] not in {p.name for p in parameters}:
-                problem("LC312", "mitigations", f"mitigation {mid!r} restates {{{name}}}, "
-                        "which this rule does not declare under 'parameters:'",
-                        fix="declare the parameter with the provision that states it")
+    parameters = _parameters(item.get("parameters"), citations,
+                             lambda what, fix=None: problem("LC320", "parameters", what, fix))
+    _placeholders(message.values(), parameters, facts,
+                  lambda what, fix=None: problem("LC312", "message", what, fix))
     reviewed = item.get("reviewed")
     if not isinstance(reviewed, dict) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
@@ -309,37 +303,60 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
         precedents=tuple(str(p) for p in item.get("precedents") or ()))
 
 
-def _parameters(item, citations, problem) -> tuple[m.Parameter, ...]:
-    """``parameters: {NAME: {citation, pattern}}``: each a cited provision and a regular
-    expression whose one group captures the number in that provision's text."""
-    raw = item.get("parameters") or {}
+def _parameters(raw, citations, report) -> tuple[m.Parameter, ...]:
+    """``parameters: {NAME: {citation, pattern[, value]}}``: each a provision (one of
+    ``citations`` unless that is None) and a regular expression whose one group captures the
+    number in its text; ``report(message, fix)`` records a problem."""
+    raw = raw or {}
     if not isinstance(raw, dict):
-        problem("LC320", "parameters", "parameters must be a mapping NAME: {citation, pattern}")
+        report("parameters must be a mapping NAME: {citation, pattern}")
         return ()
     found = []
     for name, spec in raw.items():
         where = raw.where(name).line if hasattr(raw, "where") else 0
-        if not isinstance(spec, dict) or set(spec) != {"citation", "pattern"}:
-            problem("LC320", "parameters", f"parameter {name!r} needs exactly 'citation' and "
-                    "'pattern'")
+        if not isinstance(spec, dict) or not {"citation", "pattern"} <= set(spec) or \
+                set(spec) - {"citation", "pattern", "value"}:
+            report(f"parameter {name!r} needs 'citation' and 'pattern' (and may give 'value', "
+                   "the number the condition uses)")
             continue
-        if spec["citation"] not in citations:
-            problem("LC320", "parameters", f"parameter {name!r}: {spec['citation']!r} is not "
-                    "one of this rule's citations", fix="cite the provision that states the "
-                    "number, and take the number from it")
+        if "value" in spec and (not isinstance(spec["value"], int)
+                                or isinstance(spec["value"], bool)):
+            report(f"parameter {name!r}: value must be a whole number")
+            continue
+        if citations is not None and spec["citation"] not in citations:
+            report(f"parameter {name!r}: {spec['citation']!r} is not one of this rule's "
+                   "citations", "cite the provision that states the number, and take the "
+                   "number from it")
             continue
         try:
             groups = re.compile(str(spec["pattern"])).groups
         except re.error as exc:
-            problem("LC320", "parameters", f"parameter {name!r}: bad pattern ({exc})")
+            report(f"parameter {name!r}: bad pattern ({exc})")
             continue
         if groups != 1:
-            problem("LC320", "parameters", f"parameter {name!r}: the pattern must have exactly "
-                    f"one group (…), the number to quote; it has {groups}")
+            report(f"parameter {name!r}: the pattern must have exactly one group (…), the "
+                   f"number to quote; it has {groups}")
             continue
         found.append(m.Parameter(str(name), str(spec["citation"]), str(spec["pattern"]),
-                                 where or 0))
+                                 where or 0, spec.get("value")))
     return tuple(found)
+
+
+def _placeholders(texts, parameters, facts, report) -> None:
+    """Each ``{name}`` in ``texts`` must be a declared fact (``facts`` None: none allowed) or,
+    as ``{param.NAME}``, one of ``parameters``."""
+    names = {p.name for p in parameters}
+    for text in texts:
+        for name in PLACEHOLDER.findall(str(text)):
+            if name.startswith(PARAM):
+                if name[len(PARAM):] not in names:
+                    report(f"placeholder {{{name}}} names no declared parameter"
+                           + did_you_mean(name[len(PARAM):], names),
+                           "declare it under 'parameters:' with the provision that states the "
+                           "number and the pattern that finds it in its text")
+            elif facts is None or name not in facts:
+                report(f"placeholder {{{name}}} is not a declared fact"
+                       + did_you_mean(name, facts or {}), None)
 
 
 def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> None:

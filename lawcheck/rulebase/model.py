@@ -160,12 +160,14 @@ class Rule:
 @dataclass(frozen=True)
 class Parameter:
     """A number the law states, read from the version of ``citation`` in force on the date:
-    the first group ``pattern`` captures in its text (e.g. ``five (5)``)."""
+    the first group ``pattern`` captures in its text (e.g. ``five (5)``). With ``value``, the
+    digits captured must equal it (the condition's number), or the rule is not applied."""
 
     name: str
     citation: str
     pattern: str
     line: int = 0
+    value: int | None = None  # the number the rule's condition uses: must be the law's number
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ class Mitigation:
     source: str
     pillar: str
     level: str | None = None
+    parameters: tuple = ()  # numbers its text restates from the law ({param.NAME})
+    file: str = ""
 
 
 @dataclass(frozen=True)
