@@ -230,3 +230,68 @@ def test_damaged_pdfs_are_lc213_never_an_internal_error(tmp_path):
         read_pdf(huge)
     except LawcheckError as exc:
         assert exc.code == "LC213"
+
+
+def _children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its exit status is left
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signame", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_review_workers_die_with_their_parent(tmp_path, signame):
+    import os
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    rows = ["id,text"] + [f"s{i},We will gather at the provincial hall on day {i} to ask for "
+                          f"the land titles promised to {i} families." for i in range(20000)]
+    source = tmp_path / "big.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    env = {**os.environ, "LAWCHECK_HOME": str(tmp_path / "home")}
+    parent = subprocess.Popen([sys.executable, "-m", "lawcheck", "review", str(source),
+                               "--jobs", "2", "-o", str(tmp_path / "out.jsonl")], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = [p for p in _children(parent.pid)
+                       if "lawcheck" in Path(f"/proc/{p}/cmdline").read_bytes().decode(
+                           errors="replace") or "multiprocessing" in Path(
+                           f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")]
+        assert len(workers) >= 2, "the workers did not start"
+        time.sleep(3)  # let them load the model and take work
+        parent.send_signal(getattr(signal, signame))
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        assert not [w for w in workers if _alive(w)], "a worker outlived its parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
