@@ -295,3 +295,54 @@ def test_review_workers_die_with_their_parent(tmp_path, signame):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+ESCAPES = ["\x1b]0;PWNED\x07", "\x1b]52;c;aGVsbG8=\x07", "\x1b[2J", "\x9b31m", "\u202e"]
+
+
+def _no_raw_controls(text: str) -> None:
+    for seq in ESCAPES:
+        assert seq not in text
+    assert not [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f]
+
+
+def test_control_characters_from_a_plan_are_shown_not_obeyed(db_url, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    title = "Forum " + "".join(ESCAPES) + " end"
+    import yaml
+
+    plan.write_text(yaml.safe_dump({"organization": {"name": "Org " + ESCAPES[1],
+                                                     "type": "domestic_ngo"},
+                                    "activities": [{"id": "A1", "title": title,
+                                                    "type": "training",
+                                                    "start": "2026-12-10"}]}),
+                    encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        result = run(db_url, "check", plan, "--format", fmt, "--fail-on", "critical")
+        assert result.exit_code == 0, result.output
+        _no_raw_controls(result.output)
+        assert "Forum" in result.output and "end" in result.output
+    as_json = run(db_url, "check", plan, "--format", "json", "--fail-on", "critical")
+    assert json.loads(as_json.output)["activities"][0]["title"] == title  # data kept exactly
+
+
+def test_control_characters_in_ids_and_file_names_are_shown(db_url, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text('id,text\n"s1\x1b]0;PWNED\x07",We thank the provincial hall.\n',
+                      encoding="utf-8")
+    result = run(db_url, "review", source, "--format", "text")
+    _no_raw_controls(result.output)
+    assert "\\u001b]0;PWNED\\u0007" in result.output
+    missing = run(db_url, "check", tmp_path / "x\x1b]52;c;aGk=\x07.yaml")
+    assert missing.exit_code == 2
+    _no_raw_controls(missing.output)
+
+
+def test_visible_keeps_colour_and_khmer():
+    from lawcheck.report.safe import visible
+
+    khmer = "ព្រះមហាក្សត្រ\u200bកម្ពុជា"  # a zero-width space separates Khmer words
+    assert visible(khmer) == khmer
+    assert visible("\x1b[1;31mred\x1b[0m", colour=True) == "\x1b[1;31mred\x1b[0m"
+    assert visible("\x1b[1;31mred", colour=False) == "\\u001b[1;31mred"
+    assert visible("a\x1b]52;c;x\x07b", colour=True) == "a\\u001b]52;c;x\\u0007b"

@@ -21,6 +21,18 @@ class LawcheckGroup(click.Group):
     """A group that turns lawcheck errors into messages and exit codes, never tracebacks."""
 
     def invoke(self, ctx: click.Context):
+        from lawcheck.report.safe import VisibleStream
+
+        # one place for every word lawcheck prints: a control character from a plan, a
+        # statement, a file name or a law text is shown, never obeyed by the terminal
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)
+        try:
+            return self._invoke(ctx)
+        finally:
+            sys.stdout, sys.stderr = saved
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except LawcheckError as exc:
