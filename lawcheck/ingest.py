@@ -49,7 +49,21 @@ class IngestResult:
     rules_affected: tuple = ()
 
 
+#: The longest values the database keeps (store/schema.py): SQLite would silently accept longer
+#: ones, PostgreSQL refuse them mid-transaction; both are told before any work.
+LIMITS = {"law id": 100, "--version": 100, "--title": 500, "source path": 1000}
+
+
+def check_length(value: str | None, what: str) -> str | None:
+    if value is not None and len(value) > LIMITS[what]:
+        raise OptionError(f"the {what} is {len(value)} characters long; the limit is "
+                          f"{LIMITS[what]}", code="LC221" if what == "law id" else "LC220",
+                          fix=f"give a shorter {what}")
+    return value
+
+
 def check_law_id(law_id: str) -> str:
+    check_length(law_id, "law id")
     if not LAW_ID.match(law_id or ""):
         slug = re.sub(r"[^a-z0-9]+", "-", (law_id or "").lower()).strip("-")
         hint = f" (e.g. kh/{slug.split('-', 1)[-1] or 'my-law'})" if slug else ""
@@ -164,6 +178,10 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
                            prepared, unchanged=True, run_id=None)
     label = options.version or (options.effective.isoformat() if options.effective
                                 else f"v{len(existing) + 1}")
+    check_length(label, "--version")
+    check_length(options.title, "--title")
+    title = title[:LIMITS["--title"]]  # a title read from the text itself is shortened
+    check_length(str(source.path), "source path")
     clash = repo.find_version(session, law_id, label, language)
     if clash:
         if not replace:

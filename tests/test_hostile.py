@@ -346,3 +346,20 @@ def test_visible_keeps_colour_and_khmer():
     assert visible("\x1b[1;31mred\x1b[0m", colour=True) == "\x1b[1;31mred\x1b[0m"
     assert visible("\x1b[1;31mred", colour=False) == "\\u001b[1;31mred"
     assert visible("a\x1b]52;c;x\x07b", colour=True) == "a\\u001b]52;c;x\\u0007b"
+
+
+@pytest.mark.parametrize("args, code", [
+    (("--law", "kh/" + "a" * 300, "--new"), "LC221"),
+    (("--law", "kh/long-version", "--new", "--version", "v" * 150), "LC220"),
+    (("--law", "kh/long-title", "--new", "--title", "T" * 600), "LC220"),
+])
+def test_overlong_ingest_values_are_refused_before_any_work(db_url, tmp_path, args, code):
+    law = tmp_path / "law.txt"
+    law.write_text("Article 1\nThe organisation must notify the ministry.\n"
+                   "Article 2\nEvery report is filed yearly.\n", encoding="utf-8")
+    result = run(db_url, "corpus", "ingest", law, *args)
+    assert result.exit_code == 2, result.output
+    assert code in result.output and "the limit is" in result.output
+    listed = run(db_url, "corpus", "list", "--format", "json")
+    assert not [law for law in json.loads(listed.output) if "long" in law["id"]
+                or len(law["id"]) > 100]
