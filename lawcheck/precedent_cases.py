@@ -47,6 +47,7 @@ class CaseResult:
     level: str                      # the level lawcheck gave on the risk that matters
     risk: str                       # which risk that is (or "either")
     error: str | None = None        # the reconstruction could not be checked (a bug)
+    rules: tuple[str, ...] = ()     # the rules that fired
 
     @property
     def missing(self) -> list[str]:
@@ -90,7 +91,8 @@ class Runner:
         # an unanswered question is not a finding of its category: only real findings count
         categories = frozenset(f["category"] for f in findings
                                if not str(f.get("rule", "")).startswith("question:"))
-        return CaseResult(p, categories, level, risk or "either")
+        rules = tuple(sorted({f["rule"] for f in findings}))
+        return CaseResult(p, categories, level, risk or "either", rules=rules)
 
     def _plan(self, p: Precedent, r: dict) -> dict:
         from lawcheck import api
