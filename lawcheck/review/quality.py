@@ -17,6 +17,8 @@ from pathlib import Path
 # statement can raise (public-order for online posts) ride on these and are not scored.
 SPEECH_CATEGORIES = ("incitement", "defamation", "lese-majeste", "judicial",
                      "political-neutrality", "election")
+LEVELS = ("none", "low", "moderate", "high", "critical")
+SEVERITIES = ("info", "low", "medium", "high", "critical")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class Labelled:
     expect: frozenset[str]
     org_type: str | None = None
     language: str | None = None
+    level: str | None = None                # the outcome's level (real sets): critical, high …
+    # the item's own precedent, left out of the likeness comparison: a statement must not be
+    # found by its own quote (tests/data/real: "precedent")
+    exclude_precedents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -40,6 +46,29 @@ class Score:
     false_alarms: int = 0
     counts: dict = field(default_factory=lambda: {c: [0, 0, 0] for c in SPEECH_CATEGORIES})
     errors: list = field(default_factory=list)  # (id, missed, extra, text)
+    # the issue's measure for sets with outcome levels: a risky statement counts when a finding
+    # of one of its categories has severity medium or more and the higher risk level reaches
+    # the outcome's level
+    outcome_total: int = 0
+    outcome_hits: int = 0
+    outcome_misses: list = field(default_factory=list)  # (id, reached level, wanted level)
+
+    def add_outcome(self, item: Labelled, report: dict) -> None:
+        if not item.expect or item.level not in LEVELS:
+            return
+        self.outcome_total += 1
+        strong = any(f["category"] in item.expect and SEVERITIES.index(f["severity"]) >=
+                     SEVERITIES.index("medium") for f in report["findings"])
+        reached = max((report["risk"][k]["level"] for k in ("prosecution", "deregistration")),
+                      key=LEVELS.index)
+        if strong and LEVELS.index(reached) >= LEVELS.index(item.level):
+            self.outcome_hits += 1
+        else:
+            self.outcome_misses.append((item.id, reached if strong else "no finding",
+                                        item.level))
+
+    def outcome_recall(self) -> float | None:
+        return self.outcome_hits / self.outcome_total if self.outcome_total else None
 
     def add(self, item: Labelled, found: set[str]) -> None:
         self.statements += 1
@@ -70,18 +99,22 @@ class Score:
         return self.false_alarms / self.benign if self.benign else 0.0
 
 
-def read_set(path: Path, org_type: str = "domestic_ngo") -> list[Labelled]:
+def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) -> list[Labelled]:
     """The labelled statements, as a domestic NGO would publish them (the neutrality duty binds
-    NGOs, not associations: the type decides whether that rule can run at all)."""
+    NGOs, not associations: the type decides whether that rule can run at all). ``dated=False``
+    drops the dates: every statement is read as if published on the reviewer's date."""
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         row = json.loads(line)
-        items.append(Labelled(row["id"], row["text"], path.name, number,
-                              date.fromisoformat(row["date"]) if row.get("date") else None,
+        day = date.fromisoformat(row["date"]) if row.get("date") and dated else None
+        items.append(Labelled(row["id"], row["text"], path.name, number, day,
                               row.get("medium"), row.get("speaker"),
-                              frozenset(row.get("expect") or ()), org_type))
+                              frozenset(row.get("expect") or ()), org_type,
+                              level=row.get("level"),
+                              exclude_precedents=(row["precedent"],) if row.get("precedent")
+                              else ()))
     return items
 
 
@@ -91,4 +124,5 @@ def score(items: list[Labelled], reviewer) -> Score:
         report = reviewer.review(item)
         found = {f["category"] for f in report["findings"]} & set(SPEECH_CATEGORIES)
         result.add(item, found)
+        result.add_outcome(item, report)
     return result

@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 
 from lawcheck import __version__
 from lawcheck.precedent_links import attach
+from lawcheck.speech import likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.speech.script import caveat, result_label, screen
 
@@ -107,6 +108,31 @@ def locate(rule, facts: dict, analysis, text: str) -> dict:
     return {"spans": spans, "excerpt": excerpt, "flags": flags}
 
 
+def name_matches(findings: list[dict], matches, text: str) -> None:
+    """A likeness finding names the precedents it matched, with their similarity, and points at
+    the whole statement (likeness is a property of all its words)."""
+    from lawcheck.speech.likeness import FACT_VALUES
+
+    for finding in findings:
+        if not finding["rule"].startswith(LIKENESS):
+            continue
+        mine = [m for m in matches
+                if finding["category"] in {FACT_VALUES.get(c) for c in m.categories}]
+        finding["precedents"] = [{"id": m.id, "date": m.date, "summary": m.summary,
+                                  "similarity": m.similarity} for m in mine[:3]]
+        best = mine[0] if mine else None
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        if best is not None and end > start:
+            note = (f"close to the words of precedent {best.id} ({best.date}; similarity "
+                    f"{best.similarity:.2f}): {best.summary}")
+            finding["where"].update(spans=[[start, end]], excerpt=text[start:end][:300],
+                                    flags=[{"span": [start, end], "text": text[start:end],
+                                            "mode": "asserted", "suggestion": note}])
+
+
+LIKENESS = "kh.speech.precedent.likeness."
+
+
 def set_aside(analysis) -> list[dict]:
     """Acts the analyser saw but did not count (negated, hypothetical, questions, quoted law)."""
     return [{"span": [a.start, a.end], "mode": a.mode, "fact": a.fact, "value": a.value}
@@ -180,6 +206,7 @@ class Reviewer:
         self.elections = load_calendars(rules_dir()).elections
         self.analyser = Analyser(model=spec.model)
         self.precedents = load_precedents()
+        self.likeness = likeness.load(self.precedents)
         self.today = spec.as_of or date.today()
         self.checked_at = spec.checked_at or \
             datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
@@ -196,6 +223,11 @@ class Reviewer:
         facts = statement_facts(analysis, medium=getattr(item, "medium", None),
                                 speaker=getattr(item, "speaker", None), day=day,
                                 organization=organization, elections=self.elections)
+        # precedent likeness; the quality benchmark leaves out the item's own event
+        matches = self.likeness.matches(text, getattr(item, "exclude_precedents", ())) \
+            if likeness.candidate(analysis) else []
+        if matches:
+            facts["statement.precedent_like"] = likeness.fact_values(matches)
         outcome = self._outcome(facts, day, organization)
         findings = []
         for base in outcome["findings"]:
@@ -206,6 +238,8 @@ class Reviewer:
             findings.append(finding)
         attach(findings, self.rulebase, self.precedents, organization=organization,
                topics=[text])
+        if matches:
+            name_matches(findings, matches, text)
         caveats = [note] if (note := caveat(screened)) else []
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "

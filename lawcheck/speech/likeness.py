@@ -1,0 +1,250 @@
+"""Precedent likeness: how close a statement's words are to words the authorities acted against.
+
+The quotes of the precedent base (``corpus/precedents/*.yaml``, ``did.quote``: what a person
+really said or posted, as the sources print it) are weighed by TF-IDF over word 1-2-grams and
+character 3-5-grams within words, fitted by scikit-learn on the shipped quotes. A statement's
+likeness to a quote is the mean of the two cosine similarities.
+
+scikit-learn takes a second or more to import, longer than a whole batch of reviews, so it runs
+only when the model is fitted: the first time a precedent base is seen (its content hash is the
+key), the fitted vocabularies, IDF weights and quote vectors are stored as plain data in the
+user's cache folder, and every later process reads them back. Statements are then vectorised
+here with the same analysers and weights (``tests/test_likeness.py`` checks that the vectors
+equal scikit-learn's own ``transform``), with no scikit-learn import.
+
+Guards against false alarms: a statement is compared only when the analyser found a speech act
+in it (asserted or reported) or it names the King, a court, the security forces, a border or a
+neighbouring state; a match needs the similarity threshold and at least ``MIN_SHARED`` content
+words in common with the quote, so shared boilerplate ("the government", "the people") is not
+enough.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import pickle
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+THRESHOLD = 0.38        # mean of the word and character cosines (see tests/data/README.md)
+MIN_SHARED = 2          # content words the statement and the quote must share
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 5)
+_CACHE_VERSION = "likeness-1"
+# sklearn's default token pattern and its English stop words are used by the fitted model; the
+# stop words are stored with it so the runtime needs no sklearn import
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_WHITE = re.compile(r"\s\s+")
+# the statement.precedent_like value a matched precedent's category gives (rules/facts.yaml)
+FACT_VALUES = {"incitement": "incitement", "security": "incitement",
+               "public-order": "incitement", "lese-majeste": "lese-majeste",
+               "defamation": "defamation", "judicial": "judicial", "election": "election"}
+SENSITIVE = ("king", "royal-family", "court", "security-forces", "border", "neighbouring-state",
+             "dissolved-party")
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    similarity: float
+    level: str
+    categories: tuple[str, ...]
+    date: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Model:
+    ids: tuple[str, ...]
+    info: tuple[tuple[str, tuple[str, ...], str, str], ...]   # level, categories, date, summary
+    word_vocab: dict[str, int]
+    word_idf: tuple[float, ...]
+    char_vocab: dict[str, int]
+    char_idf: tuple[float, ...]
+    stop: frozenset[str]
+    quotes_words: tuple[dict[int, float], ...]   # L2-normalised sparse vectors, one per quote
+    quotes_chars: tuple[dict[int, float], ...]
+    quote_terms: tuple[frozenset[str], ...]      # content words of each quote
+
+
+def _quotes(precedents) -> list:
+    return [p for p in precedents
+            if getattr(p.did, "quote", None) and (getattr(p.did, "quote_language", None)
+                                                  or "en") == "en"]
+
+
+def _digest(precedents) -> str:
+    h = hashlib.sha256(_CACHE_VERSION.encode())
+    for p in _quotes(precedents):
+        h.update(f"{p.id}\0{p.did.quote}\0{p.level}\0{','.join(p.categories)}\0".encode())
+    return h.hexdigest()
+
+
+def fit(precedents) -> Model:
+    """Fit the two TF-IDF models on the precedent quotes with scikit-learn."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    chosen = _quotes(precedents)
+    texts = [p.did.quote for p in chosen]
+    word = TfidfVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
+    if not texts:
+        return Model((), (), {}, (), {}, (), frozenset(ENGLISH_STOP_WORDS), (), (), ())
+    wm, cm = word.fit_transform(texts), char.fit_transform(texts)
+    stop = frozenset(ENGLISH_STOP_WORDS)
+    return Model(
+        ids=tuple(p.id for p in chosen),
+        info=tuple((p.level, tuple(p.categories), p.date.isoformat() if p.date else "",
+                    p.one_line()) for p in chosen),
+        word_vocab={k: int(v) for k, v in word.vocabulary_.items()},
+        word_idf=tuple(float(x) for x in word.idf_),
+        char_vocab={k: int(v) for k, v in char.vocabulary_.items()},
+        char_idf=tuple(float(x) for x in char.idf_),
+        stop=stop,
+        quotes_words=tuple(_row(wm, i) for i in range(wm.shape[0])),
+        quotes_chars=tuple(_row(cm, i) for i in range(cm.shape[0])),
+        quote_terms=tuple(_content(t, stop) for t in texts))
+
+
+def _row(matrix, i: int) -> dict[int, float]:
+    row = matrix.getrow(i)
+    return {int(j): float(v) for j, v in zip(row.indices, row.data)}
+
+
+def _content(text: str, stop) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(text.lower()) if w not in stop and w.isalpha())
+
+
+# --- the runtime side: the same analysers as scikit-learn's, on the stored vocabularies --------
+
+def word_ngrams(text: str) -> list[str]:
+    """sklearn's "word" analyser: lower case, token pattern, 1-2-grams (no stop words)."""
+    tokens = _TOKEN.findall(text.lower())
+    grams = list(tokens)
+    grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return grams
+
+
+def char_ngrams(text: str) -> list[str]:
+    """sklearn's "char_wb" analyser: n-grams inside words padded with one space."""
+    text = _WHITE.sub(" ", text.lower())
+    grams = []
+    lo, hi = CHAR_NGRAMS
+    for w in text.split():
+        w = f" {w} "
+        size = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            grams.append(w[offset:offset + n])
+            while offset + n < size:
+                offset += 1
+                grams.append(w[offset:offset + n])
+            if offset == 0:  # a word shorter than n: one gram only
+                break
+    return grams
+
+
+def vector(grams: list[str], vocab: dict[str, int], idf: tuple[float, ...]) -> dict[int, float]:
+    """Sublinear TF times IDF, L2-normalised, over the grams the vocabulary knows."""
+    counts = Counter(vocab[g] for g in grams if g in vocab)
+    weights = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {j: v / norm for j, v in weights.items()} if norm else {}
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(j, 0.0) for j, v in a.items())
+
+
+class Likeness:
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    def matches(self, text: str, exclude=()) -> list[Match]:
+        """The precedents whose quotes the statement is close to, closest first."""
+        m = self.model
+        if not m.ids:
+            return []
+        words = vector(word_ngrams(text), m.word_vocab, m.word_idf)
+        if not words:
+            return []
+        terms = _content(text, m.stop)
+        chars = None
+        found = []
+        for k, pid in enumerate(m.ids):
+            if pid in exclude or len(terms & m.quote_terms[k]) < MIN_SHARED:
+                continue
+            if chars is None:
+                chars = vector(char_ngrams(text), m.char_vocab, m.char_idf)
+            score = (_dot(words, m.quotes_words[k]) + _dot(chars, m.quotes_chars[k])) / 2
+            if score >= THRESHOLD:
+                level, categories, day, summary = m.info[k]
+                found.append(Match(pid, round(score, 3), level, categories, day, summary))
+        return sorted(found, key=lambda x: (-x.similarity, x.id))
+
+
+def candidate(analysis) -> bool:
+    """Compare only statements with a speech act or a sensitive name (a guard and a saving)."""
+    return any(a.mode in ("asserted", "reported") for a in analysis.acts) or any(
+        mention.category in SENSITIVE for mention in analysis.mentions)
+
+
+_LOADED: dict[str, Likeness] = {}
+_LOCK = threading.Lock()
+
+
+def load(precedents=None) -> Likeness:
+    """The likeness model of the shipped precedent base (or ``precedents``), fitted once per
+    content and cached on disk; an empty model when the base cannot be read."""
+    if precedents is None:
+        try:
+            from lawcheck.precedents import load_precedents
+
+            precedents = load_precedents()
+        except Exception:  # noqa: BLE001 - a broken base is reported by `rules lint`; no likeness
+            precedents = ()
+    key = _digest(precedents)
+    with _LOCK:
+        if key not in _LOADED:
+            _LOADED.clear()
+            _LOADED[key] = Likeness(_cached(key, precedents))
+        return _LOADED[key]
+
+
+def _cached(key: str, precedents) -> Model:
+    import os
+    import tempfile
+
+    from lawcheck.settings import data_dir
+
+    try:
+        file = data_dir() / "cache" / f"likeness-{key}.pickle"
+    except Exception:  # noqa: BLE001 - no data folder: fit every time
+        return fit(precedents)
+    if file.is_file():
+        try:
+            model = pickle.loads(file.read_bytes())  # our own 0600 file, written below
+            if isinstance(model, Model):
+                return model
+        except Exception:  # noqa: BLE001 - a damaged entry is fitted again
+            pass
+    model = fit(precedents)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".likeness-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp, file)
+    except OSError:
+        pass
+    return model
+
+
+def fact_values(matches) -> list[str]:
+    """statement.precedent_like: the categories of the precedents matched."""
+    return sorted({FACT_VALUES[c] for m in matches for c in m.categories if c in FACT_VALUES})
