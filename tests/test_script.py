@@ -68,6 +68,7 @@ def test_the_language_column_overrides_but_never_makes_khmer_readable():
     forced = screen(KHMER, "en")
     assert forced.analysed is False and forced.detected == "km"
     assert screen("We thank you.", "EN").analysed is True
+    assert screen("We thank you.", "en-GB").analysed is True
 
 
 def test_no_letters_is_zxx_and_nothing_is_left_unread():

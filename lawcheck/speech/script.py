@@ -26,7 +26,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-SUPPORTED = "en"
 KHMER_RANGES = ((0x1780, 0x17FF), (0x19E0, 0x19FF))
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # Khmer signs that are not letters: khan .. the currency sign (U+17D4–U+17DB), digits
@@ -62,6 +61,11 @@ class Screen:
                                for s, e, script in self.unanalysed],
                 "sentences": [{"span": list(s.span), "language": s.language,
                                "analysed": s.analysed} for s in self.sentences]}
+
+
+def english(code: str) -> bool:
+    """A language code the analyser reads: en, eng, or en with a region (en-gb)."""
+    return code.split("-", 1)[0] in ("en", "eng")
 
 
 def _is_khmer(code: int) -> bool:
@@ -107,9 +111,9 @@ def screen(text: str, override: str | None = None) -> Screen:
         runs = _runs(classes)
         detected = _language(classes)
     # sentences are reported only for a statement that is not plain English: skip the work
-    wanted = bool(runs) or detected == "mixed" or (override and override != SUPPORTED)
+    wanted = bool(runs) or detected == "mixed" or (override and not english(override))
     sentences = tuple(_sentences(text, classes, runs)) if wanted else ()
-    if override and override != SUPPORTED:
+    if override and not english(override):
         whole = _trimmed(text)
         runs = [(*whole, override)] if whole else []
         sentences = tuple(Sentence(s.span, s.language, False) for s in sentences)
@@ -117,7 +121,7 @@ def screen(text: str, override: str | None = None) -> Screen:
         classes is not None and "l" in classes)
     if not runs:
         analysed: object = True
-    elif override and override != SUPPORTED or not has_latin:
+    elif override and not english(override) or not has_latin:
         analysed = False
     else:
         analysed = "partial"
@@ -212,7 +216,7 @@ def caveat(result: Screen, subject: str = "this statement") -> str | None:
     spans = ", ".join(f"{s}-{e}" for s, e, _ in result.unanalysed[:5]) + (
         f" and {len(result.unanalysed) - 5} more" if len(result.unanalysed) > 5 else "")
     if result.analysed is False:
-        if result.override and result.override != SUPPORTED:
+        if result.override and not english(result.override):
             why = f"is marked as language {result.override!r}"
         else:
             why = f"is written in {scripts}"
