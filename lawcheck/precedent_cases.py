@@ -101,8 +101,10 @@ class Runner:
         activity = r["activity"]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "plan.yaml"
-            path.write_text(yaml.safe_dump({"organization": organization,
-                                            "activities": [activity]}, allow_unicode=True),
+            from lawcheck.plan.dump import NoAliasDumper  # the plan loader refuses aliases
+
+            path.write_text(yaml.dump({"organization": organization, "activities": [activity]},
+                                      Dumper=NoAliasDumper, allow_unicode=True),
                             encoding="utf-8")
             return api.check(path, as_of=self.as_of(p, activity), db=self.db)
 

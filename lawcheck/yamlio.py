@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from lawcheck.errors import CorpusDataError, Where
+from lawcheck.errors import CorpusDataError, InputError, Where
+from lawcheck.limits import NESTING, PLAN_BYTES, check_size
 
 
 class LineDict(dict):
@@ -33,7 +34,18 @@ class LineDict(dict):
 
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans: only true/false are booleans, so ``on``, ``off``,
-    ``yes`` and ``no`` stay strings (``reviewed: {on: 2026-11-30}`` must not become True)."""
+    ``yes`` and ``no`` stay strings (``reviewed: {on: 2026-11-30}`` must not become True).
+
+    Aliases (``*name``) are refused: no lawcheck file needs them, and a few hundred bytes of
+    nested aliases expand to gigabytes when the document is built ("billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise CorpusDataError("YAML aliases (*name) are not allowed in lawcheck files",
+                                  where=Where(str(self.name), mark.line + 1, mark.column + 1),
+                                  fix="write the value out where it is used")
+        return super().compose_node(parent, index)
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -107,7 +119,10 @@ def load(path: Path, error=CorpusDataError):
     parsed result back. Other files (a user's own rules or facts) are never cached.
     Files with problems are never cached, so their errors are always reported."""
     try:
+        check_size(Path(path), PLAN_BYTES, "YAML files")
         data = Path(path).read_bytes()
+    except InputError as exc:
+        raise error(exc.what, where=exc.where, fix=exc.fix) from None
     except FileNotFoundError:
         raise error(f"file not found: {path}", fix="check the path") from None
     cacheable = _shipped(Path(path))
@@ -184,9 +199,6 @@ def _store(key: str, value) -> None:
         pass  # a read-only or full disk: the cache is only a speed-up
 
 
-#: Nesting lawcheck refuses to read (Python's recursion limit stops the parsers first, at about
-#: this depth; a plan or rule file needs fewer than ten levels).
-NESTING = 300
 
 
 def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):

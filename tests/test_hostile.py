@@ -363,3 +363,69 @@ def test_overlong_ingest_values_are_refused_before_any_work(db_url, tmp_path, ar
     listed = run(db_url, "corpus", "list", "--format", "json")
     assert not [law for law in json.loads(listed.output) if "long" in law["id"]
                 or len(law["id"]) > 100]
+
+
+# --- bounded resources (limits: lawcheck/limits.py, docs/settings.md) ------------------------
+
+def test_a_yaml_alias_bomb_is_refused_at_its_first_alias(tmp_path):
+    from lawcheck import yamlio
+    from lawcheck.errors import CorpusDataError
+    from benchmarks.bombs import alias_bomb
+
+    path = alias_bomb(tmp_path / "rules.yaml")
+    with pytest.raises(CorpusDataError) as caught:
+        yamlio.load(path)
+    assert "aliases" in caught.value.what and caught.value.where.line == 2
+
+
+def test_a_yaml_alias_bomb_as_a_plan_is_a_plan_error(db_url, tmp_path):
+    from benchmarks.bombs import alias_bomb
+
+    path = alias_bomb(tmp_path / "plan.yaml")
+    result = run(db_url, "check", path)
+    assert result.exit_code == 2 and "LC251" in result.output and "aliases" in result.output
+
+
+def test_a_plan_over_the_size_limit_is_refused_unread(db_url, tmp_path):
+    from benchmarks.bombs import big_plan
+
+    result = run(db_url, "check", big_plan(tmp_path / "plan.yaml"))
+    assert result.exit_code == 2, result.output
+    assert "LC207" in result.output and "at most 10 MB" in result.output
+
+
+def test_an_xlsx_bomb_is_refused_before_it_is_unzipped(db_url, tmp_path):
+    from benchmarks.bombs import xlsx_bomb
+
+    book = xlsx_bomb(tmp_path / "posts.xlsx")
+    assert book.stat().st_size < 2 * 1024 * 1024
+    result = run(db_url, "review", book)
+    assert result.exit_code == 2, result.output
+    assert "LC208" in result.output
+    org = tmp_path / "org.yaml"
+    org.write_text(ORG, encoding="utf-8")
+    plan = run(db_url, "check", book, "--org", org)
+    assert plan.exit_code == 2 and "LC208" in plan.output
+
+
+def test_a_pdf_compression_bomb_is_refused_before_pdfminer(tmp_path):
+    from lawcheck.errors import LawcheckError
+    from lawcheck.sources.pdf import read_pdf
+    from benchmarks.bombs import pdf_bomb
+
+    path = pdf_bomb(tmp_path / "law.pdf")
+    assert path.stat().st_size < 3 * 1024 * 1024
+    with pytest.raises(LawcheckError) as caught:
+        read_pdf(path)
+    assert caught.value.code == "LC209"
+
+
+def test_an_overlong_statement_is_skipped_with_its_line(db_url, tmp_path):
+    source = tmp_path / "posts.csv"
+    source.write_text("id,text\nshort,We thank the hall.\nlong," + "word " * 30000 + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(db_url, "review", source, "-o", out)
+    assert result.exit_code == 2
+    assert "posts.csv:3" in result.output and "at most 100,000 characters" in result.output
+    assert [json.loads(x)["subject"]["id"] for x in out.read_text().splitlines()] == ["short"]

@@ -9,6 +9,13 @@ from datetime import date, datetime
 import yaml
 
 
+class NoAliasDumper(yaml.SafeDumper):
+    """Writes a value shared by two keys out twice: lawcheck's loader refuses aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def plain(value):
     """The plan's values as YAML- and JSON-ready data: a start or end with a time of day as
     ``YYYY-MM-DDTHH:MM`` text, dates left as dates (YAML) for the caller to format."""
@@ -27,8 +34,8 @@ def to_data(plan) -> dict:
 
 
 def to_yaml(plan) -> str:
-    return yaml.safe_dump(to_data(plan), sort_keys=False, allow_unicode=True,
-                          default_flow_style=False, width=100)
+    return yaml.dump(to_data(plan), Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
 
 
 def to_json(plan) -> str:
@@ -41,6 +48,7 @@ def scalar(value) -> str:
     value = plain(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000,
+    text = yaml.dump(value, Dumper=NoAliasDumper, default_flow_style=True, allow_unicode=True,
+                     width=1000,
                           sort_keys=False)
     return text.strip().removesuffix("...").strip()

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawcheck import yamlio
+from lawcheck import limits, yamlio
 from lawcheck.errors import InputError, PlanError, Problem, Where
 from lawcheck.plan import readers
 from lawcheck.plan import schema as s
@@ -73,6 +73,11 @@ def load_plan(path: Path | str, org: Path | str | None = None) -> Plan:
                 readers.csv_rows(_text(data, path, problems) or "", str(path), problems))
         for row in readers.table_activities(rows, str(path), checker):
             index = len(activities)
+            if index == limits.PLAN_ROWS:
+                problems.append(Problem("LC207", row.where(), f"the table has more than "
+                                        f"{limits.PLAN_ROWS} activity rows", None,
+                                        "split the plan into several files"))
+                break
             activities.append(checker.value(row, s.ACTIVITY, f"activities[{index}]",
                                             row.where()))
         checker.activity_index = list(range(len(activities)))
@@ -122,7 +127,14 @@ def _read(path: Path, problems: list[Problem], formats: dict[str, str]):
                                 f"{path.suffix or '(no extension)'!r}", None, fix))
         return None, None
     try:
+        limits.check_size(path, limits.XLSX_BYTES if kind == "xlsx" else limits.PLAN_BYTES,
+                          "workbooks" if kind == "xlsx" else "plans")
+        if kind == "xlsx":
+            limits.check_workbook(path)
         data = path.read_bytes()
+    except InputError as exc:
+        problems.append(Problem(exc.code, exc.where or Where(file), exc.what, None, exc.fix))
+        return kind, None
     except FileNotFoundError:
         problems.append(Problem("LC201", Where(file), "file not found", None, "check the path"))
         return kind, None

@@ -26,9 +26,11 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import IO, Iterator, Sequence
 
 from lawcheck.errors import InputError, OptionError, Where
+from lawcheck.limits import STATEMENT_CHARS
 from lawcheck.review.idset import IdSet
 from lawcheck.yamlio import did_you_mean
 
@@ -330,7 +332,11 @@ class _Csv(_Table):
 
 class _Xlsx(_Table):
     def __init__(self, path: str) -> None:
+        from lawcheck import limits
+
         self.path = path
+        limits.check_size(Path(path), limits.XLSX_BYTES, "workbooks")
+        limits.check_workbook(Path(path))  # openpyxl keeps shared strings in memory
         for line, cells in self._sheet_rows():
             if any(not _blank(c) for c in cells):
                 self._columns(cells, line)
@@ -443,6 +449,10 @@ def _statement(source: str, line: int | None, record: dict, defaults: dict, seen
     if not text.strip():
         return BadRow(source, line, id_, "LC268", "the text is empty; put the statement in "
                       "the text column")
+    if len(text) > STATEMENT_CHARS:
+        return BadRow(source, line, id_, "LC269", f"the text is {len(text):,} characters long; "
+                      f"lawcheck reviews statements of at most {STATEMENT_CHARS:,} characters: "
+                      "split it into several statements")
     if duplicate:
         return BadRow(source, line, id_, "LC271", f"id {id_!r} appears earlier in the input; "
                       "ids must be unique so reports (and --resume) can tell statements apart")

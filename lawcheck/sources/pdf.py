@@ -23,11 +23,15 @@ _FIX_CORRUPT = ("the file is damaged or truncated: download it again, or open it
 
 
 def read_pdf(path: Path) -> SourceText:
+    from lawcheck import limits
+
+    limits.check_size(path, limits.PDF_BYTES, "PDFs")
     data = read_bytes(path)
     if b"%PDF-" not in data[:1024]:
         raise SourceFileError(f"{path} is not a PDF (no %PDF header)", code="LC213",
                               fix="check that this is the law's PDF; a text version can be "
                                   "ingested as .txt or .md")
+    limits.check_pdf_streams(path, data)  # a compression bomb is refused before pdfminer
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
