@@ -255,3 +255,13 @@ def test_first_use_by_several_processes_at_once(db_url):
     assert [rc for _, _, rc in results] == [0, 0, 0, 0], [err for _, err, _ in results]
     laws = api.list_laws(db=url)
     assert laws and all(len(l["versions"]) == 1 for l in laws)  # each shipped law loaded once
+
+
+def test_search_treats_underscore_and_percent_as_letters(tmp_path, db_url):
+    """On PostgreSQL the word match used LIKE, where "_" matches any one character."""
+    law = ("Article 1\nThe register_book is kept at the office.\n"
+           "Article 2\nThe registerXbook is not a thing.\n")
+    api.ingest(_write(tmp_path, "law.txt", law), law_id="kh/underscore-law", new=True,
+               db=db_url)
+    ids = [h["id"] for h in api.search("register_book", db=db_url)]
+    assert ids == ["kh/underscore-law/art-1"]

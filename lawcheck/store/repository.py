@@ -166,7 +166,10 @@ def search(session: Session, words: str, limit: int) -> list[tuple[ProvisionRow,
         hits = [(rid, -rank, snip) for rid, rank, snip in
                 session.execute(sql, {"q": query, "n": limit * 8})]
     else:  # portable fallback: every word must occur; rank by occurrences
-        cond = [func.lower(ProvisionRow.text).contains(t.lower()) for t in terms]
+        # autoescape: "_" (a word character, so a possible term) and "%" are literals, as in
+        # SQLite's FTS, not LIKE wildcards
+        cond = [func.lower(ProvisionRow.text).contains(t.lower(), autoescape=True)
+                for t in terms]
         rows = session.scalars(select(ProvisionRow).where(*cond).limit(limit * 8))
         hits = [(r.id, float(sum(r.text.lower().count(t.lower()) for t in terms)),
                  _snippet(r.text, terms[0])) for r in rows]
