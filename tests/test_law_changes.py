@@ -164,3 +164,10 @@ def test_a_diff_between_a_digest_and_an_official_text_says_so(amended, db_url, t
                            db=db_url).output)
     assert plain["notice"] is None
     assert "digest" not in run("corpus", "diff", "kh/test-law", db=db_url).output
+
+
+def test_an_undated_text_of_a_dated_law_is_refused(amended, db_url):
+    result = run("corpus", "ingest", str(amended), "--law", PD, "--version", "x", db=db_url)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--effective" in result.output and "2009-12-05" in result.output
+    assert set(_versions(db_url, PD)) == {"2009-digest-1"}  # nothing stored

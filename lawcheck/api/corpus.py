@@ -60,9 +60,30 @@ def ingest(path: str | Path, *, law_id: str, version: str | None = None,
                 "(`lawcheck corpus list`); to start a new law, repeat with --new")
     prepared = prepare(Path(path), language)
     with opened(db) as store, store.transaction() as session:
+        _check_placeable(session, options, language or prepared.language,
+                         prepared.source.sha256)
         result = store_prepared(session, prepared, options)
         session.flush()
         return replace(result, rules_affected=tuple(citations_gone(session, law_id)))
+
+
+def _check_placeable(session, options: IngestOptions, language: str, sha256: str) -> None:
+    """An undated text of a law whose versions are dated cannot be placed in time: it would be
+    a second open-ended version, and no one could say which applies on a date."""
+    from lawcheck.store import repository as repo
+
+    if options.effective is not None:
+        return
+    versions = repo.versions_of(session, options.law_id, language)
+    dated = [v for v in versions if v.effective_from]
+    stored = {v.sha256 for v in versions}  # the same text again changes nothing: let it through
+    if dated and sha256 not in stored and options.version not in {v.version for v in dated}:
+        latest = max(dated, key=lambda v: v.effective_from)
+        raise OptionError(
+            f"{options.law_id} has dated versions (the latest, {latest.version}, in force from "
+            f"{latest.effective_from.isoformat()}); a new text needs the date it takes effect",
+            code="LC220", fix="repeat with --effective YYYY-MM-DD (the date this text took or "
+            "takes effect)")
 
 
 def citations_gone(session, law_id: str) -> list[dict]:
