@@ -276,6 +276,7 @@ CODES: dict[str, str] = {
     "LC402": "database belongs to another program",
     "LC403": "database schema is newer than this lawcheck",
     "LC404": "database cannot be opened",
+    "LC405": "database is damaged inside (its integrity check fails)",
     "LC410": "run not found",
     "LC411": "run id prefix matches several runs",
     "LC412": "stored run cannot be shown in that format",

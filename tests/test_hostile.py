@@ -429,3 +429,71 @@ def test_an_overlong_statement_is_skipped_with_its_line(db_url, tmp_path):
     assert result.exit_code == 2
     assert "posts.csv:3" in result.output and "at most 100,000 characters" in result.output
     assert [json.loads(x)["subject"]["id"] for x in out.read_text().splitlines()] == ["short"]
+
+
+def _damage(db: str) -> None:
+    """Overwrite cells in the middle of the file; the header stays a SQLite header."""
+    from pathlib import Path
+
+    path = Path(db)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 5, min(len(data), 4096 * 40), 4096):
+        data[offset + 100:offset + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+
+
+def test_damage_inside_the_database_is_found_on_open_and_wipe_deletes_it(tmp_path,
+                                                                         monkeypatch):
+    from lawcheck.store import db as storedb
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "lawcheck.db")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    assert run(db, "check", plan, "--format", "json").exit_code in (0, 1)
+    _damage(db)
+    storedb._CHECKED.clear()  # as a new process would
+    for args in (("history",), ("check", plan)):
+        result = run(db, *args)
+        assert result.exit_code == 2, result.output
+        assert "LC405" in result.output and "damaged inside" in result.output
+        assert "lawcheck wipe" in result.output and "LC900" not in result.output
+    wiped = run(db, "wipe", "--yes")
+    assert wiped.exit_code == 0, wiped.output
+    assert "was damaged, so it was deleted" in wiped.output
+    storedb._CHECKED.clear()
+    assert run(db, "check", plan, "--format", "json").exit_code in (0, 1)
+    assert "1 " in run(db, "history").output or run(db, "history", "--format", "json").output
+
+
+def test_a_file_lawcheck_closed_itself_is_not_checked_again(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from lawcheck.store import db as storedb
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "lawcheck.db")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    run(db, "check", plan, "--format", "json")
+    assert storedb._trusted(Path(db))
+    calls = []
+    monkeypatch.setattr(storedb, "_quick_check", lambda path: calls.append(path))
+    storedb._CHECKED.clear()
+    run(db, "history")
+    assert calls == []
+    Path(db).touch()  # changed by someone else: checked at the next open
+    storedb._CHECKED.clear()
+    run(db, "history")
+    assert calls == [Path(db)] or [Path(str(c)) for c in calls] == [Path(db)]
+
+
+def test_wipe_never_deletes_a_file_that_is_not_sqlite(tmp_path):
+    from lawcheck.errors import StoreError
+    from lawcheck.store.db import delete_damaged
+
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes", encoding="utf-8")
+    with pytest.raises(StoreError):
+        delete_damaged(notes)
+    assert notes.read_text(encoding="utf-8") == "my notes"

@@ -77,10 +77,30 @@ def wipe(*, db: str | None = None) -> dict:
     """Delete every stored run for good."""
     from lawcheck.audit.purge import delete_runs
 
-    with opened(db, sync=False) as store:
-        result = delete_runs(store, None)
+    from lawcheck.errors import StoreError
+
+    try:
+        with opened(db, sync=False) as store:
+            result = delete_runs(store, None)
+    except StoreError as exc:
+        if exc.code != "LC405":
+            raise
+        result = _delete_damaged(db)  # a damaged file cannot be opened: wipe deletes it
     clear_cache()
     return result
+
+
+def _delete_damaged(db: str | None) -> dict:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from lawcheck.store.db import delete_damaged, resolve_url
+
+    path = Path(make_url(resolve_url(db)).database)
+    freed = delete_damaged(path)
+    return {"runs": None, "findings": None, "freed": freed, "bytes_before": freed,
+            "bytes_after": 0, "deleted_file": str(path)}
 
 
 def clear_cache() -> None:

@@ -77,6 +77,9 @@ def export(obj, run_id, output, force) -> None:
 
 
 def _removed(result: dict) -> str:
+    if result.get("deleted_file"):
+        return (f"the database {result['deleted_file']} was damaged, so it was deleted with its "
+                f"runs ({result['freed']} bytes); lawcheck starts a new one on next use")
     text = (f"removed {result['runs']} run{'s' if result['runs'] != 1 else ''} and "
             f"{result['findings']} finding{'s' if result['findings'] != 1 else ''}")
     if result["freed"] is not None:

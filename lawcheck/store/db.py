@@ -61,6 +61,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if path and path != ":memory:" and Path(path).is_file():
+            _trust(Path(path))  # our own writes need no check at the next open
 
 
 def open_store(url: str | None = None) -> Store:
@@ -193,9 +196,104 @@ def _read_only(path: Path) -> bool:
     return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
+def delete_damaged(path: Path) -> int:
+    """Delete a damaged SQLite database and its -wal, -shm and -journal files (``wipe`` on a
+    file that cannot be opened); return the bytes removed. Only a file with SQLite's header."""
+    with path.open("rb") as fh:
+        if fh.read(16) != _SQLITE_MAGIC:
+            raise StoreError(f"{path} is not a SQLite database; wipe will not delete it",
+                             code="LC401", fix="move it aside yourself if it is not needed")
+    freed = 0
+    for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            freed += file.stat().st_size
+            file.unlink()
+        except FileNotFoundError:
+            continue
+    _CHECKED.clear()
+    return freed
+
+
+def _quick_check(path: Path) -> None:
+    """SQLite's quick_check (a few milliseconds per megabyte) on a file that changed since
+    lawcheck last closed or checked it: damage inside is said at once, with what to do, instead
+    of surfacing later as a crash in ``history`` or ``wipe``."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            verdict = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        verdict = [str(exc)]
+    if verdict != ["ok"]:
+        said = " ".join(" ".join(verdict).split())
+        raise StoreError(f"{path} is damaged inside (SQLite's check says: {said[:200]})",
+                         code="LC405",
+                         fix="restore it from a backup; or `lawcheck wipe` deletes it and "
+                             "starts a new one (the stored runs are lost); the shipped laws "
+                             "and rules reload themselves")
+    _trust(path)
+
+
+def _fingerprint(path: Path) -> list:
+    """Size and modification time of the database and its WAL: what changes when anyone
+    writes to it."""
+    out = []
+    for file in (path, Path(f"{path}-wal")):
+        try:
+            stat = file.stat()
+            out += [stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            out += [None, None]
+    return out
+
+
+def _trust_file() -> Path:
+    from lawcheck.settings import data_dir
+
+    return data_dir() / "checked.json"
+
+
+def _trusted(path: Path) -> bool:
+    import json
+
+    try:
+        known = json.loads(_trust_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return known.get(str(path.resolve())) == _fingerprint(path)
+
+
+def _trust(path: Path) -> None:
+    """Remember the file as it is now: checked, or just closed by lawcheck itself."""
+    import json
+    import tempfile
+
+    from lawcheck.settings import private_dir
+
+    file = _trust_file()
+    try:
+        known = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            known = {}
+    except (OSError, ValueError):
+        known = {}
+    known[str(path.resolve())] = _fingerprint(path)
+    try:
+        private_dir(file.parent)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".checked-")  # 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(known, fh)
+        os.replace(temp, file)
+    except OSError:
+        pass  # a read-only data folder: the next open checks again, which is only slower
+
+
 def _refuse_foreign_sqlite(path: Path) -> None:
     """Look before writing: even switching a file to WAL rewrites its header, so another
     program's database is recognised through a read-only connection first."""
+    trusted = _trusted(path)  # before connecting: even a read-only connection touches the WAL
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -210,15 +308,17 @@ def _refuse_foreign_sqlite(path: Path) -> None:
                              fix="lawcheck writes beside the database (its -wal and -shm files "
                                  "and every run): copy it to a writable folder and point --db "
                                  "there, or make the folder writable") from None
-        raise StoreError(f"{path} is damaged and cannot be read ({exc})", code="LC401",
-                         fix="restore it from a backup, or move it aside and point --db or "
-                             "LAWCHECK_DB at a new file (lawcheck never overwrites an "
-                             "existing database)") from None
+        raise StoreError(f"{path} is damaged and cannot be read ({exc})", code="LC405",
+                         fix="restore it from a backup; or `lawcheck wipe` deletes it and "
+                             "starts a new one (the stored runs are lost); lawcheck never "
+                             "overwrites an existing database otherwise") from None
     if tables - {"alembic_version"} and not _OUR_TABLES & tables:
         raise StoreError(f"{path} holds another program's tables "
                          f"({', '.join(sorted(tables)[:5])}…)", code="LC402",
                          fix="lawcheck will not write into it: point --db or LAWCHECK_DB "
                              "at a new file or an empty database")
+    if tables and not trusted:
+        _quick_check(path)
 
 
 def _create_sqlite_file(path: Path) -> None:
