@@ -56,6 +56,9 @@ class Weights:
     per_entry: dict
     max_factor: dict
     levels: dict           # "moderate" | "high" | "critical" -> lower bound of the score
+    ladder_categories: tuple = ()  # paperwork categories LANGO Art 30's ladder governs
+    ladder_steps: dict = None      # "none" | "warned" | "suspended" -> highest paperwork score
+    after_warning: dict = None     # categories, factor: speech findings after a warning
 
 
 class _Reader:
@@ -115,7 +118,12 @@ class _Reader:
                          f"{(' < ' if strict else ' <= ').join(order)}")
 
 
-TOP = ("feeds", "severity", "kind", "confidence", "cap", "repeat", "context", "levels")
+TOP = ("feeds", "severity", "kind", "confidence", "cap", "repeat", "context", "levels",
+       "ladder", "after_warning")
+AFTER = ("categories", "factor")
+LADDER = ("categories", "steps")
+STEPS = ("none", "warned", "suspended")
+WARNED = ("warning", "halt_order", "summons")  # history kinds that are Art 30's first step
 CONTEXT = ("sector", "public_profile", "election_period", "history")
 HISTORY = ("kinds", "recent_years", "older_weight", "per_entry", "max_factor")
 
@@ -139,6 +147,18 @@ def load_weights(path: Path) -> Weights:
     profile = r.pairs(ctx, "public_profile", (*PROFILES, UNSTATED), POSITIVE,
                       "context.public_profile")
     levels = r.row(top, "levels", LEVELS[2:], FRACTION)
+    ladder = r.table(top, "ladder", LADDER)
+    steps = r.row(ladder, "steps", STEPS, FRACTION, "ladder.steps")
+    after = r.table(top, "after_warning", AFTER)
+    after_factor = r.number(after, "factor", "after_warning", AT_LEAST_1)
+    after_categories = after.get("categories") if isinstance(after, dict) else None
+    if "categories" in after and not (isinstance(after_categories, list) and after_categories):
+        r.bad("LC317", after.where("categories"), "after_warning.categories must list the "
+              "finding categories a prior warning aggravates")
+    categories = ladder.get("categories") if isinstance(ladder, dict) else None
+    if "categories" in ladder and not (isinstance(categories, list) and categories):
+        r.bad("LC317", ladder.where("categories"), "ladder.categories must list the finding "
+              "categories the warning-suspension-removal ladder governs")
     weights = dict(
         feeds=feeds, severity=severity, kind=kind, confidence=confidence,
         cap=r.number(top, "cap", "the file", FRACTION),
@@ -152,7 +172,8 @@ def load_weights(path: Path) -> Weights:
         older_weight=r.number(hist, "older_weight", "context.history", UNIT),
         per_entry=r.row(hist, "per_entry", SCORES, NONNEGATIVE, "context.history.per_entry"),
         max_factor=r.row(hist, "max_factor", SCORES, AT_LEAST_1, "context.history.max_factor"),
-        levels=levels)
+        levels=levels, ladder_categories=tuple(categories or ()), ladder_steps=steps,
+        after_warning={"categories": tuple(after_categories or ()), "factor": after_factor})
     for name, values, order in (("severity", severity, SEVERITIES),
                                 ("kind", kind, KINDS[::-1]),
                                 ("confidence", confidence, CONFIDENCE[::-1])):
@@ -161,6 +182,7 @@ def load_weights(path: Path) -> Weights:
         r.rising(ctx, "public_profile", {k: v.get(score) for k, v in profile.items()},
                  PROFILES, f"context.public_profile ({score})")
     r.rising(top, "levels", levels, LEVELS[2:], "levels", strict=True)
+    r.rising(ladder, "steps", steps, STEPS, "ladder.steps", strict=True)
     if r.problems:
         error = RulesError(r.problems)
         error.fix = "correct each line named above; docs/risk-model.md explains every weight"
@@ -174,13 +196,28 @@ def assess(findings: list[dict], organization: dict, in_election_period: bool,
     """SPEC §5's ``risk``: for each score its level, score, drivers and explanation lines.
     ``as_of`` dates the history entries (recent or older); without it every entry is recent."""
     return {s: _score(findings, s, _context(organization, in_election_period, weights, as_of, s),
-                      weights) for s in SCORES}
+                      weights, _history(organization)) for s in SCORES}
 
 
 def exact_scores(findings, organization, in_election_period, weights, *, as_of=None) -> dict:
     """The scores before rounding (for tests and docs/risk-model.md), as exact fractions."""
     return {s: _combine(findings, s, _context(organization, in_election_period, weights, as_of,
-                                                s)[0], weights)[0] for s in SCORES}
+                                                s)[0], weights, _history(organization))[0]
+            for s in SCORES}
+
+
+def _history(organization: dict) -> frozenset:
+    """The kinds of sanction the organisation has already received (organization.history)."""
+    return frozenset(entry.get("kind") for entry in organization.get("history") or ())
+
+
+def _step(history: frozenset, w: Weights, score: str) -> str | None:
+    """Where the organisation stands on LANGO Art 30's ladder (warning, then suspension, then
+    removal); None for the prosecution score, which the ladder does not govern."""
+    if score != "deregistration" or not w.ladder_steps:
+        return None
+    return "suspended" if "suspension" in history else \
+        "warned" if history & set(WARNED) else "none"
 
 
 def _known(value, choices, what: str):
@@ -228,15 +265,36 @@ def _base(finding: dict, score: str, w: Weights) -> Fraction:
                          code="LC200") from None
 
 
-def _combine(findings, score, factor, w: Weights):
-    """Exact score, and {(rule, consequence, severity, kind, confidence): (base, p, count)}."""
+def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset()):
+    """Exact score, {(rule, consequence, severity, kind, confidence): (base, p, count)}, and the
+    paperwork ladder's (uncapped, ceiling) when it lowered the score, else None.
+
+    Paperwork lapses (``ladder.categories``) combine first and stop at the ceiling of the
+    organisation's step on LANGO Art 30's ladder: a first lapse leads to a written warning, not
+    to removal. The other findings then combine with them as before, so adding a finding still
+    never lowers the score, nor does a longer history.
+
+    Speech findings (``after_warning.categories``) of an organisation already warned count
+    ``after_warning.factor`` times: accusations repeated after a warning were punished hardest."""
+    step = _step(history, w, score)
+    after = w.after_warning or {}
+    boost = after.get("factor") if score == "prosecution" and history & set(WARNED) else None
     groups: dict[tuple, list] = {}
+    paperwork: set[tuple] = set()
     for f in findings:
         if base := _base(f, score, w):
             key = (f["rule"], f["consequence"], f["severity"], f["kind"], f["confidence"])
-            groups.setdefault(key, [base, min(w.cap, base * factor), 0])[2] += 1
-    return 1 - math.prod((_survive(p, n, w) for _, p, n in groups.values()),
-                         start=Fraction(1)), groups
+            lift = boost if boost and f.get("category") in after.get("categories", ()) else 1
+            groups.setdefault(key, [base, min(w.cap, base * factor * lift), 0])[2] += 1
+            if step is not None and f.get("category") in w.ladder_categories:
+                paperwork.add(key)
+    survive = {k: _survive(p, n, w) for k, (_, p, n) in groups.items()}
+    lapses = 1 - math.prod((survive[k] for k in paperwork), start=Fraction(1))
+    capped = None
+    if paperwork and lapses > w.ladder_steps[step]:
+        capped, lapses = (lapses, w.ladder_steps[step]), w.ladder_steps[step]
+    rest = math.prod((s for k, s in survive.items() if k not in paperwork), start=Fraction(1))
+    return 1 - (1 - lapses) * rest, groups, capped
 
 
 def _survive(p: Fraction, n: int, w: Weights) -> Fraction:
@@ -244,9 +302,10 @@ def _survive(p: Fraction, n: int, w: Weights) -> Fraction:
     return (1 - p) * (1 - w.repeat * p) ** (n - 1)
 
 
-def _score(findings, score, context, w: Weights) -> dict:
+def _score(findings, score, context, w: Weights, history: frozenset = frozenset()) -> dict:
     factor, context_line = context
-    exact, groups = _combine(findings, score, factor, w)
+    exact, groups, capped = _combine(findings, score, factor, w, history)
+    step = _step(history, w, score)
     if not groups:
         return {"level": "none", "score": 0.0, "drivers": [],
                 "explanation": [f"none: no finding has a consequence that leads to {score}"]}
@@ -263,15 +322,29 @@ def _score(findings, score, context, w: Weights) -> dict:
         lines.append(f"{rule}{f' ×{n}' if n > 1 else ''}: {consequence} "
                      f"{_n(w.feeds[consequence][score])} × severity {severity} "
                      f"{_n(w.severity[severity])} × {kind} {_n(w.kind[kind])} × {confidence} "
-                     f"{_n(w.confidence[confidence])} = {_n(base)}; × context = {_n(p)}"
+                     f"{_n(w.confidence[confidence])} = {_n(base)}; × context"
+                     + (f" × {_n(w.after_warning['factor'])} (said after a warning)"
+                        if p > min(w.cap, base * factor) else "") + f" = {_n(p)}"
                      + (f" (capped at {_n(w.cap)})" if p == w.cap < base * factor else ""))
         terms.append(f"(1 − {_n(p)})" + (f" × (1 − {_n(w.repeat)} × {_n(p)})"
                                         + (f"^{n - 1}" if n > 2 else "") if n > 1 else ""))
     product = " × ".join(terms) if len(terms) <= 4 else f"the product of {len(terms)} terms"
+    if capped is not None:
+        lines.append(f"paperwork lapses ({', '.join(w.ladder_categories)}) together "
+                     f"{_n(capped[0])}, held at {_n(capped[1])}: LANGO Art 30's ladder, "
+                     f"{_LADDER_NOTE[step]}")
+        product = f"(1 − {_n(capped[1])}) × the other terms"
     bound = f" (at least {_n(w.levels[level])})" if level != "low" else ""
     lines.append(f"score = 1 − {product} = {_n(exact)} → {_n(shown)}: {level}{bound}")
     return {"level": level, "score": float(shown), "explanation": lines,
             "drivers": sorted(by_rule, key=lambda rule: (by_rule[rule], rule))}
+
+
+_LADDER_NOTE = {
+    "none": "no prior warning recorded, so the next measure is a written warning",
+    "warned": "a prior warning recorded, so the next measure is suspension, not removal",
+    "suspended": "a prior suspension recorded, so removal is the next measure",
+}
 
 
 def _n(x: Fraction) -> str:

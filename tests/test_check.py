@@ -81,6 +81,10 @@ EXPECTED = {
         # the march says nothing of political parties: the neutrality rules (high) wait on it,
         # so it becomes a question at the top of M1 (SPEC §8, lawcheck.unknowns)
         ("M1", "question:campaigns_for_party+party_support"),
+        # a march in a public place in Phnom Penh: gatherings there have been refused or
+        # dispersed even when notified (practice rules, issue 12)
+        ("M1", "kh.practice.capital-gathering"),
+        ("M1", "kh.practice.public-order-dispersal"),
     },
     "health-training": {
         ("", "kh.reporting.records-5-years"),
