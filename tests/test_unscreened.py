@@ -84,8 +84,9 @@ def test_every_review_format_says_what_was_not_screened(db, batch, tmp_path):
     assert "k1  deregistration none  prosecution none  0 findings  NOT SCREENED" in text
     assert "m1" in text and "PARTLY SCREENED" in text
 
-    rows = list(csv.DictReader(io.StringIO(review(db, batch, "--format", "csv").stdout
-                                           .lstrip("\ufeff"))))
+    table = tmp_path / "review.csv"
+    review(db, batch, "-o", table)
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
     khmer = next(r for r in rows if r["id"] == "k1")
     assert (khmer["result"], khmer["language"], khmer["unanalysed"]) == (
         "not screened", "km", f"0-{len(KHMER)}")
@@ -96,6 +97,8 @@ def test_every_review_format_says_what_was_not_screened(db, batch, tmp_path):
     review(db, batch, "-o", page)
     html = page.read_text(encoding="utf-8")
     assert "1 statement(s) not screened and 1 partly screened" in html
+    assert "<tr><td>not screened</td><td>1</td></tr>" in html
+    assert "<tr><td>screened in full</td><td>1</td></tr>" in html
     assert "Not (fully) screened (1)" in html  # k1: apart from the clean "risk none" group
     assert html.index("Not (fully) screened") < html.index("Highest risk: none")
     assert '<mark class="unread"' in html and "PARTLY SCREENED" in html

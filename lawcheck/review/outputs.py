@@ -425,11 +425,16 @@ class HtmlWriter(Writer):
               f'{summary["partly_screened"]} partly screened: they are in Khmer or another '
               "language lawcheck cannot analyse, wholly or in part. No finding on them does not "
               "mean they are safe: have a person who reads them review them.</p>\n")
+        screened = {"screened in full": summary["statements"] - summary["not_screened"]
+                    - summary["partly_screened"], "partly screened": summary["partly_screened"],
+                    "not screened": summary["not_screened"]}
         for title, counts in (("Highest risk level", summary["risk"]["highest"]),
+                              ("Screening", screened),
                               ("Category", summary["by_category"]),
                               ("Severity", summary["by_severity"])):
             w(f"<table><tr><th>{esc(title)}</th><th>statements</th></tr>\n" if title.startswith(
-                "Highest") else f"<table><tr><th>{esc(title)}</th><th>findings</th></tr>\n")
+                ("Highest", "Screening")) else
+              f"<table><tr><th>{esc(title)}</th><th>findings</th></tr>\n")
             w("".join(f"<tr><td>{esc(k)}</td><td>{v}</td></tr>\n" for k, v in counts.items()))
             w("</table>\n")
         if summary["bad_rows"]:
