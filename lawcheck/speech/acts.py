@@ -6,7 +6,7 @@ sentences, markers, modes, targets — runs in plain Python over the few sentenc
 
 from __future__ import annotations
 
-from lawcheck.speech.context import Sentence, mode_of, sentence_bounds
+from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
@@ -41,9 +41,11 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
                    for s, e, entry in hits), key=lambda h: h.start)
     mentions = _mentions(hits)
     acts: list[Act] = []
-    if cue_hits:
-        acts = _acts(pipeline, doc, doc.text if text is None else text, hits,
-                     _usable(doc, cue_hits, neutral, pipeline.lexicon.acts))
+    text = doc.text if text is None else text
+    usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text) \
+        if cue_hits else []
+    if usable:
+        acts = _acts(pipeline, doc, text, hits, usable)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
 
 
@@ -74,13 +76,19 @@ def _mentions(hits) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _usable(doc, cue_hits, neutral, kinds):
-    """Drop cues inside a neutral phrase and "March" the month; keep the longest per family.
+def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = ""):
+    """Drop cues inside a neutral phrase and "March" the month, and cues whose act must be aimed
+    at a named target of a kind the statement does not name; keep the longest per family.
     Hits on the same words come in file order of their act kinds (see _acts)."""
     usable = []
+    named = {h.target for h in hits}
+    if "Party" in text:
+        named.add("party")  # "the Cambodian Nationality Party": a name the lexicon lacks
     for start, end, (act, strong) in cue_hits:
         if any(ns <= start and end <= ne for ns, ne in neutral):
             continue
+        if act.reach is not None and not named.intersection(act.targets):
+            continue  # a stance word aimed at no King, court or leader named in the statement
         if act.id == "march" and not strong and doc[start].text == "March" and (
                 start > 0 and not doc[start - 1].is_punct or (
                     end < len(doc) and doc[end].like_num)):
@@ -99,11 +107,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
     acts: list[Act] = []
     claimed: set[tuple[int, int, str]] = set()
 
+    tokens = Tokens(doc, text)
+
     def sentence_at(i: int) -> Sentence:
-        bounds = sentence_bounds(doc, i)
+        bounds = sentence_bounds(doc, i, tokens)
         if bounds not in sentences:
             sentences[bounds] = Sentence(doc, text, *bounds, pipeline,
-                                         hits + name_hits(doc, *bounds, pipeline))
+                                         hits + name_hits(doc, *bounds, pipeline, tokens),
+                                         tokens)
         return sentences[bounds]
 
     for start, end, (kind, strong) in cue_hits:

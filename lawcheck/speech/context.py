@@ -28,17 +28,37 @@ LABELS = ("statement.accuses", "statement.insults")
 STAFF_REACH = 4  # words between "our" and "said": "our youth programme coordinator said"  # "Should anyone call for ...": a condition
 
 
+class Tokens:
+    """The words of a doc as plain lists, read once: indexing a spaCy Doc builds a Token object
+    each time, and sentence finding and name spotting look at the same words many times."""
+
+    __slots__ = ("text", "lower", "idx")
+
+    def __init__(self, doc, source: str | None = None) -> None:
+        from spacy.attrs import IDX, LENGTH
+
+        source = doc.text if source is None else source
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.idx = [i for i, _ in spans]
+        self.text = [source[i:i + n] for i, n in spans]
+        self.lower = [t.lower() for t in self.text]
+
+    def end_char(self, k: int) -> int:
+        return self.idx[k] + len(self.text[k])
+
+
 class Sentence:
     """Tokens ``start``..``end`` (exclusive) of a doc, with their lower-case forms."""
 
-    def __init__(self, doc, text: str, start: int, end: int, pipeline, entities):
+    def __init__(self, doc, text: str, start: int, end: int, pipeline, entities,
+                 tokens: Tokens | None = None):
         self.doc, self.source, self.start, self.end = doc, text, start, end
-        self.lowers = [t.lower_ for t in doc[start:end]]
+        tokens = tokens or Tokens(doc)
+        self.lowers = tokens.lower[start:end]
         self.pipeline = pipeline
         self.entities = [e for e in entities if start <= e.start and e.end <= end]
         self._found: dict[str, list[tuple[int, int]]] = {}
-        first, last = doc[start], doc[end - 1]
-        self.chars = (first.idx, last.idx + len(last.text))
+        self.chars = (tokens.idx[start], tokens.end_char(end - 1))
 
     def find(self, group: str) -> list[tuple[int, int]]:
         """Token spans (absolute) of the phrases and lexicon categories of a marker group."""
@@ -68,32 +88,34 @@ class Sentence:
         return self.source[self.chars[0]:self.chars[1]]
 
 
-def _ends_sentence(doc, k: int) -> bool:
-    token = doc[k]
-    if token.is_space:
-        return "\n" in token.text
-    if token.text not in END:
+def _ends_sentence(tokens: Tokens, k: int) -> bool:
+    word = tokens.text[k]
+    if word.isspace():
+        return "\n" in word
+    if word not in END:
         return False
-    if token.text == "." and k + 1 < len(doc):
-        following = doc[k + 1]
-        if following.is_lower or following.is_digit or (
-                k > 0 and doc[k - 1].lower_ in ABBREVIATIONS):
+    if word == "." and k + 1 < len(tokens.text):
+        following = tokens.text[k + 1]
+        if following.islower() or following.isdigit() or (
+                k > 0 and tokens.lower[k - 1] in ABBREVIATIONS):
             return False
     return True
 
 
-def sentence_bounds(doc, i: int) -> tuple[int, int]:
+def sentence_bounds(doc, i: int, tokens: Tokens | None = None) -> tuple[int, int]:
     """The token range of the sentence that holds token ``i``."""
+    tokens = tokens or Tokens(doc)
     start = i
-    while start > 0 and not _ends_sentence(doc, start - 1):
+    while start > 0 and not _ends_sentence(tokens, start - 1):
         start -= 1
     end = i
-    while end < len(doc) and not _ends_sentence(doc, end):
+    size = len(tokens.text)
+    while end < size and not _ends_sentence(tokens, end):
         end += 1
-    end = min(end + 1, len(doc))
-    while start < end and doc[start].is_space:
+    end = min(end + 1, size)
+    while start < end and tokens.text[start].isspace():
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and tokens.text[end - 1].isspace():
         end -= 1
     return start, end
 

@@ -42,8 +42,11 @@ _WHITE = re.compile(r"\s\s+")
 FACT_VALUES = {"incitement": "incitement", "security": "incitement",
                "public-order": "incitement", "lese-majeste": "lese-majeste",
                "defamation": "defamation", "judicial": "judicial", "election": "election"}
-SENSITIVE = ("king", "royal-family", "court", "security-forces", "border", "neighbouring-state",
+# names that make a statement worth comparing even without an act; a border province named in
+# health or migration work is not one (it is the commonest mention and almost never a claim)
+SENSITIVE = ("king", "royal-family", "court", "security-forces", "neighbouring-state",
              "dissolved-party")
+SENSITIVE_ENTRIES = ("border.border",)
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,8 @@ class Likeness:
 def candidate(analysis) -> bool:
     """Compare only statements with a speech act or a sensitive name (a guard and a saving)."""
     return any(a.mode in ("asserted", "reported") for a in analysis.acts) or any(
-        mention.category in SENSITIVE for mention in analysis.mentions)
+        mention.category in SENSITIVE or mention.entry in SENSITIVE_ENTRIES
+        for mention in analysis.mentions)
 
 
 _LOADED: dict[str, Likeness] = {}

@@ -140,46 +140,49 @@ def _in_relative_clause(sentence, hit: Hit, cue_start: int, links) -> bool:
     return any(word.isalpha() and (word,) not in links.get(word, ()) for word in between)
 
 
-def name_hits(doc, start: int, end: int, pipeline) -> list[Hit]:
+def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
     """Names the lexicon cannot list, in tokens start..end: capitalised words ending in a company
     word ("Golden River Mining", "Green Sun Investment Co.") are a company, ending in "Party" a
     party; capitalised words
     after a title ("Dr. Nhem Sothea", "Mr. Chan Rotha") are a person. Run only on sentences
-    that hold a cue."""
+    that hold a cue. ``tokens``: the doc's words as lists (context.Tokens)."""
+    from lawcheck.speech.context import Tokens
+
+    tokens = tokens or Tokens(doc)
+    texts, lowers = tokens.text, tokens.lower
     suffixes = pipeline.markers["company-suffix"]
     titles = pipeline.markers["person-title"]
+
+    def capital(k: int) -> bool:
+        word = texts[k]
+        return word.isalpha() and word[0].isupper() or lowers[k] in ("co.", "ltd.")
+
+    def hit(first: int, last: int, entry) -> Hit:
+        return Hit(first, last, (tokens.idx[first], tokens.end_char(last - 1)), entry)
+
     found = []
     k = start
     while k < end:
-        word = doc[k].lower_.rstrip(".")  # "Dr." and "Co." as well as "Dr" and "Co"
-        if (word,) in suffixes.get(word, ()) and _capital(doc[k]) and k > start \
-                and _capital(doc[k - 1]):
+        word = lowers[k].rstrip(".")  # "Dr." and "Co." as well as "Dr" and "Co"
+        if (word,) in suffixes.get(word, ()) and capital(k) and k > start and capital(k - 1):
             first = k - 1
-            while first > start and _capital(doc[first - 1]):
+            while first > start and capital(first - 1):
                 first -= 1
-            found.append(_hit(doc, first, k + 1, _COMPANY))
-        elif doc[k].text == "Party" and k > start and _capital(doc[k - 1]):
+            found.append(hit(first, k + 1, _COMPANY))
+        elif texts[k] == "Party" and k > start and capital(k - 1):
             # a party the lexicon does not list yet: "the Cambodian Nationality Party"
             first = k - 1
-            while first > start and _capital(doc[first - 1]):
+            while first > start and capital(first - 1):
                 first -= 1
-            found.append(_hit(doc, first, k + 1, _PARTY))
-        elif (word,) in titles.get(word, ()) and k + 1 < end and _capital(doc[k + 1]):
+            found.append(hit(first, k + 1, _PARTY))
+        elif (word,) in titles.get(word, ()) and k + 1 < end and capital(k + 1):
             last = k + 1
-            while last + 1 < end and _capital(doc[last + 1]):
+            while last + 1 < end and capital(last + 1):
                 last += 1
-            found.append(_hit(doc, k, last + 1, _PERSON))
+            found.append(hit(k, last + 1, _PERSON))
             k = last
         k += 1
     return found
-
-
-def _capital(token) -> bool:
-    return token.is_alpha and token.text[0].isupper() or token.lower_ in ("co.", "ltd.")
-
-
-def _hit(doc, first: int, last: int, entry) -> Hit:
-    return Hit(first, last, (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)), entry)
 
 
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
