@@ -21,10 +21,11 @@ class CaseResult:
     missing: tuple[str, ...]  # expected, did not fire
     unexpected: tuple[str, ...]  # fired, not expected
     explanations: tuple[str, ...]
+    checked: tuple[str, ...] = ()  # expected in not_checked, but not listed there
 
     @property
     def passed(self) -> bool:
-        return not self.missing and not self.unexpected
+        return not self.missing and not self.unexpected and not self.checked
 
     def render(self) -> str:
         head = f"{'PASS' if self.passed else 'FAIL'} {self.case.file}:{self.case.line} " \
@@ -34,6 +35,7 @@ class CaseResult:
         lines = [head]
         lines += [f"  - expected, did not fire: {rid}" for rid in self.missing]
         lines += [f"  + fired, not expected:    {rid}" for rid in self.unexpected]
+        lines += [f"  ! not listed as not checked: {rid}" for rid in self.checked]
         lines += ["    " + line for text in self.explanations for line in text.splitlines()]
         return "\n".join(lines)
 
@@ -54,5 +56,8 @@ def run_cases(rulebase: RuleBase, engine: Engine, provisions: dict[str, list[Pro
             render(explain_rule(rulebase, rulebase.rule(rid), case.facts, context.date,
                                 provisions))
             for rid in missing + unexpected)
-        results.append(CaseResult(case, fired, missing, unexpected, explanations))
+        unchecked = {entry["rule"] for entry in outcome.not_checked  # no version in force
+                     if str(entry.get("reason", "")).startswith("not in force")}
+        checked = tuple(sorted(set(case.not_checked) - unchecked))
+        results.append(CaseResult(case, fired, missing, unexpected, explanations, checked))
     return results

@@ -388,12 +388,14 @@ def _load_tests(path, data, facts, known, problems) -> list[m.TestCase]:
     found = []
     for case in cases:
         name = str(case.get("name", "?")) if isinstance(case, dict) else "?"
-        if not isinstance(case, dict) or set(case) - {"name", "facts", "expect"} or \
-                not isinstance(case.get("facts"), dict) or \
-                not isinstance(case.get("expect"), list):
+        if not isinstance(case, dict) or set(case) - {"name", "facts", "expect", "not_checked"} \
+                or not isinstance(case.get("facts"), dict) or \
+                not isinstance(case.get("expect"), list) or \
+                not isinstance(case.get("not_checked", []), list):
             where = case.where() if hasattr(case, "where") else Where(str(path))
             problems.append(Problem("LC314", where, f"test {name!r} needs exactly name, facts "
-                                    "(a mapping) and expect (a list of rule ids)"))
+                                    "(a mapping) and expect (a list of rule ids), and may list "
+                                    "not_checked (rule ids)"))
             continue
         ok, values = True, {}
         for fact, value in case["facts"].items():
@@ -410,11 +412,12 @@ def _load_tests(path, data, facts, known, problems) -> list[m.TestCase]:
                                         f"valid {spec.type} for {fact}"))
                 ok = False
             values[fact] = normal
-        for rid in case["expect"]:
+        for rid in [*case["expect"], *case.get("not_checked", [])]:
             if rid not in known:
                 problems.append(Problem("LC314", case.where("expect"), f"test {name!r} expects "
                                         f"unknown rule {rid!r}" + did_you_mean(str(rid), known)))
                 ok = False
         if ok:
-            found.append(m.TestCase(name, values, tuple(case["expect"]), str(path), case.start))
+            found.append(m.TestCase(name, values, tuple(case["expect"]), str(path), case.start,
+                                    tuple(case.get("not_checked", []))))
     return found

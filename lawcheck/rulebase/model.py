@@ -189,6 +189,9 @@ class TestCase:
     expect: tuple[str, ...]
     file: str
     line: int
+    # rules that must be listed as not checked because no version is in force (or a citation
+    # is gone), so a case can tell "could not judge" from a clean result
+    not_checked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
