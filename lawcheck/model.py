@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-PROVISION_KINDS = ("part", "book", "chapter", "section", "article", "paragraph", "point")
+PROVISION_KINDS = ("book", "title", "part", "chapter", "section", "subsection", "article",
+                   "paragraph", "point")
 CONFIDENCE = ("confirmed", "likely", "uncertain")
 
 

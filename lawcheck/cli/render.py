@@ -124,7 +124,7 @@ def law_text(law: dict) -> str:
     for p in law["provisions"]:
         extra = d["provisions"].get(p["id"], {})
         mark = "" if extra.get("confidence") == "confirmed" else f"  [{extra.get('confidence')}]"
-        if p["kind"] in ("part", "book", "chapter", "section"):
+        if p["kind"] in ("part", "book", "title", "chapter", "section", "subsection"):
             out += ["", f"{p['kind'].upper()} {p['number']}" + (f": {p['title']}" if p["title"] else "")]
         elif p["kind"] == "article" or p["kind"] == "paragraph" and "/art-" not in p["id"]:
             # articles, and the paragraphs of instruments that have no articles

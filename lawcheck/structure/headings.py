@@ -18,8 +18,12 @@ _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
-# Rank decides nesting: a heading closes every open division of equal or deeper rank.
-RANK = {"book": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "paragraph": 5}
+# Rank decides nesting: a heading closes every open division of equal or deeper rank. These are
+# the defaults; the parser orders part, chapter and section by where each first appears in the
+# document (Cambodian laws put PART and SECTION inside chapters), see parser._ranks.
+RANK = {"book": 0, "title": 0.5, "part": 1, "chapter": 2, "section": 3, "subsection": 3.2,
+        "article": 4, "paragraph": 5}
+DIVISIONS = ("book", "title", "part", "chapter", "section", "subsection")
 
 _NUM = r"(?P<num>\d+|[០-៩]+|[IVXLC]+|[ivxlc]+|[A-Za-z]+)"
 _SUFFIX = r"(?:\s*(?P<suffix>bis|ter|quater|quinquies|sexies|[A-Z])\b)?"
@@ -28,7 +32,8 @@ _SEP = r"(?P<sep>\s*(?:\.\s*[-_–—]|[-_–—:.]|\.{2,}|…)+)?"
 
 _ENGLISH = {
     "book": r"BOOK|Book",
-    "part": r"PART|Part|TITLE|Title",
+    "title": r"TITLE|Title",
+    "part": r"PART|Part",
     "chapter": r"CHAPTER|Chapter",
     "section": r"SECTION|Section|SUB-SECTION|Sub-section",
     "paragraph": r"PARAGRAPH|Paragraph",
@@ -36,7 +41,8 @@ _ENGLISH = {
 }
 _KHMER = {
     "book": r"គន្ថី(?:ទី)?",
-    "part": r"ភាគ(?:ទី)?|លន្តិកៈ(?:ទី)?",
+    "title": r"លន្តិកៈ(?:ទី)?",
+    "part": r"ភាគ(?:ទី)?",
     "chapter": r"ជំពូក(?:ទី)?",
     "section": r"ផ្នែក(?:ទី)?",
     "paragraph": r"កថាខណ្ឌ(?:ទី)?",
@@ -49,13 +55,18 @@ _HEADING_RES = [
     (kind, re.compile(rf"^(?P<word>{pattern})\s*{_NUM}{_SUFFIX}{_NEW}{_SEP}\s*(?P<rest>.*)$"))
     for table in (_ENGLISH, _KHMER) for kind, pattern in table.items()
 ]
+# What follows a number in a reference rather than a heading: "of this law", "នៃ…" ("of").
+_REFERENCE = re.compile(
+    r"^(?:\(\w{1,4}\)\s*)*(?:of|in|under|and|or|to|from|shall|is|are|was|has|which|as|"
+    r"paragraph|para\.)\b|^(?:\(\w{1,4}\)\s*)*[,;]|^(?:នៃ|និង|ដល់|ខាងលើ|ខាងក្រោម|ដែល|ត្រូវ)",
+    re.IGNORECASE)
 _LEADERS = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[\d០-៩]*\s*$|(?<=\S)\s+[\d០-៩]{1,3}$")
 _RANGE = re.compile(r"\(\s*(?:Articles?|Art\.|មាត្រា)[^)]*(?:to|-|–|ដល់)[^)]*\)")
 
 _POINT = re.compile(
     r"^\s*(?:(?P<num>\d{1,3}|[០-៩]{1,3})\s*(?:[-–.)]|\.-)(?=\s|[^\d\s.,])"
     r"|\((?P<paren>[a-z]|\d{1,3}|[ivx]{1,5}|[ក-អ])\)"
-    r"|(?P<letter>[a-z])\)"
+    r"|(?P<letter>[a-zA-Z])\)"
     r"|(?P<bullet>[-•–*]))\s*"
 )
 
@@ -122,6 +133,8 @@ def match_heading(line: str) -> Heading | None:
             continue  # "Article 16 of this law applies …": a reference, not a heading
         if rest and sep == "." and kind != "article" and rest[:1].islower():
             continue
+        if rest and not sep.strip(".") and _REFERENCE.match(rest):
+            continue  # "ជំពូកទី១៤ នៃរដ្ឋធម្មនុញ្ញ…", "Article 28 (1) of this law.": a wrapped reference
         suffix = m.group("suffix") or ""
         if suffix and len(suffix) == 1 and suffix.isupper() and kind != "article":
             suffix = ""
@@ -181,3 +194,31 @@ def match_point(line: str) -> Point | None:
         if m.group("num") and not body.strip():
             return None  # a bare number on a line is a page number, not a point
     return Point(line[:m.end()].strip(), label, body.strip())
+
+
+_ANNEX = re.compile(
+    r"^(?:ANNEX|Annex|ANNEXE|Annexe|APPENDIX|Appendix|SCHEDULE|Schedule|ឧបសម្ព័ន្ធ(?:ទី)?)"
+    r"(?:\s*(?:[\d០-៩]+|[IVXLC]+|[A-Z])\b)?\s*(?:[-–—:.]\s*(?P<rest>.*))?$")
+
+
+def is_annex_heading(line: str) -> bool:
+    """A line that opens an annex, appendix or schedule ("Annex 1", "ឧបសម្ព័ន្ធទី ៣"): what
+    follows is not the body of the law. A reference ("Annex 1 of this law sets …") is not."""
+    text = strip_markup(line)
+    m = _ANNEX.match(text)
+    if m is None:
+        return False
+    rest = (m.group("rest") or "").strip()
+    return len(rest) <= 80 and not rest.endswith((".", "។", ";", ","))
+
+
+_SUBHEADING = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<title>[A-Z][^.;:]{2,80})$")
+
+
+def match_subheading(line: str) -> tuple[str, str] | None:
+    """A lettered sub-heading between articles ("A. Guaranteed Minimum Wage"): (letter, title).
+    The parser accepts one only where an article heading follows it."""
+    m = _SUBHEADING.match(strip_markup(line))
+    if m is None or len(m.group("title").split()) > 10:
+        return None
+    return m.group("letter"), m.group("title").strip()

@@ -29,12 +29,20 @@ _PREAMBLE_CUES = re.compile(
     r"ព្រះរាជក្រម|បានទ្រង់យល់|ប្រកាសឱ្យប្រើ|^យើង$|^លេខ\s*[:៖]",
     re.IGNORECASE,
 )
+# Looked for only after the last article of the body (parser.parse): inside the law "signed",
+# "made in" or ធ្វើនៅ ("do at", a verb) are ordinary words.
 _SIGNATURE_CUES = re.compile(
-    r"^(?:made|done|given) (?:at|in)\b|^phnom penh,? .*\d{4}|royal palace|"
-    r"^\[?[^\]]*signature[^\]]*\]?$|^submitted for\b|^informed to\b|^signed\b|"
-    r"^this law (?:was|has been) (?:adopted|approved)|^in the name and by the royal command|"
-    r"^ធ្វើនៅ|^រាជធានីភ្នំពេញ\s*ថ្ងៃ|ព្រះរាជវាំង|ព្រះហស្ថលេខា|^បានយកសេចក្តីក្រាបបង្គំទូល|"
-    r"^ច្បាប់នេះត្រូវបាន.{0,40}(?:អនុម័ត|ប្រកាស)|^ភ្នំពេញ\s*,?\s*ថ្ងៃ",
+    r"^(?:made|done|given) (?:at|in) (?:the )?(?:(?-i:[A-Z])|royal palace|phnom penh)|"
+    r"^phnom penh,? .*\d{4}|royal palace|"
+    r"^[\[(]?\s*(?:signature|signed|seal)[^\])]{0,30}[\])]?$|^submitted for\b|^informed to\b|"
+    r"^signed\b.{0,50}$|^having submitted\b|^for copying and distribution|"
+    r"^(?:this|the present) (?:law|code|constitution|royal kram)\b.{0,30}"
+    r"\b(?:was|has been|is) (?:adopted|approved|enacted|passed|promulgated)|"
+    r"^in the name and by the royal command|^in the king.s name|"
+    r"^ធ្វើនៅ\s*(?:រាជធានី|ភ្នំពេញ|ព្រះបរមរាជវាំង|ព្រះរាជវាំង|ទីក្រុង|ខេត្ត|ក្រុង)|"
+    r"^រាជធានីភ្នំពេញ\s*,?\s*ថ្ងៃ|ព្រះរាជវាំង|ព្រះហស្ថលេខា|^បានយកសេចក្តីក្រាបបង្គំទូល|"
+    r"^(?:ច្បាប់|រដ្ឋធម្មនុញ្ញ|ព្រះរាជក្រម)នេះ\s*(?:ត្រូវបាន.{0,40}(?:អនុម័ត|ប្រកាស).*)?$|"
+    r"^ត្រូវបាន(?:សភាធម្មនុញ្ញ|រដ្ឋសភា|ព្រឹទ្ធសភា).{0,20}អនុម័ត|^ភ្នំពេញ\s*,?\s*ថ្ងៃ",
     re.IGNORECASE,
 )
 _DECLARED_EN = re.compile(r"contains?\s+(\d+)\s+chapters?\s+and\s+(\d+)\s+articles?", re.I)
@@ -188,3 +196,56 @@ def title_like(text: str) -> bool:
     plain = strip_markup(text)
     return len(plain) <= 90 and not plain.rstrip().endswith((".", ";", "។")) \
         and len(plain.split()) <= 14
+
+
+_FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+_GENERATED = re.compile(r"\b(?:pdf|page) generated\b|^generated (?:by|on|with)\b", re.I)
+
+
+def web_leftovers(lines: Sequence[Line]) -> tuple[list[bool], list[Skipped]]:
+    """What a page saved from the web carries besides the law: YAML front matter blocks
+    (``---`` / ``key: value`` / ``---``, one per saved page), HTML comments, and lines that
+    repeat what those comments hold ("PDF generated: 27 Apr 2022" printed again outside one).
+    Returns a mask of such lines and the blocks, kind "web"."""
+    n = len(lines)
+    mask = [False] * n
+    blocks: list[Skipped] = []
+    i = 0
+    in_comments: set[str] = set()
+    while i < n:
+        text = lines[i].text.strip()
+        if text == "---":
+            j = i + 1
+            while j < n and j - i <= 25 and lines[j].text.strip() != "---":
+                j += 1
+            inner = [l.text for l in lines[i + 1:j] if l.text.strip()]
+            if j < n and j - i <= 25 and inner and _FRONT_KEY.match(inner[0].strip()) \
+                    and sum(bool(_FRONT_KEY.match(t.strip())) for t in inner) * 2 >= len(inner):
+                mask[i:j + 1] = [True] * (j + 1 - i)
+                blocks.append(Skipped("web", tuple(lines[i:j + 1])))
+                i = j + 1
+                continue
+        if text.startswith("<!--"):
+            j = i
+            while j < n and "-->" not in lines[j].text:
+                j += 1
+            j = min(j, n - 1)
+            mask[i:j + 1] = [True] * (j + 1 - i)
+            block = tuple(lines[i:j + 1])
+            blocks.append(Skipped("web", block))
+            in_comments.update(normalise(l.text.replace("<!--", "").replace("-->", ""))
+                               for l in block)
+            i = j + 1
+            continue
+        i += 1
+    in_comments.discard("")
+    shapes = Counter(normalise(l.text) for l, m in zip(lines, mask) if not m)
+    for i, line in enumerate(lines):
+        shape = normalise(line.text)
+        if mask[i] or not shape:
+            continue
+        if _GENERATED.search(line.text) or (shape in in_comments and shapes[shape] >= 2
+                                             and match_heading(line.text) is None):
+            mask[i] = True
+            blocks.append(Skipped("web", (line,)))
+    return mask, blocks

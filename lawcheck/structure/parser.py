@@ -16,7 +16,10 @@ from lawcheck.model import (
     Duplicate, Line, ParsedLaw, ParseReport, Provision, Skipped, SourceText,
 )
 from lawcheck.structure import noise
-from lawcheck.structure.headings import KHMER_LETTER, RANK, Heading, match_heading, strip_markup
+from lawcheck.structure.headings import (
+    KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_subheading, strip_markup,
+    to_ascii_digits,
+)
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or",
@@ -37,6 +40,12 @@ class _Open:
     awaiting_title: bool
     body: list = field(default_factory=list)
     pending_title: Line | None = None  # a possible title, confirmed by the line after it
+    bare_listed: bool = False  # a bare heading followed straight by the next article's
+    rehomed: bool = False  # its heading came before a division heading (OCR order)
+
+    def has_text(self) -> bool:
+        return self.pending_title is not None or any(
+            isinstance(l, Line) and l.text.strip() for l in self.body)
 
     @property
     def display(self) -> str:
@@ -54,26 +63,172 @@ def detect_language(lines: list[Line]) -> str:
 
 def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     lines, skipped = noise.strip_running(source.pages)
+    web, web_blocks = noise.web_leftovers(lines)
+    skipped.extend(web_blocks)
+    lines = [line for line, leftover in zip(lines, web) if not leftover]
     headings = [match_heading(line.text) if line.text.strip() else None for line in lines]
     toc = [False] * len(lines)
     for start, end in noise.find_toc(lines, headings):
         block = tuple(line for line in lines[start:end] if line.text.strip())
         skipped.append(Skipped("toc", block))
         toc[start:end] = [True] * (end - start)
+    warnings: list[str] = []
+    annex_at = _annex_start(lines, headings, toc)
+    body = annex_at if annex_at is not None else len(lines)
+    _drop_references(lines, headings, toc, body)
+    _repair_numbers(lines, headings, toc, body, warnings)
     builder = _Builder(_short_line(lines, headings), vocabulary_of(lines))
+    builder.warnings.extend(warnings)
+    builder.ranks = _ranks(headings[:body], toc)
+    builder.subheadings = _subheadings(lines, headings, toc, body)
     # An instrument without articles (a ministry letter, a notification) is made of numbered
     # paragraphs: then a top-level "Paragraph N" holds text instead of grouping articles.
-    builder.paragraph_leaves = not any(
-        h is not None and h.kind == "article" and not h.listed and not toc[i]
-        for i, h in enumerate(headings))
-    for i, line in enumerate(lines):
+    arts = [i for i, h in enumerate(headings[:body])
+            if h is not None and h.kind == "article" and not h.listed and not toc[i]]
+    builder.paragraph_leaves = not arts
+    # A signature block, enactment formula or "done at" is looked for only after the last
+    # article: inside the law such words are ordinary text.
+    builder.signature_after = lines[arts[-1]].number if arts else 0
+    for i, line in enumerate(lines[:body]):
         if not toc[i]:
-            builder.feed(line, headings[i])
+            builder.feed(line, headings[i] if i not in builder.subheadings
+                         else builder.subheadings[i])
     parsed = builder.finish(skipped)
+    if annex_at is not None:
+        _set_aside_annexes(lines[annex_at:], skipped, builder.warnings)
     declared = noise.declared_counts(lines)
     report = _report(parsed, builder, declared)
     return ParsedLaw(tuple(parsed), report, language or detect_language(lines),
                      title=builder.law_title)
+
+
+def _annex_start(lines: list[Line], headings: list, toc: list[bool]) -> int | None:
+    """Where the first annex (appendix, schedule, ឧបសម្ព័ន្ធ) begins, once the law has had an
+    article; a line continuing a sentence ("… as set out in" / "Annex 2") is not one."""
+    seen_article = False
+    previous = ""
+    for i, line in enumerate(lines):
+        h = headings[i]
+        text = line.text.strip()
+        if h is not None and h.kind == "article" and not h.listed and not toc[i]:
+            seen_article = True
+        elif seen_article and not toc[i] and is_annex_heading(text) and (
+                text.startswith("#") or not previous or ends_sentence(previous)
+                or noise.title_like(previous)):
+            return i
+        if text:
+            previous = strip_markup(text)
+    return None
+
+
+def _set_aside_annexes(lines: list[Line], skipped: list[Skipped], warnings: list[str]) -> None:
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or is_annex_heading(lines[i].text.strip()):
+            block = tuple(l for l in lines[start:i] if l.text.strip())
+            if block:
+                skipped.append(Skipped("annex", block))
+                warnings.append(f"line {block[0].number}: {strip_markup(block[0].text)!r} and "
+                                f"the {len(block) - 1} line(s) after it are an annex, set aside: "
+                                "not articles of this law")
+            start = i
+
+
+def _article_positions(headings: list, toc: list[bool], body: int) -> list[int]:
+    return [i for i in range(body) if headings[i] is not None and headings[i].kind == "article"
+            and not headings[i].listed and not toc[i] and headings[i].value is not None]
+
+
+def _previous_text(lines: list[Line], i: int) -> str:
+    for j in range(i - 1, -1, -1):
+        if lines[j].text.strip():
+            return lines[j].text.strip()
+    return ""
+
+
+def _drop_references(lines: list[Line], headings: list, toc: list[bool], body: int) -> None:
+    """An "Article N" line that goes back in the numbering and continues an unfinished sentence
+    is a wrapped reference ("… in accordance with" / "Article 28 (1) of this law."), not a new
+    article."""
+    last = 0
+    for i in _article_positions(headings, toc, body):
+        h = headings[i]
+        previous = _previous_text(lines, i)
+        if h.value < last and previous and not ends_sentence(previous) \
+                and match_heading(previous) is None and not h.inline.startswith(("-", "•")):
+            headings[i] = None
+            continue
+        last = max(last, h.value)
+
+
+_PRINTED_NUMBER = re.compile(r"[\d០-៩](?:[\d០-៩]|[.,]\s?(?=[\d០-៩]))*")
+
+
+def _repair_numbers(lines: list[Line], headings: list, toc: list[bool], body: int,
+                    warnings: list[str]) -> None:
+    """A number misprinted in the source (``៣.០`` between 29 and 31, a second "50" between 50
+    and 52) is read as the number the sequence implies, with a warning quoting the print."""
+    positions = _article_positions(headings, toc, body)
+    for k, i in enumerate(positions):
+        h = headings[i]
+        if k == 0 or k + 1 >= len(positions) or h.number != str(h.value):
+            continue
+        before, after = headings[positions[k - 1]].value, headings[positions[k + 1]].value
+        if h.value == before + 1 or after != before + 2:
+            continue
+        text = lines[i].text
+        m = _PRINTED_NUMBER.search(text, text.find(h.number) if h.number in text else 0)
+        word_end = re.search(r"មាត្រា|Article|ARTICLE|Art\.", text)
+        if word_end:
+            m = _PRINTED_NUMBER.search(text, word_end.end())
+        if m is None:
+            continue
+        printed = m.group(0)
+        joined = to_ascii_digits(re.sub(r"[^\d០-៩]", "", printed))
+        if not (joined.isdigit() and int(joined) == before + 1) and h.value != before:
+            continue
+        wanted = before + 1
+        fixed = match_heading(text[:m.start()] + f"{wanted}." + text[m.end():])
+        if fixed is None or fixed.kind != "article" or fixed.value != wanted:
+            continue
+        headings[i] = fixed
+        warnings.append(f"line {lines[i].number}: article printed as {strip_markup(text)!r} "
+                        f"read as Article {wanted} (it stands between {before} and {after})")
+
+
+def _ranks(headings: list, toc: list[bool]) -> dict[str, float]:
+    """Division ranks by document order: a book and a title hold everything; part, chapter
+    and section rank by where each first appears, so "CHAPTER 3 / PART 1" puts the part
+    inside the chapter and "PART 1 / CHAPTER 1" the chapter inside the part."""
+    first: list[str] = []
+    for i, h in enumerate(headings):
+        if h is not None and not toc[i] and not h.listed \
+                and h.kind in ("part", "chapter", "section") and h.kind not in first:
+            first.append(h.kind)
+    ranks = dict(RANK)
+    for kind, rank in zip(first, sorted(RANK[k] for k in first)):
+        ranks[kind] = rank
+    return ranks
+
+
+def _subheadings(lines: list[Line], headings: list, toc: list[bool], body: int) -> dict:
+    """Lettered sub-headings ("A. Guaranteed Minimum Wage") followed by an article heading."""
+    found = {}
+    for i in range(body):
+        if headings[i] is not None or toc[i]:
+            continue
+        sub = match_subheading(lines[i].text.strip()) if len(lines[i].text) < 100 else None
+        if sub is None:
+            continue
+        j = i + 1
+        while j < body and not lines[j].text.strip():
+            j += 1
+        nxt = headings[j] if j < body else None
+        if nxt is not None and nxt.kind == "article" and not toc[j] and not nxt.listed:
+            letter, title = sub
+            found[i] = Heading("subsection", letter, ord(letter) - 64, f"sub-{letter.lower()}",
+                               title, "", False, False, False)
+    return found
 
 
 def _short_line(lines: list[Line], headings: list) -> int:
@@ -103,7 +258,7 @@ class _Builder:
         self.article: _Open | None = None
         self.signature: list[Line] | None = None
         self.out: list[Provision] = []
-        self.articles: dict[str, tuple[_Open, str]] = {}
+        self.articles: dict[str, tuple[_Open, str, str | None]] = {}
         self.unplaced: list[Skipped] = []
         self.skipped: list[Skipped] = []
         self.duplicates: list[Duplicate] = []
@@ -112,6 +267,9 @@ class _Builder:
         self.paragraph_leaves = False
         self.law_title = ""
         self.divisions: dict[str, _Open] = {}
+        self.ranks: dict[str, float] = dict(RANK)
+        self.subheadings: dict[int, Heading] = {}
+        self.signature_after = 0  # line number of the last article's heading
 
     # -- feeding lines -------------------------------------------------------------------
     def feed(self, line: Line, heading: Heading | None) -> None:
@@ -125,16 +283,21 @@ class _Builder:
         elif noise.is_debris(text):
             self.skipped.append(Skipped("debris", (line,)))
         elif self.signature is not None:
-            if (text[:1].islower() or text.endswith((".", "។"))) \
-                    and not noise.is_signature_cue(text):
-                self.unplaced.append(Skipped("unplaced", (line,)))
-            else:
-                self.signature.append(line)
-        elif self.started and noise.is_signature_cue(text):
+            self.signature.append(line)  # after the last article: the block runs to the end
+        elif self.started and line.number > self.signature_after \
+                and noise.is_signature_cue(text):
             self._close_article()
             self.signature = [line]
         elif not self.started:
             self.front.append(line)
+        elif self.article is not None and self.article.rehomed and not self.article.has_text() \
+                and self.stack and self.stack[-1].awaiting_title and noise.title_like(text):
+            # "Article 1" / "CHAPTER 1" / "SOVEREIGNTY": the title is the chapter's
+            division = self.stack[-1]
+            division.title = strip_markup(text)
+            division.lines.append(line)
+            division.awaiting_title = False
+            self.article.path = tuple(o.display for o in self.stack)
         elif self.article is not None:
             art = self.article
             if art.pending_title is not None:
@@ -167,11 +330,20 @@ class _Builder:
         if not self.started:
             self._front_matter()
         self.started = True
+        held = None
+        if self.article is not None and not self.article.has_text():
+            if heading.kind == "article":
+                self.article.bare_listed = True
+            elif heading.kind in self.ranks and heading.kind != "paragraph" \
+                    and not self.article.heading.inline and not self.article.title:
+                # OCR order: "Article 1" printed above "CHAPTER 1"; the article opens the
+                # chapter's text and belongs to it
+                held, self.article = self.article, None
         self._close_article()
         for item in self.stack:
             item.awaiting_title = False
-        rank = RANK[heading.kind] if heading.kind != "paragraph" else 3.5
-        while self.stack and _rank(self.stack[-1]) >= rank:
+        rank = self.ranks[heading.kind] if heading.kind != "paragraph" else 3.5
+        while self.stack and self._rank(self.stack[-1]) >= rank:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         path = tuple(o.display for o in self.stack)
@@ -190,6 +362,13 @@ class _Builder:
         self.stack.append(opened)
         self.divisions[ident] = opened
         self._emit(opened, kind=heading.kind, text="")
+        if held is not None:
+            held.path = tuple(o.display for o in self.stack)
+            held.rehomed = True
+            self.article = held
+
+    def _rank(self, item: _Open) -> float:
+        return self.ranks[item.heading.kind] if item.heading.kind != "paragraph" else 3.5
 
     def _repeated_division(self, ident: str, line: Line) -> str:
         n = 2
@@ -231,9 +410,13 @@ class _Builder:
         self.hyphens += layout.hyphens_joined
         text = layout.text
         key = art.id
+        parent = self.stack[-1].id if self.stack else None
         if key in self.articles:
-            first, first_text = self.articles[key]
-            if not first_text.strip() and text.strip():
+            first, first_text, first_parent = self.articles[key]
+            if not first_text.strip() and text.strip() and (
+                    first.bare_listed or first_parent == parent):
+                # Never across a division: an empty article is not replaced by a namesake
+                # under another chapter (unless it was a bare list of headings, a contents).
                 # The first was a bare heading (a contents entry): the real article is this one.
                 self.out = [p for p in self.out
                             if p.id != key and not p.id.startswith(key + "/")]
@@ -246,7 +429,7 @@ class _Builder:
                                                  if isinstance(l, Line) and l.text.strip())
                 (self.skipped if same else self.unplaced).append(Skipped("duplicate", lines))
                 return
-        self.articles[key] = (art, text)
+        self.articles[key] = (art, text, parent)
         leaf_kind = art.heading.kind  # "article", or "paragraph" in an instrument without articles
         self._emit(art, kind=leaf_kind, text=text, leaf=True)
         paragraphs = layout.paragraphs
@@ -304,10 +487,6 @@ class _Builder:
             if p.kind == "article" and not p.text.strip():
                 self.warnings.append(f"line {p.line}: {p.id} has no text")
         return out
-
-
-def _rank(item: _Open) -> float:
-    return RANK[item.heading.kind] if item.heading.kind != "paragraph" else 3.5
 
 
 def _article_title_like(text: str) -> bool:
