@@ -497,3 +497,74 @@ def test_wipe_never_deletes_a_file_that_is_not_sqlite(tmp_path):
     with pytest.raises(StoreError):
         delete_damaged(notes)
     assert notes.read_text(encoding="utf-8") == "my notes"
+
+
+def test_wipe_says_whose_runs_in_which_database_and_mine_keeps_others(tmp_path, monkeypatch):
+    from lawcheck.store import runs as repo
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "shared.db")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    run(db, "check", plan, "--format", "json")
+    monkeypatch.setattr(repo, "current_user", lambda session: "bob")
+    run(db, "check", plan, "--format", "json")
+    run(db, "check", plan, "--format", "json")
+    refused = run(db, "wipe")  # no terminal: it must say what it would delete, and stop
+    assert refused.exit_code == 2
+    assert "3 runs (2 by bob, 1 by " in refused.output and "shared.db" in refused.output
+    mine = run(db, "wipe", "--mine", "--yes")
+    assert mine.exit_code == 0 and "removed 2 runs recorded by bob" in mine.output
+    left = json.loads(run(db, "history", "--format", "json").output)
+    assert len(left) == 1
+
+
+@pytest.fixture
+def pg_member():
+    """A PostgreSQL schema created by the admin role, and a URL for a second role that may
+    read and write its tables but does not own them (a team member)."""
+    import os
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = os.environ.get("LAWCHECK_TEST_PG")
+    if not url:
+        pytest.skip("PostgreSQL variant not run: set LAWCHECK_TEST_PG (.ci/run starts one)")
+    base = make_url(url)
+    schema, member = f"lc_test_{uuid.uuid4().hex[:12]}", f"member_{uuid.uuid4().hex[:8]}"
+    dsn = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    owner_url = base.update_query_dict({"options": f"-csearch_path={schema}"}) \
+        .render_as_string(hide_password=False)
+    member_url = base.set(username=member).update_query_dict(
+        {"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        admin.execute(f"CREATE ROLE {member} LOGIN")
+        try:
+            yield owner_url, member_url, schema, member, admin
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+            admin.execute(f"DROP OWNED BY {member}")
+            admin.execute(f"DROP ROLE {member}")
+
+
+def test_postgres_wipe_by_a_member_warns_that_space_is_not_reclaimed(tmp_path, pg_member):
+    owner_url, member_url, schema, member, admin = pg_member
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    assert run(owner_url, "check", plan, "--format", "json").exit_code in (0, 1)
+    admin.execute(f"GRANT USAGE ON SCHEMA {schema} TO {member}")
+    admin.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {member}")
+    admin.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {member}")
+    assert run(member_url, "check", plan, "--format", "json").exit_code in (0, 1)
+    refused = run(member_url, "wipe")
+    assert "2 runs" in refused.output and f"1 by {member}" in refused.output
+    assert "password" not in refused.output.lower()
+    mine = run(member_url, "wipe", "--mine", "--yes")
+    assert mine.exit_code == 0, mine.output
+    assert f"removed 1 run recorded by {member}" in mine.output
+    assert "could not be given back" in mine.output and "VACUUM FULL" in mine.output
+    owner_left = json.loads(run(owner_url, "history", "--format", "json").output)
+    assert len(owner_left) == 1  # the owner's run was not the member's to delete

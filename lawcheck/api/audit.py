@@ -58,32 +58,55 @@ def export_run(run_id: str, output: str | Path, *, force: bool = False,
     return manifest
 
 
-def purge(before: str | date, *, db: str | None = None) -> dict:
-    """Delete for good every run checked before ``before`` (a date)."""
+def purge(before: str | date, *, db: str | None = None, mine: bool = False) -> dict:
+    """Delete for good every run checked before ``before`` (a date); only this user's runs
+    when ``mine`` (a shared database)."""
     from lawcheck.audit.purge import delete_runs
+
+    day = _purge_day(before)
+    with opened(db, sync=False) as store:
+        result = delete_runs(store, day, mine)
+    clear_cache()
+    return result
+
+
+def _purge_day(before) -> date:
     from lawcheck.errors import OptionError
 
     day = parse_date(before, "--before date")
     if day is None:
         raise OptionError("purge needs a date", code="LC414",
                           fix="give --before YYYY-MM-DD (runs checked before that day go)")
-    with opened(db, sync=False) as store:
-        result = delete_runs(store, day)
-    clear_cache()
-    return result
+    return day
 
 
-def wipe(*, db: str | None = None) -> dict:
-    """Delete every stored run for good."""
+def deletion_preview(*, before: str | date | None = None, db: str | None = None,
+                     mine: bool = False) -> dict:
+    """What ``purge``/``wipe`` would delete, to say before asking: the database (no password),
+    whose runs and how many. A damaged database cannot be read: ``{"damaged": True}``."""
+    from lawcheck.audit.purge import preview
+    from lawcheck.errors import StoreError
+
+    day = _purge_day(before) if before is not None else None
+    try:
+        with opened(db, sync=False) as store:
+            return preview(store, day, mine)
+    except StoreError as exc:
+        if exc.code != "LC405":
+            raise
+        return {"damaged": True, "problem": exc.what}
+
+
+def wipe(*, db: str | None = None, mine: bool = False) -> dict:
+    """Delete every stored run for good (only this user's when ``mine``)."""
     from lawcheck.audit.purge import delete_runs
-
     from lawcheck.errors import StoreError
 
     try:
         with opened(db, sync=False) as store:
-            result = delete_runs(store, None)
+            result = delete_runs(store, None, mine)
     except StoreError as exc:
-        if exc.code != "LC405":
+        if exc.code != "LC405" or mine:
             raise
         result = _delete_damaged(db)  # a damaged file cannot be opened: wipe deletes it
     clear_cache()

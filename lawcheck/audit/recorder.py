@@ -179,6 +179,7 @@ class RunRecorder:
                      for (p, s), v in sorted(self._citations.items())]
         self._spool.seek(0)
         with self.store.transaction() as session:
+            run["recorded_by"] = repo.current_user(session)
             repo.add_run(session, run, self._texts, citations, self._inputs)
             if run["rulebase"] and not repo.has_snapshot(session, run["rulebase"]):
                 files = snapshot_rules(self._rules_dir, run["rulebase"])

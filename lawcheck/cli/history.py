@@ -80,36 +80,68 @@ def _removed(result: dict) -> str:
     if result.get("deleted_file"):
         return (f"the database {result['deleted_file']} was damaged, so it was deleted with its "
                 f"runs ({result['freed']} bytes); lawcheck starts a new one on next use")
-    text = (f"removed {result['runs']} run{'s' if result['runs'] != 1 else ''} and "
+    whose = f" recorded by {result['by']}" if result.get("by") else ""
+    text = (f"removed {result['runs']} run{'s' if result['runs'] != 1 else ''}{whose} and "
             f"{result['findings']} finding{'s' if result['findings'] != 1 else ''}")
     if result["freed"] is not None:
         text += (f"; the database shrank by {result['freed']} bytes "
                  f"({result['bytes_before']} -> {result['bytes_after']})")
+    if result.get("unreclaimed"):
+        text += ("\nwarning: the space of the deleted runs could not be given back: this "
+                 "database role does not own the tables " + ", ".join(result["unreclaimed"])
+                 + ". Until their owner runs VACUUM FULL on them, the deleted rows stay "
+                 "readable in the server's files.")
     return text
+
+
+def _describe(preview: dict) -> str:
+    """'12 runs (7 by alice, 5 by bob) in postgresql+psycopg://…/team'."""
+    if preview.get("damaged"):
+        return f"the damaged database ({preview['problem']}): the whole file will be deleted"
+    whose = preview["whose"]
+    total = sum(whose.values())
+    parts = ", ".join(f"{n} by {who or 'an earlier lawcheck (recorder unknown)'}"
+                      for who, n in sorted(whose.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+    return (f"{total} run{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
+            + f" in {preview['database']}")
+
+
+def _confirm(what: str, yes: bool, code: str) -> None:
+    from lawcheck.errors import OptionError
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise OptionError(f"this would delete {what}, and needs confirmation", code=code,
+                          fix="run it in a terminal, or add --yes")
+    click.confirm(f"Delete {what}, for good?", abort=True)
+
+
+MINE = click.option("--mine", is_flag=True,
+                    help="Only the runs recorded by you (your database role on PostgreSQL, "
+                         "your login on SQLite): for a shared database.")
 
 
 @click.command()
 @click.option("--before", metavar="DATE", required=True,
               help="Delete the runs checked before this day (YYYY-MM-DD, UTC).")
+@MINE
 @click.pass_obj
-def purge(obj, before) -> None:
+def purge(obj, before, mine) -> None:
     """Delete old runs for good (their space is overwritten and given back)."""
     from lawcheck import api
 
-    click.echo(_removed(api.purge(before, db=obj["db"])))
+    click.echo(_removed(api.purge(before, db=obj["db"], mine=mine)))
 
 
 @click.command()
+@MINE
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
-def wipe(obj, yes) -> None:
-    """Delete every stored run for good."""
+def wipe(obj, mine, yes) -> None:
+    """Delete every stored run for good (everyone's, unless --mine)."""
     from lawcheck import api
-    from lawcheck.errors import OptionError
 
-    if not yes:
-        if not sys.stdin.isatty():
-            raise OptionError("wipe deletes every stored run and needs confirmation",
-                              code="LC415", fix="run it in a terminal, or add --yes")
-        click.confirm("Delete every stored run for good?", abort=True)
-    click.echo(_removed(api.wipe(db=obj["db"])))
+    preview = api.deletion_preview(db=obj["db"], mine=mine)
+    _confirm(_describe(preview), yes, "LC415")
+    click.echo(_removed(api.wipe(db=obj["db"], mine=mine)))

@@ -24,7 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from lawcheck.errors import OptionError, StoreError
 from lawcheck.settings import default_db_path
 
-HEAD = "0002"  # the newest migration; a test checks it against the migrations folder
+HEAD = "0003"  # the newest migration; a test checks it against the migrations folder
 _OUR_TABLES = {"laws", "law_versions", "provisions", "annotations", "ingest_runs", "store_meta",
                "runs", "run_subjects", "run_findings", "run_citations", "cited_texts",
                "run_inputs", "rulebase_snapshots"}
@@ -81,7 +81,7 @@ def open_store(url: str | None = None) -> Store:
     try:
         engine = create_engine(url, **_engine_options(parsed))
     except Exception as exc:  # missing driver, bad options
-        raise StoreError(f"cannot open database {_safe(url)}: {exc}", code="LC404",
+        raise StoreError(f"cannot open database {safe_url(url)}: {exc}", code="LC404",
                          fix="check the URL and that its driver is installed "
                              "(PostgreSQL needs `pip install psycopg[binary]`)") from None
     if sqlite:
@@ -99,7 +99,7 @@ def open_store(url: str | None = None) -> Store:
                              "is on, is read-only", code="LC423",
                              fix="copy it to a writable folder and point --db there, or make "
                                  "the folder writable; the file itself is fine") from None
-        raise StoreError(f"cannot use database {_safe(url)}: {exc.orig if hasattr(exc, 'orig') else exc}",
+        raise StoreError(f"cannot use database {safe_url(url)}: {exc.orig if hasattr(exc, 'orig') else exc}",
                          code="LC401" if _corrupt(exc) else "LC404",
                          fix=_SERVER_FIX if not sqlite else
                              "the file is damaged or unreadable: restore it from a backup, or "
@@ -131,7 +131,7 @@ def _pg_write_lock(conn) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """A URL fit for messages: no password."""
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -375,12 +375,12 @@ def _migrate(store: Store, url: str) -> None:
         return
     if current is None and tables - {"alembic_version"}:
         if not _OUR_TABLES & tables:
-            raise StoreError(f"{_safe(url)} holds another program's tables "
+            raise StoreError(f"{safe_url(url)} holds another program's tables "
                              f"({', '.join(sorted(tables)[:5])}…)", code="LC402",
                              fix="lawcheck will not write into it: point --db or LAWCHECK_DB "
                                  "at a new file or an empty database")
     if current is not None and not _known_revision(current):
-        raise StoreError(f"{_safe(url)} was written by a newer lawcheck (schema {current})",
+        raise StoreError(f"{safe_url(url)} was written by a newer lawcheck (schema {current})",
                          code="LC403", fix="upgrade lawcheck (`pip install -U lawcheck`)")
     _run_alembic(store, "upgrade", "head")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from lawcheck.store.schema import (
@@ -111,12 +111,41 @@ def snapshot(session: Session, version: str) -> bytes | None:
     return row.files if row else None
 
 
-def delete_runs(session: Session, before: datetime | None) -> dict:
-    """Delete runs checked before ``before`` (all when None) with every row that hangs off
-    them, then texts and snapshots no run refers to any more. Returns what went."""
+def current_user(session: Session) -> str:
+    """Who is recording: the database role on a server (what its permissions follow), the
+    login on SQLite (a file on one person's machine)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return str(session.execute(text("SELECT current_user")).scalar())
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (some containers): still record the run
+        return "unknown"
+
+
+def chosen_runs(before: datetime | None, by: str | None = None):
     chosen = select(Run.id)
     if before is not None:
         chosen = chosen.where(Run.checked_utc < before)
+    if by is not None:
+        chosen = chosen.where(Run.recorded_by == by)
+    return chosen
+
+
+def who_recorded(session: Session, before: datetime | None, by: str | None = None) -> dict:
+    """{recorder (None = before lawcheck recorded it): runs} for the runs a purge would take."""
+    ids = chosen_runs(before, by)
+    rows = session.execute(select(Run.recorded_by, func.count()).where(Run.id.in_(ids))
+                           .group_by(Run.recorded_by))
+    return {who: n for who, n in rows}
+
+
+def delete_runs(session: Session, before: datetime | None, by: str | None = None) -> dict:
+    """Delete runs checked before ``before`` (all when None; only ``by``'s when given) with
+    every row that hangs off them, then texts and snapshots no run refers to any more.
+    Returns what went."""
+    chosen = chosen_runs(before, by)
     ids = chosen
     counts = {
         "runs": session.scalar(select(func.count()).select_from(chosen.subquery())) or 0,
@@ -141,10 +170,12 @@ def secure_delete(session: Session) -> None:
         session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
 
 
-def reclaim(engine) -> None:
+def reclaim(engine) -> list[str]:
     """Give the space of deleted rows back, outside any transaction: ``VACUUM`` and a
     truncating WAL checkpoint on SQLite (old pages live on in the WAL until then),
-    ``VACUUM FULL`` of the run tables on PostgreSQL."""
+    ``VACUUM FULL`` of the run tables on PostgreSQL. Returns the tables whose space could not
+    be given back: PostgreSQL skips, with only a server-side warning, tables the role does not
+    own, and their deleted rows stay readable in the files until the owner vacuums them."""
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()
         try:
@@ -157,8 +188,17 @@ def reclaim(engine) -> None:
             raw.close()
     elif engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            skipped = []
             for table in RUN_TABLES:
+                owner = conn.execute(text(
+                    "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
+                    "WHERE c.oid = to_regclass(:t)"), {"t": table}).scalar()
+                if not owner:
+                    skipped.append(table)
+                    continue
                 conn.exec_driver_sql(f"VACUUM FULL {table}")
+            return skipped
+    return []
 
 
 def file_size(engine) -> int | None:

@@ -161,6 +161,8 @@ class Run(Base):
     findings: Mapped[int] = mapped_column(Integer)
     render: Mapped[dict] = mapped_column(JSON)  # format and options to print it again
     lawcheck: Mapped[str] = mapped_column(String(20))
+    # the database role (PostgreSQL) or login (SQLite) that recorded it; None before 0003
+    recorded_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
 
 class RunSubject(Base):
