@@ -67,14 +67,19 @@ def read_text(path: Path) -> SourceText:
 
 
 def text_source(text: str, name: str, sha256: str, kind: str = "text") -> SourceText:
-    """Split text into pages (on form feeds) of numbered lines."""
+    """Split text into pages (on form feeds) of lines numbered as the file numbers them: a form
+    feed starts a new page without starting a new line, so "line N" in a report is line N of
+    the file."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pages: list[tuple[Line, ...]] = []
-    number = 0
-    for page_no, page in enumerate(text.split("\f"), start=1):
-        lines = []
-        for raw in page.split("\n"):
-            number += 1
-            lines.append(Line(raw.rstrip(), page_no, number))
-        pages.append(tuple(lines))
+    page: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k:
+                pages.append(tuple(page))
+                page = []
+            if part or len(parts) == 1:
+                page.append(Line(part.rstrip(), len(pages) + 1, number))
+    pages.append(tuple(page))
     return SourceText(name, sha256, kind, tuple(pages))

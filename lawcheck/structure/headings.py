@@ -60,6 +60,9 @@ _REFERENCE = re.compile(
     r"^(?:\(\w{1,4}\)\s*)*(?:of|in|under|and|or|to|from|shall|is|are|was|has|which|as|"
     r"paragraph|para\.)\b|^(?:\(\w{1,4}\)\s*)*[,;]|^(?:នៃ|និង|ដល់|ខាងលើ|ខាងក្រោម|ដែល|ត្រូវ)",
     re.IGNORECASE)
+# "new", "ថ្មី", "ថ្មី(ពីរ)", "ថ្មី )ពីរ(": the provision was amended (once, twice …)
+_NEW_MARK = re.compile(r"^[(\[]?\s*(?:new|amended|ថ្មី)\s*(?:[()\[\]]\s*[^\s()]{0,12}\s*[()\[\]]?)?"
+                       r"\s*[)\]]?$", re.IGNORECASE)
 _LEADERS = re.compile(r"(?:\.{3,}|…+|_{3,})\s*[\d០-៩]*\s*$|(?<=\S)\s+[\d០-៩]{1,3}$")
 _RANGE = re.compile(r"\(\s*(?:Articles?|Art\.|មាត្រា)[^)]*(?:to|-|–|ដល់)[^)]*\)")
 
@@ -142,6 +145,9 @@ def match_heading(line: str) -> Heading | None:
         slug_num = str(value) if kind != "article" else to_ascii_digits(raw)
         slug = f"{_slug_prefix(kind)}-{slug_num}" + (f"-{suffix.lower()}" if suffix else "")
         title, inline = "", ""
+        new = bool(m.group("new"))
+        if _NEW_MARK.match(rest):  # "មាត្រា ១១៦.- ថ្មី(ពីរ)": amended twice, not a title
+            new, rest = True, ""
         if rest:
             if _is_prose(rest, khmer):
                 inline = rest
@@ -151,7 +157,7 @@ def match_heading(line: str) -> Heading | None:
                         or (sep.startswith("..") and (not rest or rest.isdigit())))
         if toc_like and re.fullmatch(r"[\d០-៩]+", title):
             title = ""
-        return Heading(kind, number, value, slug, title, inline, bool(m.group("new")),
+        return Heading(kind, number, value, slug, title, inline, new,
                        listed, toc_like)
     return None
 

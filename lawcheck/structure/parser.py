@@ -184,9 +184,6 @@ def _repair_numbers(lines: list[Line], headings: list, toc: list[bool], body: in
         if m is None:
             continue
         printed = m.group(0)
-        joined = to_ascii_digits(re.sub(r"[^\d០-៩]", "", printed))
-        if not (joined.isdigit() and int(joined) == before + 1) and h.value != before:
-            continue
         wanted = before + 1
         fixed = match_heading(text[:m.start()] + f"{wanted}." + text[m.end():])
         if fixed is None or fixed.kind != "article" or fixed.value != wanted:
@@ -270,6 +267,8 @@ class _Builder:
         self.ranks: dict[str, float] = dict(RANK)
         self.subheadings: dict[int, Heading] = {}
         self.signature_after = 0  # line number of the last article's heading
+        self.filled: set[str] = set()  # divisions that have had an article
+        self.waiting: _Open | None = None  # an empty article whose text may follow the next
 
     # -- feeding lines -------------------------------------------------------------------
     def feed(self, line: Line, heading: Heading | None) -> None:
@@ -318,6 +317,13 @@ class _Builder:
             self.stack[-1].title = strip_markup(text)
             self.stack[-1].lines.append(line)
             self.stack[-1].awaiting_title = False
+        elif self.stack and self.stack[-1].id not in self.filled and noise.title_like(text):
+            # a second title line under a division, before its first article ("SECTION 1" /
+            # "Scope of Application" / "Different Categories of Workers …")
+            division = self.stack[-1]
+            division.title = f"{division.title} / {strip_markup(text)}" if division.title \
+                else strip_markup(text)
+            division.lines.append(line)
         else:
             self.unplaced.append(Skipped("unplaced", (line,)))
 
@@ -334,12 +340,18 @@ class _Builder:
         if self.article is not None and not self.article.has_text():
             if heading.kind == "article":
                 self.article.bare_listed = True
+                art = self.article
+                if self.waiting is None and not art.rehomed and art.heading.value is not None \
+                        and heading.value == art.heading.value + 1 and not heading.inline:
+                    # "Article 3" / "Article 4" / two sentences: OCR put both headings first;
+                    # decided when Article 4 closes
+                    self.waiting, self.article = art, None
             elif heading.kind in self.ranks and heading.kind != "paragraph" \
                     and not self.article.heading.inline and not self.article.title:
                 # OCR order: "Article 1" printed above "CHAPTER 1"; the article opens the
                 # chapter's text and belongs to it
                 held, self.article = self.article, None
-        self._close_article()
+        self._close_article(force=heading.kind != "article")
         for item in self.stack:
             item.awaiting_title = False
         rank = self.ranks[heading.kind] if heading.kind != "paragraph" else 3.5
@@ -352,6 +364,7 @@ class _Builder:
                 else heading.slug
             self.article = _Open(heading, ident, [line], path, heading.title,
                                  not heading.title and not heading.inline)
+            self.filled.update(o.id for o in self.stack)
             if heading.inline:
                 self.article.body.append(Line(heading.inline, line.page, line.number))
             return
@@ -400,10 +413,39 @@ class _Builder:
         (self.skipped if kind == "preamble" else self.unplaced).append(block)
         self.front = []
 
-    def _close_article(self) -> None:
+    def _close_article(self, force: bool = True) -> None:
         art, self.article = self.article, None
-        if art is None:
+        if art is None and not force:
+            return  # an article waiting for the next one's text stays waiting
+        waiting, self.waiting = self.waiting, None
+        if waiting is not None:
+            if art is not None and art.has_text():
+                self._share_first_sentence(waiting, art)
+            self._close_one(waiting)
+        if art is not None:
+            self._close_one(art)
+
+    def _share_first_sentence(self, empty: _Open, art: _Open) -> None:
+        """Give an empty article the first sentence printed under the next one, when that one
+        holds more than one sentence: the OCR order "Article 3 / Article 4 / text 3 / text 4"."""
+        if art.pending_title is not None:
+            art.body.insert(0, art.pending_title)
+            art.pending_title = None
+        lines = [(k, l) for k, l in enumerate(art.body) if isinstance(l, Line) and l.text.strip()]
+        ends = [k for k, l in lines if ends_sentence(l.text)]
+        if not ends or not any(k > ends[0] for k, _ in lines):
             return
+        cut = ends[0] + 1
+        empty.body.extend(art.body[:cut])
+        art.body[:cut] = []
+        first, last = lines[0][1], art.body and lines[-1][1]
+        self.warnings.append(
+            f"line {empty.lines[0].number}: {empty.id} has no text of its own and "
+            f"{art.id} (line {art.lines[0].number}) follows it at once; the first sentence "
+            f"under {art.id} (from line {first.number}) is taken as {empty.id}'s text "
+            "(the order OCR often gives): check it against the official text")
+
+    def _close_one(self, art: _Open) -> None:
         if art.pending_title is not None:  # the article's only line: its text, not a title
             art.body.append(art.pending_title)
         layout = lay_out(art.body, self.short_line, self.vocabulary)
