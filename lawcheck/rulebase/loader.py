@@ -15,6 +15,7 @@ from lawcheck import yamlio
 from lawcheck.errors import LawcheckError, Problem, RulesError, Where
 from lawcheck.rulebase import model as m
 from lawcheck.rulebase.conditions import ConditionReader, check_value
+from lawcheck.rulebase.parameters import check_placeholders, read_parameters
 from lawcheck.yamlio import did_you_mean
 
 RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
@@ -27,8 +28,6 @@ VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KI
                 "severity": m.SEVERITIES, "consequence": m.CONSEQUENCES, "pillar": m.PILLARS,
                 "confidence": m.CONFIDENCE}
 NO_CITATION = ("security", "reputational")  # these cite the guidance instead (SPEC §5)
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
-PARAM = "param."  # {param.NAME}: a number read from the law (rules/README.md, Parameters)
 DATA_FOLDERS = {"calendars", "lexicons"}  # data the rules use, not rules
 
 
@@ -198,9 +197,10 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
             problems.append(Problem(code, entry.where(at), f"mitigation {key!r}: {what}",
                                     None, fix))
 
-        parameters = _parameters(entry.get("parameters"), None, report)
-        _placeholders([entry["text"]], parameters, None,
-                      lambda what, fix=None, report=report: report(what, fix, "LC312", "text"))
+        parameters = read_parameters(entry.get("parameters"), None, report)
+        check_placeholders([entry["text"]], parameters, None,
+                           lambda what, fix=None, report=report: report(what, fix, "LC312",
+                                                                        "text"))
         found[key] = m.Mitigation(key, str(entry.get("title", key)), str(entry["text"]),
                                   str(entry.get("source", "")), entry["pillar"],
                                   entry.get("level"), parameters, str(path))
@@ -270,10 +270,10 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     if not isinstance(message, dict) or set(message) != {"what", "why", "todo"}:
         problem("LC303", "message", "message needs exactly: what, why, todo")
         message = {}
-    parameters = _parameters(item.get("parameters"), citations,
-                             lambda what, fix=None: problem("LC320", "parameters", what, fix))
-    _placeholders(message.values(), parameters, facts,
-                  lambda what, fix=None: problem("LC312", "message", what, fix))
+    parameters = read_parameters(item.get("parameters"), citations,
+                                 lambda what, fix=None: problem("LC320", "parameters", what, fix))
+    check_placeholders(message.values(), parameters, facts,
+                       lambda what, fix=None: problem("LC312", "message", what, fix))
     reviewed = item.get("reviewed")
     if not isinstance(reviewed, dict) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
@@ -301,62 +301,6 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
         line=item.start, law=law, effective_note=str(item.get("effective_note") or ""),
         version_of=str(item.get("version_of") or ""), parameters=parameters,
         precedents=tuple(str(p) for p in item.get("precedents") or ()))
-
-
-def _parameters(raw, citations, report) -> tuple[m.Parameter, ...]:
-    """``parameters: {NAME: {citation, pattern[, value]}}``: each a provision (one of
-    ``citations`` unless that is None) and a regular expression whose one group captures the
-    number in its text; ``report(message, fix)`` records a problem."""
-    raw = raw or {}
-    if not isinstance(raw, dict):
-        report("parameters must be a mapping NAME: {citation, pattern}")
-        return ()
-    found = []
-    for name, spec in raw.items():
-        where = raw.where(name).line if hasattr(raw, "where") else 0
-        if not isinstance(spec, dict) or not {"citation", "pattern"} <= set(spec) or \
-                set(spec) - {"citation", "pattern", "value"}:
-            report(f"parameter {name!r} needs 'citation' and 'pattern' (and may give 'value', "
-                   "the number the condition uses)")
-            continue
-        if "value" in spec and (not isinstance(spec["value"], int)
-                                or isinstance(spec["value"], bool)):
-            report(f"parameter {name!r}: value must be a whole number")
-            continue
-        if citations is not None and spec["citation"] not in citations:
-            report(f"parameter {name!r}: {spec['citation']!r} is not one of this rule's "
-                   "citations", "cite the provision that states the number, and take the "
-                   "number from it")
-            continue
-        try:
-            groups = re.compile(str(spec["pattern"])).groups
-        except re.error as exc:
-            report(f"parameter {name!r}: bad pattern ({exc})")
-            continue
-        if groups != 1:
-            report(f"parameter {name!r}: the pattern must have exactly one group (…), the "
-                   f"number to quote; it has {groups}")
-            continue
-        found.append(m.Parameter(str(name), str(spec["citation"]), str(spec["pattern"]),
-                                 where or 0, spec.get("value")))
-    return tuple(found)
-
-
-def _placeholders(texts, parameters, facts, report) -> None:
-    """Each ``{name}`` in ``texts`` must be a declared fact (``facts`` None: none allowed) or,
-    as ``{param.NAME}``, one of ``parameters``."""
-    names = {p.name for p in parameters}
-    for text in texts:
-        for name in PLACEHOLDER.findall(str(text)):
-            if name.startswith(PARAM):
-                if name[len(PARAM):] not in names:
-                    report(f"placeholder {{{name}}} names no declared parameter"
-                           + did_you_mean(name[len(PARAM):], names),
-                           "declare it under 'parameters:' with the provision that states the "
-                           "number and the pattern that finds it in its text")
-            elif facts is None or name not in facts:
-                report(f"placeholder {{{name}}} is not a declared fact"
-                       + did_you_mean(name, facts or {}), None)
 
 
 def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> None:
