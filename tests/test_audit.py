@@ -22,7 +22,6 @@ from sqlalchemy import inspect
 
 from lawcheck import api
 from lawcheck.audit import RunRecorder
-from lawcheck.errors import InternalError
 from lawcheck.cli import cli
 from lawcheck.store import db as storedb
 
@@ -205,15 +204,43 @@ def test_redaction_removes_excerpts_and_flagged_words_of_statements(db_url):
     assert json.loads(line)["findings"][0]["citations"][0]["text"] == "Law."
 
 
-def test_a_report_that_still_echoes_the_statement_is_refused(db_url):
+def test_a_report_that_still_echoes_the_statement_is_stored_as_labels_only(db_url):
+    """A redaction gap (a new report field that echoes the words) must neither store the words
+    nor stop the batch (issue 18): only the labels of that report are kept."""
     words = "A statement that a new report field echoes"
-    report = {"subject": {"kind": "statement"}, "findings": [], "analysis": {"said": words}}
+    report = {"subject": {"kind": "statement", "id": "s1"}, "analysis": {"said": words},
+              "findings": [{"rule": "kh.x", "category": "defamation", "kind": "violation",
+                            "severity": "high", "why": f"because {words}",
+                            "where": {"statement": 0, "spans": [[0, 11]]}}]}
     with api.opened(db_url, sync=False) as store:
-        recorder = RunRecorder(store, kind="statements", source="s", sha256="0")
-        with pytest.raises(InternalError):
+        with RunRecorder(store, kind="statements", source="s", sha256="0") as recorder:
             recorder.add(report, text=words)
-        recorder.discard()
-    assert api.history(db=db_url) == []
+    assert words[2:30] not in every_value(db_url)
+    (line,) = run(db_url, "show", recorder.id).stdout.splitlines()
+    stored = json.loads(line)
+    assert [f["rule"] for f in stored["findings"]] == ["kh.x"]
+    assert stored["findings"][0]["where"] == {"spans": [[0, 11]]}
+    assert "only its labels were stored" in stored["privacy"]["reduced"]
+
+
+def test_a_statement_quoting_lawcheck_s_own_words_is_stored_normally(db_url):
+    """A training leaflet may quote a rule's title or the law: those words are lawcheck's."""
+    from lawcheck.rulebase.loader import load
+    from lawcheck.settings import rules_dir
+
+    rule = next(r for r in load(rules_dir()).rules if len(r.title) > 30)
+    words = f"Our training explains this point.\n{rule.title}"
+    report = {"subject": {"kind": "statement", "id": "s1"},
+              "findings": [{"rule": rule.id, "category": rule.category, "kind": rule.kind,
+                            "severity": rule.severity, "title": rule.title,
+                            "where": {"statement": 0, "spans": [[0, 5]]}}]}
+    with api.opened(db_url, sync=False) as store:
+        with RunRecorder(store, kind="statements", source="s", sha256="0") as recorder:
+            recorder.add(report, text=words)
+    (line,) = run(db_url, "show", recorder.id).stdout.splitlines()
+    stored = json.loads(line)
+    assert stored["findings"][0]["title"] == rule.title and "reduced" not in stored["privacy"]
+    assert "Our training explains" not in every_value(db_url)
 
 
 def test_a_batch_run_holds_every_subject(db_url):

@@ -568,3 +568,16 @@ def test_postgres_wipe_by_a_member_warns_that_space_is_not_reclaimed(tmp_path, p
     assert "could not be given back" in mine.output and "VACUUM FULL" in mine.output
     owner_left = json.loads(run(owner_url, "history", "--format", "json").output)
     assert len(owner_left) == 1  # the owner's run was not the member's to delete
+
+
+def test_a_statement_quoting_a_rule_title_does_not_stop_the_batch(db_url, tmp_path):
+    """It used to end the whole review with exit 3 ("a redacted report still holds words")."""
+    source = tmp_path / "posts.csv"
+    source.write_text('id,text\na,"We call on all workers to gather at Freedom Park on Monday to '
+                      'demand justice.\nStatement calls on people to gather, march, strike or '
+                      'boycott"\nb,We thank the provincial hall for its help.\n',
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(db_url, "review", source, "-o", out)
+    assert result.exit_code in (0, 1), result.output
+    assert [json.loads(x)["subject"]["id"] for x in out.read_text().splitlines()] == ["a", "b"]

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import pickle
+import re
 import secrets
 import tempfile
 import zipfile
@@ -15,7 +16,6 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lawcheck import __version__
-from lawcheck.errors import InternalError
 
 #: Keys under a finding's ``where`` (and its ``flags``) that echo the input's words.
 WHERE_TEXT_KEYS = ("excerpt", "text", "quote")
@@ -101,8 +101,11 @@ class RunRecorder:
         stamped = self.stamp(report, plain=plain) if report.get("run") != self.id else report
         stored = stamped if self.keep_text else redact(stamped)
         blob = json.dumps(self._dehydrate(stored), ensure_ascii=False)
-        if not self.keep_text and text:
-            _refuse_leak(blob, text)
+        if not self.keep_text and text and _leaks(blob, text, stored):
+            # a redaction gap must neither store the words nor stop the batch: keep only the
+            # labels (rules, categories, levels, spans), which hold no words at all
+            stored = skeleton(stored)
+            blob = json.dumps(self._dehydrate(stored), ensure_ascii=False)
         seq = self.subjects
         findings = [{"run_id": self.id, "seq": seq, "rule": f.get("rule", ""),
                      "category": f.get("category", ""), "kind": f.get("kind", ""),
@@ -229,13 +232,105 @@ def _risk_rank(value) -> tuple:
             score if isinstance(score, (int, float)) else -1.0)
 
 
-def _refuse_leak(blob: str, text: str) -> None:
-    """A redacted report must not carry the statement's words: a bug if it does, so refuse
-    to store it rather than keep what the user did not ask us to keep."""
-    for piece in [text.strip()] + [line.strip() for line in text.splitlines()]:
-        if len(piece) >= 20 and json.dumps(piece, ensure_ascii=False)[1:-1] in blob:
-            raise InternalError("a redacted report still holds words of the statement; "
-                                "nothing was stored", code="LC900")
+def _leaks(blob: str, text: str, report: dict) -> bool:
+    """True when the redacted report still carries words of the statement that lawcheck did
+    not write itself. A statement may quote lawcheck's own advice, a rule title or the law
+    (a training leaflet that cites Art 495): those words are in the report because lawcheck put
+    them there, so only the statement's other words, in runs of 20 characters or more, count."""
+    pieces = [p for p in [text.strip()] + [line.strip() for line in text.splitlines()]
+              if len(p) >= 20 and _in(p, blob)]
+    if not pieces:
+        return False
+    generated = _generated_texts() + _report_texts(report)
+    return any(_in(run, blob) for piece in pieces for run in _own_words(piece, generated))
+
+
+def _in(piece: str, blob: str) -> bool:
+    return json.dumps(piece, ensure_ascii=False)[1:-1] in blob
+
+
+def _own_words(piece: str, generated: list[str]) -> list[str]:
+    """The runs (20 characters or more) of ``piece`` that no text of lawcheck's covers."""
+    covered = [False] * len(piece)
+    for segment in generated:
+        start = piece.find(segment)
+        while start != -1:
+            covered[start:start + len(segment)] = [True] * len(segment)
+            start = piece.find(segment, start + 1)
+    runs, current = [], []
+    for char, done in zip(piece, covered):
+        if done:
+            runs.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    runs.append("".join(current))
+    return [run.strip() for run in runs if len(run.strip()) >= 20]
+
+
+_GENERATED: list[str] | None = None
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _generated_texts() -> list[str]:
+    """Every text lawcheck writes from its own data, cut at the places a value is filled in:
+    rule titles and messages, mitigations, the safer wordings. Loaded once per process."""
+    global _GENERATED
+    if _GENERATED is None:
+        from lawcheck import yamlio
+        from lawcheck.rulebase.loader import load
+        from lawcheck.settings import rules_dir
+
+        texts: list[str] = []
+        try:
+            rulebase = load(rules_dir())
+            for rule in rulebase.rules:
+                texts.append(rule.title)
+                for part in (rule.message.what, rule.message.why, rule.message.todo):
+                    texts += _PLACEHOLDER.split(" ".join(part.split()))
+            texts += [m.text for m in rulebase.mitigations.values()]
+            texts += _strings(yamlio.load(rules_dir() / "lexicons" / "suggestions.yaml"))
+        except Exception:  # noqa: BLE001 - without them every statement word counts: stricter
+            pass
+        _GENERATED = sorted({" ".join(t.split()) for t in texts if len(t.strip()) >= 12},
+                            key=len, reverse=True)
+    return _GENERATED
+
+
+def _report_texts(report: dict) -> list[str]:
+    """Texts the report quotes from the corpus and the precedent base, not from the input."""
+    out = []
+    for finding in report.get("findings") or []:
+        out += [str(c.get(k) or "") for c in finding.get("citations") or []
+                for k in ("text", "title")]
+        out += [str(p.get("summary") or "") for p in finding.get("precedents") or []
+                if isinstance(p, dict)]
+    return [t for t in out if len(t) >= 12]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def skeleton(report: dict) -> dict:
+    """Only the labels of a report: what was found where, at which level, with no prose."""
+    keep = ("lawcheck", "checked_at", "as_of", "rulebase", "corpus", "risk", "run")
+    out = {k: report[k] for k in keep if k in report}
+    subject = report.get("subject") or {}
+    out["subject"] = {k: subject[k] for k in ("kind", "id", "sha256") if k in subject}
+    out["findings"] = [{k: f.get(k) for k in ("rule", "category", "kind", "severity",
+                                               "consequence", "confidence")}
+                       | {"where": {"spans": (f.get("where") or {}).get("spans") or []}}
+                       for f in report.get("findings") or []]
+    out["privacy"] = {"text_kept": False, "reduced": "the words of this statement matched the "
+                      "report, so only its labels were stored"}
+    return out
 
 
 def snapshot_rules(root: Path | None, version: str) -> bytes | None:
