@@ -204,7 +204,8 @@ def match_point(line: str) -> Point | None:
 
 _ANNEX = re.compile(
     r"^(?:ANNEX|Annex|ANNEXE|Annexe|APPENDIX|Appendix|SCHEDULE|Schedule|ឧបសម្ព័ន្ធ(?:ទី)?)"
-    r"(?:\s*(?:[\d០-៩]+|[IVXLC]+|[A-Z])\b)?\s*(?:[-–—:.]\s*(?P<rest>.*))?$")
+    r"(?:\s*(?:[\d០-៩]+|[IVXLC]+|[A-Z])\b)?\s*(?:[-–—:.]\s*(?P<rest>.*)|"
+    r"\s+(?P<to>(?:TO|to|OF|of) (?:THE|the)\b.*))?$")
 
 
 def is_annex_heading(line: str) -> bool:
@@ -214,7 +215,9 @@ def is_annex_heading(line: str) -> bool:
     m = _ANNEX.match(text)
     if m is None:
         return False
-    rest = (m.group("rest") or "").strip()
+    rest = (m.group("rest") or m.group("to") or "").strip()
+    if m.group("to") and re.search(r"\b(?:this|these|that)\b", rest, re.IGNORECASE):
+        return False  # "Annex of the law sets out …" reads on
     return len(rest) <= 80 and not rest.endswith((".", "។", ";", ","))
 
 

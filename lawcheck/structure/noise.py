@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from lawcheck.model import Line, Skipped
-from lawcheck.structure.headings import Heading, match_heading, strip_markup
+from lawcheck.structure.headings import Heading, match_heading, strip_markup, to_ascii_digits
 
 _DIGITS = re.compile(r"[0-9០-៩]+")
 _PAGE_NUMBER = re.compile(
@@ -131,7 +131,26 @@ def strip_running(pages: Sequence[Sequence[Line]]) -> tuple[list[Line], list[Ski
                 skipped.append(Skipped("header" if top else "footer", (line,)))
             else:
                 kept.append(line)
-    return kept, skipped
+    return _page_number_run(kept, skipped, len(pages))
+
+
+def _page_number_run(kept: list[Line], skipped: list[Skipped], pages: int):
+    """OCR puts a page's number wherever the page's lines fell, often mid-text: lone number
+    lines that count up (mostly by one, as pages do) across a paged text are page numbers."""
+    if pages < 3:
+        return kept, skipped
+    lone = [(i, int(to_ascii_digits(strip_markup(l.text)))) for i, l in enumerate(kept)
+            if re.fullmatch(r"[0-9០-៩]{1,4}", strip_markup(l.text).strip("-–— "))]
+    if len(lone) < 5:
+        return kept, skipped
+    steps = [b[1] - a[1] for a, b in zip(lone, lone[1:])]
+    if sum(1 <= d <= 3 for d in steps) < 0.8 * len(steps):
+        return kept, skipped
+    chain = {i for k, (i, v) in enumerate(lone)
+             if (k > 0 and 1 <= v - lone[k - 1][1] <= 3)
+             or (k + 1 < len(lone) and 1 <= lone[k + 1][1] - v <= 3)}
+    skipped = skipped + [Skipped("page-number", (kept[i],)) for i in sorted(chain)]
+    return [l for i, l in enumerate(kept) if i not in chain], skipped
 
 
 def _structural(text: str) -> bool:

@@ -73,6 +73,7 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
         skipped.append(Skipped("toc", block))
         toc[start:end] = [True] * (end - start)
     warnings: list[str] = []
+    _split_glued_headings(lines, headings, toc, warnings)
     annex_at = _annex_start(lines, headings, toc)
     body = annex_at if annex_at is not None else len(lines)
     _drop_references(lines, headings, toc, body)
@@ -100,6 +101,56 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     report = _report(parsed, builder, declared)
     return ParsedLaw(tuple(parsed), report, language or detect_language(lines),
                      title=builder.law_title)
+
+
+_GLUED = re.compile(r"^(?P<before>.*?\S)\s+(?P<head>(?:Article|ARTICLE|មាត្រា)\s*(?P<num>[0-9០-៩]{1,4})"
+                    r"\s*[.:\-–—]*)\s*$")
+
+
+def _split_glued_headings(lines: list[Line], headings: list, toc: list[bool],
+                          warnings: list[str]) -> None:
+    """An article heading printed at the end of another line ("… existing law. Article 50:",
+    "Freedom of association Article 25") where the numbering needs it: the line is split in
+    two. The number must be the next one the sequence expects and a later heading must go on
+    from it; a number repeated by misprint is read as the expected one, with a warning."""
+    positions = [i for i, h in enumerate(headings) if h is not None and h.kind == "article"
+                 and not h.listed and not toc[i] and h.value is not None]
+    last, k = 0, 0
+    i = 0
+    while i < len(lines):
+        while k < len(positions) and positions[k] < i:
+            k += 1
+        h = headings[i]
+        if h is not None and h.kind == "article" and h.value is not None and not toc[i] \
+                and not h.listed:
+            last = h.value
+        elif h is None and not toc[i] and last:
+            m = _GLUED.match(lines[i].text)
+            later = headings[positions[k]].value if k < len(positions) else None
+            if m and later is not None and later > last + 1:
+                printed = int(to_ascii_digits(m.group("num")))
+                if printed in (last + 1, last):
+                    line = lines[i]
+                    wanted = last + 1
+                    head = match_heading(m.group("head").rstrip(":.-–— ") + ".")
+                    if head is not None and head.kind == "article":
+                        if printed != wanted:
+                            head = match_heading(f"Article {wanted}.")
+                            warnings.append(
+                                f"line {line.number}: article printed as {m.group('head')!r} at "
+                                f"the end of a line, read as Article {wanted} (it stands "
+                                f"between {last} and {later})")
+                        lines[i:i + 1] = [Line(m.group("before"), line.page, line.number,
+                                               line.edge),
+                                          Line(m.group("head"), line.page, line.number,
+                                               line.edge)]
+                        headings[i:i + 1] = [None, head]
+                        toc[i:i + 1] = [False, False]
+                        positions = [p + 1 if p > i else p for p in positions]
+                        last = wanted
+                        i += 2
+                        continue
+        i += 1
 
 
 def _annex_start(lines: list[Line], headings: list, toc: list[bool]) -> int | None:
