@@ -163,8 +163,9 @@ def impact(obj, law_id, versions, fmt) -> None:
 def explain(obj, rule_id, facts, as_of, fmt) -> None:
     """Why a rule fires or not for a facts file: each condition, the values, the exceptions.
 
-    FACTS is a YAML or JSON mapping of declared facts (rules/facts.yaml). Plans and statements
-    become facts once `lawcheck check` and `lawcheck review` exist.
+    FACTS is a YAML or JSON mapping of declared facts (rules/facts.yaml), e.g. one `facts:`
+    block of a rule test file. To see the facts of a plan or a statement, run `lawcheck check`
+    or `lawcheck review` with --format json: each finding's `why` names them.
     """
     from lawcheck import api
     from lawcheck.explain import render as render_explanation
