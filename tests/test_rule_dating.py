@@ -124,3 +124,41 @@ def test_lint_refuses_version_of_an_unknown_rule(db_url, rules_copy):
     bad = run("rules", "lint", db=db_url)
     assert bad.exit_code == 2 and "LC313" in bad.output
     assert "did you mean 'kh.reporting.annual.domestic'" in bad.output
+
+
+def _v(version, start, end=None, language="en"):
+    from lawcheck.findings import ProvisionVersion
+
+    return ProvisionVersion(version, language, start, end, "", "")
+
+
+def test_a_citation_is_gone_only_from_the_newest_version_and_not_for_a_rule_that_ended():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from lawcheck.rulebase.dating import ended_before, gone
+
+    law = [_v("2009", date(2009, 12, 5), date(2029, 12, 31)), _v("2030", date(2030, 1, 1))]
+    index = {"kh/x": law, "kh/x/art-20/para-3": [law[0]], "kh/x/art-7": law}
+    assert gone("kh/x/art-20/para-3", index).version == "2030"
+    assert gone("kh/x/art-7", index) is None
+    assert gone("kh/x", index) is None  # a law cited as a whole is never gone
+    ended = SimpleNamespace(effective_to=date(2024, 1, 10))
+    current = SimpleNamespace(effective_to=None)
+    assert ended_before(ended, "kh/x/art-20/para-3", index)
+    assert not ended_before(current, "kh/x/art-20/para-3", index)
+
+
+def test_versions_fit_in_history_whatever_the_order_of_ingest():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from lawcheck.ingest import fit_in_history
+
+    a = SimpleNamespace(effective_from=date(2010, 1, 1), effective_to=None)
+    c = SimpleNamespace(effective_from=date(2030, 1, 1), effective_to=None)
+    a.effective_to = date(2029, 12, 31)  # as closed when c was ingested
+    assert fit_in_history([a, c], date(2020, 6, 1)) == date(2029, 12, 31)
+    assert a.effective_to == date(2020, 5, 31)
+    assert c.effective_to is None
+    assert fit_in_history([a, c], None) is None

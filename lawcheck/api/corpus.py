@@ -106,7 +106,8 @@ def citations_gone(session, law_id: str) -> list[dict]:
     found = []
     for rule in rulebase.rules:
         for citation in rule.citations:
-            reason = dating.gone_reason(citation, index) if citation in cited else None
+            reason = dating.gone_reason(citation, index) if citation in cited \
+                and not dating.ended_before(rule, citation, index) else None
             if reason:
                 found.append({"rule": rule.id, "citation": citation, "reason": reason})
     return found
@@ -122,6 +123,21 @@ def list_laws(*, db: str | None = None) -> list[dict]:
             "versions": [_version_json(v) for v in repo.versions_of(session, law.id)],
             "provisions": repo.provision_count(session, law.id),
         } for law in repo.all_laws(session)]
+
+
+def law_marks(*, db: str | None = None) -> dict[str, dict]:
+    """Each law's confidence mark and whether it is a digest, by law id (newest version), for
+    listings that show the marks beside SPEC §7's fixed JSON."""
+    from lawcheck.store import repository as repo
+
+    with opened(db) as store, store.sessions() as session:
+        found = {}
+        for law in repo.all_laws(session):
+            versions = repo.versions_of(session, law.id)
+            if versions:
+                newest = versions[-1]
+                found[law.id] = {"confidence": newest.confidence, "digest": bool(newest.digest)}
+        return found
 
 
 def show(ref: str, *, version: str | None = None, language: str | None = None,

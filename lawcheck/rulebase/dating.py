@@ -57,6 +57,13 @@ def gone(cited: str, index: dict):
     return None
 
 
+def ended_before(rule, cited: str, index: dict) -> bool:
+    """The rule ended before the version that dropped ``cited`` took effect: not affected."""
+    latest = gone(cited, index)
+    return bool(latest and rule.effective_to and latest.effective_from
+                and rule.effective_to < latest.effective_from)
+
+
 def gone_reason(cited: str, index: dict) -> str | None:
     latest = gone(cited, index)
     if latest is None:
@@ -83,7 +90,7 @@ def check(rulebase, index: dict) -> list[Problem]:
                 f"set effective_from: {basis.isoformat()}, or say why it differs in "
                 "'effective_note:' (e.g. a later amendment created the offence)"))
         for cited in rule.citations:
-            reason = gone_reason(cited, index)
+            reason = gone_reason(cited, index) if not ended_before(rule, cited, index) else None
             if reason:
                 problems.append(Problem(
                     "LC319", where, reason, rule.id,
