@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 THRESHOLD = 0.38        # mean of the word and character cosines (see tests/data/README.md)
+WORD_FLOOR = 0.15       # the word cosine alone must reach this: spelling alike is not enough
 MIN_SHARED = 2          # content words the statement and the quote must share
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 5)
@@ -173,21 +174,22 @@ class Likeness:
         m = self.model
         if not m.ids:
             return []
-        words = vector(word_ngrams(text), m.word_vocab, m.word_idf)
-        if not words:
-            return []
         terms = _content(text, m.stop)
-        chars = None
+        near = [k for k, pid in enumerate(m.ids)
+                if pid not in exclude and len(terms & m.quote_terms[k]) >= MIN_SHARED]
+        if not near:
+            return []  # most statements: no quote shares two content words with them
+        words = vector(word_ngrams(text), m.word_vocab, m.word_idf)
+        near = [k for k in near if _dot(words, m.quotes_words[k]) >= WORD_FLOOR]
+        if not near:
+            return []
+        chars = vector(char_ngrams(text), m.char_vocab, m.char_idf)
         found = []
-        for k, pid in enumerate(m.ids):
-            if pid in exclude or len(terms & m.quote_terms[k]) < MIN_SHARED:
-                continue
-            if chars is None:
-                chars = vector(char_ngrams(text), m.char_vocab, m.char_idf)
+        for k in near:
             score = (_dot(words, m.quotes_words[k]) + _dot(chars, m.quotes_chars[k])) / 2
             if score >= THRESHOLD:
                 level, categories, day, summary = m.info[k]
-                found.append(Match(pid, round(score, 3), level, categories, day, summary))
+                found.append(Match(m.ids[k], round(score, 3), level, categories, day, summary))
         return sorted(found, key=lambda x: (-x.similarity, x.id))
 
 
