@@ -581,3 +581,50 @@ def test_a_statement_quoting_a_rule_title_does_not_stop_the_batch(db_url, tmp_pa
     result = run(db_url, "review", source, "-o", out)
     assert result.exit_code in (0, 1), result.output
     assert [json.loads(x)["subject"]["id"] for x in out.read_text().splitlines()] == ["a", "b"]
+
+
+def test_defusedxml_guards_workbooks(db_url, tmp_path):
+    """openpyxl uses defusedxml only when it is installed: it is a dependency of lawcheck itself,
+    and an XLSX carrying an external entity is refused, never resolved."""
+    import configparser
+    import zipfile
+    from pathlib import Path
+
+    import openpyxl.xml
+
+    cfg = configparser.ConfigParser()
+    cfg.read(Path(__file__).resolve().parents[1] / "setup.cfg")
+    assert "defusedxml" in cfg["options"]["install_requires"]
+    assert openpyxl.xml.DEFUSEDXML
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRETVALUE", encoding="utf-8")
+    book = tmp_path / "posts.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"><Default Extension="xml" '
+                   'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+                   'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                   'sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
+                   '"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"'
+                   '/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                   'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                   'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.'
+                   'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.'
+                   'openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name='
+                   '"S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns='
+                   '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship'
+                   ' Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e '
+                   f'SYSTEM "file://{secret}">]><worksheet xmlns="http://schemas.openxmlformats.'
+                   'org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr">'
+                   '<is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>text</t></is></c></row>'
+                   '<row r="2"><c r="A2" t="inlineStr"><is><t>s1</t></is></c><c r="B2" '
+                   't="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>')
+    result = run(db_url, "review", book, "--format", "jsonl", "--keep-text")
+    assert "TOPSECRETVALUE" not in result.output
+    assert result.exit_code == 2 and "LC900" not in result.output, result.output
