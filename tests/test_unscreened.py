@@ -186,6 +186,11 @@ def test_review_writes_a_real_xlsx_with_statements_and_findings_sheets(db, batch
                for r in statements for c in r)
     findings = list(book["findings"].iter_rows(values_only=True))
     assert any(r[0] == "e1" and r[3] == "kh.speech.incitement.call-to-gather" for r in findings)
+    (run_id,) = [r["id"] for r in json.loads(run(db, "history", "--format", "json").stdout)]
+    shown = run(db, "show", run_id)  # the run of a workbook is replayed as jsonl
+    assert shown.exit_code == 0, shown.output
+    assert [json.loads(x)["subject"]["id"] for x in shown.stdout.splitlines()] == [
+        "k1", "e1", "=cmd"]  # JSON keeps the id as written: only spreadsheet cells are guarded
 
 
 def test_review_json_is_one_list(db, batch, tmp_path):

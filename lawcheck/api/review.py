@@ -66,7 +66,9 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
     with opened(url, sync=False) as store:
         with RunRecorder(store, kind="statements", source=_sources(paths, text),
                          sha256=_inputs_sha256(paths, text), keep_text=keep_text,
-                         render={"format": fmt}) as recorder:
+                         # a workbook is not text `show` can print: it replays such a run as
+                         # jsonl (`lawcheck show RUN -o FILE.csv` gives a sheet again)
+                         render={"format": "jsonl" if fmt == "xlsx" else fmt}) as recorder:
             summary = run_batch(items, spec, writers, jobs=jobs, skip_ids=skip,
                                 progress=progress,
                                 transform=lambda item, report: recorder.add(
