@@ -94,3 +94,9 @@ def test_real_wordings_from_the_tuning_set(text, fact, value):
 def test_a_relative_clause_with_let_is_no_call():
     facts = analyse("The network that the government let kill human beings was never found.").facts
     assert facts["statement.calls"] == []
+
+
+def test_a_party_in_general_is_no_target_of_praise():
+    facts = analyse("Teachers have a right to express support for a political party, but not "
+                    "on school premises.").facts
+    assert facts["statement.party_stance"] == [] and "party" in facts["statement.mentions"]

@@ -22,6 +22,9 @@ CATEGORIES: dict[str, tuple[str | None, str | None]] = {
     "royal-family": ("royal-family", "royal-family"),
     "court": ("court", "court"),
     "party": ("party", "party"),
+    # "a political party", "political parties": a party is mentioned, none is named, so it is no
+    # target of praise or attack ("they have a right to support a political party")
+    "party-generic": (None, "party"),
     "politician": ("politician", None),
     "government": ("government", "government"),
     "official": ("official", "government"),
