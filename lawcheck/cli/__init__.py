@@ -137,6 +137,7 @@ from lawcheck.cli.corpus import corpus  # noqa: E402
 from lawcheck.cli.plan import plan  # noqa: E402
 from lawcheck.cli.precedents import precedents  # noqa: E402
 from lawcheck.cli.review import review  # noqa: E402
+from lawcheck.cli.serve import serve  # noqa: E402
 from lawcheck.cli.rules import explain, rules  # noqa: E402
 from lawcheck.cli.history import export, history, purge, show, wipe  # noqa: E402
 
@@ -146,6 +147,7 @@ cli.add_command(corpus)
 cli.add_command(plan)
 cli.add_command(precedents)
 cli.add_command(review)
+cli.add_command(serve)
 cli.add_command(rules)
 cli.add_command(explain)
 for _command in (history, show, export, purge, wipe):
