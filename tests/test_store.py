@@ -265,3 +265,22 @@ def test_search_treats_underscore_and_percent_as_letters(tmp_path, db_url):
                db=db_url)
     ids = [h["id"] for h in api.search("register_book", db=db_url)]
     assert ids == ["kh/underscore-law/art-1"]
+
+
+KHMER_LAW = ("មាត្រា ១\nការធ្វើបាតុកម្មដោយសន្តិវិធីត្រូវជូនដំណឹងជាលាយលក្ខណ៍អក្សរ។\n"
+             "មាត្រា ២\nក្រសួងមហាផ្ទៃទទួលខុសត្រូវលើការចុះបញ្ជីសមាគម។\n")
+
+
+def test_search_finds_a_khmer_word_inside_a_run(tmp_path, db_url):
+    """Khmer writes no spaces: "បាតុកម្ម" (demonstration) sits inside one long run of letters,
+    which the plain index holds as a single word."""
+    api.ingest(_write(tmp_path, "km.txt", KHMER_LAW), law_id="kh/km-law", new=True,
+               language="km", db=db_url)
+    ids = [h["id"] for h in api.search("បាតុកម្ម", db=db_url)]
+    assert ids == ["kh/km-law/art-1"]
+    hit = api.search("បាតុកម្ម", db=db_url)[0]
+    assert "[បាតុកម្ម]" in hit["snippet"]
+    assert [h["id"] for h in api.search("សមាគម", db=db_url)] == ["kh/km-law/art-2"]
+    assert [h["id"] for h in api.search("បាតុកម្ម សមាគម", db=db_url)] == []  # all words
+    # a piece of a word is not a word: "កម្ម" is the tail of "បាតុកម្ម"
+    assert api.search("កម្ម", db=db_url) == []

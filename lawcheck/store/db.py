@@ -24,7 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from lawcheck.errors import OptionError, StoreError
 from lawcheck.settings import default_db_path
 
-HEAD = "0003"  # the newest migration; a test checks it against the migrations folder
+HEAD = "0004"  # the newest migration; a test checks it against the migrations folder
 _OUR_TABLES = {"laws", "law_versions", "provisions", "annotations", "ingest_runs", "store_meta",
                "runs", "run_subjects", "run_findings", "run_citations", "cited_texts",
                "run_inputs", "rulebase_snapshots"}

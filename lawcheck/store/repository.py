@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from lawcheck.model import Annotation, Provision
@@ -122,6 +122,7 @@ def add_version(session: Session, version: LawVersion, provisions: list[Provisio
         "version_id": version.id, "provision_id": f"{law_id}/{p.id}", "path_id": p.id,
         "kind": p.kind, "number": p.number, "title": p.title, "heading": p.heading,
         "path": list(p.path), "parent": p.parent, "text": p.text, "ord": p.order,
+        "segmented": segmented_text(p.title, p.text),
         "confidence": confidence.get(p.id, (version.confidence, ""))[0],
         "source_note": _note(p, confidence.get(p.id)), "line": p.line, "page": p.page,
     } for p in provisions]
@@ -152,12 +153,27 @@ def delete_version(session: Session, version: LawVersion) -> None:
     session.delete(version)
 
 
+def segmented_text(title: str, body: str) -> str | None:
+    """What the Khmer search index holds for a provision: its title and text with Khmer runs
+    split into words (lawcheck.speech.segment), or None when neither has a Khmer letter."""
+    from lawcheck.speech.segment import has_khmer, segmented
+
+    if not (has_khmer(title or "") or has_khmer(body or "")):
+        return None
+    return segmented(title or "") + " \n " + segmented(body or "")
+
+
 def search(session: Session, words: str, limit: int) -> list[tuple[ProvisionRow, LawVersion, float, str]]:
-    """Rank articles and divisions by relevance to ``words`` (all words must occur)."""
+    """Rank articles and divisions by relevance to ``words`` (all words must occur). A query
+    with Khmer letters is matched word by word against the segmented index, so a Khmer word is
+    found inside a longer run of the law's text."""
     terms = re.findall(r"[\w\u1780-\u17FF]+", words)
     if not terms:
         return []
-    if session.get_bind().dialect.name == "sqlite":
+    khmer = any(re.search("[\u1780-\u17FF]", t) for t in terms)
+    if khmer:
+        hits = _search_khmer(session, terms, limit)
+    elif session.get_bind().dialect.name == "sqlite":
         query = " AND ".join('"' + t.replace('"', '') + '"' for t in terms)
         sql = text(
             "SELECT provisions_fts.rowid, bm25(provisions_fts, 2.0, 1.0) AS rank, "
@@ -183,10 +199,41 @@ def search(session: Session, words: str, limit: int) -> list[tuple[ProvisionRow,
     return found
 
 
-def _snippet(body: str, term: str, width: int = 80) -> str:
+def _search_khmer(session: Session, terms: list[str], limit: int) -> list[tuple[int, float, str]]:
+    """Each term, segmented as the index was, must occur as a run of whole words."""
+    from lawcheck.speech.segment import segmented
+
+    phrases = [segmented(t) for t in terms]
+    if session.get_bind().dialect.name == "sqlite":
+        query = " AND ".join('"' + p.replace('"', '') + '"' for p in phrases)
+        sql = text("SELECT provisions_fts_km.rowid, bm25(provisions_fts_km) AS rank "
+                   "FROM provisions_fts_km WHERE provisions_fts_km MATCH :q "
+                   "ORDER BY rank LIMIT :n")
+        ranked = [(rid, -rank) for rid, rank in session.execute(sql, {"q": query,
+                                                                      "n": limit * 8})]
+    else:  # whole words: the phrase between spaces of the segmented text
+        spaced = literal(" ") + func.lower(ProvisionRow.segmented) + literal(" ")
+        cond = [spaced.contains(" " + p.lower() + " ", autoescape=True) for p in phrases]
+        rows = session.execute(select(ProvisionRow.id, ProvisionRow.segmented)
+                               .where(ProvisionRow.segmented.is_not(None), *cond)
+                               .limit(limit * 8))
+        ranked = [(rid, float(sum((" " + seg.lower() + " ").count(" " + p.lower() + " ")
+                                  for p in phrases))) for rid, seg in rows]
+    out = []
+    for rid, score in ranked:
+        body = session.scalar(select(ProvisionRow.text).where(ProvisionRow.id == rid)) or ""
+        out.append((rid, score, _snippet(body, terms[0], marked=True)))
+    return out
+
+
+def _snippet(body: str, term: str, width: int = 80, marked: bool = False) -> str:
     at = body.lower().find(term.lower())
     start = max(0, at - width // 2)
-    return ("…" if start else "") + body[start:start + width] + "…"
+    piece = body[start:start + width]
+    if marked and at >= 0:  # [word] as SQLite's snippet() marks it
+        piece = body[start:at] + "[" + body[at:at + len(term)] + "]" + body[at + len(term):
+                                                                          start + width]
+    return ("…" if start else "") + piece + "…"
 
 
 def provision_ids(session: Session) -> set[str]:
@@ -203,19 +250,21 @@ def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, l
 
     query = (select(ProvisionRow.provision_id, LawVersion.version, LawVersion.language,
                     LawVersion.effective_from, LawVersion.effective_to, ProvisionRow.title,
-                    ProvisionRow.text)
+                    ProvisionRow.text, LawVersion.digest, ProvisionRow.confidence)
              .join(LawVersion, LawVersion.id == ProvisionRow.version_id))
     if ids is not None:
         query = query.where(ProvisionRow.provision_id.in_(sorted(ids)))
     index: dict[str, list] = {}
     for pid, *rest in session.execute(query):
-        index.setdefault(pid, []).append(ProvisionVersion(*rest))
+        *fields, digest, confidence = rest
+        index.setdefault(pid, []).append(ProvisionVersion(*fields, bool(digest),
+                                                          confidence or ""))
     laws = select(Law).where(Law.id.in_(sorted(ids))) if ids is not None else select(Law)
     for law in session.scalars(laws):  # a law cited as a whole: its summary stands for text
         for v in law.versions:
             index.setdefault(law.id, []).append(ProvisionVersion(
                 v.version, v.language, v.effective_from, v.effective_to, law.title,
-                str((law.meta or {}).get("summary", ""))))
+                str((law.meta or {}).get("summary", "")), bool(v.digest), v.confidence or ""))
     return index
 
 

@@ -85,6 +85,9 @@ class ProvisionRow(Base):
     path: Mapped[list] = mapped_column(JSON)
     parent: Mapped[str | None] = mapped_column(String(200), nullable=True)
     text: Mapped[str] = mapped_column(Text)
+    # title and text with Khmer runs split into words, for search (migration 0004); None
+    # when neither holds Khmer letters
+    segmented: Mapped[str | None] = mapped_column(Text, nullable=True)
     ord: Mapped[int] = mapped_column(Integer)
     confidence: Mapped[str] = mapped_column(String(20))
     source_note: Mapped[str] = mapped_column(Text, default="")
