@@ -28,6 +28,8 @@ class ProvisionVersion:
     effective_to: date | None
     title: str
     text: str
+    digest: bool = False     # lawcheck's digest in its own words, not the official text
+    confidence: str = ""     # the provision's mark: confirmed | likely | uncertain
 
     def in_force(self, day: date) -> bool:
         return (self.effective_from is None or self.effective_from <= day) and \
@@ -127,9 +129,19 @@ def out_of_force(rulebase: RuleBase, context: "Context", facts: dict, in_force: 
         relevant = rule.full_scope if reason.startswith(CITATION_GONE) else rule.condition
         if evaluate(relevant, facts) is False:
             continue
-        entries.append({"rule": rule.id, "missing": [],
-                        "reason": f"not in force on {context.date.isoformat()}: {reason}"})
-    return entries
+        entries.append((rule, {"rule": rule.id, "missing": [],
+                               "reason": f"not in force on {context.date.isoformat()}: {reason}"}))
+    return [entry for rule, entry in entries if rule is _nearest(
+        [r for r, _ in entries if r.family == rule.family], context.date)]
+
+
+def _nearest(versions: list[Rule], day: date) -> Rule:
+    """Of the versions of one duty, none in force on ``day``, the one a reader needs: the next
+    to take effect, else the last to have ended (one not_checked entry per duty)."""
+    later = [r for r in versions if r.effective_from and r.effective_from > day]
+    if later:
+        return min(later, key=lambda r: r.effective_from)
+    return max(versions, key=lambda r: r.effective_to or date.max)
 
 
 def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
@@ -231,9 +243,14 @@ def _version_on(cid: str, day: date, provisions):
 
 def _citation(cid: str, day: date, provisions) -> dict:
     chosen = _version_on(cid, day, provisions)
-    return {"provision": cid, "title": chosen.title if chosen else "",
-            "text": chosen.text if chosen else "",
-            "version": chosen.version if chosen else None}
+    found = {"provision": cid, "title": chosen.title if chosen else "",
+             "text": chosen.text if chosen else "",
+             "version": chosen.version if chosen else None}
+    if chosen is not None and chosen.digest:
+        found["digest"] = True  # the text quoted is lawcheck's words, never the official text
+    if chosen is not None and chosen.confidence:
+        found["confidence"] = chosen.confidence
+    return found
 
 
 def _support(node, facts: dict) -> list[str]:

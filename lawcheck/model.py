@@ -13,6 +13,15 @@ from datetime import date
 PROVISION_KINDS = ("book", "title", "part", "chapter", "section", "subsection", "article",
                    "paragraph", "point")
 CONFIDENCE = ("confirmed", "likely", "uncertain")
+# What each mark means, by the kind of source behind it (issue 12): shown by reports, `corpus
+# list`, `corpus show` and `rules list`.
+CONFIDENCE_MEANING = {
+    "confirmed": "stated by the official text, or by two independent reliable sources (a law "
+                 "firm and the press, two press reports)",
+    "likely": "one reliable source only (a law firm's summary, one press report), a machine "
+              "translation, or an inference from sources",
+    "uncertain": "sources conflict, or only a draft, a blog or commentary says it",
+}
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,12 @@ def list_(obj, fmt) -> None:
     from lawcheck import api
 
     laws = api.list_laws(db=obj["db"])
-    render.echo_json(laws) if fmt == "json" else click.echo(render.laws_text(laws))
+    if fmt == "json":
+        render.echo_json(laws)
+    else:
+        from lawcheck.api.corpus import law_marks
+
+        click.echo(render.laws_text(laws, law_marks(db=obj["db"])))
 
 
 @corpus.command()

@@ -103,14 +103,27 @@ def ingest_text(result) -> str:
     return "\n".join(lines)
 
 
-def laws_text(laws: list[dict]) -> str:
+def marks_legend() -> str:
+    """What confirmed / likely / uncertain mean, by the kind of source behind them."""
+    from lawcheck.model import CONFIDENCE_MEANING
+
+    return "\n".join(textwrap.wrap("Marks: " + "; ".join(
+        f"{mark} = {meaning}" for mark, meaning in CONFIDENCE_MEANING.items()) + ".", 96))
+
+
+def laws_text(laws: list[dict], marks: dict | None = None) -> str:
     if not laws:
         return "No laws stored yet. Add one with `lawcheck corpus ingest FILE --law ID`."
-    rows = [("ID", "TITLE", "VERSIONS", "PROVISIONS")]
+    marks = marks or {}
+    rows = [("ID", "TITLE", "VERSIONS", "PROVISIONS", "MARK")]
     for law in laws:
         versions = ", ".join(f"{v['version']} ({v['language']})" for v in law["versions"])
-        rows.append((law["id"], _short(law["title"], 48), versions, str(law["provisions"])))
-    return _table(rows)
+        mark = marks.get(law["id"], {})
+        shown = (mark.get("confidence") or "?") + (", digest" if mark.get("digest") else "")
+        rows.append((law["id"], _short(law["title"], 48), versions, str(law["provisions"]),
+                     shown))
+    return (_table(rows) + "\n\n" + marks_legend()
+            + "\nA digest is lawcheck's summary in its own words, not the official text.")
 
 
 def law_text(law: dict) -> str:
@@ -123,7 +136,7 @@ def law_text(law: dict) -> str:
            + ("; a digest in lawcheck's own words, not the official text" if d["digest"] else "")]
     for p in law["provisions"]:
         extra = d["provisions"].get(p["id"], {})
-        mark = "" if extra.get("confidence") == "confirmed" else f"  [{extra.get('confidence')}]"
+        mark = f"  [{extra.get('confidence') or '?'}]"
         if p["kind"] in ("part", "book", "title", "chapter", "section", "subsection"):
             out += ["", f"{p['kind'].upper()} {p['number']}" + (f": {p['title']}" if p["title"] else "")]
         elif p["kind"] == "article" or p["kind"] == "paragraph" and "/art-" not in p["id"]:
@@ -137,6 +150,7 @@ def law_text(law: dict) -> str:
     out.append("")
     out.append("↳ lines are machine-made annotations (deontic, deadline, amount, sanction, "
                "cross-reference), not yet reviewed by a person.")
+    out.append(marks_legend())
     return "\n".join(out)
 
 
@@ -212,12 +226,13 @@ def _table(rows: list[tuple[str, ...]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-def rules_text(rules: list[dict]) -> str:
-    rows = [("RULE", "KIND", "SEVERITY", "CITES", "TESTS")]
+def rules_text(rules: list[dict], marks: dict | None = None) -> str:
+    marks = marks or {}
+    rows = [("RULE", "KIND", "SEVERITY", "MARK", "CITES", "TESTS")]
     for r in rules:
-        rows.append((r["id"], r["kind"], r["severity"],
+        rows.append((r["id"], r["kind"], r["severity"], marks.get(r["id"], "?"),
                      ", ".join(c.split("/", 2)[-1] for c in r["citations"]), str(r["tests"])))
-    return _table(rows)
+    return _table(rows) + "\n\n" + marks_legend()
 
 
 def rule_text(rule: dict) -> str:

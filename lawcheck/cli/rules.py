@@ -23,7 +23,11 @@ def list_(obj, fmt) -> None:
     from lawcheck import api
 
     found = api.rules_list(db=obj["db"])
-    render.echo_json(found) if fmt == "json" else click.echo(render.rules_text(found))
+    if fmt == "json":
+        render.echo_json(found)
+    else:
+        marks = {r.id: r.confidence for r in api.load_rules(db=obj["db"]).rules}
+        click.echo(render.rules_text(found, marks))
 
 
 @rules.command()

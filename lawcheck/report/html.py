@@ -193,7 +193,9 @@ def _finding(f: dict, anchor: str) -> list[str]:
     row("Could lead to", esc(S.consequence_line(f)))
     for c in f.get("citations") or []:
         quote = f"<blockquote>{esc(c['text'])}</blockquote>" if c.get("text") else ""
-        row("Legal basis", f"{esc(S.citation_label(c))}{quote}")
+        mark = S.citation_mark(c)
+        note = f' <span class="mark">({esc(mark)})</span>' if mark else ""
+        row("Legal basis", f"{esc(S.citation_label(c))}{note}{quote}")
     note = esc(S.confidence_note(f))
     row("Confidence", f'<span class="verify">{note}</span>' if S.needs_verifying(f) else note)
     mitigations = f.get("mitigations") or []

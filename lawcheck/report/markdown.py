@@ -101,7 +101,9 @@ def _finding(f: dict) -> list[str]:
             f"- **What to do:** {md(f.get('todo'))}",
             f"- **Could lead to:** {md(S.consequence_line(f))}"]
     for c in f.get("citations") or []:
-        out.append(f"- **Legal basis:** {md(S.citation_label(c))}")
+        mark = S.citation_mark(c)
+        out.append(f"- **Legal basis:** {md(S.citation_label(c))}"
+                   + (f" *({md(mark)})*" if mark else ""))
         if c.get("text"):
             out.append(f"  > {md(c['text'])}")
     out.append(f"- **Confidence:** {md(S.confidence_note(f))}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lawcheck.model import CONFIDENCE_MEANING
 from lawcheck.rulebase.model import KINDS, SEVERITIES
 
 #: How many findings and mitigations the summary at the top shows.
@@ -256,6 +257,18 @@ def citation_label(c: dict) -> str:
             else f"{c.get('provision', '')}{version}")
 
 
+DIGEST = "digest in lawcheck's words, not the official text"
+
+
+def citation_mark(c: dict) -> str:
+    """What a reader must know beside a quoted provision: that it is a digest (when it is one)
+    and how sure lawcheck is of it (its corpus mark)."""
+    parts = [DIGEST] if c.get("digest") else []
+    if c.get("confidence"):
+        parts.append(c["confidence"])
+    return "; ".join(parts)
+
+
 def level_label(level) -> str:
     return str(level or "unknown").upper()
 
@@ -382,4 +395,7 @@ def fingerprint(report: dict) -> str:
 
 
 NOT_ADVICE = ("lawcheck flags legal exposure to help plan work; it is not legal advice. "
-              "Findings marked likely or uncertain rest on translations: have them checked.")
+              "Quoted law marked 'digest' is lawcheck's summary in its own words, not the "
+              "official text. Marks: "
+              + "; ".join(f"{mark} = {meaning}" for mark, meaning in CONFIDENCE_MEANING.items())
+              + ". Have findings marked likely or uncertain checked.")

@@ -159,8 +159,10 @@ def _finding(f: dict):
     grid.add_row("Could lead to", Text(S.consequence_line(f)))
     for i, c in enumerate(f.get("citations") or []):
         quote = textwrap.shorten(str(c.get("text") or ""), _QUOTE, placeholder=" …")
+        mark = S.citation_mark(c)
         grid.add_row("Legal basis" if i == 0 else "", Text.assemble(
-            (S.citation_label(c), "bold"), f': "{quote}"' if quote else ""))
+            (S.citation_label(c), "bold"), f': "{quote}"' if quote else "",
+            (f" [{mark}]" if mark else "", "dim")))
     grid.add_row("Confidence", Text(S.confidence_note(f),
                                     style="yellow" if S.needs_verifying(f) else ""))
     for i, m in enumerate(f.get("mitigations") or []):
