@@ -176,7 +176,14 @@ def _is_prose(rest: str, khmer: bool) -> bool:
     if khmer:
         return "។" in rest or len(rest) > 80
     words = rest.split()
+    if len(words) > 4 and (";" in rest or rest.rstrip().endswith(",")
+                           or words[-1].lower() in _TRAILING):
+        return True  # "The State guarantees …; acknowledges, respects, and": a wrapped sentence
     return len(words) > 12 or (len(words) > 4 and rest.rstrip()[-1:] in ".;:")
+
+
+_TRAILING = {"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or", "from",
+             "at", "as", "that", "which", "shall", "may", "must", "is", "are", "be"}
 
 
 @dataclass(frozen=True)

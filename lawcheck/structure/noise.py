@@ -218,7 +218,7 @@ def title_like(text: str) -> bool:
 
 
 _FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
-_GENERATED = re.compile(r"\b(?:pdf|page) generated\b|^generated (?:by|on|with)\b", re.I)
+_GENERATED = re.compile(r"\b(?:pdf|page) generated\b", re.I)
 
 
 def web_leftovers(lines: Sequence[Line]) -> tuple[list[bool], list[Skipped]]:
@@ -268,3 +268,31 @@ def web_leftovers(lines: Sequence[Line]) -> tuple[list[bool], list[Skipped]]:
             mask[i] = True
             blocks.append(Skipped("web", (line,)))
     return mask, blocks
+
+
+def web_tags(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[bool]:
+    """On a page saved from a constitution site, topic tags sit between the lines of an
+    article ("Freedom of religion", "Right to work"): short lines that start with a capital and
+    end no sentence, between a finished sentence (or a heading, or another tag) and a line that
+    starts a new one. Only called for texts that carry web leftovers."""
+    from lawcheck.structure.headings import match_point
+    from lawcheck.structure.layout import ends_sentence
+
+    filled = [i for i, l in enumerate(lines) if l.text.strip()]
+    tags = [False] * len(lines)
+    for k, i in enumerate(filled):
+        text = strip_markup(lines[i].text)
+        if headings[i] is not None or len(text) > 60 or len(text.split()) > 8 \
+                or not text[:1].isupper() or text.endswith((".", ";", ":", "!", "?", "។", "៖", ",", "-")) \
+                or match_point(text) is not None \
+                or re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—]*$", text):
+            continue  # (a heading printed at a line's end is split off by the parser)
+        before = filled[k - 1] if k else None
+        after = filled[k + 1] if k + 1 < len(filled) else None
+        if before is not None and not (tags[before] or headings[before] is not None
+                                       or ends_sentence(lines[before].text)):
+            continue
+        if after is not None and lines[after].text.strip()[:1].islower():
+            continue
+        tags[i] = True
+    return tags

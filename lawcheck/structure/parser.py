@@ -17,8 +17,8 @@ from lawcheck.model import (
 )
 from lawcheck.structure import noise
 from lawcheck.structure.headings import (
-    KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_subheading, strip_markup,
-    to_ascii_digits,
+    KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_point, match_subheading,
+    strip_markup, to_ascii_digits,
 )
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
 
@@ -67,13 +67,18 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     skipped.extend(web_blocks)
     lines = [line for line, leftover in zip(lines, web) if not leftover]
     headings = [match_heading(line.text) if line.text.strip() else None for line in lines]
+    warnings: list[str] = []
+    _split_glued_headings(lines, headings, [False] * len(lines), warnings)
+    if len(web_blocks) >= 2:  # a page saved from the web: its topic tags are not law text
+        tags = noise.web_tags(lines, headings)
+        skipped.extend(Skipped("web", (line,)) for line, tag in zip(lines, tags) if tag)
+        lines = [line for line, tag in zip(lines, tags) if not tag]
+        headings = [h for h, tag in zip(headings, tags) if not tag]
     toc = [False] * len(lines)
     for start, end in noise.find_toc(lines, headings):
         block = tuple(line for line in lines[start:end] if line.text.strip())
         skipped.append(Skipped("toc", block))
         toc[start:end] = [True] * (end - start)
-    warnings: list[str] = []
-    _split_glued_headings(lines, headings, toc, warnings)
     annex_at = _annex_start(lines, headings, toc)
     body = annex_at if annex_at is not None else len(lines)
     _drop_references(lines, headings, toc, body)
@@ -82,6 +87,7 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     builder.warnings.extend(warnings)
     builder.ranks = _ranks(headings[:body], toc)
     builder.subheadings = _subheadings(lines, headings, toc, body)
+    builder.titled = _titled(lines, headings, toc, body)
     # An instrument without articles (a ministry letter, a notification) is made of numbered
     # paragraphs: then a top-level "Paragraph N" holds text instead of grouping articles.
     arts = [i for i, h in enumerate(headings[:body])
@@ -259,6 +265,34 @@ def _ranks(headings: list, toc: list[bool]) -> dict[str, float]:
     return ranks
 
 
+def _titled_line(text: str) -> bool:
+    """In a law whose articles carry titles, a first line that does not end a sentence and is
+    short enough is one ("Definition of education and terminology", "fraudulent examinations")."""
+    plain = strip_markup(text)
+    return not ends_sentence(plain) and not plain.endswith(("-", ",")) \
+        and len(plain.split()) <= 14 and len(plain) <= 120 and not KHMER_LETTER.search(plain) \
+        and match_point(plain) is None
+
+
+def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bool:
+    """Does the law give its articles titles? Most bare headings are followed by a short line
+    that ends no sentence and a line that starts a new one (a wrapped first line is followed
+    by its continuation, in lower case)."""
+    bare = titled = 0
+    for i in _article_positions(headings, toc, body):
+        h = headings[i]
+        if h.inline or h.title:
+            continue
+        bare += 1
+        after = [j for j in range(i + 1, min(i + 8, body)) if lines[j].text.strip()][:2]
+        if len(after) < 2 or any(headings[j] is not None for j in after):
+            continue
+        first, second = (lines[j].text.strip() for j in after)
+        if _titled_line(first) and not second[:1].islower():
+            titled += 1
+    return bare >= 5 and titled >= 0.6 * bare
+
+
 def _subheadings(lines: list[Line], headings: list, toc: list[bool], body: int) -> dict:
     """Lettered sub-headings ("A. Guaranteed Minimum Wage") followed by an article heading."""
     found = {}
@@ -268,9 +302,11 @@ def _subheadings(lines: list[Line], headings: list, toc: list[bool], body: int) 
         sub = match_subheading(lines[i].text.strip()) if len(lines[i].text) < 100 else None
         if sub is None:
             continue
-        j = i + 1
-        while j < body and not lines[j].text.strip():
-            j += 1
+        after = [j for j in range(i + 1, min(i + 6, body)) if lines[j].text.strip()][:2]
+        if after and headings[after[0]] is None and len(after) == 2 \
+                and noise.title_like(lines[after[0]].text):
+            after = after[1:]  # "H. Tips" / "Supervision and Distribution of Tips" / Article
+        j = after[0] if after else body
         nxt = headings[j] if j < body else None
         if nxt is not None and nxt.kind == "article" and not toc[j] and not nxt.listed:
             letter, title = sub
@@ -320,6 +356,7 @@ class _Builder:
         self.signature_after = 0  # line number of the last article's heading
         self.filled: set[str] = set()  # divisions that have had an article
         self.waiting: _Open | None = None  # an empty article whose text may follow the next
+        self.titled = False  # the law gives (nearly) every article a title line
 
     # -- feeding lines -------------------------------------------------------------------
     def feed(self, line: Line, heading: Heading | None) -> None:
@@ -359,7 +396,8 @@ class _Builder:
                     art.lines.append(art.pending_title)
                 art.pending_title = None
                 art.body.append(line)
-            elif art.awaiting_title and _article_title_like(text):
+            elif art.awaiting_title and (_article_title_like(text)
+                                         or self.titled and _titled_line(text)):
                 art.pending_title = line
             else:
                 art.body.append(line)

@@ -1,0 +1,124 @@
+"""Compare the parser's reading of a real law with the truth written for it (tests/data/laws/).
+
+The texts themselves stay where they are (../shared/real-laws/, third-party texts): only the
+truth (line numbers) is kept in the project. See tests/test_real_laws.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+TRUTH = Path(__file__).parent / "data" / "laws"
+REAL_LAWS = Path(__file__).resolve().parents[2] / "shared" / "real-laws"
+TOLERANCE = 0.02  # an article's stored text is whole if its character count is within 2 %
+_SPACE = re.compile(r"\s+")
+
+
+def truths() -> list[Path]:
+    return sorted(TRUTH.glob("*.yaml"))
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Article:
+    id: str
+    heading: int
+    start: tuple[int, int]
+    end: tuple[int, int | None]
+    division: str | None
+
+
+@dataclass
+class Outcome:
+    name: str
+    articles: int  # in the truth
+    missing: list[str] = field(default_factory=list)  # in the law, not found
+    invented: list[str] = field(default_factory=list)  # found, not in the law
+    cut: dict[str, str] = field(default_factory=dict)  # found, text not whole: id -> why
+    misplaced: dict[str, str] = field(default_factory=dict)  # wrong heading line or division
+
+    @property
+    def found(self) -> int:
+        return self.articles - len(self.missing)
+
+    def failing(self) -> set[str]:
+        return set(self.missing) | set(self.invented) | set(self.cut) | set(self.misplaced)
+
+
+def _position(value) -> tuple[int, int | None]:
+    if isinstance(value, int):
+        return value, None
+    line, col = str(value).split(":")
+    return int(line), int(col)
+
+
+def articles_of(truth: dict) -> list[Article]:
+    return [Article(a[0], a[1], _position(a[2]), _position(a[3]), a[4])
+            for a in truth["articles"]]
+
+
+def span_text(lines: list[str], article: Article, skip: set[int]) -> str:
+    """The article's text in the source, lines left out as not law text (page numbers …)."""
+    (first, col), (last, stop) = article.start, article.end
+    parts = []
+    for number in range(first, last + 1):
+        if number in skip:
+            continue
+        text = lines[number - 1]
+        if number == last and stop is not None:
+            text = text[:stop]
+        if number == first:
+            text = text[col or 0:]
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def characters(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+def compare(truth: dict, law, source_lines: list[str]) -> Outcome:
+    """How the parsed ``law`` (a ParsedLaw) reads against ``truth``."""
+    skip = set(truth.get("not_law_text") or ())
+    expected = articles_of(truth)
+    parsed = {p.id: p for p in law.provisions if p.kind == "article"}
+    out = Outcome(truth["source"], len(expected))
+    wanted = {a.id for a in expected}
+    out.invented = [pid for pid in parsed if pid not in wanted]
+    for art in expected:
+        p = parsed.get(art.id)
+        if p is None:
+            out.missing.append(art.id)
+            continue
+        want = characters(span_text(source_lines, art, skip))
+        got = characters(p.text)
+        if abs(got - want) > max(TOLERANCE * want, 2):
+            out.cut[art.id] = f"{got} characters stored, {want} in the source"
+        if p.line != art.heading:
+            out.misplaced[art.id] = f"heading read at line {p.line}, printed at {art.heading}"
+        elif art.division and _printed(p.parent) != art.division:
+            out.misplaced[art.id] = f"placed in {p.parent}, printed in {art.division}"
+    return out
+
+
+def _printed(division: str | None) -> str:
+    """The division's own segment, without the "-2" the parser adds to a repeated id (a law
+    printing "PART 1" twice in a chapter, its chapter heading missing; reported)."""
+    last = (division or "").rsplit("/", 1)[-1]
+    return re.sub(r"^(\w+-\w+)-\d+$", r"\1", last)
+
+
+def source_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
