@@ -100,3 +100,17 @@ def test_a_party_in_general_is_no_target_of_praise():
     facts = analyse("Teachers have a right to express support for a political party, but not "
                     "on school premises.").facts
     assert facts["statement.party_stance"] == [] and "party" in facts["statement.mentions"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("traitor … puppet of Vietnam", "statement.insults", ["person"]),   # a banner's words
+    ("You are surviving because you plunder the nation.", "statement.accuses", ["person"]),
+    ("shoot the head of the commune chief", "statement.calls", ["violence"]),
+    ("PM Hun Sen died yesterday in a plane crash.", "statement.insults", ["politician"]),
+])
+def test_short_and_addressed_wordings(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+def test_a_short_benign_post_with_a_harsh_word_is_no_insult():
+    assert analyse("What a joke of a day!").facts["statement.insults"] == []

@@ -11,9 +11,11 @@ from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
-from lawcheck.speech.targets import Hit, find_target, name_hits, near_target
+from lawcheck.speech.targets import Hit, Target, find_target, name_hits, near_target
 
 REPORTED = "statement.reported_accusation"
+INSULTS = "statement.insults"
+SLOGAN_WORDS = 8  # a text this short with an abusive name is a banner, a caption or a chant
 SLURS = "statement.discrimination"
 CALLS = "statement.calls"  # a command clause makes any cue in it a call (see _in_command)  # its strong cues are slurs
 # a command may open a clause after these: "To every worker on the site: put down your tools"
@@ -133,6 +135,15 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
             target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
                                  tagged)
+            if target is None and kind.fact == INSULTS and _slogan(doc) and (
+                    not kind.targets or "person" in kind.targets) and (
+                    tuple(sentence.lowers[start - sentence.start:end - sentence.start])
+                    in pipeline.markers.get("epithet", {}).get(
+                        sentence.lowers[start - sentence.start], ())):
+                # "traitors?", "traitor … puppet of Vietnam": a banner or a caption of a few
+                # words names its target by where it is shown; the name is aimed at someone
+                target = Target("person", text[doc[start].idx:doc[end - 1].idx
+                                               + len(doc[end - 1].text)])
             if target is None:
                 continue
         claimed.add((start, end, kind.fact))
@@ -159,6 +170,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _slogan(doc) -> bool:
+    return sum(1 for t in doc if t.is_alpha) <= SLOGAN_WORDS
 
 
 def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None) -> bool:
