@@ -628,3 +628,20 @@ def test_defusedxml_guards_workbooks(db_url, tmp_path):
     result = run(db_url, "review", book, "--format", "jsonl", "--keep-text")
     assert "TOPSECRETVALUE" not in result.output
     assert result.exit_code == 2 and "LC900" not in result.output, result.output
+
+
+def test_csv_to_stdout_keeps_its_line_ends(db_url, tmp_path):
+    """CSV rows end in CR LF: the terminal filter must keep those and show only a lone CR."""
+    import csv
+    import io
+
+    from lawcheck.report.safe import visible
+
+    source = tmp_path / "in.csv"
+    source.write_text("id,text\ns1,We thank the provincial hall.\ns2,Our training starts.\n",
+                      encoding="utf-8")
+    result = run(db_url, "review", source, "--format", "csv")
+    assert "\\u000d" not in result.output
+    rows = list(csv.reader(io.StringIO(result.output, newline="")))
+    assert rows[0][0] and len({len(r) for r in rows if r}) == 1
+    assert visible("over\rwrite") == "over\\u000dwrite"

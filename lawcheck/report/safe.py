@@ -15,8 +15,10 @@ import io
 import re
 
 _SGR = r"\x1b\[[0-9;]*m"
-#: C0 and C1 controls but newline and tab, DEL, and the bidi embeddings, overrides and isolates.
-_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+#: C0 and C1 controls but newline and tab, DEL, and the bidi embeddings, overrides and isolates;
+#: a carriage return only when it does not end a line (CSV's line ends are CR LF), since alone
+#: it moves the cursor back over what was printed.
+_CONTROL = r"(?:[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n))"
 _WITH_SGR = re.compile(f"({_SGR})|{_CONTROL}")
 _PLAIN = re.compile(_CONTROL)
 
