@@ -35,6 +35,10 @@ def main() -> int:
         runner = Runner(f"sqlite:///{folder}/bench.db")
         results = [runner.run(p) for p in base]
     numbers = recall(results)
+    for kind in ("activity", "statement"):
+        part = [r for r in results if kind in r.precedent.reconstruction]
+        numbers[f"{kind}_precedents"] = len(part)
+        numbers[f"{kind}_passed"] = sum(r.passed for r in part)
     numbers["seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
         print(json.dumps(numbers, indent=1))
@@ -45,7 +49,9 @@ def main() -> int:
               f"{row['found'] / row['precedents']:>7.2f} {row['at_level']:>9}")
     print(f"\n{numbers['passed']} of {numbers['precedents']} precedents pass (every category "
           f"found and the level reached); level reached in {numbers['level_ok']}; "
-          f"{numbers['seconds']} s")
+          f"{numbers['seconds']} s; activities {numbers['activity_passed']} of "
+          f"{numbers['activity_precedents']}, statements {numbers['statement_passed']} of "
+          f"{numbers['statement_precedents']}")
     for res in results:
         if not res.passed:
             print("  FAIL " + res.explain())

@@ -341,7 +341,8 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
 
 
 _LADDER_NOTE = {
-    "none": "no prior warning recorded, so the next measure is a written warning",
+    "none": "no prior warning recorded, so the next measure is a warning or a temporary "
+            "suspension, not removal",
     "warned": "a prior warning recorded, so the next measure is suspension, not removal",
     "suspended": "a prior suspension recorded, so removal is the next measure",
 }

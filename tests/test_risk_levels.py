@@ -37,16 +37,18 @@ def dereg(findings, org):
 
 def test_a_first_lapse_without_warning_is_not_critical():
     first = dereg(LAPSES, LAND)
-    assert first["level"] == "moderate" and first["score"] == 0.45
-    assert any("LANGO Art 30" in line and "written warning" in line
+    assert first["level"] == "high" and first["score"] == 0.6
+    assert any("LANGO Art 30" in line and "no prior warning" in line
                for line in first["explanation"])
+    one = dereg(LAPSES[2:], dict(LAND, public_profile="low", sector="health"))
+    assert one["level"] == "low"  # one uncopied donor report: far below the ceiling
 
 
 def test_prior_warning_then_suspension_climb_the_ladder():
     warned = dereg(LAPSES, dict(LAND, history=[{"date": date(2025, 1, 5), "kind": "warning"}]))
     suspended = dereg(LAPSES, dict(LAND, history=[{"date": date(2025, 1, 5),
                                                     "kind": "suspension"}]))
-    assert (warned["level"], warned["score"]) == ("high", 0.75)
+    assert (warned["level"], warned["score"]) == ("high", 0.79)
     assert suspended["level"] == "critical" and suspended["score"] > 0.8
 
 
