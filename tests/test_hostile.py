@@ -641,7 +641,7 @@ def test_csv_to_stdout_keeps_its_line_ends(db_url, tmp_path):
     source.write_text("id,text\ns1,We thank the provincial hall.\ns2,Our training starts.\n",
                       encoding="utf-8")
     result = run(db_url, "review", source, "--format", "csv")
-    assert "\\u000d" not in result.output
-    rows = list(csv.reader(io.StringIO(result.output, newline="")))
+    assert "\\u000d" not in result.stdout
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
     assert rows[0][0] and len({len(r) for r in rows if r}) == 1
     assert visible("over\rwrite") == "over\\u000dwrite"
