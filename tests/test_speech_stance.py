@@ -114,3 +114,9 @@ def test_short_and_addressed_wordings(text, fact, value):
 
 def test_a_short_benign_post_with_a_harsh_word_is_no_insult():
     assert analyse("What a joke of a day!").facts["statement.insults"] == []
+
+
+def test_members_of_the_opposition_is_no_endorsement():
+    text = ("This verdict is one in a series of measures directed against independent media, "
+            "members of the opposition and civil society.")
+    assert analyse(text).facts["statement.party_stance"] == []
