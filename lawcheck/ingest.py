@@ -102,13 +102,15 @@ def prepare(path: Path, language: str | None = None) -> Prepared:
     check_language(language)
     source = read_source(path)
     parsed = parse(source, language)
-    leaves = [p for p in parsed.provisions if p.kind in ("article", "paragraph") and p.text]
+    leaves = [p for p in parsed.provisions
+              if p.kind in ("article", "paragraph", "section") and p.text]
     if not leaves:
         raise SourceFileError(
             f"{path}: no articles found ({sum(len(p) for p in source.pages)} lines read)",
             code="LC214",
             fix="lawcheck recognises headings such as 'Article 5', 'Article 5.-', 'Art. 5' and "
-                "'មាត្រា ៥' (or 'Paragraph 1' in a letter without articles) at the start of a "
+                "'មាត្រា ៥' (or 'Paragraph 1' in a letter without articles, 'Section 4' in a law "
+                "numbered by sections) at the start of a "
                 "line; check that the file is the law's text (a scanned PDF must be OCRed first)")
     annotations = annotate_provisions(parsed)
     return Prepared(path, source, parsed, annotations, parsed.language)
@@ -127,8 +129,8 @@ def annotate_provisions(parsed: ParsedLaw) -> tuple[tuple[Annotation, ...], ...]
     kinds = {p.id: p.kind for p in provisions}
     # the units of text: articles, and paragraphs that stand alone (instruments without articles)
     roots = [p for p in provisions if p.text and (
-        p.kind == "article" or p.kind == "paragraph" and kinds.get(p.parent) not in
-        ("article", "paragraph"))]
+        p.kind in ("article", "section") or p.kind == "paragraph" and kinds.get(p.parent) not in
+        ("article", "paragraph", "section"))]
     found = dict(zip((p.id for p in roots), annotate_many([p.text for p in roots],
                                                          parsed.language)))
     parents = {p.id: p.parent for p in provisions}

@@ -44,14 +44,32 @@ def output_format(output: str | None, fmt: str | None, formats, *, command: str,
         f"writes: {can}")
 
 
-def deliver(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``output`` (created 0600: reports quote plans and
-    statements) and say so on stderr."""
-    import os
+#: ``--force`` for every command that writes ``-o FILE`` (see lawcheck.outfile).
+FORCE = click.option("--force", is_flag=True,
+                     help="Replace -o FILE even when lawcheck did not write it (never the "
+                          "database).")
 
+
+def prepare_output(output: str | None, force: bool = False) -> None:
+    """Refuse ``output`` before any work: the database or its -wal/-shm/-journal files, a
+    folder, or an existing file lawcheck did not write (without ``force``)."""
+    if not output:
+        return
+    from lawcheck.outfile import check_output
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    check_output(output, db=(obj or {}).get("db"), force=force)
+
+
+def deliver(text: str, output: str | None, *, newline: str | None = None) -> None:
+    """Print ``text``, or write it to ``output`` and say so on stderr: through a 0600
+    temporary file renamed into place (reports quote plans and statements; a full disk or a
+    kill never leaves half a file). ``newline=""`` keeps CR LF line ends (.ics)."""
     if output:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8") as fh:
+        from lawcheck.outfile import atomic
+
+        with atomic(output, newline=newline) as fh:
             fh.write(text)
         click.echo(f"wrote {output}", err=True)
     else:
@@ -137,9 +155,10 @@ def law_text(law: dict) -> str:
     for p in law["provisions"]:
         extra = d["provisions"].get(p["id"], {})
         mark = f"  [{extra.get('confidence') or '?'}]"
-        if p["kind"] in ("part", "book", "title", "chapter", "section", "subsection"):
+        if p["kind"] in ("part", "book", "title", "chapter", "section", "subsection") \
+                and not (p["kind"] == "section" and p["text"]):  # a law numbered by sections
             out += ["", f"{p['kind'].upper()} {p['number']}" + (f": {p['title']}" if p["title"] else "")]
-        elif p["kind"] == "article" or p["kind"] == "paragraph" and "/art-" not in p["id"]:
+        elif p["kind"] in ("article", "section") or p["kind"] == "paragraph" and "/art-" not in p["id"]:
             # articles, and the paragraphs of instruments that have no articles
             out.append(f"  {p['kind'].capitalize()} {p['number']}"
                        + (f" — {p['title']}" if p["title"] else "") + mark + f"   ({p['id']})")

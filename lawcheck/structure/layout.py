@@ -158,8 +158,9 @@ def _continues(unit: Unit, text: str, blank: bool, short_line: int) -> bool:
     prev = unit.text
     lower = text[:1].islower()
     if blank:
-        # A blank line inside a sentence is a PDF artefact: "… and non-" / "" / "aligned …".
-        return not ends_sentence(prev) and (lower or prev.endswith("-"))
+        # A blank line inside a sentence is a PDF artefact ("… and non-" / "" / "aligned …",
+        # "… in accordance with" / "" / "Article 26 …"): a paragraph ends with a sentence.
+        return not ends_sentence(prev) and not prev.endswith(("...", "…"))
     if not ends_sentence(prev):
         return True
     return lower or (short_line > 0 and unit.last >= short_line)

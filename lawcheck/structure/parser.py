@@ -93,6 +93,19 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     arts = [i for i, h in enumerate(headings[:body])
             if h is not None and h.kind == "article" and not h.listed and not toc[i]]
     builder.paragraph_leaves = not arts
+    if not arts and not any(h is not None and h.kind == "paragraph" for h in headings[:body]):
+        # Laws numbered by sections ("Section 4", or "4." at the start of a paragraph) instead
+        # of articles: the sections hold the text.
+        arts = [i for i, h in enumerate(headings[:body])
+                if h is not None and h.kind == "section" and not h.listed and not toc[i]]
+        if len(arts) < 2:
+            arts = _numbered_sections(lines, headings, toc, body)
+        if len(arts) >= 2:
+            builder.section_leaves, builder.paragraph_leaves = True, False
+            builder.warnings.append(f"no article headings: the law's {len(arts)} sections are "
+                                    "read as its provisions")
+        else:
+            arts = []
     # A signature block, enactment formula or "done at" is looked for only after the last
     # article: inside the law such words are ordinary text.
     builder.signature_after = lines[arts[-1]].number if arts else 0
@@ -211,11 +224,21 @@ def _drop_references(lines: list[Line], headings: list, toc: list[bool], body: i
     for i in _article_positions(headings, toc, body):
         h = headings[i]
         previous = _previous_text(lines, i)
-        if h.value < last and previous and not ends_sentence(previous) \
-                and match_heading(previous) is None and not h.inline.startswith(("-", "•")):
+        if h.value < last and _unfinished(previous) and match_heading(previous) is None \
+                and not h.inline.startswith(("-", "•")):
             headings[i] = None
             continue
         last = max(last, h.value)
+
+
+def _unfinished(text: str) -> bool:
+    """A line that stops mid-sentence: it ends in a lower-case word or a comma (a title line,
+    "THREE", does not); in Khmer, which has no case, a long line without its ។."""
+    text = strip_markup(text)
+    if not text or ends_sentence(text):
+        return False
+    last = text[-1]
+    return last.islower() or last == "," or bool(KHMER_LETTER.match(last)) and len(text) > 40
 
 
 _PRINTED_NUMBER = re.compile(r"[\d០-៩](?:[\d០-៩]|[.,]\s?(?=[\d០-៩]))*")
@@ -263,6 +286,34 @@ def _ranks(headings: list, toc: list[bool]) -> dict[str, float]:
     for kind, rank in zip(first, sorted(RANK[k] for k in first)):
         ranks[kind] = rank
     return ranks
+
+
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\.(?:\s+(?P<rest>[A-Z(\[“\"].*))?$")
+
+
+def _numbered_sections(lines: list[Line], headings: list, toc: list[bool], body: int) -> list[int]:
+    """"1. …", "2. …" at the start of paragraphs, counting up from 1 through the law: its
+    sections. A number out of turn (a numbered point inside a section) is not one."""
+    expected, found = 1, []
+    for i in range(body):
+        if headings[i] is not None or toc[i]:
+            continue
+        m = _NUMBERED.match(strip_markup(lines[i].text))
+        if m is None or int(m.group("num")) != expected:
+            continue
+        previous = _previous_text(lines, i)
+        if previous and not (ends_sentence(previous) or noise.title_like(previous)):
+            continue
+        found.append(i)
+        expected += 1
+    if len(found) < 3:
+        return []
+    for i in found:
+        m = _NUMBERED.match(strip_markup(lines[i].text))
+        num = m.group("num")
+        headings[i] = Heading("section", num, int(num), f"section-{num}", "",
+                              (m.group("rest") or "").strip(), False, False, False)
+    return found
 
 
 def _titled_line(text: str) -> bool:
@@ -357,6 +408,7 @@ class _Builder:
         self.filled: set[str] = set()  # divisions that have had an article
         self.waiting: _Open | None = None  # an empty article whose text may follow the next
         self.titled = False  # the law gives (nearly) every article a title line
+        self.section_leaves = False  # a law numbered by sections, not articles
 
     # -- feeding lines -------------------------------------------------------------------
     def feed(self, line: Line, heading: Heading | None) -> None:
@@ -419,7 +471,7 @@ class _Builder:
     def _heading(self, line: Line, heading: Heading) -> None:
         self._end_signature()
         if heading.kind == "paragraph" and self.article is not None \
-                and self.article.heading.kind == "article":
+                and self.article.heading.kind in ("article", "section"):
             self.article.body.append(ParaBreak(heading.number, line))
             return
         if not self.started:
@@ -428,7 +480,7 @@ class _Builder:
         held = None
         if self.article is not None and not self.article.has_text():
             if heading.kind == "article":
-                self.article.bare_listed = True
+                self.article.bare_listed = not self.article.rehomed
                 art = self.article
                 if self.waiting is None and not art.rehomed and art.heading.value is not None \
                         and heading.value == art.heading.value + 1 and not heading.inline:
@@ -448,7 +500,8 @@ class _Builder:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         path = tuple(o.display for o in self.stack)
-        if heading.kind == "article" or heading.kind == "paragraph" and self.paragraph_leaves:
+        if heading.kind == "article" or heading.kind == "paragraph" and self.paragraph_leaves \
+                or heading.kind == "section" and self.section_leaves:
             ident = f"{parent.id}/{heading.slug}" if parent and heading.kind == "paragraph" \
                 else heading.slug
             self.article = _Open(heading, ident, [line], path, heading.title,
@@ -564,7 +617,7 @@ class _Builder:
         leaf_kind = art.heading.kind  # "article", or "paragraph" in an instrument without articles
         self._emit(art, kind=leaf_kind, text=text, leaf=True)
         paragraphs = layout.paragraphs
-        numbered = leaf_kind == "article" and (len(paragraphs) > 1
+        numbered = leaf_kind in ("article", "section") and (len(paragraphs) > 1
                                                or any(p.number for p in paragraphs))
         for index, para in enumerate(paragraphs, start=1):
             parent_id, parent_path = art.id, art.path + (art.display,)
@@ -577,7 +630,7 @@ class _Builder:
             seen: set[str] = set()
             for count, unit in enumerate(para.points, start=1):
                 label = unit.label or str(count)
-                slug = f"point-{label}"
+                slug = f"point-{label.lower()}"
                 while slug in seen:
                     slug += "-2"
                 seen.add(slug)
