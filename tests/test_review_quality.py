@@ -48,3 +48,55 @@ def test_every_flag_points_at_its_words(tmp_path):
             for (start, end), flag in zip(where["spans"], where["flags"]):
                 assert 0 <= start < end <= len(item.text)
                 assert item.text[start:end] == flag["text"], (item.id, finding["rule"])
+
+
+# --- the untouched part of the real published statements (tests/data/real) --------------------
+# Floors at what was measured when the analyser last changed, less a small margin for items the
+# collectors add later; never above the measured figure. Measured 2026-12-06 on 105 statements
+# (59 benign, 46 risky with an outcome level), at their real dates: false alarms 9/59 (0.153),
+# outcome measure 13/46 (0.283), recall incitement 0.50 (22), defamation 0.227 (22). These are
+# far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them
+# from falling. The items are never read here; only the aggregate is asserted.
+UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
+REAL_FLOORS = {"false_alarm_rate_max": 0.20, "outcome_recall_min": 0.22,
+               "recall_min": {"incitement": 0.40, "defamation": 0.15}}
+
+
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory):
+    from datetime import date
+
+    db = tmp_path_factory.mktemp("real") / "r.db"
+    reviewer = ReviewerSpec(db=str(db), sync=True, as_of=date(2026, 12, 1)).build()
+    return score(read_set(UNTOUCHED), reviewer)
+
+
+def test_untouched_real_statements_keep_their_floors(untouched):
+    assert untouched.benign >= 50 and untouched.outcome_total >= 40, "the set must stay large"
+    assert untouched.false_alarm_rate() <= REAL_FLOORS["false_alarm_rate_max"]
+    assert untouched.outcome_recall() >= REAL_FLOORS["outcome_recall_min"]
+    table = untouched.table()
+    for category, floor in REAL_FLOORS["recall_min"].items():
+        assert table[category]["recall"] >= floor, (category, table[category])
+
+
+def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
+    """benchmarks/quality.py --errors lists misses for tuning sets only: a set named like the
+    held-out or untouched one shows its figures, never its items (here a stand-in file)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "quality_bench", Path(__file__).parents[1] / "benchmarks" / "quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    reviewer = ReviewerSpec(db=str(tmp_path / "s.db"), sync=True).build()
+    row = {"id": "sealed-1", "text": "The governor is a thief.", "expect": [],
+           "date": "2026-12-01"}
+    for name in ("untouched.jsonl", "tune.jsonl"):
+        path = tmp_path / name
+        path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        bench.report(name, path, reviewer, True, True)
+        out = capsys.readouterr().out
+        assert "false alarms on benign: 1/1" in out
+        assert ("sealed-1" in out) == (name == "tune.jsonl")
