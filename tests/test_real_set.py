@@ -36,10 +36,10 @@ ID = re.compile(r"real-(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 
 # Floors, not targets: the set may grow, never shrink below what was collected.
-MINIMUM_ITEMS = 201
-MINIMUM_RISKY = 94
-MINIMUM_BENIGN = 107
-MINIMUM_HARD_NEGATIVES = 106
+MINIMUM_ITEMS = 237
+MINIMUM_RISKY = 113
+MINIMUM_BENIGN = 124
+MINIMUM_HARD_NEGATIVES = 123
 
 
 def _load(name: str) -> list[dict]:
