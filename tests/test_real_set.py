@@ -36,8 +36,8 @@ ID = re.compile(r"real-(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 
 # Floors, not targets: the set may grow, never shrink below what was collected.
-MINIMUM_ITEMS = 237
-MINIMUM_RISKY = 113
+MINIMUM_ITEMS = 238
+MINIMUM_RISKY = 114
 MINIMUM_BENIGN = 124
 MINIMUM_HARD_NEGATIVES = 123
 
