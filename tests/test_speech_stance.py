@@ -120,3 +120,17 @@ def test_members_of_the_opposition_is_no_endorsement():
     text = ("This verdict is one in a series of measures directed against independent media, "
             "members of the opposition and civil society.")
     assert analyse(text).facts["statement.party_stance"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty the King condemned the attack on the pagoda.",
+    "The palace denied the rumours.",
+    "His Majesty the King is gravely ill, the palace said.",
+    "The King rejected the request.",
+    "The King criticised corruption in his speech.",
+    "The King mourned the loss of the Queen Mother.",
+])
+def test_what_the_king_does_or_suffers_is_no_insult(text):
+    # a negative word after the King is what he did or suffers, unless a verb of being says it
+    # of him ("the King is useless")
+    assert labels(text) == {}, analyse(text).acts

@@ -127,7 +127,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "boycott the commune elections": the first kind in the file that fits
         target = None
         if kind.reach is not None:
-            target = near_target(sentence, start, end, kind.targets, kind.reach)
+            listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
+                in pipeline.listed.get(kind.id, ())
+            target = near_target(sentence, start, end, kind.targets, kind.reach, listed)
             if target is None:
                 continue
         elif kind.target == "required":

@@ -36,6 +36,9 @@ class Pipeline:
     markers: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # group -> first word -> phrases
     lexicon: Lexicon
     uses_model: bool                  # a trained pipeline runs (for its PERSON/ORG entities)
+    # act kind id -> its own cue phrases (lower case, every form), for kinds that also take
+    # VADER's words: a word the adviser listed is a stance however it is linked to its target
+    listed: dict = None
 
 
 def get_pipeline(lexicon: Lexicon, model: str | None = None) -> Pipeline:
@@ -78,12 +81,14 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
 
     entities = {add(f"entity|{e.id}", e.names): e for e in lexicon.entries}
     cues: dict[int, tuple[ActKind, bool]] = {}
+    listed: dict[str, frozenset[str]] = {}
     for act in lexicon.acts:
         # every form of a claim's words: "lie" matches "lying" and "lied" (lemmas.py); calls
         # keep the forms written, since "rallied" or "toppled" report a past act, not a call
         grow = expand_all if act.fact in INFLECTED or act.id in INFLECTED_KINDS else list
         words = grow(act.cues)
         if act.sentiment is not None:
+            listed[act.id] = frozenset(words)
             sympathy = lexicon.markers.get("sympathy")
             words += negative_words(act.sentiment, expand_all(sympathy.phrases) if sympathy
                                     else ())
@@ -101,4 +106,5 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
             by_first.setdefault(words[0], []).append(words)
         markers[name] = {first: tuple(sorted(ws, key=len, reverse=True))
                          for first, ws in by_first.items()}
-    return Pipeline(nlp, matcher, entities, cues, neutral, markers, lexicon, model is not None)
+    return Pipeline(nlp, matcher, entities, cues, neutral, markers, lexicon, model is not None,
+                    listed)

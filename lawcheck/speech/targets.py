@@ -186,12 +186,15 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
 
 
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
-                reach: int) -> Target | None:
+                reach: int, listed: bool = False) -> Target | None:
     """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
     target, then at most ``reach`` linking words ("is", "a", "really", "so"), then the cue ("the
     King is useless", "Hun Sen, a vile man"), or the cue, then linking words or "of", then the
     target ("the pathetic Prime Minister", "the corpse of Hun Sen"). A verb or a noun in
     between breaks the link: "the courts and the police to rob" does not call the courts names.
+    A word from VADER after the target needs a verb of being or an apposition ("the King
+    condemned the attack" is what he did); a word the act kind lists (``listed``: "Hun Sen
+    died") does not.
     """
     links = sentence.pipeline.markers["link"]
     lowers, base = sentence.lowers, sentence.start
@@ -202,14 +205,24 @@ def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
             (w,) in links.get(w, ()) or w in STANCE_LINKS or w in extra or not w.isalpha()
             and w not in (";", ":", "(", ")") for w in words)
 
+    def said_of(a: int, b: int) -> bool:
+        # "the King is useless", "Hun Sen, a vile man": a verb of being or an apposition says
+        # it of the target; with neither, the word is what the target did ("the King condemned
+        # the attack", "the palace denied the rumours")
+        return any(w in COPULAS for w in lowers[a - base:b - base])
+
     hits = [h for h in sentence.entities if h.target and (not allowed or h.target in allowed)]
-    before = [h for h in hits if h.end <= start and linking(h.end, start)]
+    before = [h for h in hits if h.end <= start and linking(h.end, start)
+              and (listed or said_of(h.end, start))]
     if before:
         return _as_target(sentence, before[-1])
     after = [h for h in hits if h.start >= end and linking(end, h.start, ("of", "for"))]
     return _as_target(sentence, after[0]) if after else None
 
 
+COPULAS = {"is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became",
+           "remains", "remained", "stays", "stayed", "seems", "looks", ",", "—", "–", ":",
+           "like", "as"}
 # words that may stand between a target and a word said of it, besides the lexicon's links
 STANCE_LINKS = {"so", "very", "too", "such", "quite", "utterly", "totally", "completely",
                 "nothing", "but", "more", "than", "like", "as", "this", "that", "these",
