@@ -67,7 +67,7 @@ async def _source(form, tmp, cache, field) -> Source:
     if kept and cache is not None:
         entry = cache.pop(kept)
         if entry is None or "upload" not in entry:
-            raise InputError("the uploaded file is no longer kept", code="LC266",
+            raise InputError("the uploaded file is no longer kept", code="LC282",
                              fix="choose the file again")
         name, data = entry["upload"]
         path = Path(tmp) / uploads.safe_name(name, "statements")
@@ -200,6 +200,9 @@ class Renamed(Writer):
 
     def close(self) -> None:
         self.inner.close()
+
+    def abort(self) -> None:
+        getattr(self.inner, "abort", self.inner.close)()
 
 
 class _Kept(io.StringIO):
