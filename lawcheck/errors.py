@@ -204,6 +204,7 @@ CODES: dict[str, str] = {
     "LC224": "version already ingested with different content",
     "LC225": "law id not in the corpus (a new law needs --new)",
     "LC228": "output file extension the command cannot write",
+    "LC229": "output refused (the database, a folder, or a file lawcheck did not write)",
     "LC230": "not found",
     "LC231": "law not found",
     "LC232": "provision not found",

@@ -645,3 +645,85 @@ def test_csv_to_stdout_keeps_its_line_ends(db_url, tmp_path):
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
     assert rows[0][0] and len({len(r) for r in rows if r}) == 1
     assert visible("over\rwrite") == "over\\u000dwrite"
+
+
+# --- outputs: never the database, never someone else's file, never half ---------------------
+
+@pytest.mark.parametrize("command", [
+    ("check", "PLAN"), ("review", "POSTS"), ("show", "RUN"), ("calendar",),
+    ("rules", "catalog"), ("export", "RUN")])
+@pytest.mark.parametrize("sibling", ["", "-wal", "-shm", "-journal"])
+def test_no_command_writes_onto_the_database(tmp_path, monkeypatch, command, sibling):
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = tmp_path / "lawcheck.db"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\ns1,We thank the hall.\n", encoding="utf-8")
+    first = run(str(db), "check", plan, "--format", "json")
+    run_id = json.loads(first.stdout)["run"]
+    before = db.read_bytes()
+    target = f"{db}{sibling}"
+    args = [{"PLAN": str(plan), "POSTS": str(posts), "RUN": run_id}.get(a, a) for a in command]
+    result = run(str(db), *args, "-o", target, *(["--force"] if command[0] == "export" else []))
+    assert result.exit_code == 2, result.output
+    assert "LC229" in result.output or "LC228" in result.output
+    assert db.read_bytes() == before
+    # the same through a symlink to the database
+    link = tmp_path / "report.html"
+    link.symlink_to(db)
+    if command[0] in ("check", "show", "rules"):
+        again = run(str(db), *args, "-o", link, "--force")
+        assert again.exit_code == 2 and "LC229" in again.output
+        assert db.read_bytes() == before
+
+
+def test_an_existing_file_lawcheck_did_not_write_needs_force(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "lawcheck.db")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("my own notes", encoding="utf-8")
+    refused = run(db, "check", plan, "-o", notes)
+    assert refused.exit_code == 2 and "LC229" in refused.output and "--force" in refused.output
+    assert notes.read_text(encoding="utf-8") == "my own notes"
+    report = tmp_path / "report.md"
+    assert run(db, "check", plan, "-o", report).exit_code in (0, 1)
+    assert run(db, "check", plan, "-o", report).exit_code in (0, 1)  # its own output: replaced
+    assert report.stat().st_mode & 0o777 == 0o600
+    forced = run(db, "check", plan, "-o", notes, "--force")
+    assert forced.exit_code in (0, 1) and "my own notes" not in notes.read_text(encoding="utf-8")
+    cal = tmp_path / "deadlines.ics"
+    assert run(db, "calendar", "-o", cal).exit_code == 0
+    assert cal.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from lawcheck import outfile
+
+    target = tmp_path / "report.html"
+    target.write_text("the old report", encoding="utf-8")
+
+    with pytest.raises(RuntimeError):
+        with outfile.atomic(target) as fh:
+            fh.write("half a new rep")
+            raise RuntimeError("disk full, or killed")
+    assert target.read_text(encoding="utf-8") == "the old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
+
+
+def test_resume_refuses_a_file_that_is_not_lawcheck_s_output(db_url, tmp_path):
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("my notes about the posts, not JSON at all", encoding="utf-8")  # no \n
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,text\ns1,We thank the hall.\n", encoding="utf-8")
+    result = run(db_url, "review", posts, "-o", notes, "--resume")
+    assert result.exit_code == 2, result.output
+    assert notes.read_text(encoding="utf-8") == "my notes about the posts, not JSON at all"
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": 1, "subject": {"id": "x"}}\n{"lawcheck": "0.1.0", "subj',
+                     encoding="utf-8")
+    again = run(db_url, "review", posts, "-o", other, "--resume")
+    assert again.exit_code == 2
+    assert other.read_text(encoding="utf-8").startswith('{"id": 1')

@@ -49,7 +49,8 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
                                   ("org_type", org_type)) if v}
     items = read_statements([str(p) for p in paths], text=text, stdin=stdin or sys.stdin,
                             defaults=defaults)
-    skip = frozenset(resume_state(str(output), fmt)) if resume else frozenset()
+    skip = frozenset(resume_state(str(output), fmt, _sources_of(paths, text))) if resume \
+        else frozenset()
     url = resolve_url(db)
     with opened(url):  # loads or refreshes the shipped corpus once, here, not in each worker
         pass
@@ -75,6 +76,14 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
                                     report, text=item.text, plain=True))
             summary["run"] = recorder.id
     return summary
+
+
+def _sources_of(paths, text) -> set[str] | None:
+    """The input names statement reports carry as subject.source, to tell this run's own
+    output from another file when resuming; None when they cannot be known (stdin, --text)."""
+    if text is not None or not paths or any(str(p) == "-" for p in paths):
+        return None
+    return {str(p) for p in paths}
 
 
 def _sources(paths, text) -> str:

@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from lawcheck.cli.render import FORCE
+
 FORMATS = ("text", "json", "ics")
 
 
@@ -23,24 +25,24 @@ FORMATS = ("text", "json", "ics")
               help="Default: from -o's file name; else text on a terminal, json otherwise.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the calendar here (e.g. deadlines.ics).")
-def calendar(org, as_of, start, end, fmt, output) -> None:
+@FORCE
+def calendar(org, as_of, start, end, fmt, output, force) -> None:
     """List the organisation's legal deadlines: annual reports, donor-report copies, change
     notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
     and election campaign periods, each with the provision it rests on; then every coming
     election to the end of the election calendar, with its polling day (or expected window)
     and campaign period. In .ics, each campaign start has a reminder a week before.
     """
-    from lawcheck.cli.render import output_format
+    from lawcheck.cli.render import deliver, output_format, prepare_output
     from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
 
     fmt = output_format(output, fmt, FORMATS, command="calendar") or (
         "text" if output or sys.stdout.isatty() else "json")
+    prepare_output(output, force)
     cal = compliance_calendar(org, as_of=as_of, start=start, end=end)
     text = {"text": render_text, "json": render_json, "ics": render_ics}[fmt](cal)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:  # keep the CRLF of .ics
-            fh.write(text)
-        click.echo(f"wrote {output}", err=True)
+        deliver(text, output, newline="")  # keep the CRLF of .ics; 0600 like every output
     elif fmt == "ics":  # bytes go to the binary stream untouched: the CRLF line ends stay
         click.echo(text.encode("utf-8"), nl=False)
     else:

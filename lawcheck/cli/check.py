@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from lawcheck.cli.render import FORCE
+
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 FORMATS = ("text", "json", "markdown", "html")
 PDF_HINT = ("lawcheck does not write PDF: write the report with -o report.html and print it to "
@@ -27,8 +29,9 @@ PDF_HINT = ("lawcheck does not write PDF: write the report with -o report.html a
 @click.option("--keep-text", is_flag=True,
               help="Store the plan's text with the run, so `lawcheck show` can print this "
                    "report again word for word (by default only hashes and findings are kept).")
+@FORCE
 @click.pass_obj
-def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> None:
+def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text, force) -> None:
     """Check an activity plan (YAML, JSON, CSV or XLSX) against the rule base.
 
     Prints each finding with the article it rests on, why it matters and what to do, and the
@@ -36,11 +39,12 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text) -> Non
     """
     from lawcheck import api
     from lawcheck.api.check import exit_code
-    from lawcheck.cli.render import deliver, output_format
+    from lawcheck.cli.render import deliver, output_format, prepare_output
     from lawcheck.report import render
 
     fmt = output_format(output, fmt, FORMATS, command="check", hints={".pdf": PDF_HINT}) or (
         "text" if output or sys.stdout.isatty() else "json")
+    prepare_output(output, force)
     report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine, record=True,
                        keep_text=keep_text, render={"format": fmt, "width": 100})
     text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from lawcheck.cli.render import FORCE
+
 SHOW_FORMATS = ("text", "json", "jsonl", "markdown", "html", "csv", "summary")
 
 @click.command()
@@ -43,13 +45,15 @@ def history(obj, limit, fmt) -> None:
 @click.option("--format", "fmt", type=click.Choice(SHOW_FORMATS),
               help="Default: from -o's file name; else the format the run was printed in.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@FORCE
 @click.pass_obj
-def show(obj, run_id, fmt, output) -> None:
+def show(obj, run_id, fmt, output, force) -> None:
     """Print the report of a stored run again (ids: `lawcheck history`)."""
     from lawcheck import api
-    from lawcheck.cli.render import deliver, output_format
+    from lawcheck.cli.render import deliver, output_format, prepare_output
 
     fmt = output_format(output, fmt, SHOW_FORMATS, command="show")
+    prepare_output(output, force)
     text, note = api.show_run(run_id, fmt=fmt, db=obj["db"],
                               color=not output and sys.stdout.isatty())
     if note:
@@ -67,8 +71,11 @@ def export(obj, run_id, output, force) -> None:
     """Write a run's evidence pack: report, cited law texts, rules, manifest with hashes."""
     from lawcheck import api
     from lawcheck.cli.render import output_format
+    from lawcheck.outfile import check_output
 
     output_format(output, None, ("zip",), command="export")
+    # the database is never an output; an existing pack needs --force (export checks it)
+    check_output(output, db=obj["db"], force=True)
     manifest = api.export_run(run_id, output, force=force, db=obj["db"])
     click.echo(f"wrote {output}: {len(manifest['files']) + 1} files, "
                f"{len(manifest['provisions'])} cited provision versions"

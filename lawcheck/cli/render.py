@@ -264,6 +264,10 @@ def rule_text(rule: dict) -> str:
            + f", in force {rule['effective_from']} to {rule['effective_to'] or 'now'}",
            f"  reviewed by {rule['reviewed']['by']} on {rule['reviewed']['on']}; "
            f"{rule['tests']} test case(s)"]
+    for i, p in enumerate(rule.get("precedents") or []):
+        out += textwrap.wrap(p["summary"] + f" ({p['id']})", 96,
+                             initial_indent="  precedents: " if i == 0 else "              ",
+                             subsequent_indent="              ")
     if rule["exception_to"]:
         out.append(f"  exception to: {', '.join(rule['exception_to'])}")
     out += ["", "Applies when:"] + rule["scope"]

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from lawcheck.cli.render import FORCE
+
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
 
@@ -45,9 +47,10 @@ FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
 @click.option("--keep-text", is_flag=True,
               help="Keep the statements' words in the audit trail, so 'lawcheck show' can print "
                    "this run again exactly (default: only hashes and findings are kept).")
+@FORCE
 @click.pass_obj
 def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output, jobs, resume,
-           fail_on, model, engine, keep_text) -> None:
+           fail_on, model, engine, keep_text, force) -> None:
     """Review planned statements: FILE... (.csv, .jsonl, .xlsx, .txt, folders of .txt),
     '-' for standard input, or --text.
 
@@ -56,7 +59,7 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
     speaker, org_type and language are optional.
     """
     from lawcheck.api.review import exit_code, review as run
-    from lawcheck.cli.render import output_format
+    from lawcheck.cli.render import output_format, prepare_output
     from lawcheck.errors import OptionError
     from lawcheck.review.outputs import Writer
     from lawcheck.review.progress import Progress
@@ -69,6 +72,8 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
                           fix="give one of them")
     fmt = output_format(output, fmt, FORMATS, command="review") or (
         "text" if not output and sys.stdout.isatty() else "jsonl")
+    # --resume continues a file that must be lawcheck's own (checked line by line when read)
+    prepare_output(output, force or resume)
 
     class BadRowsToStderr(Writer):
         """Malformed rows are named on stderr as they come, whatever the output format."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from lawcheck.cli import render
+from lawcheck.cli.render import FORCE
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
@@ -126,18 +127,18 @@ def coverage(obj, fmt) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default=None,
               help="Default: from the file name (.html), else markdown.")
+@FORCE
 @click.pass_obj
-def catalog(obj, output, fmt) -> None:
+def catalog(obj, output, fmt, force) -> None:
     """The whole rule base as a readable document, by law and article."""
     from lawcheck import api
-    from lawcheck.cli.render import output_format
+    from lawcheck.cli.render import deliver, output_format, prepare_output
 
     fmt = output_format(output, fmt, ("markdown", "html"), command="rules catalog") or "markdown"
+    prepare_output(output, force)
     text = api.rules_catalog(fmt, db=obj["db"])
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        click.echo(f"wrote {output}")
+        deliver(text, output)
     else:
         click.echo(text, nl=False)
 

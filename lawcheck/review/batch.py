@@ -55,7 +55,9 @@ def _close(writers, progress, quiet: bool = False) -> None:
     failure = None
     for writer in writers:
         try:
-            writer.close()
+            # a failed batch aborts: a resumable file keeps its whole records, a page or a
+            # workbook is not written at all (see Writer.abort)
+            (getattr(writer, "abort", writer.close) if quiet else writer.close)()
         except Exception as exc:  # noqa: BLE001 - re-raised below
             failure = failure or exc
     if progress is not None:

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+from pathlib import Path
 import shutil
 import tempfile
 from html import escape
@@ -53,6 +54,49 @@ class Writer:
         self.out.flush()
         if self.owns:
             self.out.close()
+            if getattr(self, "path", None):
+                from lawcheck.outfile import remember
+
+                remember(Path(self.path))  # so the next run may replace its own output
+
+    def abort(self) -> None:
+        """The batch failed: keep what is whole (a resumable file), or nothing (a page)."""
+        discard = getattr(self.out, "discard", None)
+        if self.owns and discard is not None:
+            discard()
+        else:
+            self.close()
+
+
+class _Renamed:
+    """A text file written under a temporary name in the output's folder (0600) and renamed
+    into place when closed, so a page or a list is never left half written."""
+
+    def __init__(self, path: str, encoding: str) -> None:
+        import tempfile
+
+        target = Path(path)
+        fd, self.temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                                         prefix=f".{target.name}.", suffix=".part")
+        self.path = path
+        self.fh = os.fdopen(fd, "w", encoding=encoding, newline="")
+
+    def write(self, text: str) -> int:
+        return self.fh.write(text)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def close(self) -> None:
+        self.fh.close()
+        os.replace(self.temp, self.path)
+
+    def discard(self) -> None:
+        self.fh.close()
+        try:
+            os.unlink(self.temp)
+        except OSError:
+            pass
 
 
 def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = None,
@@ -74,17 +118,23 @@ def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = N
     # utf-8-sig on a new csv so Excel reads Khmer correctly; never a second BOM when appending
     encoding = "utf-8-sig" if fmt == "csv" and fresh else "utf-8"
     try:
-        # Reports quote the drafts they flag: a new file is readable by its owner only.
-        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
-        out = open(os.open(path, flags, 0o600), "a" if append else "w", encoding=encoding,
-                   newline="")
+        # Reports quote the drafts they flag: a new file is readable by its owner only. The
+        # resumable formats are written in place, so that a killed run leaves every whole
+        # record for --resume; the others go through a temporary file renamed at the end.
+        if fmt in RESUMABLE:
+            flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+            out = open(os.open(path, flags, 0o600), "a" if append else "w", encoding=encoding,
+                       newline="")
+        else:
+            out = _Renamed(path, encoding)
     except OSError as exc:
         raise InputError(f"cannot write the output file ({exc.strerror})", code="LC260",
                          where=Where(path),
                          fix="check the folder exists and is writable") from None
-    if fmt == "csv":
-        return CsvWriter(out, owns=True, header=fresh)
-    return _WRITERS[fmt](out, owns=True)
+    writer = (CsvWriter(out, owns=True, header=fresh) if fmt == "csv"
+              else _WRITERS[fmt](out, owns=True))
+    writer.path = path
+    return writer
 
 
 # --- jsonl -------------------------------------------------------------------------------------
@@ -468,8 +518,12 @@ _WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "html": 
 
 # --- resume ------------------------------------------------------------------------------------
 
-def resume_state(path: str, fmt: str) -> set[str]:
-    """Ids already in ``path``, after cutting off a record a killed run left half written."""
+def resume_state(path: str, fmt: str, sources=None) -> set[str]:
+    """Ids already in ``path``, after cutting off a record a killed run left half written.
+
+    Nothing is cut unless every record kept is a `lawcheck review` record (of one of
+    ``sources``, the inputs of this run, when given) and the half-written tail starts like
+    one: a notes file named like the output is refused whole, never truncated."""
     if fmt not in RESUMABLE:
         raise InputError(f"--resume cannot continue a {fmt} output", code="LC272",
                          where=Where(path), fix="use --format jsonl or --format csv to resume; "
@@ -478,7 +532,8 @@ def resume_state(path: str, fmt: str) -> set[str]:
         return set()
     try:
         with open(path, "r+b") as fh:
-            return _resume_jsonl(fh, path) if fmt == "jsonl" else _resume_csv(fh, path)
+            return (_resume_jsonl(fh, path, sources) if fmt == "jsonl"
+                    else _resume_csv(fh, path, sources))
     except OSError as exc:
         raise InputError(f"cannot read the output to resume ({exc.strerror})", code="LC272",
                          where=Where(path), fix="check its permissions") from None
@@ -490,21 +545,37 @@ def _foreign(path: str, line: int | None, fmt: str) -> InputError:
                       f"wrote with --format {fmt}, or write to a new file without --resume")
 
 
-def _resume_jsonl(fh, path: str) -> set[str]:
+def _ours(source, sources) -> bool:
+    """True when a record's input ``source`` is one of this run's inputs (or inside one of
+    its folders); any source when the run's inputs are not known."""
+    if not sources:
+        return True
+    source = str(source or "")
+    return any(source == s or source.startswith(s.rstrip("/") + "/") for s in sources)
+
+
+def _resume_jsonl(fh, path: str, sources=None) -> set[str]:
     ids, complete = set(), 0
     for number, raw in enumerate(fh, start=1):
         if not raw.endswith(b"\n"):
+            if not raw.lstrip().startswith(b'{"lawcheck"'):
+                raise _foreign(path, number, "jsonl")
             break  # the record a killed run was writing: drop it
         try:
-            ids.add(str(json.loads(raw)["subject"]["id"]))
-        except (ValueError, KeyError, TypeError):
+            record = json.loads(raw)
+            subject = record["subject"]
+            if "lawcheck" not in record or subject.get("kind") != "statement" \
+                    or not _ours(subject.get("source"), sources):
+                raise KeyError("not a review record of this input")
+            ids.add(str(subject["id"]))
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise _foreign(path, number, "jsonl") from None
         complete += len(raw)
     fh.truncate(complete)
     return ids
 
 
-def _resume_csv(fh, path: str) -> set[str]:
+def _resume_csv(fh, path: str, sources=None) -> set[str]:
     header_bytes = fh.readline()
     header = header_bytes.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
     if not header_bytes.endswith(b"\n"):
@@ -536,6 +607,8 @@ def _resume_csv(fh, path: str) -> set[str]:
                 raise _foreign(path, read[1], "csv")
             break
         row_id = unguard_cell(row[0])
+        if not _ours(unguard_cell(row[1]), sources):
+            raise _foreign(path, read[1], "csv")
         if row_id != last_id:
             if last_id is not None:
                 ids.add(last_id)

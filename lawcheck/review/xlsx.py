@@ -9,8 +9,6 @@ the csv output, and characters Excel cannot hold are dropped.
 
 from __future__ import annotations
 
-import os
-
 from lawcheck.errors import InputError, Where
 from lawcheck.review.outputs import (CSV_COLUMNS, RISKS, Writer, _first_span, _suggestion,
                                      _where, guard_cell, highest_level, screening_cells)
@@ -65,10 +63,14 @@ class XlsxWriter(Writer):
                 ";".join(c.get("provision", "") for c in f.get("citations") or []),
                 _suggestion(f), *levels]])
 
+    def abort(self) -> None:
+        """The batch failed: write no workbook at all."""
+
     def close(self) -> None:
+        from lawcheck.outfile import atomic
+
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with open(fd, "wb") as fh:
+            with atomic(self.path, "wb") as fh:  # 0600, renamed into place when whole
                 self.book.save(fh)
         except OSError as exc:
             raise InputError(f"cannot write the output file ({exc.strerror})", code="LC260",
