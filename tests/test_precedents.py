@@ -129,11 +129,35 @@ def test_shipped_precedents_load_against_the_corpus(db_url):
     assert len(json.loads(result.output)) >= len(precedent_files())
 
 
-def test_rules_lint_checks_the_precedent_base(db_url, fixture_corpus):
+def test_rules_lint_checks_the_precedent_base(db_url, tmp_path, monkeypatch):
+    """Lint loads the shipped base (the rules name its precedents) and fails on a bad file."""
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir(), copy)
+    monkeypatch.setenv("LAWCHECK_CORPUS", str(copy))
     ok = run("rules", "lint", db=db_url)
     assert ok.exit_code == 0, ok.output
-    assert "2 precedents" in ok.output
-    shutil.copy(BAD / "2019.yaml", fixture_corpus / "precedents" / "2019.yaml")
+    assert f"{len(load_precedents(copy / 'precedents'))} precedents" in ok.output
+    shutil.copy(BAD / "2019.yaml", copy / "precedents" / "bad.yaml")
     broken = run("rules", "lint", db=db_url)
     assert broken.exit_code == 2 and "Traceback" not in broken.output
-    assert "2019.yaml:4:11: error LC345" in broken.output
+    assert "bad.yaml:4:11: error LC345" in broken.output
+
+
+def test_lint_names_a_rule_whose_precedent_is_missing(db_url, fixture_corpus):
+    """With only the two fixture precedents, the shipped rules name precedents that are not
+    there: lint says which rule, where, and how to find the ids."""
+    broken = run("rules", "lint", db=db_url)
+    assert broken.exit_code == 2
+    assert "error LC349 [kh.practice.capital-gathering]: names precedent" in broken.output
+
+
+def test_rules_show_lists_the_precedents_a_rule_names(db_url):
+    shown = json.loads(run("rules", "show", "kh.practice.capital-gathering", "--format", "json",
+                           db=db_url).output)
+    ids = {p.id for p in load_precedents()}
+    assert shown["precedents"] and all(p["id"] in ids for p in shown["precedents"])
+    assert [p["date"] for p in shown["precedents"]] == sorted(p["date"] for p in
+                                                              shown["precedents"])
+    plain = json.loads(run("rules", "show", "kh.assembly.notice.late", "--format", "json",
+                           db=db_url).output)
+    assert plain["precedents"] == []

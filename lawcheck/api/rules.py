@@ -123,7 +123,18 @@ def rules_show(rule_id: str, *, db: str | None = None) -> dict:
         "reviewed": {"by": rule.reviewed_by, "on": _iso(rule.reviewed_on)},
         "citations": citations,
         "tests": sum(rule.id in case.expect for case in rulebase.tests),
+        "precedents": _precedents_of(rule),
     }
+
+
+def _precedents_of(rule) -> list[dict]:
+    """The precedents a rule names ({"id", "date", "summary"}), oldest first."""
+    if not rule.precedents:
+        return []
+    from lawcheck.precedents import load_precedents
+
+    named = set(rule.precedents)
+    return [p.brief() for p in load_precedents() if p.id in named]
 
 
 def _parameters_now(rule, index) -> list[dict]:
