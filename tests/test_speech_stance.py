@@ -134,3 +134,21 @@ def test_what_the_king_does_or_suffers_is_no_insult(text):
     # a negative word after the King is what he did or suffers, unless a verb of being says it
     # of him ("the King is useless")
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We welcome the court's decision to release the three activists on bail.",
+    "The court acquitted the four defendants; we welcome the acquittal.",
+    "The UN Special Rapporteur called on the government to release all detained human "
+    "rights defenders.",
+])
+def test_welcoming_or_reporting_a_release_is_no_pressure_on_a_court(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We welcome the release of the activists but the court must drop the remaining charges.",
+    "We called on the court to release them.",
+])
+def test_a_demand_in_the_writers_own_voice_still_counts(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"]

@@ -15,6 +15,9 @@ from lawcheck.speech.targets import Hit, Target, find_target, name_hits, near_ta
 
 REPORTED = "statement.reported_accusation"
 INSULTS = "statement.insults"
+# a demand on a court counts only in the statement's own voice: reporting that the UN or a
+# family called for a release is news of the call, not pressure by the one who reports it
+OWN_VOICE_ONLY = {("statement.court_claims", "pending-case")}
 SLOGAN_WORDS = 8  # a text this short with an abusive name is a banner, a caption or a chant
 SLURS = "statement.discrimination"
 CALLS = "statement.calls"  # a command clause makes any cue in it a call (see _in_command)  # its strong cues are slurs
@@ -125,6 +128,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.unless and _cancelled(sentence, kind, start):
+            continue  # "we welcome the court's decision to release them": no demand
         target = None
         if kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
@@ -172,6 +177,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _cancelled(sentence: Sentence, kind, start: int) -> bool:
+    """True when a marker of the kind's ``unless`` groups comes earlier in the cue's clause."""
+    from lawcheck.speech.context import clause_start
+
+    clause = clause_start(sentence, start)
+    return any(clause <= s < start for group in kind.unless for s, _ in sentence.find(group))
 
 
 def _slogan(doc) -> bool:
@@ -237,7 +250,8 @@ def facts(acts, mentions) -> dict:
     for act in acts:
         # Repeating a call, a claim about a court or a party, or a border claim publishes it
         # as much as saying it; only accusations and insults have a milder reported form.
-        if act.mode == "asserted" or (act.mode == "reported" and act.fact not in TARGETED):
+        if act.mode == "asserted" or (act.mode == "reported" and act.fact not in TARGETED
+                                      and (act.fact, act.value) not in OWN_VOICE_ONLY):
             if act.fact in flags:
                 flags[act.fact] = True
             else:

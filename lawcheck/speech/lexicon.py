@@ -60,7 +60,7 @@ BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "re
 ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
-            "direction", "also", "sentiment", "reach"}
+            "direction", "also", "sentiment", "reach", "unless"}
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
@@ -105,6 +105,7 @@ class ActKind:
     also: tuple[Also, ...]
     sentiment: float | None = None  # also every word VADER rates at or below this (sentiment.py)
     reach: int | None = None        # the target must be named within this many words, same clause
+    unless: tuple[str, ...] = ()    # marker groups that cancel the act earlier in its clause
 
 
 @dataclass(frozen=True)
@@ -359,11 +360,19 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
         if not cues and not strong and sentiment is None:
             problems.append(Problem("LC330", node.where("id"), f"act {act_id!r} has no cues",
                                     fix="list its words under 'cues:' or 'strong:'"))
+        unless = tuple(node.get("unless", []) or ())
+        for group in unless:
+            if group not in markers:
+                problems.append(Problem("LC334", node.where("unless"),
+                                        f"act {act_id!r}: unless names unknown marker group "
+                                        f"{group!r}" + yamlio.did_you_mean(str(group), markers),
+                                        fix="name a group under 'markers:'"))
         acts.append(ActKind(
             act_id, str(fact), value, str(node.get("family", fact)), cues, strong, needs,
             "required" if node.get("target") == "required" or fact in TARGETED else "none",
             targets, "after" if node.get("direction") == "after" else "any", tuple(also),
-            float(sentiment) if sentiment is not None else None, reach))
+            float(sentiment) if sentiment is not None else None, reach,
+            tuple(g for g in unless if g in markers)))
     return acts
 
 
