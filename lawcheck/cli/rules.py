@@ -62,6 +62,14 @@ def lint(obj, paths) -> None:
         lexicon = load_lexicon()
     except RulesError as exc:
         problems += exc.problems
+    else:
+        try:  # the Khmer forms, tied to the English entries and acts (rules/lexicons/km)
+            from lawcheck.speech.khmer_lexicon import load_khmer
+            from lawcheck.speech.lexicon import lexicon_dir
+
+            load_khmer(lexicon, lexicon_dir() / "km")
+        except RulesError as exc:
+            problems += exc.problems
     found, more = lint_precedents(None if problems else rulebase, obj["db"])
     problems += more
     if problems:

@@ -139,15 +139,12 @@ def set_aside(analysis) -> list[dict]:
             for a in analysis.acts if a.mode not in ("asserted", "reported")]
 
 
-def analyse_screened(analyser, screened):
-    """The analyser's reading of what it can read: the text with the unanalysed passages
-    blanked (same offsets), or nothing at all when no part is English."""
-    from lawcheck.speech.model import Analysis
+def analyse_screened(analyser, screened, text: str):
+    """(screen, analysis): the English analyser on the Latin text, the Khmer analyser on the
+    Khmer passages (lawcheck.speech.bilingual); what neither reads stays unanalysed."""
+    from lawcheck.speech.bilingual import read
 
-    if screened.analysed is False:
-        return Analysis(acts=(), mentions=(), facts={}, analysed=False,
-                        note=caveat(screened) or "")
-    return analyser.analyse(screened.masked)
+    return read(analyser, screened, text)
 
 
 def analysis_dict(screened, analysis) -> dict:
@@ -215,7 +212,7 @@ class Reviewer:
     def review(self, item) -> dict:
         text = item.text
         screened = screen(text, getattr(item, "language", None))
-        analysis = analyse_screened(self.analyser, screened)
+        screened, analysis = analyse_screened(self.analyser, screened, text)
         day = getattr(item, "date", None) or self.today
         organization = self.organization
         if getattr(item, "org_type", None):
@@ -339,7 +336,7 @@ def plan_statements(organization: dict, activities, elections: list[dict],
 
                 analyser = Analyser()
             screened = screen(text, statement.get("language"))
-            analysis = analyse_screened(analyser, screened)
+            screened, analysis = analyse_screened(analyser, screened, text)
             start = activity.get("start")
             day = start.date() if hasattr(start, "date") else start
             facts = statement_facts(analysis, medium=statement.get("medium"),

@@ -38,6 +38,17 @@ class Analyser:
 
         self.lexicon = load_lexicon(lexicons)
         self.pipeline = get_pipeline(self.lexicon, model)
+        self.folder = lexicons
+
+    @property
+    def khmer(self):
+        """The Khmer analyser (rules/lexicons/km, tied to this English lexicon), loaded when
+        the first Khmer passage is read."""
+        from lawcheck.speech.khmer import khmer_analyser
+        from lawcheck.speech.lexicon import lexicon_dir
+
+        folder = (self.folder if self.folder is not None else lexicon_dir()) / "km"
+        return khmer_analyser(self.lexicon, folder)
 
     def analyse(self, text: str, *, language: str = "en") -> Analysis:
         return next(self.analyse_many([text], language=language))

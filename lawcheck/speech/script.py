@@ -53,10 +53,12 @@ class Screen:
     sentences: tuple[Sentence, ...]
     masked: str                            # the text the analyser may see (same length)
     override: str | None = None
+    languages: tuple[str, ...] = ()        # the analysers that read it (bilingual.read)
 
     def to_dict(self) -> dict:
         return {"language": self.language, "detected": self.detected,
                 "analysed": self.analysed,
+                **({"analysed_languages": list(self.languages)} if self.languages else {}),
                 "unanalysed": [{"span": [s, e], "script": script}
                                for s, e, script in self.unanalysed],
                 "sentences": [{"span": list(s.span), "language": s.language,

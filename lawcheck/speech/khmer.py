@@ -1,0 +1,260 @@
+"""The Khmer statement analyser: Khmer text in, the same speech acts, mentions and facts as the
+English analyser out (lawcheck.speech.model), so Khmer statements meet the same rules.
+
+The text is split into words by the segmenter (segment.py); lexicon forms and cues
+(rules/lexicons/km) are found on those word boundaries, a long form (5 letters or more) also
+where the segmenter glued it to a neighbour. Each cue is then read in its sentence (split at
+។ ៕ ? ! and line breaks) and clause (split at , ; : and ប៉ុន្តែ, ព្រោះ, ហើយ …), as the English
+analyser does: quoted law, a question, a condition, a negation in the clause before it, or
+someone else's words ("… បាននិយាយថា") set the act's mode. Targets of accusations and insults are
+the nearest named entity of a fitting kind in the sentence, before the cue first.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawcheck.speech.acts import REPORTED, SLURS, facts
+from lawcheck.speech.khmer_lexicon import KmLexicon, load_khmer, normalise
+from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED, Lexicon
+from lawcheck.speech.model import Act, Analysis, Mention
+from lawcheck.speech.segment import cluster_boundary, segment
+from lawcheck.speech.suggest import suggestion
+
+LONG = 5             # letters: a form this long may sit inside a longer run of letters
+NEGATION_REACH = 8   # words between a negation and the cue it negates
+SELF_REACH = 2       # words between "we" and "said": our own words, not someone else's
+PRONOUNS = ("គាត់", "ពួកគេ", "ពួកវា")
+_SENTENCE = re.compile(r"[^\u17d4\u17d5?!\n]*(?:[\u17d4\u17d5?!]+|\n|$)")
+_CACHE: dict[str, "KhmerAnalyser"] = {}
+_LOCK = threading.Lock()
+
+
+def khmer_analyser(english: Lexicon, folder: Path) -> "KhmerAnalyser":
+    """One analyser per lexicon content, as for the English pipeline."""
+    lexicon = load_khmer(english, folder)
+    with _LOCK:
+        if lexicon.digest not in _CACHE:
+            _CACHE.clear()
+            _CACHE[lexicon.digest] = KhmerAnalyser(lexicon)
+        return _CACHE[lexicon.digest]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entry: object
+
+    @property
+    def target(self):
+        return CATEGORIES.get(self.entry.category, (None, None))[0]
+
+
+class _Suggestions:
+    """The English suggestions with the Khmer texts laid over them."""
+
+    def __init__(self, english: Lexicon, khmer: dict) -> None:
+        self.suggestions = {fact: {**english.suggestions.get(fact, {}), **khmer.get(fact, {})}
+                            for fact in set(english.suggestions) | set(khmer)}
+
+
+class KhmerAnalyser:
+    def __init__(self, lexicon: KmLexicon) -> None:
+        self.lexicon = lexicon
+        self.names = _pattern([form for form, _ in lexicon.names])
+        self.entry_of = dict(lexicon.names)
+        self.groups = {name: _pattern(group.phrases) for name, group in lexicon.markers.items()}
+        self.cues = [(act, _pattern(act.cues), _pattern(act.strong)) for act in lexicon.acts]
+        self.texts = _Suggestions(lexicon.english, lexicon.suggestions)
+
+    def analyse(self, text: str) -> Analysis:
+        doc = _Doc(normalise(text))
+        hits = self._entities(doc)
+        mentions = []
+        for hit in hits:
+            category = CATEGORIES.get(hit.entry.category, (None, None))[1]
+            if category:
+                mentions.append(Mention(category, hit.entry.id, hit.start, hit.end))
+                if hit.entry.dissolved:
+                    mentions.append(Mention("dissolved-party", hit.entry.id, hit.start, hit.end))
+        acts = self._acts(doc, text, hits)
+        return Analysis(tuple(acts), tuple(mentions), facts(acts, mentions))
+
+    def _entities(self, doc: "_Doc") -> list[_Hit]:
+        found = [_Hit(s, e, self.entry_of[form]) for s, e, form in doc.find(self.names)]
+        return sorted(found, key=lambda h: h.start)
+
+    def _acts(self, doc: "_Doc", text: str, hits: list[_Hit]) -> list[Act]:
+        found = []
+        for act, cues, strong in self.cues:
+            found += [(s, e, act, True) for s, e, _ in doc.find(strong)]
+            found += [(s, e, act, False) for s, e, _ in doc.find(cues)]
+        cue_spans = [(s, e) for s, e, _, _ in found]
+        acts: list[Act] = []
+        claimed: list[tuple[int, int, str]] = []
+        for start, end, act, strong in found:
+            kind = act.kind
+            if any(f == kind.fact and s < end and start < e for s, e, f in claimed):
+                continue  # "ធ្វើពហិការការបោះឆ្នោត": the first kind in the file that fits
+            sentence = doc.sentence_at(start)
+            if not strong and act.needs and not self._needs_met(doc, sentence, act, start, end,
+                                                                hits):
+                continue
+            target = None
+            if kind.target == "required":
+                target = _target(doc, sentence, hits, kind, start, end)
+                if target is None:
+                    continue
+            claimed.append((start, end, kind.fact))
+            mode = self._mode(doc, sentence, start, end, cue_spans)
+            if mode == "negated" and strong and kind.fact == SLURS:
+                mode = "asserted"  # a slur is published whatever negates it
+            acts += self._made(kind, target, mode, start, end, sentence, text)
+        return acts
+
+    def _made(self, kind, target, mode, start, end, sentence, text) -> list[Act]:
+        value = target[0] if kind.fact in TARGETED and target else (
+            True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
+        fact = REPORTED if mode == "reported" and kind.fact in TARGETED else kind.fact
+        made = [(fact, value)]
+        if target is not None:
+            made += [(also.fact, also.value) for also in kind.also if target[0] in also.targets]
+        return [Act(fact=f, value=v, start=start, end=end, sentence=sentence, mode=mode,
+                    cue=text[start:end], target=text[target[1]:target[2]] if target else None,
+                    suggestion=suggestion(self.texts, f, v, target[0] if target else None))
+                for f, v in made]
+
+    def _needs_met(self, doc, sentence, act, start, end, hits) -> bool:
+        for need in act.needs:
+            if need == "imperative":
+                if doc.opens_clause(sentence, start, self.groups["clause"]):
+                    return True
+                continue
+            group = self.lexicon.markers[need]
+            spans = [(s, e) for s, e, _ in doc.find(self.groups[need], *sentence)]
+            spans += [(h.start, h.end) for h in hits if h.entry.category in group.categories
+                      and sentence[0] <= h.start < sentence[1]]
+            if any(not (s < end and start < e) for s, e in spans):
+                return True
+        return False
+
+    def _mode(self, doc, sentence, start, end, cue_spans) -> str:
+        lo, hi = sentence
+        for s, e, form in doc.find(self.groups["law"], lo, hi):
+            if form != "មាត្រា" or doc.number_after(e):
+                return "quoted-law"
+        if doc.text[lo:hi].rstrip(" \u17d4\u17d5!\"'”’»)").endswith("?") or \
+                doc.find(self.groups["question"], lo, hi):
+            return "question"
+        for s, e, _ in doc.find(self.groups["hypothetical"], lo, start):
+            between = doc.text[e:start]
+            if not ("," in between or doc.find(self.groups["main"], e, start)
+                    or re.search(r"\s(?:ចូរ|សូម|តោះ)", between)):
+                return "hypothetical"
+        clause = doc.clause_start(sentence, start, self.groups["clause"])
+        for s, e, _ in doc.find(self.groups["negation"], clause, start):
+            if any(cs <= s and e <= ce for cs, ce in cue_spans):
+                continue  # "គ្មានប្រយោជន៍" (useless) is a cue, not a negation of the next one
+            if doc.words_between(e, start) <= NEGATION_REACH:
+                return "negated"
+        selves = doc.find(self.groups["self"], lo, start)
+        for s, e, _ in doc.find(self.groups["attribution"], lo, start):
+            if any(doc.words_between(se, s) <= SELF_REACH for _, se, _ in selves if se <= s):
+                continue  # "យើងខ្ញុំសូមរាយការណ៍ថា": our own words
+            if "ប៉ុន្តែ" in doc.text[e:start]:
+                continue
+            return "reported"
+        return "asserted"
+
+
+def _target(doc, sentence, hits, kind, start, end):
+    """(category, start, end) of whom the cue at start..end is aimed at, or None."""
+    lo, hi = sentence
+    fit = [h for h in hits if lo <= h.start and h.end <= hi and h.target
+           and (not kind.targets or h.target in kind.targets)
+           and (h.end <= start or h.start >= end)]
+    before = [h for h in fit if h.end <= start]
+    after = [h for h in fit if h.start >= end]
+    if kind.direction == "after":
+        chosen = after[0] if after else None
+    else:
+        chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is not None:
+        return chosen.target, chosen.start, chosen.end
+    if kind.targets and "person" not in kind.targets:
+        return None
+    for word in PRONOUNS:
+        at = doc.text.find(word, lo, hi)
+        if at >= 0:
+            return "person", at, at + len(word)
+    return None
+
+
+def _pattern(phrases):
+    """One alternation of the squeezed phrases, longest first (so the longest form wins)."""
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len,
+                                                            reverse=True)))
+
+
+class _Doc:
+    """A normalised text, its words and the same text without spaces (where phrases are found),
+    with the way back to the text's offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = segment(text)
+        self.starts = {t.start for t in self.tokens}
+        self.ends = {t.end for t in self.tokens}
+        self.token_at = sorted(self.starts)
+        keep = [i for i, ch in enumerate(text) if not ch.isspace() and ch != "\u200b"]
+        self.squeezed = "".join(text[i] for i in keep)
+        self.offset = keep
+        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+                          if m.group().strip()]
+
+    def find(self, pattern, lo: int = 0, hi: int | None = None):
+        """(start, end, form) of each phrase of ``pattern`` on word boundaries in lo..hi."""
+        if pattern is None:
+            return []
+        hi = len(self.text) if hi is None else hi
+        out = []
+        for m in pattern.finditer(self.squeezed):
+            start, end = self.offset[m.start()], self.offset[m.end() - 1] + 1
+            if start < lo or end > hi:
+                continue
+            if start in self.starts and end in self.ends or (
+                    len(m.group()) >= LONG and cluster_boundary(self.text, start)
+                    and cluster_boundary(self.text, end)):
+                out.append((start, end, m.group()))
+        return out
+
+    def sentence_at(self, i: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= i < end:
+                return start, end
+        return 0, len(self.text)
+
+    def words_between(self, a: int, b: int) -> int:
+        return sum(1 for t in self.tokens if a <= t.start and t.end <= b)
+
+    def clause_start(self, sentence, i: int, clause_words) -> int:
+        lo = sentence[0]
+        breaks = [m.end() for m in re.finditer(r"[,;:]", self.text[lo:i])]
+        start = lo + breaks[-1] if breaks else lo
+        words = [e for s, e, _ in self.find(clause_words, start, i)]
+        return max([start] + [s for s in words])
+
+    def opens_clause(self, sentence, i: int, clause_words) -> bool:
+        """True when the word at ``i`` is the first of its sentence or clause."""
+        before = self.text[self.clause_start(sentence, i, clause_words):i]
+        return not re.sub(r"[\s\u200b\"'“‘«(\-–—!]", "", before)
+
+    def number_after(self, e: int) -> bool:
+        rest = self.text[e:e + 8].lstrip()
+        return bool(rest) and (rest[0].isdigit())
