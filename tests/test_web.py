@@ -80,6 +80,19 @@ def test_check_upload_gives_the_report_and_every_download(client):
     assert report["findings"] and report["as_of"] == "2026-12-01"
 
 
+def test_the_report_opens_with_what_is_overdue_and_due_with_dates(client):
+    page = upload(client, EXAMPLES / "land-forum.yaml", as_of="2026-12-01").text
+    act = page.index('id="act-by"')
+    assert act < page.index("<h2>Summary</h2>")  # before the risks
+    section = page[act:page.index("</section>", act)]
+    # the change of leader of 20 October 2026, 15 days to notify: overdue since 4 November
+    assert "Overdue" in section and "change of leader" in section
+    assert "4 November 2026" in section
+    overdue_part = section[:section.index("Due in the next 30 days")] \
+        if "Due in the next 30 days" in section else section
+    assert "change of leader" in overdue_part
+
+
 def test_check_csv_plan_with_its_organisation_file(client):
     with (EXAMPLES / "land-forum-activities.csv").open("rb") as plan, \
             (EXAMPLES / "land-org.yaml").open("rb") as org:
@@ -227,6 +240,7 @@ def test_runs_are_recorded_without_the_words(client):
     page = client.get("/history").text
     runs = re.findall(r'href="/history/([\w-]+)"', page)
     assert runs
+    assert "lawcheck-web-" not in page  # the file's name, not the request's temporary folder
     shown = client.get(f"/history/{runs[0]}").text
     assert "4711" not in shown  # only hashes and findings are kept without --keep-text
 

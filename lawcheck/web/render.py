@@ -21,12 +21,50 @@ def environment():
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(S=summary, review=outputs, RISK_LEVELS=outputs.RISK_LEVELS)
     env.filters["cls"] = _cls
+    env.filters["upload_name"] = upload_name
+    env.globals["agenda"] = agenda
     # outputs.highlight escapes the statement itself and adds only <mark> elements
     env.filters["highlighted"] = lambda pair: Markup(outputs.highlight(
         pair[0].text, [(s, e, str(f.get("category"))) for f in pair[1].get("findings") or []
                        for s, e in outputs._spans(f)],
         [(s, e) for s, e, _ in outputs.unanalysed_spans(pair[1])]))
     return env
+
+
+def agenda(calendar: dict | None, days: int = 30) -> tuple[list[dict], list[dict]]:
+    """(overdue deadlines, deadlines due within ``days`` of the calendar's as-of date), each
+    in date order; election notices and entries to check are left to the calendar itself."""
+    from datetime import date, timedelta
+
+    if not calendar:
+        return [], []
+    today = date.fromisoformat(calendar["as_of"])
+    entries = [d for d in calendar.get("deadlines") or [] if d.get("date")]
+    overdue = [d for d in entries if d.get("status") == "overdue"]
+    soon = [d for d in entries if d.get("status") == "due"
+            and today <= date.fromisoformat(d["date"]) <= today + timedelta(days=days)]
+    return overdue, soon
+
+
+def upload_name(source) -> str:
+    """A review run's recorded source without the request's temporary folder: the audit trail
+    records the path the reviewer read (lawcheck-web-…/pasted.csv), the page names the file."""
+    import re
+
+    return re.sub(r"[^\s,]*/lawcheck-web-[^/\s,]+/", "", str(source or ""))
+
+
+def _long_date(iso: str, lang: str) -> str:
+    """4 November 2026, or the same in Khmer (Babel's CLDR month names)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    try:
+        return format_date(date.fromisoformat(iso), format="long",
+                           locale="km" if lang == "km" else "en_GB")
+    except ValueError:
+        return iso
 
 
 def _cls(value) -> str:
@@ -51,6 +89,7 @@ class Pages:
         token = request.cookies.get(security.CSRF_COOKIE)
         fresh = None if token else security.new_token()
         ctx.update(_=tr.gettext, ngettext=tr.ngettext, lang=lang, languages=i18n.LANGUAGES,
+                   long_date=lambda iso: _long_date(iso, lang),
                    csrf=token or fresh, here=request.url.path)
         return self.env.get_template(name).render(**ctx), fresh
 
