@@ -70,6 +70,7 @@ class KhmerAnalyser:
         self.groups = {name: _pattern(group.phrases) for name, group in lexicon.markers.items()}
         self.cues = [(act, _pattern(act.cues), _pattern(act.strong)) for act in lexicon.acts]
         self.texts = _Suggestions(lexicon.english, lexicon.suggestions)
+        self.pronouns = _pattern(PRONOUNS)
 
     def analyse(self, text: str) -> Analysis:
         doc = _Doc(normalise(text))
@@ -106,7 +107,7 @@ class KhmerAnalyser:
                 continue
             target = None
             if kind.target == "required":
-                target = _target(doc, sentence, hits, kind, start, end)
+                target = _target(doc, sentence, hits, kind, start, end, self.pronouns)
                 if target is None:
                     continue
             claimed.append((start, end, kind.fact))
@@ -131,7 +132,8 @@ class KhmerAnalyser:
     def _needs_met(self, doc, sentence, act, start, end, hits) -> bool:
         for need in act.needs:
             if need == "imperative":
-                if doc.opens_clause(sentence, start, self.groups["clause"]):
+                if doc.opens_clause(sentence, start, self.groups["clause"],
+                                    self.groups.get("lead")):
                     return True
                 continue
             group = self.lexicon.markers[need]
@@ -155,8 +157,12 @@ class KhmerAnalyser:
             if not ("," in between or doc.find(self.groups["main"], e, start)
                     or re.search(r"\s(?:ចូរ|សូម|តោះ)", between)):
                 return "hypothetical"
-        clause = doc.clause_start(sentence, start, self.groups["clause"])
-        for s, e, _ in doc.find(self.groups["negation"], clause, start):
+        negations = doc.find(self.groups["negation"], lo, start)
+        clause = doc.clause_start(sentence, start, self.groups["clause"],
+                                  [(s, e) for s, e, _ in negations])
+        for s, e, _ in negations:
+            if s < clause:
+                continue
             if any(cs <= s and e <= ce for cs, ce in cue_spans):
                 continue  # "គ្មានប្រយោជន៍" (useless) is a cue, not a negation of the next one
             if doc.words_between(e, start) <= NEGATION_REACH:
@@ -171,8 +177,10 @@ class KhmerAnalyser:
         return "asserted"
 
 
-def _target(doc, sentence, hits, kind, start, end):
-    """(category, start, end) of whom the cue at start..end is aimed at, or None."""
+def _target(doc, sentence, hits, kind, start, end, pronouns=None):
+    """(category, start, end) of whom the cue at start..end is aimed at, or None: a named
+    entity of a fitting kind in the sentence, else a pronoun ("គាត់", "ពួកគេ") pointing back
+    to one named before it in the statement, else to a person."""
     lo, hi = sentence
     fit = [h for h in hits if lo <= h.start and h.end <= hi and h.target
            and (not kind.targets or h.target in kind.targets)
@@ -185,12 +193,13 @@ def _target(doc, sentence, hits, kind, start, end):
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is not None:
         return chosen.target, chosen.start, chosen.end
-    if kind.targets and "person" not in kind.targets:
-        return None
-    for word in PRONOUNS:
-        at = doc.text.find(word, lo, hi)
-        if at >= 0:
-            return "person", at, at + len(word)
+    for s, e, _ in doc.find(pronouns, lo, hi):
+        earlier = [h for h in hits if h.end <= s and h.target
+                   and (not kind.targets or h.target in kind.targets)]
+        if earlier:
+            return earlier[-1].target, s, e
+        if not kind.targets or "person" in kind.targets:
+            return "person", s, e
     return None
 
 
@@ -243,16 +252,23 @@ class _Doc:
     def words_between(self, a: int, b: int) -> int:
         return sum(1 for t in self.tokens if a <= t.start and t.end <= b)
 
-    def clause_start(self, sentence, i: int, clause_words) -> int:
+    def clause_start(self, sentence, i: int, clause_words, inside=()) -> int:
+        """Where the clause holding ``i`` starts: after the last , ; : or clause word before
+        it (one inside ``inside`` spans, as ដែល in មិនដែល, does not count)."""
         lo = sentence[0]
         breaks = [m.end() for m in re.finditer(r"[,;:]", self.text[lo:i])]
         start = lo + breaks[-1] if breaks else lo
-        words = [e for s, e, _ in self.find(clause_words, start, i)]
-        return max([start] + [s for s in words])
+        words = [e for s, e, _ in self.find(clause_words, start, i)
+                 if not any(a <= s and e <= b for a, b in inside)]
+        return max([start] + words)
 
-    def opens_clause(self, sentence, i: int, clause_words) -> bool:
-        """True when the word at ``i`` is the first of its sentence or clause."""
-        before = self.text[self.clause_start(sentence, i, clause_words):i]
+    def opens_clause(self, sentence, i: int, clause_words, lead=None) -> bool:
+        """True when the word at ``i`` is the first of its sentence or clause, or follows only
+        ``lead`` words ("ទៅ", "នាំគ្នា")."""
+        start = self.clause_start(sentence, i, clause_words)
+        before = self.text[start:i]
+        for s, e, _ in self.find(lead, start, i):
+            before = before.replace(self.text[s:e], "", 1)
         return not re.sub(r"[\s\u200b\"'“‘«(\-–—!]", "", before)
 
     def number_after(self, e: int) -> bool:
