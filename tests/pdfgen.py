@@ -328,7 +328,10 @@ def _render(pdf: _LawPDF, lines: list[str], flow_args: dict, toc: str | None,
                 flow.ensure(3)              # keep with the title and one body line
                 flow.headings.append((text, pdf.page_no()))
             flow.font(bold=True, size=11)
-            flow.put(text, center=True)
+            if flow.columns and pdf.get_string_width(text) > flow.columns[flow.col][1]:
+                flow.paragraph(text)        # a long title (a real law's) wraps in its column
+            else:
+                flow.put(text, center=True)
         elif kind == "article":
             flow.gap(7)
             flow.ensure(2)

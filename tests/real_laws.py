@@ -122,3 +122,40 @@ def source_lines(path: Path) -> list[str]:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def logical_lines(truth: dict, lines: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The law rebuilt as logical lines for tests/pdfgen.make_law_pdf (division headings and
+    their titles, article headings and title lines, one line per paragraph of text), and the
+    character count each article's text should keep. Built on the fly from the text in place."""
+    skip = set(truth.get("not_law_text") or ())
+    divisions = {line: ident for line, ident in truth.get("divisions") or ()}
+    out: list[str] = []
+    want: dict[str, int] = {}
+    articles = articles_of(truth)
+    starts = sorted(divisions) + [a.heading for a in articles]
+    for art in articles:
+        for line in sorted(d for d in divisions if _last_before(articles, art) < d < art.heading):
+            out.append(lines[line - 1].strip().lstrip("#").strip())
+            following = lines[line].strip() if line < len(lines) else ""
+            if following and line + 1 not in starts and not re.match(r"^(Article|មាត្រា)", following):
+                out.append(following)  # the division's title line
+        heading = lines[art.heading - 1]
+        col = re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—…_]*", heading)
+        out.append(col.group(0).strip() if col else heading.strip())
+        title = [n for n in range(art.heading + 1, art.start[0])
+                 if lines[n - 1].strip() and n not in skip and n not in divisions]
+        if title:
+            out.append(" ".join(lines[n - 1].strip() for n in title))
+        text = span_text(lines, art, skip)
+        for block in re.split(r"\n\s*\n", text):
+            block = " ".join(part.strip() for part in block.split("\n") if part.strip())
+            if block:
+                out.append(block)
+        want[art.id] = characters(text)
+    return out, want
+
+
+def _last_before(articles: list[Article], art: Article) -> int:
+    previous = [a.heading for a in articles if a.heading < art.heading]
+    return max(previous) if previous else 0

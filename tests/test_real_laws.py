@@ -65,3 +65,30 @@ def test_truth_files_hold_no_law_text():
         for article in truth["articles"]:
             assert all(isinstance(v, (int, str, type(None))) for v in article)
             assert all(len(str(v)) < 40 for v in article)
+
+
+PDF_CASES = [c for c in CASES if c.stem in ("kh-arbitration-2006-en", "kh-disability-2009-en")]
+
+
+@pytest.mark.parametrize("truth_file", PDF_CASES, ids=[c.stem for c in PDF_CASES])
+def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(truth_file, tmp_path):
+    """The law's own text laid out again as a PDF, built here on the fly: a running header
+    and "Page N of M" on every page, pages 2, 3 and 5 in two columns."""
+    from lawcheck.sources.pdf import read_pdf
+    from tests import pdfgen
+    from tests.real_laws import characters, logical_lines
+
+    truth = load(truth_file)
+    path = _source(truth)
+    lines, want = logical_lines(truth, source_lines(path))
+    pdf = pdfgen.make_law_pdf(tmp_path / "law.pdf", lines, header="Kingdom of Cambodia - "
+                              "Official Translation", two_column_pages=(2, 3, 5))
+    law = parse(read_pdf(pdf))
+    got = {p.id: p for p in law.provisions if p.kind == "article"}
+    assert sorted(got) == sorted(want), "articles found in the PDF differ from the law's"
+    not_whole = {i: (characters(got[i].text), n) for i, n in want.items()
+                 if abs(characters(got[i].text) - n) > max(0.02 * n, 2)}
+    assert not not_whole, f"articles not whole in the PDF (stored, source): {not_whole}"
+    assert not any("Official Translation" in p.text or "Page " in p.text
+                   for p in got.values())
+    assert sum(s.kind == "header" for s in law.report.skipped) >= 5

@@ -40,6 +40,12 @@ class _Open:
     awaiting_title: bool
     body: list = field(default_factory=list)
     pending_title: Line | None = None  # a possible title, confirmed by the line after it
+    pending_more: list = field(default_factory=list)  # its wrapped continuation lines
+
+    def pending_lines(self) -> list[Line]:
+        lines = [self.pending_title, *self.pending_more] if self.pending_title else []
+        self.pending_title, self.pending_more = None, []
+        return lines
     bare_listed: bool = False  # a bare heading followed straight by the next article's
     rehomed: bool = False  # its heading came before a division heading (OCR order)
 
@@ -108,7 +114,11 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
             arts = []
     # A signature block, enactment formula or "done at" is looked for only after the last
     # article: inside the law such words are ordinary text.
-    builder.signature_after = lines[arts[-1]].number if arts else 0
+    # The last article is the last one with a number not seen before: a law repeated after its
+    # signature (a Royal Kram quoting "Article 21") does not move the signature block.
+    seen: set[str] = set()
+    fresh = [i for i in arts if not (headings[i].slug in seen or seen.add(headings[i].slug))]
+    builder.signature_after = lines[fresh[-1]].number if fresh else 0
     for i, line in enumerate(lines[:body]):
         if not toc[i]:
             builder.feed(line, headings[i] if i not in builder.subheadings
@@ -231,6 +241,16 @@ def _drop_references(lines: list[Line], headings: list, toc: list[bool], body: i
         last = max(last, h.value)
 
 
+def _runs_on(text: str) -> bool:
+    """A signature-block line whose sentence goes on ("… National Assembly of the",
+    "Have submitted to the King" / "for Royal Signature"): the next line belongs with it; a
+    signatory's name does not go on."""
+    words = strip_markup(text).split()
+    name = len(words) <= 4 and (all(w[:1].isupper() for w in words)  # "Loy Lay Sreng"
+                                or text.lstrip().startswith(("**", "__", "#")))
+    return bool(words) and not ends_sentence(words[-1]) and not name
+
+
 def _unfinished(text: str) -> bool:
     """A line that stops mid-sentence: it ends in a lower-case word or a comma (a title line,
     "THREE", does not); in Khmer, which has no case, a long line without its ។."""
@@ -316,6 +336,11 @@ def _numbered_sections(lines: list[Line], headings: list, toc: list[bool], body:
     return found
 
 
+def _marked_title(text: str) -> bool:
+    """A title set apart by Markdown ("#### Definitions", "**Definitions**")."""
+    return text.lstrip().startswith(("#", "**", "__")) and len(strip_markup(text).split()) <= 14
+
+
 def _titled_line(text: str) -> bool:
     """In a law whose articles carry titles, a first line that does not end a sentence and is
     short enough is one ("Definition of education and terminology", "fraudulent examinations")."""
@@ -325,7 +350,7 @@ def _titled_line(text: str) -> bool:
         and match_point(plain) is None
 
 
-def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bool:
+def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bool | None:
     """Does the law give its articles titles? Most bare headings are followed by a short line
     that ends no sentence and a line that starts a new one (a wrapped first line is followed
     by its continuation, in lower case)."""
@@ -341,7 +366,11 @@ def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bo
         first, second = (lines[j].text.strip() for j in after)
         if _titled_line(first) and not second[:1].islower():
             titled += 1
-    return bare >= 5 and titled >= 0.6 * bare
+    if bare < 5:
+        return None  # too few to tell: each line is judged on its own
+    if titled >= 0.6 * bare:
+        return True
+    return False if titled <= 0.2 * bare else None
 
 
 def _subheadings(lines: list[Line], headings: list, toc: list[bool], body: int) -> dict:
@@ -407,7 +436,8 @@ class _Builder:
         self.signature_after = 0  # line number of the last article's heading
         self.filled: set[str] = set()  # divisions that have had an article
         self.waiting: _Open | None = None  # an empty article whose text may follow the next
-        self.titled = False  # the law gives (nearly) every article a title line
+        # the law gives (nearly) every article a title line: True; (nearly) none: False
+        self.titled: bool | None = None
         self.section_leaves = False  # a law numbered by sections, not articles
 
     # -- feeding lines -------------------------------------------------------------------
@@ -422,7 +452,12 @@ class _Builder:
         elif noise.is_debris(text):
             self.skipped.append(Skipped("debris", (line,)))
         elif self.signature is not None:
-            self.signature.append(line)  # after the last article: the block runs to the end
+            if (text[:1].islower() or text.endswith((".", "។"))) \
+                    and not noise.is_signature_cue(text) \
+                    and not _runs_on(self.signature[-1].text):
+                self.unplaced.append(Skipped("unplaced", (line,)))  # a stray fragment
+            else:
+                self.signature.append(line)
         elif self.started and line.number > self.signature_after \
                 and noise.is_signature_cue(text):
             self._close_article()
@@ -439,17 +474,21 @@ class _Builder:
             self.article.path = tuple(o.display for o in self.stack)
         elif self.article is not None:
             art = self.article
-            if art.pending_title is not None:
+            if art.pending_title is not None and self._title_goes_on(art, text):
+                art.pending_more.append(line)  # a title wrapped over two lines (a column)
+            elif art.pending_title is not None:
                 # A title is followed by a new sentence; a wrapped first line is not.
+                pending = art.pending_lines()
                 if text[:1].islower() or KHMER_LETTER.match(text):
-                    art.body.append(art.pending_title)
+                    art.body.extend(pending)
                 else:
-                    art.title = strip_markup(art.pending_title.text)
-                    art.lines.append(art.pending_title)
-                art.pending_title = None
+                    art.title = " ".join(strip_markup(l.text) for l in pending)
+                    art.lines.extend(pending)
                 art.body.append(line)
-            elif art.awaiting_title and (_article_title_like(text)
-                                         or self.titled and _titled_line(text)):
+            elif art.awaiting_title and (
+                    self.titled and _titled_line(text)
+                    or self.titled is None and _article_title_like(text)
+                    or self.titled is False and _marked_title(text)):
                 art.pending_title = line
             else:
                 art.body.append(line)
@@ -522,6 +561,20 @@ class _Builder:
             held.rehomed = True
             self.article = held
 
+    def _title_goes_on(self, art: _Open, text: str) -> bool:
+        """Does ``text`` carry on the pending title ("… Functions of" / "Arbitration Assistance
+        and Supervision", "… Claim" / "before Court")? Only while the whole still reads as a
+        title and the pending part left off mid-phrase or the line starts in lower case."""
+        if art.pending_more or ends_sentence(text) or KHMER_LETTER.search(text):
+            return False
+        pending = strip_markup(art.pending_title.text)
+        words = pending.split()
+        if not (text[:1].islower() or words[-1].lower() in _FUNCTION_WORDS
+                or pending.endswith(",") or self.titled and len(text.split()) <= 2):
+            return False
+        whole = f"{pending} {strip_markup(text)}"
+        return _titled_line(whole) if self.titled else _article_title_like(whole)
+
     def _rank(self, item: _Open) -> float:
         return self.ranks[item.heading.kind] if item.heading.kind != "paragraph" else 3.5
 
@@ -571,8 +624,7 @@ class _Builder:
         """Give an empty article the first sentence printed under the next one, when that one
         holds more than one sentence: the OCR order "Article 3 / Article 4 / text 3 / text 4"."""
         if art.pending_title is not None:
-            art.body.insert(0, art.pending_title)
-            art.pending_title = None
+            art.body[:0] = art.pending_lines()
         lines = [(k, l) for k, l in enumerate(art.body) if isinstance(l, Line) and l.text.strip()]
         ends = [k for k, l in lines if ends_sentence(l.text)]
         if not ends or not any(k > ends[0] for k, _ in lines):
@@ -589,7 +641,7 @@ class _Builder:
 
     def _close_one(self, art: _Open) -> None:
         if art.pending_title is not None:  # the article's only line: its text, not a title
-            art.body.append(art.pending_title)
+            art.body.extend(art.pending_lines())
         layout = lay_out(art.body, self.short_line, self.vocabulary)
         self.hyphens += layout.hyphens_joined
         text = layout.text
