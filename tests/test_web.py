@@ -285,3 +285,19 @@ def test_serve_refuses_nothing_on_loopback_and_warns_elsewhere(monkeypatch):
     assert "warning" not in result.output
     result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 0 and "warning: listening on 0.0.0.0" in result.output
+
+
+def test_review_cli_says_which_header_probably_holds_the_text(tmp_path):
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    sheet = tmp_path / "posts.csv"
+    sheet.write_text("No,Page,Post text\n1,main,hello\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["review", str(sheet)])
+    assert result.exit_code == 2
+    assert "did you mean 'No' for 'id' and 'Post text' for 'text'?" in result.output
+    plain = tmp_path / "plain.csv"
+    plain.write_text("a,b\n1,hello\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["review", str(plain)])
+    assert result.exit_code == 2 and "did you mean" not in result.output

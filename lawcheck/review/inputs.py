@@ -52,6 +52,20 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 _ANY_SURROGATE = re.compile("[\ud800-\udfff]")
 _TABLE_FIX = "the first row must name the columns: id,text (required) and any of " \
              "date,medium,speaker,org_type,language"
+#: Header words that usually name the statement's column, or its id's, in a sheet exported
+#: from a social-media tool or kept by hand ("Post text", "Message", "No.").
+TEXT_WORDS = ("text", "post", "message", "content", "body", "statement", "caption")
+ID_WORDS = ("id", "no", "number", "ref", "#")
+
+
+def column_guess(headers: Sequence[str], words: Sequence[str]) -> str:
+    """The first header holding one of ``words`` as a word ("Post text" for "text"), or ""."""
+    for word in words:
+        for header in headers:
+            lowered = str(header).strip().lower()
+            if word == lowered or word in re.split(r"[^a-z0-9#]+", lowered):
+                return str(header).strip()
+    return ""
 
 
 @dataclass(frozen=True)
@@ -253,8 +267,12 @@ class _Table:
         unknown = [n for n in names if n not in COLUMNS]
         missing = [n for n in ("id", "text") if n not in names]
         if missing:  # first: a file with no header row at all is the likelier mistake
-            raise InputError(f"the header row has no {' or '.join(map(repr, missing))} column",
-                             code="LC265", where=where, fix=_TABLE_FIX)
+            hints = _missing_hints(cells, missing)
+            hint = f"; did you mean {' and '.join(hints)}?" if hints else ""
+            raise InputError(f"the header row has no {' or '.join(map(repr, missing))} column"
+                             f"{hint}", code="LC265", where=where,
+                             fix=_TABLE_FIX + (" (rename those columns, or choose them in "
+                                               "`lawcheck serve`)" if hints else ""))
         if unknown:
             hints = "".join(did_you_mean(n, COLUMNS) for n in unknown[:1])
             raise InputError(f"unknown column{'s' if len(unknown) > 1 else ''} "
@@ -279,6 +297,15 @@ class _Table:
             return BadRow(self.path, line, _cell_id(names, cells), "LC270",
                           "the row holds bytes that are not UTF-8; save the file as UTF-8")
         return self.path, line, record
+
+
+def _missing_hints(cells, missing) -> list[str]:
+    """"'Post text' for 'text'": the headers that probably hold the missing columns."""
+    others = [str(c).strip() for c in cells
+              if c is not None and str(c).strip().lower() not in COLUMNS]
+    guesses = {name: column_guess(others, words)
+               for name, words in (("id", ID_WORDS), ("text", TEXT_WORDS)) if name in missing}
+    return [f"{found!r} for {name!r}" for name, found in guesses.items() if found]
 
 
 class _Csv(_Table):

@@ -16,9 +16,6 @@ from lawcheck.review.outputs import CsvWriter, HtmlWriter, Writer
 from lawcheck.web import uploads
 
 TABLES = (".csv", ".xlsx")
-#: Header words that usually hold the statement, or its id, when a sheet has no text/id column.
-TEXT_WORDS = ("text", "post", "message", "content", "body", "statement", "caption")
-ID_WORDS = ("id", "no", "number", "ref", "#")
 
 
 @dataclass(frozen=True)
@@ -132,14 +129,9 @@ def _headers(path: Path) -> list[str]:
 
 
 def _guess(headers: list[str]) -> dict:
-    def best(words):
-        low = [h.lower() for h in headers]
-        for word in words:
-            for header, lowered in zip(headers, low):
-                if word == lowered or word in re.split(r"[^a-z0-9#]+", lowered):
-                    return header
-        return ""
-    return {"id": best(ID_WORDS), "text": best(TEXT_WORDS)}
+    from lawcheck.review.inputs import ID_WORDS, TEXT_WORDS, column_guess
+
+    return {"id": column_guess(headers, ID_WORDS), "text": column_guess(headers, TEXT_WORDS)}
 
 
 def _remapped(source: Source, headers, id_col: str, text_col: str) -> Source:
