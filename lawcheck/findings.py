@@ -227,7 +227,8 @@ def parameters(holder, day: date, provisions) -> dict[str, str]:
     for parameter in holder.parameters:
         version = _version_on(parameter.citation, day, provisions)
         value = parameter_value(parameter, version.text) if version else None
-        found[f"param.{parameter.name}"] = value or f"the figure in {parameter.citation}"
+        found[f"param.{parameter.name}"] = value or (  # honest, never a guessed number
+            f"[no figure in force on {day.isoformat()}: see {parameter.citation}]")
     return found
 
 
