@@ -61,6 +61,9 @@ INVOCATIONS: list[tuple[str, list[str]]] = [
     ("export", ["{run}", "-o", "{tmp}/pack.zip"]),
     ("purge", ["--before", "2000-01-01"]),
     ("wipe", ["--yes"]),
+    # serve runs until stopped: its pages and API run with sockets blocked in
+    # tests/test_web.py::test_the_web_page_opens_no_network_connection
+    ("serve", ["--help"]),
 ]
 
 LAW_TEXT = ("Article 1\nA group shall notify the commune five (5) working days before.\n\n"

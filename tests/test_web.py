@@ -301,3 +301,29 @@ def test_review_cli_says_which_header_probably_holds_the_text(tmp_path):
     plain.write_text("a,b\n1,hello\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["review", str(plain)])
     assert result.exit_code == 2 and "did you mean" not in result.output
+
+
+def test_the_web_page_opens_no_network_connection(monkeypatch, tmp_path):
+    """The test client talks to the application in-process: any socket the pages, the API, a
+    check or a review open is lawcheck's own, and is refused here (SPEC §1)."""
+    import socket
+
+    tried = []
+
+    def refuse(*args, **kwargs):
+        tried.append(args)
+        raise OSError("lawcheck tried the network")
+
+    real_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", lambda s, a: real_connect(s, a)
+                        if s.family == getattr(socket, "AF_UNIX", None) else refuse(a))
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
+    with TestClient(create_app(db=f"sqlite:///{tmp_path / 'w.db'}")) as c:
+        c.get("/")
+        for path in ("/", "/check", "/review", "/calendar", "/history", "/laws?q=notice",
+                     "/rules"):
+            assert c.get(path).status_code == 200
+        assert upload(c, EXAMPLES / "land-forum.yaml").status_code == 200
+        assert c.post("/review", data={"csrf": token(c), "text": POSTS}).status_code == 200
+    assert tried == []
