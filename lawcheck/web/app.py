@@ -174,7 +174,9 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
             except LawcheckError as exc:
                 raise Shown(uploads.clean(exc.render(), tmp)) from None
         token = cache.put({"review": result.downloads})
-        return page(request, "web/review_result.html", result=result, token=token)
+        options = {k: form.get(k) or "" for k in ("date", "org_type", "medium")}
+        return page(request, "web/review_result.html", result=result, token=token,
+                    options=options)
 
     async def review_download(request):
         entry = cache.get(request.path_params["token"])
