@@ -727,3 +727,26 @@ def test_resume_refuses_a_file_that_is_not_lawcheck_s_output(db_url, tmp_path):
     again = run(db_url, "review", posts, "-o", other, "--resume")
     assert again.exit_code == 2
     assert other.read_text(encoding="utf-8").startswith('{"id": 1')
+
+
+def test_csv_cells_with_a_formula_after_a_separator_are_quoted_and_guarded(db_url, tmp_path):
+    """Opened with ';' as separator (many locales), "a;=HYPERLINK(…)" would start a formula."""
+    import csv
+    import io
+
+    from lawcheck.review.outputs import guard_cell, unguard_cell
+
+    for raw in ("a;=HYPERLINK(\"http://x\")", "b,=1+1", "c\t@SUM(A1)", "d | -2+3"):
+        assert guard_cell(raw).startswith("'") and unguard_cell(guard_cell(raw)) == raw
+    assert guard_cell("plain text; nothing else") == "plain text; nothing else"
+    source = tmp_path / "in.csv"
+    source.write_text('id,text\n"s1;=HYPERLINK(""http://x"")",We thank the hall.\n',
+                      encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run(db_url, "review", source, "-o", out)
+    body = out.read_text(encoding="utf-8-sig")
+    line = body.splitlines()[1]
+    assert line.startswith('"\'s1;=HYPERLINK(')  # quoted, and neutralised inside
+    for sep in (";", "\t", "|"):  # no other separator yields a cell starting like a formula
+        for row in csv.reader(io.StringIO(body), delimiter=sep):
+            assert not [c for c in row if c.startswith(("=", "+", "@"))], (sep, row)

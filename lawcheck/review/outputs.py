@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 import shutil
 import tempfile
@@ -36,6 +37,10 @@ CSV_COLUMNS = ("id", "source", "line", "rule", "category", "kind", "severity", "
                "span_start", "span_end", "excerpt", "why", "citations", "suggestion",
                "deregistration", "prosecution", "result", "language", "unanalysed", "caveats")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+#: A spreadsheet opened with another separator (";" in many locales, tab, "|") starts a new cell
+#: after it: "a;=HYPERLINK(…)" becomes a formula there. Such cells are guarded too, and every
+#: text cell is quoted, so that no reader splits it.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"[,;\t|]\s*[=+\-@]")
 
 
 class Writer:
@@ -171,7 +176,8 @@ def guard_cell(value):
     An apostrophe is put before a cell that starts like a formula, and before one that already
     starts with an apostrophe, so :func:`unguard_cell` gives back the exact text.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and (value.startswith(_FORMULA_START)
+                                   or _FORMULA_AFTER_SEPARATOR.search(value)):
         return "'" + value
     return value
 
@@ -183,8 +189,9 @@ def unguard_cell(value: str) -> str:
 class CsvWriter(Writer):
     def __init__(self, out, owns: bool = False, header: bool = True) -> None:
         super().__init__(out, owns)
-        if header:
-            self._emit([CSV_COLUMNS])
+        if header:  # plain words, written unquoted (what --resume recognises)
+            self.out.write(",".join(CSV_COLUMNS) + "\r\n")
+            self.out.flush()
 
     def write(self, item, report) -> None:
         risk = report.get("risk") or {}
@@ -201,7 +208,7 @@ class CsvWriter(Writer):
 
     def _emit(self, rows) -> None:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
         for row in rows:
             writer.writerow([guard_cell("" if v is None else v) for v in row])
         self.out.write(buffer.getvalue())  # one write per statement: see the module docstring
