@@ -36,7 +36,7 @@ def test_every_command_is_in_the_readme():
     from lawcheck.cli import cli
 
     text = README.read_text()
-    for group in ("corpus", "rules"):
+    for group in ("corpus", "rules", "precedents"):
         for name in cli.commands[group].commands:
             assert f"lawcheck {group} {name}" in text, f"{group} {name}"
     assert "lawcheck explain" in text
