@@ -265,6 +265,11 @@ def test_every_interface_string_has_a_khmer_translation():
     found = {m[2] for m in extract_from_dir(str(root), method_map, keywords={"_": None,
                                                                             "gettext": (2,)})}
     found = {m if isinstance(m, str) else m[0] for m in found}
+    # the form's help comes from the plan schema (one source), and yes/no label its choices
+    from lawcheck.web import forms
+
+    found |= {f.help for f in forms.org_fields() + forms.change_fields()
+              + forms.activity_fields()} | {"yes", "no"}
     assert found, "no interface strings found"
     missing = sorted(m for m in found if not khmer.get(m))
     assert not missing, f"add Khmer for: {missing}"
