@@ -750,3 +750,18 @@ def test_csv_cells_with_a_formula_after_a_separator_are_quoted_and_guarded(db_ur
     for sep in (";", "\t", "|"):  # no other separator yields a cell starting like a formula
         for row in csv.reader(io.StringIO(body), delimiter=sep):
             assert not [c for c in row if c.startswith(("=", "+", "@"))], (sep, row)
+
+
+def test_a_batch_with_an_unscreened_statement_never_exits_clean(db_url, tmp_path):
+    """A script reading only the exit code must not take unread words for clean words."""
+    source = tmp_path / "posts.csv"
+    source.write_text("id,text\nok,We thank the provincial hall.\n"
+                      "ru,Мы благодарим провинциальную администрацию за помощь.\n",
+                      encoding="utf-8")
+    result = run(db_url, "review", source, "-o", tmp_path / "out.jsonl", "--fail-on",
+                 "critical")
+    assert result.exit_code == 1, result.output
+    assert "not screened" in result.output
+    clean = tmp_path / "clean.csv"
+    clean.write_text("id,text\nok,We thank the provincial hall.\n", encoding="utf-8")
+    assert run(db_url, "review", clean, "-o", tmp_path / "c.jsonl").exit_code == 0

@@ -115,9 +115,13 @@ def _today():
 def exit_code(summary: dict, fail_on: str = "high") -> int:
     """SPEC §6 for a batch: 2 when some rows could not be read (SPEC §8: every other statement
     is written first, but an unscreened row must never look screened to a script); else 1 when
-    any finding is at or above ``fail_on``; else 0."""
+    a statement was not (fully) screened or any finding is at or above ``fail_on``; else 0."""
     if summary.get("bad_rows"):
         return 2
+    if summary.get("not_screened") or summary.get("partly_screened"):
+        # words lawcheck could not read may hold anything: they cannot be shown to stay below
+        # the threshold, so a script must not read the batch as clean (the summary says why)
+        return 1
     threshold = SEVERITIES.index(fail_on)
     return int(any(SEVERITIES.index(level) >= threshold and count
                    for level, count in (summary.get("by_severity") or {}).items()))
