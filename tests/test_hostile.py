@@ -765,3 +765,22 @@ def test_a_batch_with_an_unscreened_statement_never_exits_clean(db_url, tmp_path
     clean = tmp_path / "clean.csv"
     clean.write_text("id,text\nok,We thank the provincial hall.\n", encoding="utf-8")
     assert run(db_url, "review", clean, "-o", tmp_path / "c.jsonl").exit_code == 0
+
+
+def test_report_files_show_control_characters_too(db_url, tmp_path):
+    import yaml
+
+    plan = tmp_path / "plan.yaml"
+    title = "Forum \x1b]0;PWNED\x07 \x9b31m end"
+    plan.write_text(yaml.safe_dump({"organization": {"name": "Org", "type": "domestic_ngo"},
+                                    "activities": [{"id": "A1", "title": title,
+                                                    "type": "training",
+                                                    "start": "2026-12-10"}]}),
+                    encoding="utf-8")
+    for suffix in (".txt", ".md", ".json"):
+        out = tmp_path / f"report{suffix}"
+        run(db_url, "check", plan, "-o", out, "--fail-on", "critical")
+        body = out.read_text(encoding="utf-8")
+        _no_raw_controls(body)
+        if suffix == ".json":
+            assert json.loads(body)["activities"][0]["title"] == title  # same data

@@ -48,5 +48,5 @@ def check(obj, plan, org, as_of, fmt, output, fail_on, engine, keep_text, force)
     report = api.check(plan, org=org, as_of=as_of, db=obj["db"], engine=engine, record=True,
                        keep_text=keep_text, render={"format": fmt, "width": 100})
     text = render(report, fmt, color=fmt == "text" and not output and sys.stdout.isatty())
-    deliver(text, output)
+    deliver(text, output, fmt=fmt)
     raise SystemExit(exit_code(report, fail_on))

@@ -58,7 +58,7 @@ def show(obj, run_id, fmt, output, force) -> None:
                               color=not output and sys.stdout.isatty())
     if note:
         click.echo(note, err=True)
-    deliver(text, output)
+    deliver(text, output, fmt=fmt)
 
 
 @click.command()

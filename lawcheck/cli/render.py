@@ -62,13 +62,24 @@ def prepare_output(output: str | None, force: bool = False) -> None:
     check_output(output, db=(obj or {}).get("db"), force=force)
 
 
-def deliver(text: str, output: str | None, *, newline: str | None = None) -> None:
+#: Formats whose files are read in a terminal (cat, less): control characters are shown there
+#: as on screen. In JSON a ``\\uXXXX`` inside a string is the same character, so the data is
+#: unchanged.
+_SHOWN = ("text", "markdown", "json")
+
+
+def deliver(text: str, output: str | None, *, newline: str | None = None,
+            fmt: str | None = None) -> None:
     """Print ``text``, or write it to ``output`` and say so on stderr: through a 0600
     temporary file renamed into place (reports quote plans and statements; a full disk or a
     kill never leaves half a file). ``newline=""`` keeps CR LF line ends (.ics)."""
     if output:
         from lawcheck.outfile import atomic
 
+        if fmt in _SHOWN:
+            from lawcheck.report.safe import visible
+
+            text = visible(text)
         with atomic(output, newline=newline) as fh:
             fh.write(text)
         click.echo(f"wrote {output}", err=True)
