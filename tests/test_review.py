@@ -123,13 +123,20 @@ def test_two_jobs_write_the_same_bytes_as_one(db, tmp_path):
     assert stable(one) == stable(two)
 
 
-def test_khmer_statement_is_not_analysed_and_says_so(db, tmp_path):
+def test_khmer_statement_is_analysed_and_says_in_which_language(db, tmp_path):
+    """Since issue 14 Khmer is read (tests/test_khmer.py); a script lawcheck does not read is
+    still not analysed, and says so."""
     src = tmp_path / "s.jsonl"
     src.write_text(json.dumps({"id": "k1", "text": "សេចក្តីថ្លែងការណ៍", "language": "km"},
-                              ensure_ascii=False) + "\n", encoding="utf-8")
+                              ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "t1", "text": "แถลงการณ์"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
     result = invoke(db, str(src), "--format", "jsonl")
-    report = json.loads(result.stdout.splitlines()[0])
-    assert report["analysis"]["analysed"] is False and report["caveats"]
+    khmer, thai = (json.loads(line) for line in result.stdout.splitlines()[:2])
+    assert khmer["analysis"]["analysed"] is True
+    assert khmer["analysis"]["analysed_languages"] == ["km"]
+    assert not any("SCREENED" in c for c in khmer["caveats"])
+    assert thai["analysis"]["analysed"] is False and thai["caveats"]
 
 
 def test_killed_review_loses_nothing_and_resume_finishes_without_duplicates(tmp_path):
