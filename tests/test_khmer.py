@@ -192,3 +192,22 @@ def test_floors_on_the_untouched_part(tmp_path):
             benign, alarms = benign + 1, alarms + bool(found)
     assert risky >= 15 and benign >= 20
     assert hits / risky >= 0.8 and alarms / benign <= 0.05, (hits, risky, alarms, benign)
+
+
+def test_review_page_uses_a_khmer_font_stack_that_never_splits_clusters(tmp_path):
+    from click.testing import CliRunner
+
+    from lawcheck.cli import cli
+
+    src = tmp_path / "s.jsonl"
+    src.write_text(json.dumps({"id": "k1", "text": "មេឃុំជាចោរ ហើយលួចដីរបស់អ្នកភូមិ។"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    page = tmp_path / "review.html"
+    CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "review", str(src), "-o", str(page),
+                             "--date", "2026-12-05", "--org-type", "domestic_ngo"])
+    html = page.read_text(encoding="utf-8")
+    assert '<div class="text" lang="km">' in html
+    assert '"Noto Sans Khmer"' in html and '"Khmer OS"' in html and ":lang(km)" in html
+    # breaking anywhere would cut a consonant from its subscript or vowel sign
+    assert "break-all" not in html and "anywhere" not in html
+    assert "<mark" in html and "ចោរ" in html

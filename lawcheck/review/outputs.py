@@ -366,9 +366,18 @@ class TextWriter(Writer):
 
 # --- html --------------------------------------------------------------------------------------
 
+def _lang(report) -> str:
+    """ lang="km" on a Khmer statement, so the page's Khmer font stack and line height apply."""
+    language = (report.get("analysis") or {}).get("language")
+    return ' lang="km"' if language == "km" else ""
+
+
 _CSS = """
-body { font: 15px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Khmer", sans-serif;
-  color: #1f2328; max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
+body { font: 15px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Khmer",
+  "Khmer OS System", "Khmer OS", "Leelawadee UI", sans-serif; color: #1f2328; max-width: 62rem;
+  margin: 0 auto; padding: 1.5rem; word-break: normal; overflow-wrap: normal; }
+:lang(km) { font-family: "Noto Sans Khmer", "Khmer OS System", "Khmer OS", "Leelawadee UI",
+  sans-serif; line-height: 1.8; }
 h2 { border-bottom: 2px solid #1f2328; margin-top: 2rem; }
 table { border-collapse: collapse; margin: .5rem 0; } td, th { border: 1px solid #d0d7de;
   padding: .15rem .6rem; text-align: left; }
@@ -439,7 +448,7 @@ class HtmlWriter(Writer):
         out = [f'<article class="statement"><h3>{esc(item.id)}</h3>',
                f'<p class="meta">{esc(where)} · {esc(levels)} · {len(findings)} finding(s)'
                f'{result}</p>',
-               f'<div class="text">{highlight(item.text, marks, unread)}</div>']
+               f'<div class="text"{_lang(report)}>{highlight(item.text, marks, unread)}</div>']
         if note:
             out.append(f'<p class="caveat">⚠ {esc(note)}</p>')
         for f in findings:
