@@ -76,7 +76,7 @@ DUTIES = {
                               "kh/anti-corruption-law-2010/art-18", "uncertain"),
     "asset-declaration-notified": Duty("kh.reporting.asset-declaration.after-acu-notice",
                                        "kh/anti-corruption-law-2010/art-18", "confirmed"),
-    "campaign-national": Duty("kh.election.campaign.criticism", "kh/lemna-2015", "confirmed"),
+    "campaign-national": Duty("kh.election.campaign.criticism", "kh/lemna-2015", "likely"),
     "campaign-other": Duty("kh.lango.neutrality.campaigning", "kh/lango-2015/art-24",
                            "confirmed"),
 }
@@ -269,7 +269,8 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
             ry, rm = (year, month - 1) if month > 1 else (year - 1, 12)
             add("tax-monthly", day, f"Monthly tax return for {monthcal.month_name[rm]} {ry} "
                 "(GDT)", f"File the monthly tax return for {monthcal.month_name[rm]} {ry} with "
-                f"the General Department of Taxation by {_long(day)}.")
+                f"the General Department of Taxation by {_long(day)} (by the 25th when filed "
+                "online).")
         done = tax.get("annual_return_year")
         for year in _years(done, start, end, as_of):
             day = date(year, 3, 31)
