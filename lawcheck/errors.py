@@ -197,6 +197,8 @@ CODES: dict[str, str] = {
     "LC212": "PDF is encrypted",
     "LC213": "PDF is corrupt or truncated",
     "LC214": "no provisions found in the law text",
+    "LC215": "PDF text layer cannot be decoded ((cid:N) codes); --ocr reads it",
+    "LC216": "--ocr needs Tesseract and its Khmer model, which are missing",
     "LC220": "bad option value",
     "LC221": "bad law identifier",
     "LC222": "bad date",

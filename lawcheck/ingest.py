@@ -80,7 +80,7 @@ def check_language(language: str | None) -> str | None:
     return language
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(path: Path, ocr: bool = False) -> SourceText:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None and path.is_file():
         with path.open("rb") as fh:
@@ -91,16 +91,17 @@ def read_source(path: Path) -> SourceText:
     if kind == "pdf":
         from lawcheck.sources.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, ocr=ocr)
     from lawcheck.sources.textfile import read_text
 
     return read_text(path)
 
 
-def prepare(path: Path, language: str | None = None) -> Prepared:
-    """Read, parse and annotate a law file. Raises SourceFileError for unusable input."""
+def prepare(path: Path, language: str | None = None, ocr: bool = False) -> Prepared:
+    """Read, parse and annotate a law file (``ocr``: read a PDF's scanned or undecodable pages
+    with Tesseract). Raises SourceFileError for unusable input."""
     check_language(language)
-    source = read_source(path)
+    source = read_source(path, ocr)
     parsed = parse(source, language)
     leaves = [p for p in parsed.provisions
               if p.kind in ("article", "paragraph", "section") and p.text]
@@ -198,7 +199,7 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     repo.ensure_law(session, law_id, title if new_law or options.title else "", origin,
                     law_meta or {}, now)
     effective_to = fit_in_history(repo.versions_of(session, law_id, language), options.effective)
-    report = parsed.report.to_dict()
+    report = _with_ocr(parsed.report.to_dict(), source)
     run = IngestRun(id=str(uuid.uuid4()), started_at=now, finished_at=now,
                     source=str(source.path), sha256=source.sha256, law_id=law_id,
                     version=label, origin=origin, report=report)
@@ -237,7 +238,16 @@ def fit_in_history(versions: list, effective: date | None) -> date | None:
 def _result(law_id, label, language, title, source, parsed, prepared, *, unchanged, run_id):
     return IngestResult(law_id, label, language, title, str(source.path), source.sha256,
                         len(parsed.provisions), sum(len(a) for a in prepared.annotations),
-                        parsed.report.to_dict(), unchanged, run_id)
+                        _with_ocr(parsed.report.to_dict(), source), unchanged, run_id)
+
+
+def _with_ocr(report: dict, source) -> dict:
+    """The parse report, naming the pages whose text OCR read (sources/ocr.py): the version's
+    text there is Tesseract's reading, not the publisher's."""
+    pages = getattr(source, "ocr_pages", ())
+    if pages:
+        report = {**report, "ocr": {"pages": list(pages), "engine": source.ocr_engine}}
+    return report
 
 
 def parse_date(value: str | date | None, what: str = "date") -> date | None:

@@ -85,7 +85,7 @@ def test_khmer_pdf_numerals(tmp_path):
 
 
 @pytest.mark.parametrize("maker, code, phrase", [
-    (pdfgen.make_scanned_pdf, "LC211", "OCR it first"),
+    (pdfgen.make_scanned_pdf, "LC211", "again with --ocr"),
     (pdfgen.make_encrypted_pdf, "LC212", "password"),
     (pdfgen.make_truncated_pdf, "LC213", "damaged or truncated"),
     (pdfgen.make_corrupt_pdf, "LC213", "damaged or truncated"),

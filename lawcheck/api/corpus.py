@@ -36,8 +36,9 @@ def opened(db: str | None = None, *, sync: bool = True):
 def ingest(path: str | Path, *, law_id: str, version: str | None = None,
            effective: str | date | None = None, title: str | None = None,
            language: str | None = None, new: bool = False,
-           db: str | None = None) -> IngestResult:
+           db: str | None = None, ocr: bool = False) -> IngestResult:
     """Parse a law file and store it as a new version of ``law_id`` (one transaction).
+    ``ocr``: read a PDF's scanned or undecodable pages with Tesseract (sources/ocr.py).
 
     A law id the corpus does not hold yet needs ``new``: a mistyped id must not start a second
     law beside the one meant. The result names the rules that cite a provision this version no
@@ -58,7 +59,7 @@ def ingest(path: str | Path, *, law_id: str, version: str | None = None,
                 f"{law_id!r} is not a law in the corpus" + did_you_mean(law_id, known),
                 code="LC225", fix=f"to add a version of a law already stored, give its id "
                 "(`lawcheck corpus list`); to start a new law, repeat with --new")
-    prepared = prepare(Path(path), language)
+    prepared = prepare(Path(path), language, ocr)
     with opened(db) as store, store.transaction() as session:
         _check_placeable(session, options, language or prepared.language,
                          prepared.source.sha256)

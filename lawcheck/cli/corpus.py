@@ -26,14 +26,17 @@ def corpus() -> None:
 @click.option("--new", is_flag=True, help="The law is not in the corpus yet: start it (a law id "
               "the corpus does not hold is refused without this, so a typo cannot start a "
               "second law).")
+@click.option("--ocr", is_flag=True, help="Read a PDF's scanned pages, and pages whose text "
+              "layer cannot be decoded ((cid:N) codes), with Tesseract (Khmer and English); "
+              "the parse report and `corpus show` name those pages.")
 @FORMAT
 @click.pass_obj
-def ingest(obj, file, law_id, version, effective, title, language, new, fmt) -> None:
+def ingest(obj, file, law_id, version, effective, title, language, new, ocr, fmt) -> None:
     """Parse a law (.txt, .md or .pdf) and store it as a new version; print a parse report."""
     from lawcheck import api
 
     result = api.ingest(file, law_id=law_id, version=version, effective=effective,
-                        title=title, language=language, new=new, db=obj["db"])
+                        title=title, language=language, new=new, db=obj["db"], ocr=ocr)
     if fmt == "json":
         from dataclasses import asdict
 

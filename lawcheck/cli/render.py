@@ -100,6 +100,8 @@ def ingest_text(result) -> str:
              f"  found: {r['chapters']} chapter(s), {r['articles']} article(s); "
              f"{result.provisions} provisions, {result.annotations} machine annotations "
              "(unreviewed)"]
+    if r.get("ocr"):
+        lines.append(_ocr_note(r["ocr"]))
     if r["declared"]:
         lines.append(f"  the law says of itself: {r['declared'].get('chapters')} chapters, "
                      f"{r['declared'].get('articles')} articles")
@@ -155,6 +157,11 @@ def laws_text(laws: list[dict], marks: dict | None = None) -> str:
             + "\nA digest is lawcheck's summary in its own words, not the official text.")
 
 
+def _ocr_note(ocr: dict) -> str:
+    return (f"  OCR: the text of page(s) {', '.join(map(str, ocr['pages']))} was read by "
+            f"{ocr['engine']}, not taken from the file; check it against the official text")
+
+
 def law_text(law: dict) -> str:
     d = law["details"]
     span = f"effective {d['effective_from'] or 'date unknown'}"
@@ -163,6 +170,8 @@ def law_text(law: dict) -> str:
     out = [f"{law['id']} — {law['title']}",
            f"version {law['version']} ({d['language']}), {span}; confidence: {d['confidence']}"
            + ("; a digest in lawcheck's own words, not the official text" if d["digest"] else "")]
+    if (d.get("report") or {}).get("ocr"):
+        out.append(_ocr_note(d["report"]["ocr"]).strip())
     for p in law["provisions"]:
         extra = d["provisions"].get(p["id"], {})
         mark = f"  [{extra.get('confidence') or '?'}]"

@@ -22,7 +22,10 @@ _FIX_CORRUPT = ("the file is damaged or truncated: download it again, or open it
                 "viewer and save a new copy, or ingest a text version of the law")
 
 
-def read_pdf(path: Path) -> SourceText:
+def read_pdf(path: Path, ocr: bool = False) -> SourceText:
+    """The PDF's lines. A page without a text layer, or whose text layer cannot be decoded
+    ((cid:N) codes: its font maps glyphs to no characters), is read by OCR when ``ocr`` is set
+    (lawcheck/sources/ocr.py); otherwise the reader refuses it with what to do."""
     from lawcheck import limits
 
     limits.check_size(path, limits.PDF_BYTES, "PDFs")
@@ -39,6 +42,13 @@ def read_pdf(path: Path) -> SourceText:
     pages: list[tuple[Line, ...]] = []
     chars = images = 0
     number = 0
+    undecodable: list[tuple[int, int, int]] = []   # (page, words with cid codes, words)
+    read_by_ocr: list[int] = []
+    engine = None
+    if ocr:
+        from lawcheck.sources import ocr as ocr_reader
+
+        engine = ocr_reader.engine()  # a missing Tesseract is said before any page is read
     try:
         with pdfplumber.open(path) as pdf:
             for index, page in enumerate(pdf.pages, start=1):
@@ -46,6 +56,12 @@ def read_pdf(path: Path) -> SourceText:
                     chars += len(page.chars)
                     images += len(page.images)
                     lines = _page_lines(page, index, number)
+                    bad = _cid_words(lines)
+                    if bad[0]:
+                        undecodable.append((index, *bad))
+                    if ocr and (not page.chars or bad[0]):
+                        lines = ocr_reader.page_lines(page, index, number)
+                        read_by_ocr.append(index)
                 finally:
                     page.close()
                 number += len(lines)
@@ -68,13 +84,37 @@ def read_pdf(path: Path) -> SourceText:
                               code="LC213", fix=_FIX_CORRUPT) from None
     if not pages:
         raise SourceFileError(f"{path} has no pages", code="LC213", fix=_FIX_CORRUPT)
-    if chars == 0:
+    if chars == 0 and not ocr:
         raise SourceFileError(
             f"{path} has no text layer ({len(pages)} page(s)"
             + (", scanned images only)" if images else ")"), code="LC211",
-            fix="OCR it first (e.g. `ocrmypdf -l khm+eng in.pdf out.pdf`), or ingest a text "
-                "version of the law")
-    return SourceText(str(path), hashlib.sha256(data).hexdigest(), "pdf", tuple(pages))
+            fix="run the command again with --ocr to read the pages with Tesseract (Khmer and "
+                "English), or ingest a text version of the law")
+    if undecodable and not ocr:
+        shown = ", ".join(str(p) for p, _, _ in undecodable[:8]) + (
+            " …" if len(undecodable) > 8 else "")
+        bad, words = sum(b for _, b, _ in undecodable), sum(w for _, _, w in undecodable)
+        raise SourceFileError(
+            f"{path} has a text layer that cannot be decoded on {len(undecodable)} page(s) "
+            f"({shown}): {bad} of {words} words there hold (cid:N) codes, glyphs the PDF's "
+            "fonts map to no character (no usable ToUnicode table; common in Khmer PDFs made "
+            "with shaped or legacy fonts), so their characters cannot be recovered from the "
+            "file", code="LC215",
+            fix="run the command again with --ocr to read those pages with Tesseract (Khmer "
+                "and English); or ingest a text version of the law")
+    digest = hashlib.sha256(data).hexdigest()
+    if read_by_ocr:
+        from lawcheck.sources.ocr import OcrSourceText
+
+        return OcrSourceText(str(path), digest, "pdf", tuple(pages), ocr_pages=tuple(read_by_ocr),
+                             ocr_engine=engine or "")
+    return SourceText(str(path), digest, "pdf", tuple(pages))
+
+
+def _cid_words(lines) -> tuple[int, int]:
+    """(words holding a (cid:N) code, words) on a page's lines."""
+    words = [w for line in lines for w in line.text.split()]
+    return sum("(cid:" in w for w in words), len(words)
 
 
 def _from_pdf_library(exc: BaseException) -> bool:
