@@ -74,7 +74,8 @@ class Provision:
 class Skipped:
     """A block the parser recognised as not law text: kept in the report, never silently lost."""
 
-    kind: str  # "preamble" | "toc" | "signature" | "header" | "footer" | "page-number" | "debris"
+    kind: str  # "preamble" | "toc" | "signature" | "annex" | "web" | "header" | "footer" |
+    #            "page-number" | "debris" | "duplicate"
     lines: tuple[Line, ...]
 
     @property

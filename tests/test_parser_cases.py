@@ -218,3 +218,13 @@ def test_an_empty_article_is_not_replaced_across_a_division():
 def test_form_feeds_keep_the_files_line_numbers():
     law = parse_text("Article 1\nOne.\n\fArticle 2\nTwo.\n")
     assert by_id(law)["art-2"].line == 3
+
+
+def test_the_ingest_report_says_annexes_were_set_aside(tmp_path, db_url):
+    from tests.test_cli import run
+
+    path = CASES / "C-annex.md"
+    if not path.exists():
+        pytest.skip(f"the parser cases are not here ({CASES})")
+    out = run("corpus", "ingest", str(path), "--law", "kh/annex-case", "--new", db=db_url).output
+    assert "annex (" in out and "set aside: not articles of this law" in out
