@@ -110,14 +110,15 @@ _TextDatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                                  _construct_mapping)
 
 
-def load(path: Path, error=CorpusDataError):
+def load(path: Path, error=CorpusDataError, *, dates: bool = True):
     """Load one YAML file strictly; every problem is raised as ``error`` with file:line.
 
     The strict loader is pure Python and slow (the rule base and lexicons take about a second),
     so a shipped rule or corpus file that parsed cleanly is cached by the sha256 of its bytes and
     name, in the user's data folder (0600 files in a 0700 folder): every later run reads the
     parsed result back. Other files (a user's own rules or facts) are never cached.
-    Files with problems are never cached, so their errors are always reported."""
+    Files with problems are never cached, so their errors are always reported. ``dates=False``
+    is as in :func:`loads` (cached apart from the ``dates=True`` reading of the same file)."""
     try:
         check_size(Path(path), PLAN_BYTES, "YAML files")
         data = Path(path).read_bytes()
@@ -126,7 +127,8 @@ def load(path: Path, error=CorpusDataError):
     except FileNotFoundError:
         raise error(f"file not found: {path}", fix="check the path") from None
     cacheable = _shipped(Path(path))
-    cached, key = _cached(data, str(path)) if cacheable else (_MISSING, None)
+    name = str(path) if dates else f"{path}\0text-dates"
+    cached, key = _cached(data, name) if cacheable else (_MISSING, None)
     if cached is not _MISSING:
         return cached
     try:
@@ -134,7 +136,7 @@ def load(path: Path, error=CorpusDataError):
     except UnicodeDecodeError as exc:
         raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
                     fix="save the file as UTF-8") from None
-    value = loads(text, str(path), error)
+    value = loads(text, str(path), error, dates=dates)
     if cacheable:
         _store(key, value)
     return value
