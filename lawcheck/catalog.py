@@ -84,6 +84,9 @@ def _rule_md(rule: Rule) -> list[str]:
               f"- **What to do:** {rule.message.todo}"]
     if rule.mitigations:
         lines.append(f"- **Mitigations:** {', '.join(rule.mitigations)}")
+    if rule.parameters:  # {param.NAME}: read from the version in force on the subject's date
+        lines.append("- **Numbers read from the law:** " + "; ".join(
+            f"`{{param.{p.name}}}` from {p.citation}" for p in rule.parameters))
     lines += [f"- **Cites:** {', '.join(rule.citations) or 'the security guidance'}",
               f"- **Reviewed:** by {rule.reviewed_by} on {rule.reviewed_on}", ""]
     return lines
