@@ -228,3 +228,11 @@ def test_the_ingest_report_says_annexes_were_set_aside(tmp_path, db_url):
         pytest.skip(f"the parser cases are not here ({CASES})")
     out = run("corpus", "ingest", str(path), "--law", "kh/annex-case", "--new", db=db_url).output
     assert "annex (" in out and "set aside: not articles of this law" in out
+
+
+def test_a_reference_wrapped_at_a_line_end_is_not_split_off():
+    law = parse_text("Article 4\nThe fine is set in accordance with Article 5\nof the Criminal "
+                     "Code.\n\nArticle 6\nSix.\n")
+    assert list(articles(law)) == ["4", "6"]
+    assert articles(law)["4"] == ("The fine is set in accordance with Article 5 of the Criminal "
+                                  "Code.")

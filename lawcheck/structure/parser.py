@@ -156,7 +156,13 @@ def _split_glued_headings(lines: list[Line], headings: list, toc: list[bool],
         elif h is None and not toc[i] and last:
             m = _GLUED.match(lines[i].text)
             later = headings[positions[k]].value if k < len(positions) else None
-            if m and later is not None and later > last + 1:
+            before = m.group("before").strip() if m else ""
+            # a heading glued on, not a reference wrapped at a line end ("… in accordance
+            # with Article 5"): what precedes it ends a sentence or is a short tag
+            glued = m is not None and (ends_sentence(before) or noise.title_like(before)
+                                       and len(before.split()) <= 8 and before[:1].isupper()
+                                       and before.split()[-1].lower() not in _FUNCTION_WORDS)
+            if glued and later is not None and later > last + 1:
                 printed = int(to_ascii_digits(m.group("num")))
                 if printed in (last + 1, last):
                     line = lines[i]
