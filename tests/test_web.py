@@ -332,3 +332,50 @@ def test_the_web_page_opens_no_network_connection(monkeypatch, tmp_path):
         assert upload(c, EXAMPLES / "land-forum.yaml").status_code == 200
         assert c.post("/review", data={"csrf": token(c), "text": POSTS}).status_code == 200
     assert tried == []
+
+
+def test_uploads_leave_nothing_on_disk(tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    with TestClient(create_app(db=f"sqlite:///{tmp_path / 'w.db'}", scratch=str(scratch))) as c:
+        c.get("/")
+        upload(c, EXAMPLES / "land-forum.yaml")
+        c.post("/review", data={"csrf": token(c), "text": POSTS})
+        c.post("/check", data={"csrf": token(c)}, files={"plan": ("bad.yaml", b"x: [")})
+        sheet = b"No,Post text\n1,hello\n"
+        c.post("/review", data={"csrf": token(c)}, files={"statements": ("s.csv", sheet)})
+    assert list(scratch.iterdir()) == []  # each request's folder is gone with it
+
+
+def test_a_file_over_the_workbook_limit_is_refused_with_its_name(client):
+    from lawcheck import limits
+
+    big = b"0" * (limits.XLSX_BYTES + 1)
+    response = client.post("/api/check", files={"plan": ("huge.xlsx", big)})
+    assert response.status_code == 400
+    assert "LC207" in response.json()["error"] and "huge.xlsx" in response.json()["error"]
+
+
+def test_an_xlsx_sheet_is_mapped_too(client, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Message", "Likes"])
+    sheet.append(["FB-1", "The governor is a thief and a liar.", 12])
+    sheet.append(["FB-2", "Thank you to the health department.", 3])
+    path = tmp_path / "facebook.xlsx"
+    book.save(path)
+    first = client.post("/review", data={"csrf": token(client), "date": "2026-12-01"},
+                        files={"statements": ("facebook.xlsx", path.read_bytes())})
+    assert re.search(r'<option value="Message" selected>', first.text)
+    assert re.search(r'<option value="Ref" selected>', first.text)
+    kept = re.search(r'name="upload_token" value="([^"]+)"', first.text).group(1)
+    result = client.post("/review", data={"csrf": token(client), "upload_token": kept,
+                                          "text_column": "Message", "id_column": "Ref",
+                                          "date": "2026-12-01"})
+    assert result.status_code == 200
+    assert "FB-1" in result.text and "FB-2" in result.text and "<mark" in result.text
+    again = client.post("/review", data={"csrf": token(client), "upload_token": kept,
+                                         "text_column": "Message", "id_column": "Ref"})
+    assert again.status_code == 400 and "LC282" in again.text  # used once, then dropped

@@ -37,6 +37,7 @@ STATIC = Path(__file__).parent / "static"
 class Settings:
     db: str | None = None
     keep_text: bool = False
+    scratch: str | None = None  # where uploads' private folders go (default: the temp dir)
 
 
 class Shown(Exception):
@@ -47,10 +48,14 @@ class Shown(Exception):
         self.text, self.status = text, status
 
 
-def create_app(*, db: str | None = None, keep_text: bool = False,
+def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str | None = None,
                hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]", "::1",
                                          "testserver")) -> Starlette:
-    settings = Settings(db=db, keep_text=keep_text)
+    settings = Settings(db=db, keep_text=keep_text, scratch=scratch)
+
+    def scratch_dir():
+        """A private (0700) folder for one request's uploads, removed when it ends."""
+        return tempfile.TemporaryDirectory(prefix="lawcheck-web-", dir=settings.scratch)
     pages = Pages()
     cache = Cache()
     work = threading.Lock()  # one check or review at a time: the machine is a laptop
@@ -110,7 +115,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
         form = await form_of(request)
         plan = forms.plan_from_form({k: v for k, v in form.items() if isinstance(v, str)})
         text = forms.to_yaml(plan)
-        with tempfile.TemporaryDirectory(prefix="lawcheck-web-") as tmp:
+        with scratch_dir() as tmp:
             path = Path(tmp) / "form-plan.yaml"
             path.write_text(text, encoding="utf-8")
             try:
@@ -122,7 +127,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
         return _report_page(request, report, calendar)
 
     async def _check_upload(form):
-        with tempfile.TemporaryDirectory(prefix="lawcheck-web-") as tmp:
+        with scratch_dir() as tmp:
             try:
                 plan = await uploads.save(form.get("plan"), tmp, "plan")
                 org = await uploads.save(form.get("org"), tmp, "org")
@@ -164,7 +169,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
         from lawcheck.web import statements
 
         form = await form_of(request)
-        with tempfile.TemporaryDirectory(prefix="lawcheck-web-") as tmp:
+        with scratch_dir() as tmp:
             try:
                 source = await statements.gather(form, tmp, cache)
                 if isinstance(source, statements.NeedsMapping):
@@ -205,7 +210,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
         from lawcheck.deadlines import compliance_calendar
 
         form = await form_of(request)
-        with tempfile.TemporaryDirectory(prefix="lawcheck-web-") as tmp:
+        with scratch_dir() as tmp:
             try:
                 org = await uploads.save(form.get("org"), tmp, "org")
                 cal = await guarded(compliance_calendar, org, as_of=form.get("as_of") or None)
@@ -282,7 +287,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False,
         from lawcheck.web import statements
 
         form = await form_of(request, api=True)
-        with tempfile.TemporaryDirectory(prefix="lawcheck-web-") as tmp:
+        with scratch_dir() as tmp:
             try:
                 source = await statements.gather(form, tmp, None, field="statements")
                 result = await guarded(statements.run, settings, source, form, tmp)
