@@ -199,6 +199,7 @@ CODES: dict[str, str] = {
     "LC214": "no provisions found in the law text",
     "LC215": "PDF text layer cannot be decoded ((cid:N) codes); --ocr reads it",
     "LC216": "--ocr needs Tesseract and its Khmer model, which are missing",
+    "LC217": "more PDF pages to OCR than lawcheck reads",
     "LC220": "bad option value",
     "LC221": "bad law identifier",
     "LC222": "bad date",

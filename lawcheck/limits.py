@@ -33,6 +33,8 @@ STATEMENT_CHARS = 100_000
 #: A law PDF on disk, and all its content streams once decompressed.
 PDF_BYTES = 200 * MB
 PDF_UNPACKED = 1024 * MB
+#: Pages one `corpus ingest --ocr` reads by OCR (about 20 s a page on two cores).
+OCR_PAGES = 500
 #: Nesting of YAML and JSON (lawcheck's files need fewer than ten levels).
 NESTING = 300
 

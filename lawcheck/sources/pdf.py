@@ -60,6 +60,11 @@ def read_pdf(path: Path, ocr: bool = False) -> SourceText:
                     if bad[0]:
                         undecodable.append((index, *bad))
                     if ocr and (not page.chars or bad[0]):
+                        if len(read_by_ocr) >= limits.OCR_PAGES:
+                            raise SourceFileError(
+                                f"{path}: more than {limits.OCR_PAGES} pages to read by OCR",
+                                code="LC217", fix="split the PDF (e.g. `qpdf --split-pages`) "
+                                "and ingest the parts, or ingest a text version of the law")
                         lines = ocr_reader.page_lines(page, index, number)
                         read_by_ocr.append(index)
                 finally:
