@@ -83,7 +83,7 @@ def test_check_upload_gives_the_report_and_every_download(client):
 def test_the_report_opens_with_what_is_overdue_and_due_with_dates(client):
     page = upload(client, EXAMPLES / "land-forum.yaml", as_of="2026-12-01").text
     act = page.index('id="act-by"')
-    assert act < page.index("<h2>Summary</h2>")  # before the risks
+    assert page.index("<h1>Compliance check") < act < page.index("<h2>Summary</h2>")
     section = page[act:page.index("</section>", act)]
     # the change of leader of 20 October 2026, 15 days to notify: overdue since 4 November
     assert "Overdue" in section and "change of leader" in section
@@ -243,6 +243,13 @@ def test_runs_are_recorded_without_the_words(client):
     assert "lawcheck-web-" not in page  # the file's name, not the request's temporary folder
     shown = client.get(f"/history/{runs[0]}").text
     assert "4711" not in shown  # only hashes and findings are kept without --keep-text
+    upload(client, EXAMPLES / "health-training.yaml", as_of="2026-12-01")
+    page = client.get("/history").text
+    plan_runs = re.findall(r'<a href="/history/([\w-]+)">[^<]*</a></td><td>[^<]*</td>'
+                           r'<td>[^<]*</td><td>plan: health-training.yaml', page)
+    assert plan_runs
+    again = client.get(f"/history/{plan_runs[0]}")
+    assert again.status_code == 200 and "Compliance check:" in again.text
 
 
 def test_language_switch_to_khmer_and_back(client):

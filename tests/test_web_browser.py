@@ -123,6 +123,7 @@ def shot(driver, name: str) -> None:
     Path(SHOTS).mkdir(parents=True, exist_ok=True)
     height = min(driver.execute_script("return document.documentElement.scrollHeight"), 3000)
     driver.set_window_size(1280, max(height, 700))
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))
     driver.set_window_size(1280, 1000)
 
@@ -214,6 +215,35 @@ def test_screen_twenty_pasted_posts(browser, server):
     assert all(i.get_attribute("data-level") == "none" for i in visible)
     Select(browser.find_element(By.ID, "filter-level")).select_by_value("")
     assert len([i for i in items if i.is_displayed()]) == 20
+
+
+def test_a_sheet_with_other_column_names_is_mapped(browser, server, tmp_path):
+    sheet = tmp_path / "facebook-export.csv"
+    sheet.write_text("No,Page,Post text\n" + "".join(
+        f'{n},main,"{post}"\n' for n, post in enumerate(POSTS[:4], 1)), encoding="utf-8")
+    browser.get(server + "/review")
+    wait(browser, "#review-form").find_element(By.NAME, "statements").send_keys(str(sheet))
+    browser.find_element(By.ID, "review-submit").click()
+    text_column = Select(wait(browser, "#text-column"))
+    assert text_column.first_selected_option.text == "Post text"  # the did-you-mean
+    assert Select(browser.find_element(By.ID, "id-column")).first_selected_option.text == "No"
+    shot(browser, "review-map-columns")
+    browser.find_element(By.ID, "map-submit").click()
+    wait(browser, "#statements", 60)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "article.statement")) == 4
+
+
+def test_a_bad_plan_is_shown_with_where_and_how_to_fix(browser, server, tmp_path):
+    bad = tmp_path / "my-plan.yaml"
+    bad.write_text("organization:\n  name: X\n  type: domestic_ngo\n  colour: red\n"
+                   "activities: []\n", encoding="utf-8")
+    browser.get(server + "/check")
+    wait(browser, "#upload-form").find_element(By.NAME, "plan").send_keys(str(bad))
+    browser.find_element(By.ID, "upload-submit").click()
+    message = wait(browser, "#error-message").text
+    assert "my-plan.yaml:4" in message and "how to fix" in message
+    assert "Traceback" not in browser.page_source
+    shot(browser, "check-error")
 
 
 def test_download_the_calendar(browser, server, downloads):
