@@ -309,7 +309,7 @@ def test_text_and_summary_writers():
         "b  deregistration none  prosecution none  0 findings",
         "s.csv:4: error LC268: no id"]
     assert summary == {"statements": 2, "flagged": 1, "findings": 1, "bad_rows": 1,
-                       "not_screened": 0, "partly_screened": 0,
+                       "not_screened": 0, "partly_screened": 0, "checks_not_made": 0,
                        "by_category": {"assembly": 1}, "by_severity": {"high": 1},
                        "by_kind": {"risk": 1}, "skipped": 0,
                        "risk": {"deregistration": {"none": 2},

@@ -109,6 +109,10 @@ def _summary_line(summary: dict, output: str | None) -> str:
     if unscreened:
         line += (f"; {' and '.join(unscreened)} (Khmer or another language lawcheck cannot "
                  "analyse: have a person review them)")
+    if summary.get("checks_not_made"):
+        line += (f"; {summary['checks_not_made']} with checks lawcheck could not make (a law "
+                 "or rule not in force on the date, a date the election calendar does not "
+                 "cover): see each report")
     if summary.get("skipped"):
         line += f"; {summary['skipped']} already in {output} (resumed)"
     if summary.get("bad_rows"):

@@ -267,6 +267,22 @@ def screening_note(report: dict) -> str | None:
         ("NOT SCREENED", "PARTLY SCREENED"))), f"{result_of(report)}: have a person review it")
 
 
+def unchecked_note(report: dict) -> str | None:
+    """What lawcheck could not judge for a statement and says why (a law or rule not in force
+    on its date, a date the election calendar does not cover, a citation gone), or None.
+    Checks that only wait for an optional column (medium, speaker) are not repeated here."""
+    reasons = []
+    for entry in report.get("not_checked") or []:
+        for reason in [entry.get("reason"), *(entry.get("reasons") or [])]:
+            if reason and reason not in reasons:
+                reasons.append(str(reason))
+    if not reasons:
+        return None
+    shown = "; ".join(reasons[:2]) + (f"; and {len(reasons) - 2} more" if len(reasons) > 2
+                                      else "")
+    return f"SOME CHECKS NOT MADE: {shown} (see not_checked in the JSONL report)"
+
+
 def screening_cells(report: dict) -> list:
     """The csv/xlsx cells: result, language, unanalysed spans (start-end;…), caveats."""
     return [result_of(report), (report.get("analysis") or {}).get("language", ""),
@@ -293,7 +309,7 @@ class SummaryWriter(Writer):
     def __init__(self, out: IO[str] | None = None, owns: bool = False) -> None:
         super().__init__(out, owns)
         self.statements = self.flagged = self.findings = self.bad_rows = 0
-        self.not_screened = self.partly_screened = 0
+        self.not_screened = self.partly_screened = self.checks_not_made = 0
         self.by = {"category": {}, "severity": {}, "kind": {}}
         self.levels = {k: {} for k in (*RISKS, "highest")}
 
@@ -305,6 +321,7 @@ class SummaryWriter(Writer):
         result = result_of(report)
         self.not_screened += result == "not screened"
         self.partly_screened += result == "partly screened"
+        self.checks_not_made += unchecked_note(report) is not None
         for f in findings:
             for key, counts in self.by.items():
                 counts[f.get(key)] = counts.get(f.get(key), 0) + 1
@@ -321,6 +338,7 @@ class SummaryWriter(Writer):
         return {"statements": self.statements, "flagged": self.flagged,
                 "findings": self.findings, "bad_rows": self.bad_rows,
                 "not_screened": self.not_screened, "partly_screened": self.partly_screened,
+                "checks_not_made": self.checks_not_made,
                 **{f"by_{k}": _ordered(v, order[k]) for k, v in self.by.items()},
                 "risk": {k: _ordered(v, RISK_LEVELS) for k, v in self.levels.items()}}
 
@@ -353,6 +371,9 @@ class TextWriter(Writer):
         if note:
             lines[0] += f"  {result_of(report).upper()}"
             lines.append(f"    ! {note}")
+        unchecked = unchecked_note(report)
+        if unchecked:
+            lines.append(f"    ? {unchecked}")
         for f in findings:
             cites = ",".join(c.get("provision", "") for c in f.get("citations") or [])
             words = "; ".join(repr(item.text[s:e]) for s, e in _spans(f) if 0 <= s < e)
@@ -451,6 +472,9 @@ class HtmlWriter(Writer):
                f'<div class="text"{_lang(report)}>{highlight(item.text, marks, unread)}</div>']
         if note:
             out.append(f'<p class="caveat">⚠ {esc(note)}</p>')
+        unchecked = unchecked_note(report)
+        if unchecked:
+            out.append(f'<p class="caveat">? {esc(unchecked)}</p>')
         for f in findings:
             cites = ", ".join(c.get("provision", "") for c in f.get("citations") or [])
             out += ['<div class="finding">', f"<h4>{esc(f.get('title'))}</h4>", "<dl>",
