@@ -798,3 +798,21 @@ def test_review_text_and_page_say_which_checks_could_not_be_made(db_url, tmp_pat
     summary = run(db_url, "review", "--date", "2009-05-01", "--text", text, "--format",
                   "summary")
     assert json.loads(summary.stdout)["checks_not_made"] == 1
+
+
+def test_every_dependency_is_capped_in_the_constraints_ci_uses():
+    import configparser
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg")
+    wanted = cfg["options"]["install_requires"] + cfg["options.extras_require"]["test"]
+    names = {re.split(r"[<>=\[; ]", line.strip())[0].lower()
+             for line in wanted.splitlines() if line.strip() and not line.strip().startswith("#")}
+    capped = {re.split(r"[<>=]", line)[0].strip().lower()
+              for line in (root / "constraints.txt").read_text().splitlines()
+              if "<" in line.split("#")[0]}
+    assert names - capped == set()
+    assert "-c constraints.txt" in (root / ".ci" / "run").read_text()
