@@ -386,3 +386,39 @@ def test_an_xlsx_sheet_is_mapped_too(client, tmp_path):
     again = client.post("/review", data={"csrf": token(client), "upload_token": kept,
                                          "text_column": "Message", "id_column": "Ref"})
     assert again.status_code == 400 and "LC282" in again.text  # used once, then dropped
+
+
+def test_text_lawcheck_cannot_read_is_never_shown_as_clean(client):
+    """A wrong 'clean' is the worst defect: a statement in a script the analyser does not read
+    (here Thai) is NOT SCREENED on the page, a two-language one PARTLY SCREENED, never 'No
+    findings'."""
+    thai = "ขอเชิญทุกคนร่วมชุมนุมหน้ารัฐสภาวันจันทร์นี้"
+    mixed = "We will meet on Monday. " + thai
+    response = client.post("/review", data={"csrf": token(client),
+                                            "text": f"{thai}\n\n{mixed}"})
+    page = response.text
+    statements = re.findall(r'<article class="statement.*?</article>', page, re.S)
+    assert len(statements) == 2
+    assert "NOT SCREENED" in statements[0] and "PARTLY SCREENED" in statements[1]
+    for item in statements:
+        assert "No findings" not in item
+        assert 'class="unread"' in item  # the unread words are marked as such
+    assert 'data-level="unscreened"' in statements[0]
+    assert "not fully screened" in page
+
+
+def test_calendar_of_an_uploaded_organisation(client):
+    with (EXAMPLES / "land-org.yaml").open("rb") as fh:
+        response = client.post("/calendar", data={"csrf": token(client), "as_of": "2026-12-01"},
+                               files={"org": ("land-org.yaml", fh.read())})
+    assert response.status_code == 200
+    assert "Notice of the change of leader" in response.text
+    assert 'class="status-overdue"' in response.text
+    ics = re.search(r'href="(/check/[\w-]+/report\.ics)"', response.text).group(1)
+    assert "BEGIN:VEVENT" in client.get(ics).text
+
+
+def test_unknown_rule_or_law_is_a_located_404(client):
+    response = client.get("/rules/kh.no-such-rule")
+    assert response.status_code == 404 and "LC" in response.text
+    assert client.get("/laws/kh/no-such-law").status_code == 404
