@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,31 +227,37 @@ class _Doc:
         self.offset = keep
         self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
                           if m.group().strip()]
+        self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
+        self._found: dict = {}
 
     def find(self, pattern, lo: int = 0, hi: int | None = None):
-        """(start, end, form) of each phrase of ``pattern`` on word boundaries in lo..hi."""
+        """(start, end, form) of each phrase of ``pattern`` on word boundaries in lo..hi. The
+        whole text is searched once per pattern; later calls pick from that list."""
         if pattern is None:
             return []
+        found = self._found.get(pattern)
+        if found is None:
+            found = []
+            for m in pattern.finditer(self.squeezed):
+                start, end = self.offset[m.start()], self.offset[m.end() - 1] + 1
+                if start in self.starts and end in self.ends or (
+                        len(m.group()) >= LONG and cluster_boundary(self.text, start)
+                        and cluster_boundary(self.text, end)):
+                    found.append((start, end, m.group()))
+            self._found[pattern] = found
         hi = len(self.text) if hi is None else hi
-        out = []
-        for m in pattern.finditer(self.squeezed):
-            start, end = self.offset[m.start()], self.offset[m.end() - 1] + 1
-            if start < lo or end > hi:
-                continue
-            if start in self.starts and end in self.ends or (
-                    len(m.group()) >= LONG and cluster_boundary(self.text, start)
-                    and cluster_boundary(self.text, end)):
-                out.append((start, end, m.group()))
-        return out
+        first = bisect_left(found, (lo,))
+        return [f for f in found[first:] if f[0] < hi and f[1] <= hi]
 
     def sentence_at(self, i: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= i < end:
-                return start, end
+        k = bisect_right(self.sentences, (i, len(self.text) + 1)) - 1
+        if k >= 0 and self.sentences[k][0] <= i < self.sentences[k][1]:
+            return self.sentences[k]
         return 0, len(self.text)
 
     def words_between(self, a: int, b: int) -> int:
-        return sum(1 for t in self.tokens if a <= t.start and t.end <= b)
+        return max(0, bisect_right(self.token_ends, b) - bisect_left(self.token_starts, a))
 
     def clause_start(self, sentence, i: int, clause_words, inside=()) -> int:
         """Where the clause holding ``i`` starts: after the last , ; : or clause word before
