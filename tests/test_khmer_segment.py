@@ -59,3 +59,18 @@ def test_every_span_is_exact_and_on_cluster_boundaries(text):
             assert cluster_boundary(text, t.end) or text[t.end] in " \u200b"
             assert not t.text.endswith(COENG) or t.end == len(text) or \
                 unicodedata.category(text[t.end])[0] != "L" or text[t.end] in " \u200b"
+
+
+def test_wrap_never_cuts_a_cluster_and_keeps_every_character():
+    from lawcheck.speech.segment import wrap
+
+    text = "ការធ្វើបាតុកម្មដោយសន្តិវិធីត្រូវជូនដំណឹងជាលាយលក្ខណ៍អក្សរទៅអាជ្ញាធរមូលដ្ឋាន" * 3
+    lines = wrap(text, 40, "  ")
+    assert len(lines) > 3 and all(len(line) <= 40 for line in lines)
+    assert "".join(line[2:] for line in lines) == text
+    at = 0
+    for line in lines[:-1]:
+        at += len(line) - 2
+        assert cluster_boundary(text, at), (line, text[at - 1:at + 1])
+    assert wrap("Article 5 applies to every association", 20) == [
+        "Article 5 applies to", "every association"]

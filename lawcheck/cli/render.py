@@ -239,10 +239,11 @@ def diff_text(d: dict) -> str:
 
 def _wrap(text: str, indent: str) -> list[str]:
     """Wrap each line of a provision on its own, keeping its paragraphs and points apart."""
+    from lawcheck.speech.segment import wrap  # never cuts a Khmer cluster (no model needed)
+
     out: list[str] = []
     for line in text.split("\n"):
-        out += textwrap.wrap(line, 96, initial_indent=indent, subsequent_indent=indent) \
-            if line.strip() else [""]
+        out += wrap(line, 96, indent) if line.strip() else [""]
     return out
 
 

@@ -82,6 +82,8 @@ def cluster_boundary(text: str, i: int) -> bool:
     if i <= 0 or i >= len(text):
         return True
     before, after = text[i - 1], text[i]
+    if ZWSP in (before, after):
+        return True  # a zero-width space is a word break, whatever stands beside it
     if before == COENG or after in JOINERS or before in JOINERS:
         return False
     return unicodedata.category(after)[0] != "M"
@@ -158,3 +160,22 @@ def segmented(text: str) -> str:
 
 def has_khmer(text: str) -> bool:
     return any(0x1780 <= ord(c) <= 0x17FF or 0x19E0 <= ord(c) <= 0x19FF for c in text)
+
+
+def wrap(line: str, width: int, indent: str = "") -> list[str]:
+    """``textwrap.wrap`` that never cuts a grapheme cluster: lines break at spaces, and a run
+    longer than ``width`` with no space (a Khmer sentence) at the last cluster boundary that
+    fits, never between a consonant and its subscript or vowel sign. Needs no model."""
+    import textwrap
+
+    out: list[str] = []
+    for piece in textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent,
+                               break_long_words=False, break_on_hyphens=False):
+        while len(piece) > width:
+            cuts = [i for i in range(len(indent) + 1, width + 1) if cluster_boundary(piece, i)]
+            if not cuts:
+                break
+            out.append(piece[:cuts[-1]])
+            piece = indent + piece[cuts[-1]:]
+        out.append(piece)
+    return out
