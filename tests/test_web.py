@@ -163,6 +163,31 @@ def test_plan_built_in_the_form_is_checked_with_its_rows(client):
     assert "kh.change.not-notified" in page  # the unnotified change of leader is found
 
 
+def test_form_notice_not_yet_given_and_a_past_warning(client):
+    base = {"csrf": token(client), "as_of": "2026-12-01", "organization.name": "X",
+            "organization.type": "domestic_ngo", "organization.sector": "land_environment",
+            "activities-0.id": "M1", "activities-0.title": "March", "activities-0.type": "march",
+            "activities-0.start": "2026-12-12T08:00", "activities-0.location.province": "Kandal",
+            "activities-0.location.public_space": "yes", "activities-0.participants": "200",
+            "activities-0.notified": "not_yet"}
+    first = upload_form(client, base)
+    # "not yet notified" is the plan's null notice: the missing-notice violation, and no
+    # question about a late one (there is no notice to be late)
+    assert "<code>kh.assembly.notice.missing</code>" in first
+    assert "<code>kh.assembly.notice.late</code>" not in first
+    warned = upload_form(client, {**base, "history.date": "2025-05-01",
+                                  "history.kind": "warning", "history.by": "Kandal governor"})
+    score = lambda page: float(re.search(r'id="risk-prosecution".*?score ([\d.]+)', page,
+                                         re.S).group(1))
+    assert score(warned) >= score(first)  # a past warning never lowers a risk
+
+
+def upload_form(client, form: dict) -> str:
+    response = client.post("/check/form", data=form)
+    assert response.status_code == 200, response.text[-3000:]
+    return response.text
+
+
 def test_a_form_plan_with_a_mistake_shows_the_message_and_the_plan_it_made(client):
     form = {"csrf": token(client), "organization.name": "X", "organization.type":
             "domestic_ngo", "activities-0.id": "A1", "activities-0.type": "march",
@@ -276,7 +301,7 @@ def test_every_interface_string_has_a_khmer_translation():
     from lawcheck.web import forms
 
     found |= {f.help for f in forms.org_fields() + forms.change_fields()
-              + forms.activity_fields()} | {"yes", "no"}
+              + forms.history_fields() + forms.activity_fields()} | {"yes", "no"}
     assert found, "no interface strings found"
     missing = sorted(m for m in found if not khmer.get(m))
     assert not missing, f"add Khmer for: {missing}"

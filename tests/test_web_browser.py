@@ -186,6 +186,10 @@ def test_build_a_plan_in_the_form(browser, server):
         row.find_element(By.CSS_SELECTOR, "[name$='.participants']").send_keys(people)
     Select(rows[0].find_element(By.CSS_SELECTOR, "[name$='.open_to_public']")) \
         .select_by_value("yes")
+    Select(rows[0].find_element(By.CSS_SELECTOR, "[name$='location.public_space']")) \
+        .select_by_value("yes")
+    Select(rows[0].find_element(By.CSS_SELECTOR, "[name$='.notified']")) \
+        .select_by_value("not_yet")
     set_value(browser, form.find_element(By.CSS_SELECTOR, "#plan-form > label [name=as_of]"),
               "2026-12-01")
     shot(browser, "plan-form-filled")
@@ -194,6 +198,7 @@ def test_build_a_plan_in_the_form(browser, server):
     page = browser.page_source
     assert "March for clean water" in page and "Village water training" in page
     assert "kh.change.not-notified" in page  # the leader change, 42 days un-notified
+    assert "kh.assembly.notice.missing" in page  # the march, its notice not yet lodged
 
 
 def test_screen_twenty_pasted_posts(browser, server):

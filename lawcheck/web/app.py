@@ -101,7 +101,8 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
         from lawcheck.web import forms
 
         return page(request, "web/check.html", org_fields=forms.org_fields(),
-                    change_fields=forms.change_fields(), activity_fields=forms.activity_fields())
+                    change_fields=forms.change_fields(), history_fields=forms.history_fields(),
+                    activity_fields=forms.activity_fields())
 
     async def check_post(request):
         form = await form_of(request)

@@ -22,6 +22,8 @@ ORG_KEYS = ("name", "type", "sector", "public_profile", "registration.registered
             "bank_accounts_declared", "tax_registered", "premises_owner")
 #: One change to notify (leader, address, ...), the commonest overdue duty.
 CHANGE_KEYS = ("kind", "changed_on", "notified_on")
+#: One sanction already received (a warning...), which raises the risk scores.
+HISTORY_KEYS = ("date", "kind", "by")
 #: The keys of each activity row.
 ACTIVITY_KEYS = ("id", "title", "type", "start", "end", "location.province",
                  "location.district", "location.venue", "location.venue_kind",
@@ -70,6 +72,10 @@ def change_fields() -> list[FormField]:
     return [_field(s.CHANGE, k) for k in CHANGE_KEYS]
 
 
+def history_fields() -> list[FormField]:
+    return [_field(s.HISTORY, k) for k in HISTORY_KEYS]
+
+
 def activity_fields() -> list[FormField]:
     return [_field(s.ACTIVITY, k) for k in ACTIVITY_KEYS]
 
@@ -91,12 +97,23 @@ def plan_from_form(form: dict[str, str]) -> dict:
         if "notified_on" not in change:
             change["notified_on"] = None  # an empty notice date means "not yet notified"
         organization["changes"] = [change]
+    history: dict = {}
+    for field in history_fields():
+        _put(history, field.key, _value(field.type, form.get(f"history.{field.key}")))
+    if history:
+        organization["history"] = [history]
     rows: dict[int, dict] = {}
+    not_yet: set[int] = set()
     for name, raw in form.items():
         found = _ROW.match(name)
         if found and found.group(2) in types:
             row = rows.setdefault(int(found.group(1)), {})
             _put(row, found.group(2), _value(types[found.group(2)], raw))
+        elif found and found.group(2) == "notified" and raw == "not_yet":
+            not_yet.add(int(found.group(1)))
+    for number in not_yet:
+        # "not yet notified": the plan's null notification, unless a notice was described
+        rows.setdefault(number, {}).setdefault("notification", None)
     activities = [rows[n] for n in sorted(rows) if rows[n]]
     return {"organization": organization, "activities": activities}
 
