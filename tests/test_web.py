@@ -214,6 +214,19 @@ def test_review_of_pasted_posts_highlights_and_offers_downloads(client):
     assert "<mark" in client.get(f"/review/{found.group(1)}/review.html").text
 
 
+def test_review_with_the_organisation_file(client):
+    with (EXAMPLES / "land-org.yaml").open("rb") as fh:
+        response = client.post("/review", data={"csrf": token(client), "text": POSTS,
+                                                "date": "2026-12-01"},
+                               files={"org": ("land-org.yaml", fh.read())})
+    assert response.status_code == 200
+    assert "Sre Ampil Land Rights Network" in response.text
+    assert "domestic_ngo" in response.text  # the type the duties were judged by
+    bad = client.post("/review", data={"csrf": token(client), "text": POSTS},
+                      files={"org": ("org.yaml", b"organization:\n  name: X\n  type: ngo\n")})
+    assert bad.status_code == 400 and "org.yaml:3" in bad.text
+
+
 def test_one_statement_per_line(client):
     response = client.post("/review", data={"csrf": token(client), "split": "line",
                                             "text": "first post\nsecond post\nthird post"})

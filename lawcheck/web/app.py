@@ -175,7 +175,8 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
                 if isinstance(source, statements.NeedsMapping):
                     return page(request, "web/review_map.html", mapping=source,
                                 choices=_review_choices(), fields=dict(form))
-                result = await guarded(statements.run, settings, source, form, tmp)
+                org = await uploads.save(form.get("org"), tmp, "org")
+                result = await guarded(statements.run, settings, source, form, tmp, org)
             except LawcheckError as exc:
                 raise Shown(uploads.clean(exc.render(), tmp)) from None
         token = cache.put({"review": result.downloads})
@@ -290,7 +291,8 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
         with scratch_dir() as tmp:
             try:
                 source = await statements.gather(form, tmp, None, field="statements")
-                result = await guarded(statements.run, settings, source, form, tmp)
+                org = await uploads.save(form.get("org"), tmp, "org")
+                result = await guarded(statements.run, settings, source, form, tmp, org)
             except LawcheckError as exc:
                 raise Shown(uploads.clean(exc.render(), tmp)) from None
         return JSONResponse([report for _item, report in result.pairs])

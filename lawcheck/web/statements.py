@@ -203,7 +203,7 @@ class _Kept(io.StringIO):
         super().close()
 
 
-def run(settings, source: Source, form, tmp: str) -> Result:
+def run(settings, source: Source, form, tmp: str, org: Path | None = None) -> Result:
     from lawcheck import api
     from lawcheck.review.xlsx import XlsxWriter
 
@@ -213,9 +213,18 @@ def run(settings, source: Source, form, tmp: str) -> Result:
         collector, CsvWriter(csv_out, owns=True), HtmlWriter(html_out, owns=True),
         XlsxWriter(str(xlsx)))]
     options = {k: (form.get(k) or None) for k in ("date", "org_type", "medium")}
-    summary = api.review([str(source.path)], **options, db=settings.db, fmt="summary",
+    if org is not None:
+        options["org_type"] = None  # the organisation file gives the type (as --org does)
+    summary = api.review([str(source.path)], **options, org=org, db=settings.db,
+                         fmt="summary",
                          stream=io.StringIO(), keep_text=settings.keep_text,
                          extra_writers=writers)
+    if org is not None:
+        from lawcheck.plan import load_organization
+
+        organization = load_organization(org) or {}
+        summary["organization"] = organization.get("name")
+        summary["org_type"] = organization.get("type")
     return Result(source.name, summary, collector.pairs, collector.rows,
                   {"csv": "\ufeff" + csv_out.kept, "html": html_out.kept,
                    "xlsx": xlsx.read_bytes()})
