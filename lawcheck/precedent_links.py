@@ -29,6 +29,26 @@ def words(values) -> set[str]:
     return found
 
 
+# What each precedent offers every finding, worked out once per precedent (by identity: a
+# loaded base is immutable): a review scores thousands of findings against the same 155.
+_WORDS: dict[int, tuple[Precedent, frozenset]] = {}
+_BRIEFS: dict[int, tuple[Precedent, dict]] = {}
+
+
+def _words_of(p: Precedent) -> frozenset:
+    held = _WORDS.get(id(p))
+    if held is None or held[0] is not p:
+        held = _WORDS[id(p)] = (p, frozenset(words([*p.did.topics, p.did.summary])))
+    return held[1]
+
+
+def _brief(p: Precedent) -> dict:
+    held = _BRIEFS.get(id(p))
+    if held is None or held[0] is not p:
+        held = _BRIEFS[id(p)] = (p, p.brief())
+    return dict(held[1])
+
+
 def closest(rule, category: str, precedents, *, kind: str | None = None,
             activity: dict | None = None, organization: dict | None = None,
             topics=(), limit: int = LIMIT) -> list[Precedent]:
@@ -45,7 +65,7 @@ def closest(rule, category: str, precedents, *, kind: str | None = None,
         points = 0
         if activity.get("type") and p.did.activity_type == activity.get("type"):
             points += 3
-        points += 2 * min(2, len(subject_words & words([*p.did.topics, p.did.summary])))
+        points += 2 * min(2, len(subject_words & _words_of(p)))
         points += SUBJECT_KIND.get(kind or "") == p.did.kind
         points += bool(organization.get("type")) and p.who.org_type == organization.get("type")
         points += bool(organization.get("sector")) and p.who.sector == organization.get("sector")
@@ -78,4 +98,4 @@ def attach(findings: list[dict], rulebase, precedents, *, activities: dict | Non
         found = closest(rule, finding.get("category", rule.category), precedents, kind=kind,
                         activity=activity, organization=organization, topics=topics)
         if found:
-            finding["precedents"] = [p.brief() for p in found]
+            finding["precedents"] = [_brief(p) for p in found]
