@@ -24,9 +24,10 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
            jobs: int = 1, fmt: str = "jsonl", output: str | Path | None = None,
            stream: IO[str] | None = None, resume: bool = False, progress=None,
            clock: datetime | None = None, record: bool = True, keep_text: bool = False,
-           extra_writers=()) -> dict:
+           extra_writers=(), columns: dict[str, str] | None = None) -> dict:
     """Review statements; write reports with ``fmt`` to ``output`` (or ``stream``); return the
-    summary counts (SPEC §4). ``record`` stores the run in the audit trail."""
+    summary counts (SPEC §4). ``record`` stores the run in the audit trail; ``columns`` names
+    the sheet columns holding the id and the text ({"id": "No", "text": "Post text"})."""
     from lawcheck.api.corpus import opened
     from lawcheck.ingest import parse_date
     from lawcheck.plan import load_organization
@@ -48,7 +49,7 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
     defaults = {k: v for k, v in (("date", day), ("medium", medium), ("speaker", speaker),
                                   ("org_type", org_type)) if v}
     items = read_statements([str(p) for p in paths], text=text, stdin=stdin or sys.stdin,
-                            defaults=defaults)
+                            defaults=defaults, columns=columns)
     skip = frozenset(resume_state(str(output), fmt, _sources_of(paths, text))) if resume \
         else frozenset()
     url = resolve_url(db)

@@ -44,13 +44,19 @@ FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
                    "(optional; the default needs none).")
 @click.option("--engine", type=click.Choice(["durable", "reference"]),
               help="Rules engine (default: durable where installed).")
+@click.option("--id-column", metavar="HEADER",
+              help="The CSV/XLSX column that holds each statement's id, when it is not 'id'.")
+@click.option("--text-column", metavar="HEADER",
+              help="The CSV/XLSX column that holds the statement, when it is not 'text' (e.g. "
+                   "'Post text'). With either option, other columns lawcheck does not know are "
+                   "left out.")
 @click.option("--keep-text", is_flag=True,
               help="Keep the statements' words in the audit trail, so 'lawcheck show' can print "
                    "this run again exactly (default: only hashes and findings are kept).")
 @FORCE
 @click.pass_obj
 def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output, jobs, resume,
-           fail_on, model, engine, keep_text, force) -> None:
+           fail_on, model, engine, id_column, text_column, keep_text, force) -> None:
     """Review planned statements: FILE... (.csv, .jsonl, .xlsx, .txt, folders of .txt),
     '-' for standard input, or --text.
 
@@ -94,7 +100,8 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
                   org_type=org_type, date=date_, medium=medium, speaker=speaker, db=obj["db"],
                   engine=engine, model=model, jobs=jobs, fmt=fmt, output=output,
                   stream=sys.stdout, resume=resume, progress=progress,
-                  keep_text=keep_text, extra_writers=[BadRowsToStderr(None)])
+                  keep_text=keep_text, extra_writers=[BadRowsToStderr(None)],
+                  columns={k: v for k, v in (("id", id_column), ("text", text_column)) if v})
     click.echo(_summary_line(summary, output), err=True)
     raise SystemExit(exit_code(summary, fail_on))
 

@@ -94,9 +94,12 @@ class BadRow:
 
 
 def read_statements(paths: Sequence[str], *, text: str | None = None,
-                    stdin: IO[str] | None = None,
-                    defaults: dict | None = None) -> Iterator[StatementInput | BadRow]:
-    """Check every input now (raising InputError), then return an iterator over its rows."""
+                    stdin: IO[str] | None = None, defaults: dict | None = None,
+                    columns: dict[str, str] | None = None) -> Iterator[StatementInput | BadRow]:
+    """Check every input now (raising InputError), then return an iterator over its rows.
+    ``columns`` names the CSV/XLSX headers that hold the id and the text ({"id": "No",
+    "text": "Post text"}); the sheet's other columns that lawcheck does not know are then
+    left out."""
     defaults = _checked_defaults(defaults or {})
     sources = []
     if text is not None:
@@ -105,7 +108,7 @@ def read_statements(paths: Sequence[str], *, text: str | None = None,
                              fix="give the statement to review after --text, in quotes")
         sources.append(_OneText("--text", "text", text))
     for path in paths:
-        sources.append(_open(path, stdin))
+        sources.append(_open(path, stdin, columns))
     return _stream(sources, defaults)
 
 
@@ -123,7 +126,7 @@ def _stream(sources, defaults) -> Iterator[StatementInput | BadRow]:
 
 # --- opening and checking inputs -------------------------------------------------------------
 
-def _open(path: str, stdin: IO[str] | None):
+def _open(path: str, stdin: IO[str] | None, columns: dict[str, str] | None = None):
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin
         try:
@@ -152,10 +155,16 @@ def _open(path: str, stdin: IO[str] | None):
     if os.path.getsize(path) == 0:
         raise InputError("the file is empty", code="LC263", where=where,
                          fix="check that it is the right file, and that it was saved")
+    if columns and suffix not in (".csv", ".xlsx"):
+        raise OptionError(f"--id-column and --text-column name the columns of a CSV or XLSX "
+                          f"sheet, not of a {suffix} file", code="LC220", where=where,
+                          fix="name the keys id and text in the file, or drop the options")
     if suffix == ".xlsx":
-        return _Xlsx(path)
+        return _Xlsx(path, columns)
     _sniff(path)
-    return {".csv": _Csv, ".jsonl": _Jsonl, ".txt": _TxtFile}[suffix](path)
+    if suffix == ".csv":
+        return _Csv(path, columns)
+    return {".jsonl": _Jsonl, ".txt": _TxtFile}[suffix](path)
 
 
 def _sniff(path: str) -> None:
@@ -254,6 +263,7 @@ class _Table:
     """Shared header handling of CSV and XLSX: the first non-empty row names the columns."""
 
     path: str
+    mapping: dict[str, str] | None = None  # header -> "id" / "text" (--id-column, ...)
 
     def _columns(self, cells, line: int) -> list[str | None]:
         names = [str(c).strip().lower() if c is not None else "" for c in cells]
@@ -261,36 +271,51 @@ class _Table:
             names.pop()
         where = Where(self.path, line)
         blank = [i + 1 for i, n in enumerate(names) if not n]
-        if blank:
+        if blank and not self.mapping:
             raise InputError(f"column {blank[0]} of the header row has no name", code="LC265",
                              where=where, fix=_TABLE_FIX)
-        unknown = [n for n in names if n not in COLUMNS]
+        if self.mapping:
+            names = self._mapped(names, where)
+        unknown = [n for n in names if n and n not in COLUMNS]
         missing = [n for n in ("id", "text") if n not in names]
         if missing:  # first: a file with no header row at all is the likelier mistake
             hints = _missing_hints(cells, missing)
             hint = f"; did you mean {' and '.join(hints)}?" if hints else ""
             raise InputError(f"the header row has no {' or '.join(map(repr, missing))} column"
                              f"{hint}", code="LC265", where=where,
-                             fix=_TABLE_FIX + (" (rename those columns, or choose them in "
-                                               "`lawcheck serve`)" if hints else ""))
+                             fix=_TABLE_FIX + (" (rename those columns, name them with "
+                                               "--id-column and --text-column, or choose "
+                                               "them in `lawcheck serve`)" if hints else ""))
         if unknown:
             hints = "".join(did_you_mean(n, COLUMNS) for n in unknown[:1])
             raise InputError(f"unknown column{'s' if len(unknown) > 1 else ''} "
                              f"{', '.join(map(repr, unknown))}{hints}", code="LC265",
                              where=where, fix=_TABLE_FIX + " (a misspelt column would be "
                              "silently ignored, so it is refused)")
-        twice = sorted({n for n in names if names.count(n) > 1})
+        twice = sorted({n for n in names if n and names.count(n) > 1})
         if twice:
             raise InputError(f"column {twice[0]!r} appears twice in the header", code="LC265",
                              where=where, fix="keep one of the two")
         return names
+
+    def _mapped(self, names: list[str], where: Where) -> list[str]:
+        """The header with the chosen columns renamed id and text, and every other column
+        lawcheck does not know blanked (left out of the records)."""
+        wanted = {str(k).strip().lower(): v for k, v in self.mapping.items()}
+        for header, role in wanted.items():
+            if header not in names:
+                raise OptionError(f"the header row has no column {header!r} (--{role}-column)",
+                                  code="LC220", where=where,
+                                  fix=f"the columns are: {', '.join(n for n in names if n)}")
+        names = [wanted.get(n, n) for n in names]
+        return [n if n in COLUMNS else "" for n in names]
 
     def _record(self, names, cells, line):
         if len(cells) > len(names) and any(not _blank(c) for c in cells[len(names):]):
             return BadRow(self.path, line, _cell_id(names, cells), "LC270",
                           f"the row has {len(cells)} cells but the header names {len(names)} "
                           "columns; put a statement that holds commas in double quotes")
-        record = {n: c for n, c in zip(names, cells) if not _blank(c)}
+        record = {n: c for n, c in zip(names, cells) if n and not _blank(c)}
         if not record:
             return None  # an empty row, as spreadsheets leave at the end
         if any(isinstance(c, str) and _SURROGATE.search(c) for c in record.values()):
@@ -312,8 +337,8 @@ class _Csv(_Table):
     # Large statements are normal; the csv module's default 128 KB field limit is not.
     FIELD_LIMIT = 16 * 1024 * 1024
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, columns: dict[str, str] | None = None) -> None:
+        self.path, self.mapping = path, _roles(columns)
         with self._open() as fh:
             for _line, cells in self._records(fh):
                 if isinstance(cells, list) and any(not _blank(c) for c in cells):
@@ -358,10 +383,10 @@ class _Csv(_Table):
 
 
 class _Xlsx(_Table):
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, columns: dict[str, str] | None = None) -> None:
         from lawcheck import limits
 
-        self.path = path
+        self.path, self.mapping = path, _roles(columns)
         limits.check_size(Path(path), limits.XLSX_BYTES, "workbooks")
         limits.check_workbook(Path(path))  # openpyxl keeps shared strings in memory
         for line, cells in self._sheet_rows():
@@ -531,6 +556,11 @@ def _plain_id(value) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _roles(columns: dict[str, str] | None) -> dict[str, str] | None:
+    """{"id": "No", "text": "Post text"} -> {"No": "id", "Post text": "text"}."""
+    return {header: role for role, header in (columns or {}).items() if header} or None
 
 
 def _cell_id(names, cells) -> str | None:
