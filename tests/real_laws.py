@@ -124,15 +124,17 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def logical_lines(truth: dict, lines: list[str]) -> tuple[list[str], dict[str, int]]:
+def logical_lines(truth: dict, lines: list[str],
+                  limit: int | None = None) -> tuple[list[str], dict[str, int]]:
     """The law rebuilt as logical lines for tests/pdfgen.make_law_pdf (division headings and
     their titles, article headings and title lines, one line per paragraph of text), and the
-    character count each article's text should keep. Built on the fly from the text in place."""
+    character count each article's text should keep. Built on the fly from the text in place;
+    ``limit`` keeps the first articles only."""
     skip = set(truth.get("not_law_text") or ())
     divisions = {line: ident for line, ident in truth.get("divisions") or ()}
     out: list[str] = []
     want: dict[str, int] = {}
-    articles = articles_of(truth)
+    articles = articles_of(truth)[:limit]
     starts = sorted(divisions) + [a.heading for a in articles]
     for art in articles:
         for line in sorted(d for d in divisions if _last_before(articles, art) < d < art.heading):

@@ -92,3 +92,28 @@ def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(tru
     assert not any("Official Translation" in p.text or "Page " in p.text
                    for p in got.values())
     assert sum(s.kind == "header" for s in law.report.skipped) >= 5
+
+
+def test_khmer_constitution_as_a_pdf(tmp_path):
+    """The first 40 articles of the clean Khmer Constitution as a PDF in Khmer OS (unshaped, so
+    the text layer reads back exactly), with a running header and page numbers. One column:
+    pdfgen wraps at spaces, and a Khmer phrase wider than half a page would cross the gutter."""
+    from lawcheck.sources.pdf import read_pdf
+    from tests import pdfgen
+    from tests.real_laws import TRUTH, logical_lines
+
+    if not pdfgen.KHMER_FONT.exists():
+        pytest.skip("Khmer font missing: apt-get install fonts-khmeros (.ci/run does this)")
+    truth = load(TRUTH / "km-constitution-clean.yaml")
+    path = _source(truth)
+    lines, want = logical_lines(truth, source_lines(path), limit=40)
+    pdf = pdfgen.make_law_pdf(tmp_path / "km.pdf", lines, font="khmer",
+                              header="Official Gazette")
+    law = parse(read_pdf(pdf))
+    got = {p.id: p for p in law.provisions if p.kind == "article"}
+    assert law.language == "km"
+    assert sorted(got) == sorted(want)
+    squash = lambda s: len("".join(s.split()))  # noqa: E731
+    not_whole = {i: (squash(got[i].text), n) for i, n in want.items()
+                 if abs(squash(got[i].text) - n) > max(0.02 * n, 2)}
+    assert not not_whole, f"articles not whole in the PDF (stored, source): {not_whole}"
