@@ -512,7 +512,9 @@ def render_ics(cal: dict, *, clock: datetime | None = None) -> str:
                   f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
                   "SUMMARY:" + escape(e["title"]), "DESCRIPTION:" + escape(description),
                   "CATEGORIES:" + escape(e["status"].upper()), "TRANSP:TRANSPARENT"]
-        if e["title"].startswith(CAMPAIGN_TITLES):  # a reminder a week before it starts
+        # a reminder a week ahead: before a campaign starts, and before each duty still due
+        # (an overdue one is listed as it stands; a reminder in the past would never show)
+        if e["title"].startswith(CAMPAIGN_TITLES) or e["status"] == "due":
             lines += ["BEGIN:VALARM", "ACTION:DISPLAY",
                       f"TRIGGER:-P{REMINDER_DAYS}D",
                       "DESCRIPTION:" + escape(f"In {REMINDER_DAYS} days: {e['title']}")

@@ -453,7 +453,12 @@ def test_calendar_of_an_uploaded_organisation(client):
     assert "Notice of the change of leader" in response.text
     assert 'class="status-overdue"' in response.text
     ics = re.search(r'href="(/check/[\w-]+/report\.ics)"', response.text).group(1)
-    assert "BEGIN:VEVENT" in client.get(ics).text
+    events = client.get(ics).text.split("BEGIN:VEVENT")[1:]
+    due = [e for e in events if "CATEGORIES:DUE" in e]
+    overdue = [e for e in events if "CATEGORIES:OVERDUE" in e]
+    assert due and overdue
+    assert all("BEGIN:VALARM" in e and "TRIGGER:-P7D" in e for e in due)  # a week ahead
+    assert all("BEGIN:VALARM" not in e for e in overdue)
 
 
 def test_unknown_rule_or_law_is_a_located_404(client):
