@@ -31,7 +31,8 @@ def calendar(org, as_of, start, end, fmt, output, force) -> None:
     notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
     and election campaign periods, each with the provision it rests on; then every coming
     election to the end of the election calendar, with its polling day (or expected window)
-    and campaign period. In .ics, each campaign start and each duty still due has a reminder a week before.
+    and campaign period. In .ics, each campaign start and each duty still due has a reminder
+    a week before.
     """
     from lawcheck.cli.render import deliver, output_format, prepare_output
     from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
