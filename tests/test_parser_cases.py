@@ -236,3 +236,16 @@ def test_a_reference_wrapped_at_a_line_end_is_not_split_off():
     assert list(articles(law)) == ["4", "6"]
     assert articles(law)["4"] == ("The fine is set in accordance with Article 5 of the Criminal "
                                   "Code.")
+
+
+def test_a_second_language_version_ends_the_body():
+    law = parse_text("ជំពូកទី ១\nបទប្បញ្ញត្តិទូទៅ\n\nមាត្រា ១.-\nច្បាប់នេះមានគោលបំណង ។\n\n"
+                     "មាត្រា ២.-\nច្បាប់នេះចូលជាធរមាន ។\n\nCHAPTER 1\nGENERAL PROVISIONS\n\n"
+                     "Article 1.-\nThis law aims at order.\n\nArticle 2.-\nThis law takes "
+                     "effect.\n")
+    assert _kinds(law, "article") == ["art-1", "art-2"]
+    assert articles(law)["1"] == "ច្បាប់នេះមានគោលបំណង ។"
+    other = [s for s in law.report.skipped if s.kind == "other-language"]
+    assert other and "This law takes effect." in other[0].text
+    assert other[0].lines[0].text == "CHAPTER 1" and _kinds(law, "chapter") == ["chapter-1"]
+    assert any("second-language version" in w for w in law.report.warnings)

@@ -17,8 +17,8 @@ from lawcheck.model import (
 )
 from lawcheck.structure import noise
 from lawcheck.structure.headings import (
-    KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_point, match_subheading,
-    strip_markup, to_ascii_digits,
+    DIVISIONS, KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_point,
+    match_subheading, strip_markup, to_ascii_digits,
 )
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
 
@@ -193,10 +193,24 @@ def _annex_start(lines: list[Line], headings: list, toc: list[bool]) -> int | No
     article; a line continuing a sentence ("… as set out in" / "Annex 2") is not one."""
     seen_article = False
     previous = ""
+    script = None  # the script of the body's article headings: Khmer or Latin
     for i, line in enumerate(lines):
         h = headings[i]
         text = line.text.strip()
         if h is not None and h.kind == "article" and not h.listed and not toc[i]:
+            khmer = bool(KHMER_LETTER.search(text))
+            if script is None:
+                script = khmer
+            elif khmer != script and h.value == 1:
+                # the law again in its other language, from its first article (and the
+                # division heading and title just above it)
+                filled = [j for j in range(max(0, i - 8), i) if lines[j].text.strip()][-4:]
+                for j in filled:
+                    d = headings[j]
+                    if d is not None and d.kind in DIVISIONS and all(
+                            noise.title_like(lines[k].text) for k in filled if k > j):
+                        return j
+                return i
             seen_article = True
         elif seen_article and not toc[i] and is_annex_heading(text) and (
                 text.startswith("#") or not previous or ends_sentence(previous)
@@ -208,6 +222,18 @@ def _annex_start(lines: list[Line], headings: list, toc: list[bool]) -> int | No
 
 
 def _set_aside_annexes(lines: list[Line], skipped: list[Skipped], warnings: list[str]) -> None:
+    if not is_annex_heading(lines[0].text.strip()):  # a second-language version
+        end = next((i for i, l in enumerate(lines) if is_annex_heading(l.text.strip())),
+                   len(lines))
+        block = tuple(l for l in lines[:end] if l.text.strip())
+        skipped.append(Skipped("other-language", block))
+        warnings.append(f"line {block[0].number}: the law starts again at "
+                        f"{strip_markup(block[0].text)!r} in its other language; those "
+                        f"{len(block)} line(s) are set aside as a second-language version, "
+                        "not articles of this law")
+        lines = lines[end:]
+        if not lines:
+            return
     start = 0
     for i in range(1, len(lines) + 1):
         if i == len(lines) or is_annex_heading(lines[i].text.strip()):
