@@ -140,7 +140,8 @@ def logical_lines(truth: dict, lines: list[str],
         for line in sorted(d for d in divisions if _last_before(articles, art) < d < art.heading):
             out.append(lines[line - 1].strip().lstrip("#").strip())
             following = lines[line].strip() if line < len(lines) else ""
-            if following and line + 1 not in starts and not re.match(r"^(Article|មាត្រា)", following):
+            if following and line + 1 not in starts \
+                    and not re.match(r"^(Article|មាត្រា)", following):
                 out.append(following)  # the division's title line
         heading = lines[art.heading - 1]
         col = re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—…_]*", heading)

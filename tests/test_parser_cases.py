@@ -160,7 +160,8 @@ def read_text_from(text: str, name: str):
 
 @pytest.mark.parametrize("printed, expected", [("មាត្រា ៣.០ ថ្មី", "30"), ("មាត្រា ២៩", "30")])
 def test_a_misprinted_number_is_read_as_the_sequence_implies_with_a_warning(printed, expected):
-    law = parse_text(f"មាត្រា ២៩\nអត្ថបទទី១ ។\n\n{printed}\nអត្ថបទទី២ ។\n\nមាត្រា ៣១\nអត្ថបទទី៣ ។\n")
+    law = parse_text(f"មាត្រា ២៩\nអត្ថបទទី១ ។\n\n{printed}\nអត្ថបទទី២ ។\n\n"
+                     "មាត្រា ៣១\nអត្ថបទទី៣ ។\n")
     assert list(articles(law)) == ["29", "30", "31"]
     assert articles(law)["30"] == "អត្ថបទទី២ ។"
     assert any(printed in w and f"read as Article {expected}" in w for w in law.report.warnings)

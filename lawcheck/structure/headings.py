@@ -137,7 +137,7 @@ def match_heading(line: str) -> Heading | None:
         if rest and sep == "." and kind != "article" and rest[:1].islower():
             continue
         if rest and not sep.strip(".") and _REFERENCE.match(rest):
-            continue  # "ជំពូកទី១៤ នៃរដ្ឋធម្មនុញ្ញ…", "Article 28 (1) of this law.": a wrapped reference
+            continue  # a wrapped reference: "ជំពូកទី១៤ នៃរដ្ឋធម្មនុញ្ញ…", "Article 28 (1) of this law."
         suffix = m.group("suffix") or ""
         if suffix and len(suffix) == 1 and suffix.isupper() and kind != "article":
             suffix = ""

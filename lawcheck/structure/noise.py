@@ -283,7 +283,8 @@ def web_tags(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
     for k, i in enumerate(filled):
         text = strip_markup(lines[i].text)
         if headings[i] is not None or len(text) > 60 or len(text.split()) > 8 \
-                or not text[:1].isupper() or text.endswith((".", ";", ":", "!", "?", "។", "៖", ",", "-")) \
+                or not text[:1].isupper() \
+                or text.endswith((".", ";", ":", "!", "?", "។", "៖", ",", "-")) \
                 or match_point(text) is not None \
                 or re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—]*$", text):
             continue  # (a heading printed at a line's end is split off by the parser)

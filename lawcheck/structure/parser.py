@@ -132,7 +132,8 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
                      title=builder.law_title)
 
 
-_GLUED = re.compile(r"^(?P<before>.*?\S)\s+(?P<head>(?:Article|ARTICLE|មាត្រា)\s*(?P<num>[0-9០-៩]{1,4})"
+_GLUED = re.compile(r"^(?P<before>.*?\S)\s+"
+                    r"(?P<head>(?:Article|ARTICLE|មាត្រា)\s*(?P<num>[0-9០-៩]{1,4})"
                     r"\s*[.:\-–—]*)\s*$")
 
 
