@@ -336,8 +336,12 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
         product = f"(1 − {_n(capped[1])}) × the other terms"
     bound = f" (at least {_n(w.levels[level])})" if level != "low" else ""
     lines.append(f"score = 1 − {product} = {_n(exact)} → {_n(shown)}: {level}{bound}")
-    return {"level": level, "score": float(shown), "explanation": lines,
-            "drivers": sorted(by_rule, key=lambda rule: (by_rule[rule], rule))}
+    out = {"level": level, "score": float(shown), "explanation": lines,
+           "drivers": sorted(by_rule, key=lambda rule: (by_rule[rule], rule))}
+    if step is not None and any(f.get("category") in w.ladder_categories and _base(f, score, w)
+                                for f in findings):
+        out["ladder"] = step  # where LANGO Art 30's ladder stands, for the plain sentence
+    return out
 
 
 _LADDER_NOTE = {

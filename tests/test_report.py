@@ -109,6 +109,21 @@ def sample_report() -> dict:
                          "missing": ["organization.reporting.submitted_on"]}],
         "caveats": ["Public holidays for 2027 are not known: deadlines in 2027 are counted "
                     "without them."],
+        # the compliance calendar's overdue entries and those due within 30 days (api.check)
+        "deadlines": [
+            {"date": "2026-12-02", "title": "Notice of the assembly A1 (Land-rights forum) of "
+                                            "2026-12-10 to the Kampot Provincial Hall",
+             "what": "Lodge the written notice of the assembly A1 with the Kampot Provincial "
+                     "Hall by 2 December 2026.",
+             "citation": "kh/peaceful-demonstration-2009/art-7", "confidence": "likely",
+             "status": "due"},
+            {"date": "2026-11-20", "title": "Notice of the change of leader (chair or executive "
+                                            "director) of 2026-11-05 to the Ministry of Interior",
+             "what": "Tell the Ministry of Interior in writing of the change of leader made on "
+                     "5 November 2026, within 15 days of the change (by 20 November 2026).",
+             "citation": "kh/moi-notification-122-2024/para-2", "confidence": "likely",
+             "status": "overdue"},
+        ],
         "activities": [
             {"id": "A1", "title": "Land-rights forum", "type": "assembly", "start": "2026-12-10"},
             {"id": "A2", "title": "Staff training", "type": "training", "start": "2026-12-15"},
@@ -258,7 +273,9 @@ def test_every_finding_shows_confidence_why_what_todo_and_article(fmt):
             assert c["provision"] in text
     assert "Not checked" in text and "organization.reporting.submitted_on" in text.replace("\\", "")
     assert "Public holidays for 2027 are not known" in text
-    assert "HIGH (score 0.74)" in text and "MODERATE (score 0.41)" in text
+    # the level in words, its score behind "How this was computed"
+    assert "High: " in text and "(score 0.74)" in text
+    assert "Moderate: " in text and "(score 0.41)" in text
 
 
 def test_html_is_self_contained_and_escaped():
@@ -313,3 +330,49 @@ def test_empty_report_renders():
 def test_unknown_format():
     with pytest.raises(ValueError, match="markdown"):
         render(sample_report(), "pdf")
+
+
+# --- what to do and by when; risks in plain words (issue 17) -------------------------------------
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_summary_leads_with_the_overdue_duty_then_what_is_due(fmt):
+    """The overdue change notice comes before anything else in the summary (before the risks
+    and the most serious findings), then what falls due, each with its date in words."""
+    got = render(sample_report(), fmt, color=False, width=200)
+    summary = got[got.index("Summary"):]
+    overdue = summary.index("Overdue since 20 November 2026 (11 days late): Notice of the change "
+                            "of leader")
+    due = summary.index("By 2 December 2026 (in 1 day): Notice of the assembly A1")
+    assert overdue < due < summary.index("Deregistration risk") < summary.index(
+        "Most serious findings")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_report_with_nothing_due_says_so_and_one_without_deadlines_is_silent(fmt):
+    report = sample_report()
+    report["deadlines"] = []
+    assert "Nothing overdue and nothing due in the next 30 days" in render(
+        report, fmt, color=False, width=300)
+    del report["deadlines"]  # a stored report from before deadlines were carried
+    assert S.ACT_BY_HEADING not in render(report, fmt, color=False, width=300)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_each_risk_plain_first_and_the_arithmetic_behind_it(fmt):
+    report = sample_report()
+    report["risk"]["deregistration"]["ladder"] = "none"
+    got = render(report, fmt, color=False, width=300)
+    plain = got.index("High: the Ministry may suspend the organisation; a first lapse usually "
+                      "brings a written warning")
+    computed = got.index("How this was computed (score 0.74)")
+    assert plain < computed < got.index("A change to the statutes was not notified within 15")
+    if fmt == "html":  # the arithmetic is folded away
+        assert "<details><summary>How this was computed (score 0.74)</summary>" in got
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_matched_facts_are_one_plain_line_not_in_why(fmt):
+    got = render(sample_report(), fmt, color=False, width=300)
+    assert "(Found:" not in got and "organization.unnotified_change_days" not in got
+    assert "Your plan says" in got and "organisation unnotified change days: 40" in got
+    assert "when it amends its statutes within 15 days." in got  # the legal reason stays

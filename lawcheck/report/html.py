@@ -48,6 +48,8 @@ blockquote { margin: .2rem 0 0; padding-left: .7rem; border-left: 3px solid #d0d
   color: #424a53; }
 .verify { color: var(--risk); font-weight: 600; }
 .clear { color: var(--ok); }
+.act-by h4.overdue, .act-by ol.overdue strong { color: var(--violation); }
+.risk details { font-size: .9rem; color: #57606a; }
 .unclear { color: #8a5a00; font-weight: bold; }
 code { font-size: .85em; background: #f6f8fa; padding: 0 .2rem; }
 a { color: inherit; }
@@ -122,16 +124,32 @@ def render_html(report: dict) -> str:
 
 
 def _summary(report: dict, anchors: dict) -> list[str]:
-    out = ['<section class="summary">', "<h2>Summary</h2>", '<div class="risks">']
+    out = ['<section class="summary">', "<h2>Summary</h2>"]
+    due = S.act_by(report)
+    if due is not None:
+        overdue, soon = due
+        out += ['<div class="act-by" id="act-by">', f"<h3>{esc(S.ACT_BY_HEADING)}</h3>"]
+        if not overdue and not soon:
+            out.append(f"<p>{esc(S.NOTHING_DUE)}</p>")
+        for heading, rows, cls in ((S.OVERDUE_HEADING, overdue, "overdue"),
+                                   (S.SOON_HEADING, soon, "soon")):
+            if rows:
+                out += [f'<h4 class="{cls}">{esc(heading)} ({len(rows)})</h4>', f'<ol class="{cls}">']
+                out += [f"<li><strong>{esc(a.line)}</strong><br>{esc(a.what)} "
+                        f"<code>{esc(a.basis)}</code></li>" for a in rows]
+                out.append("</ol>")
+        out.append("</div>")
+    out.append('<div class="risks">')
     for key, label, value in S.risks(report):
         out += [f'<div class="risk level-{_cls(value.get("level"))}">', f"<h3>{esc(label)}</h3>",
-                f'<p class="level">{esc(S.score_label(value))}</p>']
-        lines = value.get("explanation") or []
-        if lines:
-            out += ["<ul>"] + [f"<li>{esc(line)}</li>" for line in lines] + ["</ul>"]
+                f'<p class="level">{esc(S.plain_risk(key, value, report))}</p>']
         drivers = S.driver_titles(value, report)
         if drivers:
             out.append(f'<p class="count">Driven by: {esc("; ".join(drivers))}</p>')
+        lines = value.get("explanation") or []
+        if lines:
+            out += [f"<details><summary>{esc(S.computed_label(value))}</summary>", "<ul>"] + [f"<li>{esc(line)}</li>" for line in lines] + [
+                    "</ul>", "</details>"]
         out.append("</div>")
     out += ["</div>", "<h3>Most serious findings</h3>"]
     top = S.top_findings(report)
@@ -188,7 +206,10 @@ def _finding(f: dict, anchor: str) -> list[str]:
     if statement:
         row("Where", esc(statement))
     row("What we found", esc(f.get("what")))
-    row("Why it matters", esc(f.get("why")))
+    row("Why it matters", esc(S.why_text(f)))
+    found = S.found_line(f)
+    if found:
+        row(S.FOUND_LABEL, esc(found))
     row("What to do", esc(f.get("todo")))
     row("Could lead to", esc(S.consequence_line(f)))
     for c in f.get("citations") or []:

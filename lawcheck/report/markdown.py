@@ -57,13 +57,28 @@ def render_markdown(report: dict) -> str:
 
 
 def _summary(report: dict) -> list[str]:
-    out = ["| Risk | Level | Why |", "| --- | --- | --- |"]
-    for _, label, value in S.risks(report):
-        why = "; ".join(md(line) for line in value.get("explanation") or [])
+    out = []
+    due = S.act_by(report)
+    if due is not None:
+        overdue, soon = due
+        out += [f"**{md(S.ACT_BY_HEADING)}**", ""]
+        if not overdue and not soon:
+            out += [md(S.NOTHING_DUE), ""]
+        for heading, rows in ((S.OVERDUE_HEADING, overdue), (S.SOON_HEADING, soon)):
+            if rows:
+                out += [f"*{md(heading)} ({len(rows)})*", ""]
+                out += [f"{i}. **{md(a.line)}**  \n   {md(a.what)} {code(a.basis)}"
+                        for i, a in enumerate(rows, 1)]
+                out.append("")
+    for key, label, value in S.risks(report):
+        out += ["", f"**{md(label)}: {md(S.plain_risk(key, value, report))}**", ""]
         drivers = S.driver_titles(value, report)
         if drivers:
-            why += (" " if why else "") + "(driven by: " + "; ".join(md(d) for d in drivers) + ")"
-        out.append(f"| {md(label)} | **{md(S.score_label(value))}** | {why} |")
+            out.append(f"- Driven by: {'; '.join(md(d) for d in drivers)}")
+        lines = value.get("explanation") or []
+        if lines:
+            out.append(f"- *{md(S.computed_label(value))}:*")
+            out += [f"  - {md(line)}" for line in lines]
     out += ["", "**Most serious findings**", ""]
     top = S.top_findings(report)
     out += [f"{i}. **{md(S.KIND_LABELS.get(f.get('kind'), f.get('kind')))}** "
@@ -97,7 +112,9 @@ def _finding(f: dict) -> list[str]:
     if statement:
         out.append(f"- **Where:** {md(statement)}")
     out += [f"- **What we found:** {md(f.get('what'))}",
-            f"- **Why it matters:** {md(f.get('why'))}",
+            f"- **Why it matters:** {md(S.why_text(f))}",
+            *([f"- **{md(S.FOUND_LABEL)}:** {md(S.found_line(f))}"] if S.found_line(f)
+              else []),
             f"- **What to do:** {md(f.get('todo'))}",
             f"- **Could lead to:** {md(S.consequence_line(f))}"]
     for c in f.get("citations") or []:

@@ -8,7 +8,10 @@ comes from the report, so the same report always renders to the same bytes.
 
 from __future__ import annotations
 
+import calendar as monthcal
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from lawcheck.model import CONFIDENCE_MEANING
 from lawcheck.rulebase.model import KINDS, SEVERITIES
@@ -399,3 +402,171 @@ NOT_ADVICE = ("lawcheck flags legal exposure to help plan work; it is not legal 
               "official text. Marks: "
               + "; ".join(f"{mark} = {meaning}" for mark, meaning in CONFIDENCE_MEANING.items())
               + ". Have findings marked likely or uncertain checked.")
+
+
+# --- what to do and by when (the report's ``deadlines``: lawcheck.deadlines' entries) ----------
+
+ACT_BY_HEADING = "Act by these dates"
+OVERDUE_HEADING = "Overdue"
+SOON_HEADING = "Due in the next 30 days"
+#: Shown when the report has deadlines and none is overdue or near: never "nothing to do".
+NOTHING_DUE = ("Nothing overdue and nothing due in the next 30 days among the deadlines "
+               "lawcheck computes (annual reports, donor-report copies, change notices, bank "
+               "accounts, MoU, tax returns, each demonstration's notice); the findings below "
+               "may still ask for action.")
+
+
+@dataclass(frozen=True)
+class Action:
+    """One dated duty at the top of the summary."""
+
+    date: str
+    line: str  # "Overdue since 4 November 2026 (27 days): Notice of ..."
+    what: str  # what to do, with the day, in the calendar's words
+    basis: str  # "kh/... (likely)"
+    status: str
+
+
+def long_date(value: str) -> str:
+    """'2026-12-30' -> '30 December 2026' (anything else as it is)."""
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return f"{day.day} {monthcal.month_name[day.month]} {day.year}"
+
+
+def _days(a: str, b: str) -> int | None:
+    try:
+        return (date.fromisoformat(str(b)[:10]) - date.fromisoformat(str(a)[:10])).days
+    except ValueError:
+        return None
+
+
+def act_by(report: dict) -> tuple[list[Action], list[Action]] | None:
+    """(overdue, due soon) from the report's ``deadlines``, each soonest first; None when the
+    report carries no deadlines (a report from before they were added, or a review)."""
+    if "deadlines" not in report:
+        return None
+    today = report.get("as_of") or ""
+    overdue, soon = [], []
+    for e in sorted(report.get("deadlines") or [], key=lambda e: (str(e.get("date")),
+                                                                  str(e.get("title")))):
+        n = _days(today, e.get("date", ""))
+        basis = f"{e.get('citation', '')} ({e.get('confidence', '')})"
+        if e.get("status") == "overdue":
+            late = f" ({-n} day{'s' if n != -1 else ''} late)" if n is not None else ""
+            overdue.append(Action(e.get("date", ""), f"Overdue since {long_date(e.get('date'))}"
+                                  f"{late}: {e.get('title', '')}", str(e.get("what", "")), basis,
+                                  "overdue"))
+        elif e.get("status") == "check":
+            soon.append(Action(e.get("date", ""), f"Date not known, before "
+                               f"{long_date(e.get('date'))}: {e.get('title', '')}",
+                               str(e.get("what", "")), basis, "check"))
+        else:
+            left = (" (today)" if n == 0 else f" (in {n} day{'s' if n != 1 else ''})"
+                    if n is not None else "")
+            soon.append(Action(e.get("date", ""), f"By {long_date(e.get('date'))}{left}: "
+                               f"{e.get('title', '')}", str(e.get("what", "")), basis, "due"))
+    return overdue, soon
+
+
+# --- each risk in plain words, the arithmetic behind it -----------------------------------------
+
+COMPUTED = "How this was computed"
+_PLAIN = {
+    "deregistration": {
+        "critical": "the organisation could lose its registration or MoU: removal from the "
+                    "register, or an order to stop its activities, is within reach",
+        "high": "the Ministry may suspend the organisation",
+        "moderate": "the Ministry may send a written warning or ask for corrections",
+        "low": "a measure against the organisation is possible but unlikely on what the plan "
+               "shows",
+        "none": "no finding puts the organisation's registration at risk",
+    },
+    "prosecution": {
+        "critical": "staff or leaders are likely to face a summons, arrest or criminal charges",
+        "high": "staff or leaders may face a criminal complaint, a summons or charges",
+        "moderate": "a criminal complaint or summons against staff or leaders is possible",
+        "low": "criminal charges are unlikely on what the plan shows",
+        "none": "no finding leads to criminal charges",
+    },
+}
+#: LANGO Art 30's ladder (lawcheck.risk), where paperwork lapses count.
+_LADDER = {
+    "none": "a first lapse usually brings a written warning, or a temporary suspension, "
+            "not removal",
+    "warned": "with a warning already on record, the next step is suspension",
+    "suspended": "with a suspension already on record, removal from the register is next",
+}
+
+
+def computed_label(value: dict) -> str:
+    """'How this was computed (score 0.79)': the heading of a risk's arithmetic."""
+    score = value.get("score")
+    return COMPUTED + (f" (score {score:.2f})" if isinstance(score, (int, float)) else "")
+
+
+def plain_risk(key: str, value: dict, report: dict | None = None) -> str:
+    """'High: the Ministry may suspend the organisation; a first lapse usually brings a written
+    warning ...': the level and what it means, before any arithmetic."""
+    level = value.get("level")
+    words = _PLAIN.get(key, {}).get(level)
+    if words is None:
+        return f"{level_label(level).capitalize()}: lawcheck cannot say what this level means."
+    if value.get("ladder") in _LADDER:
+        words += f"; {_LADDER[value['ladder']]}"
+    if level == "none" and (report or {}).get("not_checked"):
+        words += ", on the checks that could run (see \"Could not check\")"
+    return f"{str(level).capitalize()}: {words}."
+
+
+# --- "Why it matters" without the fact dump, and the facts as one plain line ---------------------
+
+_FOUND = re.compile(r"\s*\(Found: (.*)\.\)\s*$", re.S)
+_FACT = re.compile(r"^(not: )?([a-z_]+)\.([a-z0-9_.]+) = (.*?)(?: \(.*\))?$", re.S)
+_SHOWN = {"true": "yes", "false": "no"}
+FOUND_LABEL = "Your plan says"
+
+
+def why_text(finding: dict) -> str:
+    """The legal reason alone (the engine appends the matched facts; they go on their own line)."""
+    return _FOUND.sub("", str(finding.get("why") or ""))
+
+
+def found_line(finding: dict) -> str | None:
+    """'organisation unnotified change days: 40; type: march': the facts the rule matched, in
+    one line shown as FOUND_LABEL; None when the finding names none."""
+    m = _FOUND.search(str(finding.get("why") or ""))
+    if not m:
+        return None
+    parts = []
+    for item in _split(m.group(1)):
+        fact = _FACT.match(item.strip())
+        if not fact:
+            parts.append(item.strip())
+            continue
+        negated, subject, name, value = fact.groups()
+        value = _SHOWN.get(value, value.replace("_", " "))
+        label = name.replace(".", " ").replace("_", " ")
+        if subject == "organization":
+            label = f"organisation {label}"
+        elif subject == "statement":
+            label = f"statement {label}"
+        parts.append(f"{'not ' if negated else ''}{label}: {value}")
+    return "; ".join(parts)
+
+
+def _split(text: str) -> list[str]:
+    """Split on '; ' outside parentheses."""
+    out, depth, current = [], 0, []
+    for i, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if char == ";" and depth == 0 and text[i + 1:i + 2] == " ":
+            out.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    out.append("".join(current))
+    return [p for p in (x.strip() for x in out) if p]

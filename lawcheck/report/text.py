@@ -88,15 +88,34 @@ def _summary(report: dict):
     from rich.padding import Padding
     from rich.text import Text
 
+    due = S.act_by(report)
+    if due is not None:
+        overdue, soon = due
+        yield Text(S.ACT_BY_HEADING, style="bold")
+        if not overdue and not soon:
+            yield Padding(Text(S.NOTHING_DUE), (0, 0, 0, 2))
+        for heading, rows, style in ((S.OVERDUE_HEADING, overdue, "bold red"),
+                                     (S.SOON_HEADING, soon, "bold")):
+            if not rows:
+                continue
+            yield Padding(Text(f"{heading} ({len(rows)})", style=style), (0, 0, 0, 2))
+            for i, a in enumerate(rows, 1):
+                yield Padding(Text(f"{i}. {a.line}", style="bold"), (0, 0, 0, 2))
+                yield Padding(Text(f"{a.what} [{a.basis}]"), (0, 0, 0, 5))
+        yield Text("")
     for key, label, value in S.risks(report):
         level = value.get("level")
         yield Text.assemble((f"{label}: ", "bold"),
-                            (S.score_label(value), _LEVEL_STYLE.get(level, "bold")))
-        for line in value.get("explanation") or []:
-            yield Padding(Text(f"- {line}"), (0, 0, 0, 2))
+                            (S.plain_risk(key, value, report), _LEVEL_STYLE.get(level, "bold")))
         drivers = S.driver_titles(value, report)
         if drivers:
             yield Padding(Text("Driven by: " + "; ".join(drivers), style="dim"), (0, 0, 0, 2))
+        lines = value.get("explanation") or []
+        if lines:
+            yield Padding(Text(f"{S.computed_label(value)}:", style="dim"),
+                          (0, 0, 0, 2))
+        for line in lines:
+            yield Padding(Text(f"- {line}", style="dim"), (0, 0, 0, 4))
     top = S.top_findings(report)
     yield Text("")
     yield Text("Most serious findings", style="bold")
@@ -154,7 +173,10 @@ def _finding(f: dict):
     if statement:
         grid.add_row("Where", Text(statement))
     grid.add_row("What we found", Text(str(f.get("what", ""))))
-    grid.add_row("Why it matters", Text(str(f.get("why", ""))))
+    grid.add_row("Why it matters", Text(S.why_text(f)))
+    found = S.found_line(f)
+    if found:
+        grid.add_row(S.FOUND_LABEL, Text(found))
     grid.add_row("What to do", Text(str(f.get("todo", ""))))
     grid.add_row("Could lead to", Text(S.consequence_line(f)))
     for i, c in enumerate(f.get("citations") or []):
