@@ -45,6 +45,16 @@ CAMPAIGN_TITLES = ("Campaign period of the ", "Expected ")  # entries that open 
 REMINDER_DAYS = 7  # the iCalendar reminder before each campaign start
 LOOKBACK_YEARS = 10  # overdue annual filings listed at most this far back
 LOOKBACK_MONTHS = 36  # overdue monthly tax returns listed at most this far back
+#: What the notice rules of the Law on Peaceful Demonstration check (rules/kh/
+#: peaceful-demonstration.yaml; a test keeps these in step with the rules): the activity types
+#: that are demonstrations, the working days of notice (Art 7), and the short-notice route of
+#: Art 14 (places, participant ceiling, hours ahead on a working day and on a holiday).
+DEMONSTRATIONS = ("assembly", "march", "rally", "vigil", "strike")
+NOTICE_WORKING_DAYS = 5
+SHORT_NOTICE_VENUES = ("designated_expression_place", "private_property_with_consent")
+SHORT_NOTICE_PARTICIPANTS = 200
+SHORT_NOTICE_HOURS = (12, 36)
+SOON_DAYS = 30  # a report leads with what is overdue and what falls due within these days
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,10 @@ DUTIES = {
                               "kh/anti-corruption-law-2010/art-18", "uncertain"),
     "asset-declaration-notified": Duty("kh.reporting.asset-declaration.after-acu-notice",
                                        "kh/anti-corruption-law-2010/art-18", "confirmed"),
+    "demonstration-notice": Duty("kh.assembly.notice.late",
+                                 "kh/peaceful-demonstration-2009/art-7", "likely"),
+    "short-notice": Duty("kh.assembly.short-notice.late",
+                         "kh/peaceful-demonstration-2009/art-14/para-1", "likely"),
     "campaign-national": Duty("kh.election.campaign.criticism", "kh/lemna-2015", "likely"),
     "campaign-other": Duty("kh.lango.neutrality.campaigning", "kh/lango-2015/art-24",
                            "confirmed"),
@@ -101,8 +115,9 @@ class Deadline:
 
 def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
                         start: str | date | None = None,
-                        end: str | date | None = None) -> dict:
-    """Load the organisation at ``org`` and list its deadlines (see :func:`deadlines`)."""
+                        end: str | date | None = None, plan: str | Path | None = None) -> dict:
+    """Load the organisation at ``org`` and list its deadlines (see :func:`deadlines`). With
+    ``plan`` (or when ``org`` is a whole plan), its activities' own deadlines too."""
     from lawcheck.derive import load_calendars
     from lawcheck.ingest import parse_date
     from lawcheck.settings import rules_dir
@@ -115,10 +130,18 @@ def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
                           code="LC220", fix="give a --to date on or after --from")
     from lawcheck.plan import load_organization
 
-    organization = load_organization(org) if org is not None else None
+    activities: list = []
+    if plan is not None:
+        from lawcheck.plan import load_plan
+
+        loaded = load_plan(Path(plan), Path(org) if org is not None else None)
+        organization, activities = loaded.organization, list(loaded.activities)
+    else:
+        organization = load_organization(org) if org is not None else None
+        activities = _plan_activities(org) if org is not None else []
     cals = load_calendars(rules_dir())
     entries, caveats = deadlines(organization or {}, day, cals, first, last,
-                                 only_elections=organization is None)
+                                 only_elections=organization is None, activities=activities)
     coming = coming_elections(cals.elections, first)
     return {"organization": (organization or {}).get("name"),
             "type": (organization or {}).get("type"),
@@ -133,6 +156,23 @@ def compliance_calendar(org: str | Path, *, as_of: str | date | None = None,
             "caveats": caveats}
 
 
+def _plan_activities(path) -> list:
+    """The activities of ``path`` when it is a whole YAML or JSON plan (an organisation file
+    has none), loaded and checked as ``lawcheck check`` loads them."""
+    from lawcheck import yamlio
+    from lawcheck.plan import load_plan
+
+    if Path(path).suffix.lower() not in (".yaml", ".yml", ".json"):
+        return []
+    try:
+        data = yamlio.load(Path(path))
+    except Exception:  # noqa: BLE001 - load_organization has already judged the file
+        return []
+    if not isinstance(data, dict) or not data.get("activities"):
+        return []
+    return list(load_plan(Path(path)).activities)
+
+
 def coming_elections(elections, first: date) -> list:
     """Every election of the calendar not over by ``first`` (its polling day, or the end of its
     expected window, on or after it), soonest first."""
@@ -145,8 +185,8 @@ def _iso(day: date | None) -> str | None:
 
 
 def deadlines(org: dict, as_of: date, cals, start: date | None = None,
-              end: date | None = None, *,
-              only_elections: bool = False) -> tuple[list[Deadline], list[str]]:
+              end: date | None = None, *, only_elections: bool = False,
+              activities=()) -> tuple[list[Deadline], list[str]]:
     """(entries, caveats). Entries dated from ``start`` to ``end`` (inclusive; default: as_of
     and a year later), plus every overdue one whatever its date, sorted by date. With
     ``only_elections`` (no organisation given) only the election entries."""
@@ -301,12 +341,98 @@ def deadlines(org: dict, as_of: date, cals, start: date | None = None,
                "either: ask a lawyer, and watch for a letter from the Anti-Corruption Unit."),
             status="check")
 
+    _activity_entries(activities, as_of, cals, add)
     _election_entries(cals, start, end, add)
 
     caveats.extend(cals.caveats([e.date for e in found if e.status in ("due", "overdue")]
                                 or [start]))
     found.sort(key=lambda e: (e.date, STATUSES.index(e.status), e.title))
     return found, caveats
+
+
+def _hall(activity: dict) -> str:
+    province = str((activity.get("location") or {}).get("province") or "").strip()
+    if not province:
+        return "the Capital or Provincial Hall"
+    if province.lower() == "phnom penh":
+        return "the Phnom Penh Capital Hall"
+    return f"the {province} Provincial Hall"
+
+
+def _activity_entries(activities, as_of: date, cals, add) -> None:
+    """The notice lodge-by date of each demonstration in a public place that the plan does not
+    record as notified, and that has not started yet: the last working day that still leaves
+    NOTICE_WORKING_DAYS working days before the start, counted as activity.notice_working_days
+    is (neither the day of notice nor the day of the demonstration counts); for a gathering
+    under the short-notice route of Art 14, the last day that still gives its hours as
+    activity.notice_hours counts them (a notice counts from the end of its day)."""
+    from lawcheck.calendar import NotCovered
+    from lawcheck.derive import _has_time, _moment
+
+    for a in activities:
+        location = a.get("location") or {}
+        kind = a.get("type")
+        if kind not in DEMONSTRATIONS or a.get("start") is None:
+            continue
+        note = a.get("notification")
+        if note and note.get("notified_on"):
+            continue  # lodged: the notice rules judge whether it was in time
+        begins = _moment(a["start"])
+        if begins.date() < as_of:
+            continue
+        name = f"{kind} {a.get('id')}" + (f" ({a['title']})" if a.get("title") else "")
+        when = _long(begins.date()) + (f" at {begins:%H:%M}" if _has_time(a["start"]) else "")
+        unsaid = ("" if "notification" in a else " The plan does not say whether notice was "
+                  "given (add its notification); until it does, take this date as the one to "
+                  "keep.")
+        participants = a.get("participants")
+        if (location.get("venue_kind") in SHORT_NOTICE_VENUES and participants is not None
+                and participants <= SHORT_NOTICE_PARTICIPANTS):
+            day, hours = begins.date(), SHORT_NOTICE_HOURS[0]
+            if day.weekday() in cals.holidays.weekend or not cals.holidays.covers(day) \
+                    or cals.holidays.is_holiday(day):
+                hours = SHORT_NOTICE_HOURS[1]  # a holiday, or not known not to be one
+            last = (begins - timedelta(hours=hours)).date() - timedelta(days=1)
+            add("short-notice", last, f"Short-notice note for the {name} of "
+                f"{begins.date().isoformat()} to {_hall(a)}",
+                f"Lodge the signed note for the {name} (with three leaders' ID card copies) "
+                f"with {_hall(a)} by {_long(last)}: it must reach the authority {hours} hours "
+                f"before the start on {when} (36 hours when that day is a weekend or public "
+                "holiday), and lawcheck counts a note from the end of the day it is lodged. "
+                "Keep the receipt." + unsaid)
+            continue
+        if location.get("public_space") is not True:
+            continue  # the notice rules ask the plan about the place (see "Not checked")
+        title = (f"Notice of the {name} of {begins.date().isoformat()} to {_hall(a)}")
+        try:
+            last = _lodge_by(begins.date(), cals.holidays)
+        except NotCovered as gap:
+            add("demonstration-notice", begins.date(), title,
+                f"Lodge the written notice of the {name} with {_hall(a)} at least "
+                f"{NOTICE_WORKING_DAYS} working days before {when}; lawcheck cannot give the "
+                f"last day: {gap}. Lodge it as early as possible." + unsaid, status="check")
+            continue
+        late = (" That day has passed: move the date, or use the short-notice route of "
+                "Article 14 where it fits." if as_of > last else "")
+        add("demonstration-notice", last, title,
+            f"Lodge the written notice of the {name} with {_hall(a)} by {_long(last)}: "
+            f"{NOTICE_WORKING_DAYS} working days must lie between the notice and {when} "
+            "(neither day counts, nor weekends or public holidays). Keep the stamped receipt."
+            + late + unsaid)
+
+
+def _lodge_by(start: date, holidays) -> date:
+    """The last working day from which NOTICE_WORKING_DAYS working days lie strictly between
+    it and ``start`` (raises NotCovered when a day to count is in a year the calendar does not
+    cover)."""
+    day, counted = start, 0
+    while counted < NOTICE_WORKING_DAYS:
+        day -= timedelta(days=1)
+        counted += holidays.is_working_day(day)
+    day -= timedelta(days=1)  # the notice day itself does not count
+    while not holidays.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
 
 
 def _election_entries(cals, start: date, end: date, add) -> None:

@@ -16,6 +16,10 @@ FORMATS = ("text", "json", "ics")
 @click.option("--org", type=click.Path(dir_okay=False),
               help="Organization YAML or JSON (an --org file, or a whole plan). Without it, "
               "only the coming elections and their campaign periods are listed.")
+@click.option("--plan", type=click.Path(dir_okay=False),
+              help="A plan (YAML, JSON, CSV or XLSX; a CSV or XLSX one with --org): its "
+              "activities' own deadlines too, such as each demonstration's notice. A whole "
+              "YAML or JSON plan given as --org counts as --plan.")
 @click.option("--as-of", metavar="DATE",
               help="Judge what is due or overdue as of this date (default: today).")
 @click.option("--from", "start", metavar="DATE", help="First day to list (default: --as-of).")
@@ -26,13 +30,13 @@ FORMATS = ("text", "json", "ics")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the calendar here (e.g. deadlines.ics).")
 @FORCE
-def calendar(org, as_of, start, end, fmt, output, force) -> None:
+def calendar(org, plan, as_of, start, end, fmt, output, force) -> None:
     """List the organisation's legal deadlines: annual reports, donor-report copies, change
     notices, bank-account declaration, MoU expiry, tax returns, asset declarations (to check)
     and election campaign periods, each with the provision it rests on; then every coming
     election to the end of the election calendar, with its polling day (or expected window)
-    and campaign period. In .ics, each campaign start and each duty still due has a reminder
-    a week before.
+    and campaign period; with a plan, each demonstration's notice lodge-by date. In .ics,
+    each campaign start and each duty still due has a reminder a week before.
     """
     from lawcheck.cli.render import deliver, output_format, prepare_output
     from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
@@ -40,7 +44,7 @@ def calendar(org, as_of, start, end, fmt, output, force) -> None:
     fmt = output_format(output, fmt, FORMATS, command="calendar") or (
         "text" if output or sys.stdout.isatty() else "json")
     prepare_output(output, force)
-    cal = compliance_calendar(org, as_of=as_of, start=start, end=end)
+    cal = compliance_calendar(org, as_of=as_of, start=start, end=end, plan=plan)
     text = {"text": render_text, "json": render_json, "ics": render_ics}[fmt](cal)
     if output:
         deliver(text, output, newline="")  # keep the CRLF of .ics; 0600 like every output
