@@ -58,6 +58,7 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     risk = assess(findings, loaded.organization, in_campaign,
                   load_weights(rules_dir() / "risk.yaml"), as_of=day)
     caveats = cals.caveats([c.date for c in contexts])
+    due = _due(loaded, day, cals)
     caveats += [note for s in statements if (note := s.caveat())]
     moment = clock or datetime.now(timezone.utc).astimezone()
     report = {
@@ -68,6 +69,7 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         "corpus": corpus,
         "subject": {"kind": "plan", "source": loaded.source, "sha256": loaded.sha256},
         "risk": risk,
+        "deadlines": due,
         "findings": findings,
         "not_checked": not_checked,
         "caveats": caveats,
@@ -81,6 +83,22 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
         inputs = [Path(plan)] + ([Path(org)] if org else [])
         report = record_check(report, inputs=inputs, db=db, keep_text=keep_text, render=render)
     return report
+
+
+def _due(loaded, day: date, cals) -> list[dict]:
+    """The compliance calendar's overdue entries and those falling due within SOON_DAYS of
+    ``day`` (the organisation's duties and each activity's notice), soonest first: what the
+    report's summary leads with."""
+    from datetime import timedelta
+
+    from lawcheck.deadlines import DUTIES, SOON_DAYS, deadlines
+
+    organization = loaded.organization if isinstance(loaded.organization, dict) else {}
+    entries, _ = deadlines(organization, day, cals, day, day + timedelta(days=SOON_DAYS),
+                           activities=list(loaded.activities))
+    notice = DUTIES["demonstration-notice"].citation  # its "check": a day it cannot count
+    return [e.to_dict() for e in entries if e.status in ("overdue", "due")
+            or (e.status == "check" and e.citation == notice)]
 
 
 def _unknowns(contexts, outcomes, loaded, rulebase, index) -> tuple[list[dict], list[dict]]:
