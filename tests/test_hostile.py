@@ -220,7 +220,9 @@ def test_damaged_pdfs_are_lc213_never_an_internal_error(tmp_path):
             read_pdf(path)
             outcomes.add("ok")
         except LawcheckError as exc:
-            assert exc.code in ("LC211", "LC213"), (i, exc.code, exc.what)
+            # LC215: a flipped byte in a font leaves glyphs with no character ((cid:N)), which
+            # the reader refuses rather than store garbled text (issue 14)
+            assert exc.code in ("LC211", "LC213", "LC215"), (i, exc.code, exc.what)
             outcomes.add(exc.code)
     assert {"ok", "LC213"} <= outcomes
     box = re.search(rb"/MediaBox ?\[[^\]]*\]", data).group(0)
