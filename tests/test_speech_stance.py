@@ -152,3 +152,18 @@ def test_welcoming_or_reporting_a_release_is_no_pressure_on_a_court(text):
 ])
 def test_a_demand_in_the_writers_own_voice_still_counts(text):
     assert analyse(text).facts["statement.court_claims"] == ["pending-case"]
+
+
+def test_someone_elses_campaign_for_a_release_is_reported_not_pressed():
+    # a report of others' campaign "to call for" / "calling for" a release is news of the call
+    assert "pending-case" not in labels(
+        "Hundreds of villagers wore black on Monday in a campaign to call for the release of "
+        "the four detained land activists before their trial.").get(
+            "statement.court_claims", [])
+    assert "pending-case" not in labels(
+        "Monks held a vigil outside the provincial court calling for the release of the "
+        "detained union leader.").get("statement.court_claims", [])
+    # the organisation's own call stays pressure on the court
+    assert "pending-case" in labels(
+        "We are calling for the release of the four detained land activists before their "
+        "trial.")["statement.court_claims"]
