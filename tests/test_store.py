@@ -284,3 +284,24 @@ def test_search_finds_a_khmer_word_inside_a_run(tmp_path, db_url):
     assert [h["id"] for h in api.search("បាតុកម្ម សមាគម", db=db_url)] == []  # all words
     # a piece of a word is not a word: "កម្ម" is the tail of "បាតុកម្ម"
     assert api.search("កម្ម", db=db_url) == []
+
+
+def test_migration_0004_segments_the_khmer_already_stored(tmp_path, db_url):
+    """A database at 0003 holding a Khmer law: upgrading to 0004 segments its rows, so search
+    finds a word inside a run without ingesting again; downgrading removes the index."""
+    api.ingest(_write(tmp_path, "km.txt", KHMER_LAW), law_id="kh/km-law", new=True,
+               language="km", db=db_url)
+    store = storedb.open_store(db_url)
+    try:
+        storedb._run_alembic(store, "downgrade", "0003")
+        with store.engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("provisions")}
+        assert "segmented" not in columns
+        storedb._run_alembic(store, "upgrade", "head")
+        with store.engine.connect() as conn:
+            stored = conn.execute(text("SELECT segmented FROM provisions WHERE provision_id = "
+                                       "'kh/km-law/art-1'")).scalar()
+        assert " បាតុកម្ម " in stored
+    finally:
+        store.close()
+    assert [h["id"] for h in api.search("បាតុកម្ម", db=db_url)] == ["kh/km-law/art-1"]
