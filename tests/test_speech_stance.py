@@ -167,3 +167,22 @@ def test_someone_elses_campaign_for_a_release_is_reported_not_pressed():
     assert "pending-case" in labels(
         "We are calling for the release of the four detained land activists before their "
         "trial.")["statement.court_claims"]
+
+
+def test_an_abusive_name_asked_on_a_leaflet_is_published():
+    # a caption or leaflet of a few words that asks "traitors?" names its target all the same
+    assert labels("Traitors?")["statement.insults"] == ["person"]
+    assert labels("Puppets of the regime?").get("statement.insults")
+    # a longer open question keeps its question scope
+    assert not labels("Is it fair that critics of new laws are sometimes called traitors by "
+                      "commentators on talk radio?").get("statement.insults")
+
+
+def test_a_wish_for_other_leaders_is_a_call_for_change_of_government():
+    assert "overthrow" in labels("Enough is enough. We want a new prime minister.")[
+        "statement.calls"]
+    assert "overthrow" in labels("I need a new leader for this nation")["statement.calls"]
+    # news that a new government took office is no call
+    assert "overthrow" not in labels(
+        "The new government took office in August and the ministry has a new minister."
+    ).get("statement.calls", [])

@@ -157,6 +157,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
+        if mode == "question" and kind.fact == INSULTS and _slogan(doc):
+            mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
