@@ -211,3 +211,11 @@ def test_review_page_uses_a_khmer_font_stack_that_never_splits_clusters(tmp_path
     # breaking anywhere would cut a consonant from its subscript or vowel sign
     assert "break-all" not in html and "anywhere" not in html
     assert "<mark" in html and "ចោរ" in html
+
+
+def test_the_library_call_reads_khmer_when_asked():
+    from lawcheck.speech import analyse
+
+    analysis = analyse("ចូរបណ្តេញយួនចេញពីប្រទេសកម្ពុជា!", language="km")
+    assert analysis.analysed is True and analysis.facts["statement.discrimination"] is True
+    assert analyse("แถลงการณ์", language="th").analysed is False

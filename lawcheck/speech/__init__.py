@@ -16,15 +16,15 @@ from lawcheck.speech.model import Act, Analysis, Mention
 
 __all__ = ["Act", "Analysis", "Analyser", "Mention", "analyse", "analyse_many"]
 
-SUPPORTED = ("en",)
+SUPPORTED = ("en", "km")
 _DEFAULT: dict[tuple, "Analyser"] = {}
 _LOCK = threading.Lock()
 
 
 def not_analysed(language: str) -> Analysis:
     return Analysis(acts=(), mentions=(), facts={}, analysed=False,
-                    note=f"statement in language {language!r} not analysed: only English is "
-                         "supported; have it reviewed by a person")
+                    note=f"statement in language {language!r} not analysed: only English and "
+                         "Khmer are supported; have it reviewed by a person")
 
 
 class Analyser:
@@ -60,6 +60,10 @@ class Analyser:
         if language not in SUPPORTED:
             for _ in texts:
                 yield not_analysed(language)
+            return
+        if language == "km":  # Khmer text: the Khmer analyser (khmer.py) reads it all
+            for text in texts:
+                yield self.khmer.analyse(text)
             return
         nlp, pipeline = self.pipeline.nlp, self.pipeline
         texts = iter(texts)
@@ -102,11 +106,11 @@ def analyse(text: str, *, language: str = "en") -> Analysis:
     """Analyse one statement with the shipped (or LAWCHECK_RULES) lexicons."""
     if language not in SUPPORTED:
         return not_analysed(language)
-    return _default().analyse(text)
+    return _default().analyse(text, language=language)
 
 
 def analyse_many(texts: Iterable[str], *, language: str = "en") -> Iterator[Analysis]:
     """Analyse statements in one tokenizer pass; yields one Analysis per text, in order."""
     if language not in SUPPORTED:
         return (not_analysed(language) for _ in texts)
-    return _default().analyse_many(texts)
+    return _default().analyse_many(texts, language=language)
