@@ -190,3 +190,51 @@ def test_notice_constants_are_the_rules():
     assert value(short, "activity.participants") == dl.SHORT_NOTICE_PARTICIPANTS
     assert (short["parameters"]["hours"]["value"],
             short["parameters"]["holiday_hours"]["value"]) == dl.SHORT_NOTICE_HOURS
+
+
+def _vigil(start: str, venue_kind: str = "designated_expression_place", **notification):
+    plan = raw_plan("foreign-march")
+    march = plan["activities"][0]
+    march.update(type="vigil", participants=100, start=start, end=None)
+    march.pop("end")
+    march["location"]["venue_kind"] = venue_kind
+    march["notification"] = ({"authority": "Phnom Penh Capital Hall", **notification}
+                             if notification else None)
+    return plan
+
+
+def test_short_notice_date_agrees_with_the_short_notice_rule(db, tmp_path):
+    """Art 14's route: the calendar's last day gives the hours the rule asks for; a day later
+    does not (the rule counts a note from the end of its day)."""
+    start = "2026-12-16T18:00"  # a Wednesday, not a holiday: 12 hours
+    cals = load_calendars(rules_dir())
+    found, _ = dl.deadlines({}, date.fromisoformat(AS_OF), cals,
+                            activities=load_activities(_vigil(start), tmp_path))
+    entry = [e for e in found if e.title.startswith("Short-notice note for the vigil M1")]
+    assert len(entry) == 1 and "12 hours" in entry[0].what
+    last = entry[0].date
+    on_time = check(write_plan(tmp_path / "a.json", _vigil(start, notified_on=last)), db)
+    assert "kh.assembly.short-notice.late" not in _fired(on_time)
+    late = check(write_plan(tmp_path / "b.json",
+                            _vigil(start, notified_on=last + timedelta(days=1))), db)
+    assert "kh.assembly.short-notice.late" in _fired(late)
+
+
+def load_activities(plan: dict, tmp_path) -> list:
+    from lawcheck.plan import load_plan
+
+    return list(load_plan(write_plan(tmp_path / "acts.json", plan)).activities)
+
+
+def test_a_year_without_known_holidays_gives_no_date_but_says_so(tmp_path):
+    """A march in a year the holiday calendar does not cover: no guessed lodge-by date, an
+    entry to check instead, shown in the summary as such."""
+    cals = load_calendars(rules_dir())
+    year = max(cals.holidays.years) + 1
+    plan = raw_plan("foreign-march")
+    plan["activities"][0].update(start=f"{year}-03-10T07:00", end=f"{year}-03-10T11:00")
+    found, _ = dl.deadlines({}, date(year, 2, 20), cals,
+                            activities=load_activities(plan, tmp_path))
+    entry = [e for e in found if "march M1" in e.title]
+    assert len(entry) == 1 and entry[0].status == "check"
+    assert "cannot give the last day" in entry[0].what
