@@ -186,3 +186,13 @@ def test_a_wish_for_other_leaders_is_a_call_for_change_of_government():
     assert "overthrow" not in labels(
         "The new government took office in August and the ministry has a new minister."
     ).get("statement.calls", [])
+
+
+def test_he_before_the_cue_is_the_one_accused_not_the_victim_named_after():
+    # "he" points back to the official named in the sentence before; Mr. Sok Dara is the victim
+    found = labels("The provincial governor came to Kampot on Monday. In his anger he killed "
+                   "Mr. Sok Dara.")
+    assert found["statement.accuses"] == ["official"]
+    # with no one named before, the name after the cue stays the target
+    assert labels("Yesterday he robbed Mr. Sok Dara of his land.")["statement.accuses"] == [
+        "person"]

@@ -70,6 +70,13 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
                 _owner(sentence, hit, start) and any(not _owner(sentence, h, start)
                                                      for h in before)):
             return _as_target(sentence, hit, _joined(sentence, hit, before, start, links))
+    subject = _pronoun_subject(sentence, start, links)
+    if subject is not None:
+        # "Mr. X … In his restlessness he killed Mr. Y": "he" before the cue is the one accused,
+        # pointing back to someone named earlier; the name after the cue is the victim
+        for hit in reversed(earlier):
+            if hit.target and (not allowed or hit.target in allowed):
+                return Target(hit.target, subject)
     if after:
         return _as_target(sentence, after[0])
     if before:
@@ -91,6 +98,23 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
             return Target(hit.target, words)
     if (not allowed or "person" in allowed) and not weak:
         return Target("person", words)
+    return None
+
+
+SUBJECT_PRONOUNS = ("he", "she", "they")
+
+
+def _pronoun_subject(sentence, start: int, links) -> str | None:
+    """The subject pronoun standing just before the cue, with only linking words between
+    ("he killed", "they have openly stolen"), or None."""
+    k = start - 1
+    while k >= sentence.start and k >= start - 4:
+        word = sentence.lowers[k - sentence.start]
+        if word in SUBJECT_PRONOUNS:
+            return sentence.doc[k].text
+        if (word,) not in links.get(word, ()):
+            return None
+        k -= 1
     return None
 
 
