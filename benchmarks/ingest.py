@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from tests.pdfgen import make_big_law_pdf
+    from benchmarks.pdfgen import make_big_law_pdf
 
     with tempfile.TemporaryDirectory() as tmp:
         pdf = make_big_law_pdf(Path(tmp) / "law.pdf", pages=args.pages)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from lawcheck.cli import cli
-from tests import pdfgen
+from benchmarks import pdfgen
 from tests.test_store import LAW_V1, LAW_V2, _dump, _write
 
 LAW = "kh/peaceful-demonstration-2009"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lawcheck.annotate import annotate
 from lawcheck.ingest import annotate_provisions
-from tests import pdfgen
+from benchmarks import pdfgen
 from tests.lawtext import parse_text
 
 

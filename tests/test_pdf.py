@@ -1,4 +1,4 @@
-"""Reading laws from PDFs the tests make themselves (tests/pdfgen.py)."""
+"""Reading laws from PDFs the tests make themselves (benchmarks/pdfgen.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from lawcheck.errors import SourceFileError
 from lawcheck.sources.pdf import read_pdf
 from lawcheck.structure.parser import parse
-from tests import pdfgen
+from benchmarks import pdfgen
 from tests.lawtext import articles, parse_text
 
 LINES = pdfgen.law_text(40)

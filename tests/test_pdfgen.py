@@ -1,4 +1,4 @@
-"""Checks, with pdfplumber directly, that tests/pdfgen.py makes what it says."""
+"""Checks, with pdfplumber directly, that benchmarks/pdfgen.py makes what it says."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ pytest.importorskip("fpdf")
 
 from pdfplumber.utils.exceptions import PdfminerException  # noqa: E402
 
-from tests import pdfgen  # noqa: E402
-from tests.pdfgen import (  # noqa: E402
+from benchmarks import pdfgen  # noqa: E402
+from benchmarks.pdfgen import (  # noqa: E402
     FOOTER_BAND, HEADER_BAND, law_text, make_big_law_pdf, make_binary_file, make_corrupt_pdf,
     make_empty_file, make_encrypted_pdf, make_law_pdf, make_scanned_pdf, make_truncated_pdf,
 )

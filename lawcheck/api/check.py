@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lawcheck import __version__
-from lawcheck.api.corpus import opened
 from lawcheck.ingest import parse_date
 from lawcheck.rulebase.model import SEVERITIES
+from lawcheck.service import citation_index, load_rulebase, opened
 
 
 def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date | None = None,
@@ -20,7 +20,6 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     With ``record`` the check is stored as a run (see :mod:`lawcheck.audit`) and the report
     returned is the one to print: it carries ``run`` and ``privacy``; ``keep_text`` keeps the
     plan's text too, ``render`` the format and options to print it again."""
-    from lawcheck.api.rules import _index, _load
     from lawcheck.derive import derive, load_calendars
     from lawcheck.engine import compile_rulebase, get_engine
     from lawcheck.findings import evaluate_contexts
@@ -35,8 +34,8 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     cals = load_calendars(rules_dir())
     contexts = derive(loaded.organization, list(loaded.activities), day, cals)
     with opened(db) as store:
-        rulebase = _load(store)
-        index = _index(store, rulebase)
+        rulebase = load_rulebase(store)
+        index = citation_index(store, rulebase)
         with store.sessions() as session:
             corpus = repo.corpus_version(session)
     statements = plan_statements(loaded.organization, loaded.activities, cals.elections)

@@ -8,29 +8,14 @@ annotations) ride along in separate keys the CLI renders as text.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from lawcheck.errors import NotFoundError, OptionError
 from lawcheck.ingest import IngestResult, check_language, check_law_id, parse_date
 from lawcheck.model import IngestOptions
+from lawcheck.service import opened  # noqa: F401  (the façade's name for it)
 from lawcheck.yamlio import did_you_mean
-
-
-@contextmanager
-def opened(db: str | None = None, *, sync: bool = True):
-    """An open store with the shipped corpus loaded; closed on exit."""
-    from lawcheck import shipped
-    from lawcheck.store.db import open_store
-
-    store = open_store(db)
-    try:
-        if sync:
-            shipped.sync(store)
-        yield store
-    finally:
-        store.close()
 
 
 def ingest(path: str | Path, *, law_id: str, version: str | None = None,

@@ -6,73 +6,36 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from lawcheck.api.corpus import diff, opened
-from lawcheck.errors import InputError, NotFoundError, Where
+from lawcheck import catalog, yamlio
+from lawcheck.api.corpus import diff
+from lawcheck.engine import get_engine
+from lawcheck.errors import InputError, NotFoundError, RulesError, Where
+from lawcheck.explain import explain_rule
+from lawcheck.findings import fill_parameters, parameters
 from lawcheck.ingest import parse_date
+from lawcheck.precedents import load_precedents
+from lawcheck.rulebase import dating
+from lawcheck.rulebase.conditions import check_value
 from lawcheck.rulebase.dating import CITATION_GONE
+from lawcheck.ruletests import run_cases
+from lawcheck.service import citation_index, load_rulebase, opened, rule_paths
+from lawcheck.settings import engine_name, rules_dir
 from lawcheck.yamlio import did_you_mean
-
-
-def _expand(paths) -> list[Path] | None:
-    if not paths:
-        return None
-    from lawcheck.rulebase.loader import rule_files
-
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found += rule_files(path)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(f"no such rule file or folder: {path}", code="LC201",
-                             fix="give a .yaml file or a folder of them")
-    return found
-
-
-def _rules_root():
-    from lawcheck.settings import rules_dir
-
-    return rules_dir()
-
-
-def _load(store, paths=None):
-    from lawcheck.rulebase.loader import load
-    from lawcheck.settings import rules_dir
-    from lawcheck.store import repository as repo
-
-    with store.sessions() as session:
-        provisions = repo.provision_ids(session)
-    return load(rules_dir(), provisions, _expand(paths))
-
-
-def _index(store, rulebase) -> dict:
-    from lawcheck.store import repository as repo
-
-    cited = {c for r in rulebase.rules for c in r.citations}
-    cited |= {p.citation for m in rulebase.mitigations.values() for p in m.parameters}
-    cited |= {"/".join(c.split("/")[:2]) for c in cited}  # their laws' versions: gone citations
-    with store.sessions() as session:
-        return repo.citation_index(session, cited)
 
 
 def load_rules(paths=None, *, db: str | None = None):
     """Load and check the rule base (every problem reported at once, as a RulesError)."""
     with opened(db) as store:
-        return _load(store, paths)
+        return load_rulebase(store, paths)
 
 
 def lint_rules(paths=None, *, db: str | None = None):
     """Load the rule base and check it against the corpus's dates: each rule in force from the
     day its legal basis is (or saying why not), no citation gone from its law's newest version,
     every parameter found in each version of its provision. Raises RulesError listing all."""
-    from lawcheck.errors import RulesError
-    from lawcheck.rulebase import dating
-
     with opened(db) as store:
-        rulebase = _load(store, paths)
-        index = _index(store, rulebase)
+        rulebase = load_rulebase(store, paths)
+        index = citation_index(store, rulebase)
     problems = dating.check(rulebase, index) + dating.check_parameters(rulebase, index)
     if problems:
         raise RulesError(problems)
@@ -90,13 +53,10 @@ def rules_list(*, db: str | None = None) -> list[dict]:
 
 
 def rules_show(rule_id: str, *, db: str | None = None) -> dict:
-    from lawcheck.catalog import condition_text
-    from lawcheck.findings import fill_parameters
-
     with opened(db) as store:
-        rulebase = _load(store)
+        rulebase = load_rulebase(store)
         rule = _rule(rulebase, rule_id)
-        index = _index(store, rulebase)
+        index = citation_index(store, rulebase)
     citations = []
     for cited in rule.citations:
         versions = sorted(index.get(cited, []), key=lambda v: (v.effective_from or date.min))
@@ -110,7 +70,7 @@ def rules_show(rule_id: str, *, db: str | None = None) -> dict:
         "category": rule.category, "kind": rule.kind, "severity": rule.severity,
         "consequence": rule.consequence, "pillar": rule.pillar,
         "effective_from": _iso(rule.effective_from), "effective_to": _iso(rule.effective_to),
-        "scope": condition_text(rule.scope), "when": condition_text(rule.when)
+        "scope": catalog.condition_text(rule.scope), "when": catalog.condition_text(rule.when)
         if rule.when is not None else [], "exception_to": list(rule.exception_to),
         "message": {"what": rule.message.what, "why": rule.message.why,
                     "todo": rule.message.todo},
@@ -131,7 +91,6 @@ def _precedents_of(rule) -> list[dict]:
     """The precedents a rule names ({"id", "date", "summary"}), oldest first."""
     if not rule.precedents:
         return []
-    from lawcheck.precedents import load_precedents
 
     named = set(rule.precedents)
     return [p.brief() for p in load_precedents() if p.id in named]
@@ -139,8 +98,6 @@ def _precedents_of(rule) -> list[dict]:
 
 def _parameters_now(rule, index) -> list[dict]:
     """Each parameter with the text it reads today (the message shows it in its place)."""
-    from lawcheck.findings import parameters
-
     today = parameters(rule, date.today(), index)
     return [{"name": p.name, "citation": p.citation, "pattern": p.pattern, "value": p.value,
              "reads": today[f"param.{p.name}"]} for p in rule.parameters]
@@ -148,25 +105,21 @@ def _parameters_now(rule, index) -> list[dict]:
 
 def rules_test(paths=None, *, db: str | None = None, engine: str | None = None,
                today: date | None = None):
-    from lawcheck.engine import get_engine
-    from lawcheck.ruletests import run_cases
-    from lawcheck.settings import engine_name
-
     with opened(db) as store:
-        rulebase = _load(store)
+        rulebase = load_rulebase(store)
         selected = None
         if paths:
             # relative paths are the user's, from the working directory; the cases know theirs
             # as loaded, so both sides are compared resolved
-            chosen = {p.resolve() for p in _expand(paths)}
+            chosen = {p.resolve() for p in rule_paths(paths)}
             selected = [c for c in rulebase.tests if Path(c.file).resolve() in chosen]
             if not selected:
                 shown = ", ".join(str(p) for p in paths)
                 raise InputError(
                     f"no test cases found in {shown}", code="LC206",
                     fix=f"give a *.tests.yaml file or folder under the rule base "
-                        f"({_rules_root()}); `lawcheck rules list` shows each rule's tests")
-        index = _index(store, rulebase)
+                        f"({rules_dir()}); `lawcheck rules list` shows each rule's tests")
+        index = citation_index(store, rulebase)
     return run_cases(rulebase, get_engine(engine or engine_name()), index, selected, today)
 
 
@@ -175,7 +128,7 @@ def rules_coverage(*, db: str | None = None) -> dict:
     from lawcheck.store import repository as repo
 
     with opened(db) as store:
-        rulebase = _load(store)
+        rulebase = load_rulebase(store)
         with store.sessions() as session:
             laws = sorted({r.law for r in rulebase.rules if r.law} |
                           {"/".join(c.split("/")[:2]) for r in rulebase.rules
@@ -200,11 +153,9 @@ def rules_coverage(*, db: str | None = None) -> dict:
 
 
 def rules_catalog(fmt: str = "markdown", *, db: str | None = None) -> str:
-    from lawcheck import catalog
-
     with opened(db) as store:
-        rulebase = _load(store)
-        index = _index(store, rulebase)
+        rulebase = load_rulebase(store)
+        index = citation_index(store, rulebase)
     titles = {pid: next((v.title for v in versions if v.title), "")
               for pid, versions in index.items()}
     text = catalog.markdown(rulebase, titles)
@@ -237,22 +188,17 @@ def rules_impact(law_id: str, v1: str | None = None, v2: str | None = None, *,
 
 def explain(rule_id: str, facts_path: str | Path, *, as_of: str | date | None = None,
             db: str | None = None) -> dict:
-    from lawcheck.explain import explain_rule
-
     with opened(db) as store:
-        rulebase = _load(store)
+        rulebase = load_rulebase(store)
         rule = _rule(rulebase, rule_id)
         facts = read_facts(Path(facts_path), rulebase)
-        index = _index(store, rulebase)
+        index = citation_index(store, rulebase)
     day = facts.get("subject.date") or parse_date(as_of, "--as-of date") or date.today()
     return explain_rule(rulebase, rule, facts, day, index)
 
 
 def read_facts(path: Path, rulebase) -> dict:
     """A facts file (YAML or JSON): a mapping of declared facts, or ``facts:`` holding one."""
-    from lawcheck import yamlio
-    from lawcheck.rulebase.conditions import check_value
-
     data = yamlio.load(path, error=InputError)
     if isinstance(data, dict) and set(data) == {"facts"}:
         data = data["facts"]

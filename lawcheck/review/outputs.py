@@ -18,7 +18,6 @@ import csv
 import io
 import json
 import os
-import re
 from pathlib import Path
 import shutil
 import tempfile
@@ -26,51 +25,21 @@ from html import escape
 from typing import IO
 
 from lawcheck.errors import InputError, Where
+from lawcheck.review.cells import (  # noqa: F401  (the review page reads these through here)
+    CSV_COLUMNS, RISK_LEVELS, RISKS, UNSCREENED, first_span, guard_cell, highest_level,
+    result_of, screening_cells, screening_note, spans_of, suggestion_of, unanalysed_spans,
+    unchecked_note, unguard_cell, where_of,
+)
 from lawcheck.review.inputs import BadRow, StatementInput
+from lawcheck.review.writer import Writer
+from lawcheck.review.xlsx import XlsxWriter
 from lawcheck.rulebase.model import CATEGORIES, KINDS, SEVERITIES
 
-RISK_LEVELS = ("critical", "high", "moderate", "low", "none")  # most serious first
-RISKS = ("deregistration", "prosecution")
+# The review page (lawcheck/web/render.py and its templates) reads these two through this module.
+_spans, _suggestion = spans_of, suggestion_of
+
 FORMATS = ("jsonl", "json", "csv", "html", "text", "summary", "xlsx")
 RESUMABLE = ("jsonl", "csv")
-CSV_COLUMNS = ("id", "source", "line", "rule", "category", "kind", "severity", "consequence",
-               "span_start", "span_end", "excerpt", "why", "citations", "suggestion",
-               "deregistration", "prosecution", "result", "language", "unanalysed", "caveats")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-#: A spreadsheet opened with another separator (";" in many locales, tab, "|") starts a new cell
-#: after it: "a;=HYPERLINK(…)" becomes a formula there. Such cells are guarded too, and every
-#: text cell is quoted, so that no reader splits it.
-_FORMULA_AFTER_SEPARATOR = re.compile(r"[,;\t|]\s*[=+\-@]")
-
-
-class Writer:
-    shows_bad_rows = False
-
-    def __init__(self, out: IO[str], owns: bool = False) -> None:
-        self.out, self.owns = out, owns
-
-    def write(self, item: StatementInput, report: dict) -> None:
-        raise NotImplementedError
-
-    def bad(self, row: BadRow) -> None:
-        """A row that could not be reviewed; only writers that show them override this."""
-
-    def close(self) -> None:
-        self.out.flush()
-        if self.owns:
-            self.out.close()
-            if getattr(self, "path", None):
-                from lawcheck.outfile import remember
-
-                remember(Path(self.path))  # so the next run may replace its own output
-
-    def abort(self) -> None:
-        """The batch failed: keep what is whole (a resumable file), or nothing (a page)."""
-        discard = getattr(self.out, "discard", None)
-        if self.owns and discard is not None:
-            discard()
-        else:
-            self.close()
 
 
 class _Renamed:
@@ -114,8 +83,6 @@ def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = N
         if path is None:
             raise InputError("an Excel workbook cannot be written to the terminal", code="LC220",
                              fix="add -o FILE.xlsx, or choose --format csv")
-        from lawcheck.review.xlsx import XlsxWriter
-
         return XlsxWriter(path)
     if path is None:
         return _WRITERS[fmt](stream)
@@ -170,22 +137,6 @@ class JsonWriter(Writer):
 
 # --- csv ---------------------------------------------------------------------------------------
 
-def guard_cell(value):
-    """Stop a spreadsheet from running a statement as a formula (CSV injection).
-
-    An apostrophe is put before a cell that starts like a formula, and before one that already
-    starts with an apostrophe, so :func:`unguard_cell` gives back the exact text.
-    """
-    if isinstance(value, str) and (value.startswith(_FORMULA_START)
-                                   or _FORMULA_AFTER_SEPARATOR.search(value)):
-        return "'" + value
-    return value
-
-
-def unguard_cell(value: str) -> str:
-    return value[1:] if value.startswith("'") else value
-
-
 class CsvWriter(Writer):
     def __init__(self, out, owns: bool = False, header: bool = True) -> None:
         super().__init__(out, owns)
@@ -199,10 +150,10 @@ class CsvWriter(Writer):
         head = [item.id, item.source, "" if item.line is None else item.line]
         tail = levels + screening_cells(report)
         rows = [head + [f.get("rule"), f.get("category"), f.get("kind"), f.get("severity"),
-                        f.get("consequence"), *_first_span(f), _where(f).get("excerpt"),
+                        f.get("consequence"), *first_span(f), where_of(f).get("excerpt"),
                         f.get("why"), ";".join(c.get("provision", "") for c in
                                                f.get("citations") or []),
-                        _suggestion(f)] + tail
+                        suggestion_of(f)] + tail
                 for f in report.get("findings") or []]
         self._emit(rows or [head + [""] * 11 + tail])  # every reviewed id appears once at least
 
@@ -215,91 +166,7 @@ class CsvWriter(Writer):
         self.out.flush()
 
 
-def _where(finding: dict) -> dict:
-    return finding.get("where") or {}
-
-
-def _spans(finding: dict) -> list[tuple[int, int]]:
-    where = _where(finding)
-    pairs = list(where.get("spans") or []) + [f.get("span") for f in where.get("flags") or []]
-    return list(dict.fromkeys((p[0], p[1]) for p in pairs if isinstance(p, (list, tuple))
-                              and len(p) == 2 and all(type(v) is int for v in p)))
-
-
-def _first_span(finding: dict) -> list:
-    spans = _spans(finding)
-    return list(min(spans)) if spans else ["", ""]
-
-
-def _suggestion(finding: dict) -> str:
-    flags = [f.get("suggestion") for f in _where(finding).get("flags") or []
-             if f.get("suggestion")]
-    if flags:
-        return " | ".join(dict.fromkeys(flags))
-    mitigations = finding.get("mitigations") or []
-    return mitigations[0].get("text", "") if mitigations else ""
-
-
-# --- what was screened ---------------------------------------------------------------------------
-
-def result_of(report: dict) -> str:
-    """"findings", "no findings", "partly screened" or "not screened" (reports written before
-    the field existed are worked out from their analysis)."""
-    if report.get("result"):
-        return report["result"]
-    from lawcheck.speech.script import result_label
-
-    analysed = (report.get("analysis") or {}).get("analysed", True)
-    return result_label(analysed, len(report.get("findings") or []))
-
-
-def unanalysed_spans(report: dict) -> list[tuple[int, int, str]]:
-    return [(u["span"][0], u["span"][1], u.get("script", ""))
-            for u in (report.get("analysis") or {}).get("unanalysed") or []
-            if isinstance(u, dict) and len(u.get("span") or ()) == 2]
-
-
-def screening_note(report: dict) -> str | None:
-    """The caveat that says what was not screened, or None when everything was."""
-    if result_of(report) not in UNSCREENED:
-        return None
-    return next((c for c in report.get("caveats") or [] if str(c).startswith(
-        ("NOT SCREENED", "PARTLY SCREENED"))), f"{result_of(report)}: have a person review it")
-
-
-def unchecked_note(report: dict) -> str | None:
-    """What lawcheck could not judge for a statement and says why (a law or rule not in force
-    on its date, a date the election calendar does not cover, a citation gone), or None.
-    Checks that only wait for an optional column (medium, speaker) are not repeated here."""
-    reasons = []
-    for entry in report.get("not_checked") or []:
-        for reason in [entry.get("reason"), *(entry.get("reasons") or [])]:
-            if reason and reason not in reasons:
-                reasons.append(str(reason))
-    if not reasons:
-        return None
-    shown = "; ".join(reasons[:2]) + (f"; and {len(reasons) - 2} more" if len(reasons) > 2
-                                      else "")
-    return f"SOME CHECKS NOT MADE: {shown} (see not_checked in the JSONL report)"
-
-
-def screening_cells(report: dict) -> list:
-    """The csv/xlsx cells: result, language, unanalysed spans (start-end;…), caveats."""
-    return [result_of(report), (report.get("analysis") or {}).get("language", ""),
-            ";".join(f"{s}-{e}" for s, e, _ in unanalysed_spans(report)),
-            " | ".join(str(c) for c in report.get("caveats") or [])]
-
-
-UNSCREENED = ("not screened", "partly screened")
-
-
 # --- summary -----------------------------------------------------------------------------------
-
-def highest_level(report: dict) -> str:
-    risk = report.get("risk") or {}
-    levels = [(risk.get(k) or {}).get("level") for k in RISKS]
-    return next((lv for lv in RISK_LEVELS if lv in levels), "none")
-
 
 class SummaryWriter(Writer):
     """Counts, returned by :meth:`result`; the CLI prints them (stderr, or JSON)."""
@@ -376,7 +243,7 @@ class TextWriter(Writer):
             lines.append(f"    ? {unchecked}")
         for f in findings:
             cites = ",".join(c.get("provision", "") for c in f.get("citations") or [])
-            words = "; ".join(repr(item.text[s:e]) for s, e in _spans(f) if 0 <= s < e)
+            words = "; ".join(repr(item.text[s:e]) for s, e in spans_of(f) if 0 <= s < e)
             lines.append(f"    {str(f.get('severity', '')).upper():8} {f.get('rule')}  {cites}"
                          + (f"  {words}" if words else ""))
         self.out.write("\n".join(lines) + "\n")
@@ -462,7 +329,7 @@ class HtmlWriter(Writer):
         findings = report.get("findings") or []
         levels = ", ".join(f"{k}: {(risk.get(k) or {}).get('level', '?')}" for k in RISKS)
         where = f"{item.source}:{item.line}" if item.line is not None else item.source
-        marks = [(s, e, str(f.get("category"))) for f in findings for s, e in _spans(f)]
+        marks = [(s, e, str(f.get("category"))) for f in findings for s, e in spans_of(f)]
         unread = [(s, e) for s, e, _ in unanalysed_spans(report)]
         note = screening_note(report)
         result = f" · {esc(result_of(report).upper())}" if note else ""
@@ -482,7 +349,7 @@ class HtmlWriter(Writer):
                     f"<dt>Severity</dt><dd>{esc(f.get('severity'))}</dd>",
                     f"<dt>Cites</dt><dd>{esc(cites)}</dd>",
                     f"<dt>Why</dt><dd>{esc(f.get('why'))}</dd>",
-                    f"<dt>Safer wording</dt><dd>{esc(_suggestion(f))}</dd>", "</dl></div>"]
+                    f"<dt>Safer wording</dt><dd>{esc(suggestion_of(f))}</dd>", "</dl></div>"]
         out.append("</article>")
         level = highest_level(report)
         spool = "unscreened" if note and level == "none" else level

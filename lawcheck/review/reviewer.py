@@ -20,6 +20,7 @@ from lawcheck import __version__
 from lawcheck.precedent_links import attach
 from lawcheck.speech import likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
+from lawcheck.service import citation_index, load_rulebase, opened
 from lawcheck.speech.script import caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
@@ -175,8 +176,6 @@ class ReviewerSpec:
 
 class Reviewer:
     def __init__(self, spec: ReviewerSpec) -> None:
-        from lawcheck.api.corpus import opened
-        from lawcheck.api.rules import _index, _load
         from lawcheck.derive import load_calendars
         from lawcheck.engine import compile_rulebase, get_engine
         from lawcheck.plan import load_organization
@@ -188,8 +187,8 @@ class Reviewer:
 
         self.spec = spec
         with opened(spec.db, sync=spec.sync) as store:
-            full = _load(store)
-            self.index = _index(store, full)
+            full = load_rulebase(store)
+            self.index = citation_index(store, full)
             with store.sessions() as session:
                 self.corpus = repo.corpus_version(session)
         self.rulebase = replace(full, rules=tuple(r for r in full.rules

@@ -10,8 +10,10 @@ the csv output, and characters Excel cannot hold are dropped.
 from __future__ import annotations
 
 from lawcheck.errors import InputError, Where
-from lawcheck.review.outputs import (CSV_COLUMNS, RISKS, Writer, _first_span, _suggestion,
-                                     _where, guard_cell, highest_level, screening_cells)
+from lawcheck.outfile import atomic
+from lawcheck.review.cells import (CSV_COLUMNS, RISKS, first_span, guard_cell, highest_level,
+                                   screening_cells, suggestion_of, where_of)
+from lawcheck.review.writer import Writer
 
 STATEMENT_COLUMNS = ("id", "source", "line", "result", "language", "unanalysed", "findings",
                      "highest_risk", *RISKS, "caveats", "text")
@@ -59,16 +61,14 @@ class XlsxWriter(Writer):
         for f in findings:
             self.findings.append([_cell(v) for v in head + [
                 f.get("rule"), f.get("category"), f.get("kind"), f.get("severity"),
-                f.get("consequence"), *_first_span(f), _where(f).get("excerpt"), f.get("why"),
+                f.get("consequence"), *first_span(f), where_of(f).get("excerpt"), f.get("why"),
                 ";".join(c.get("provision", "") for c in f.get("citations") or []),
-                _suggestion(f), *levels]])
+                suggestion_of(f), *levels]])
 
     def abort(self) -> None:
         """The batch failed: write no workbook at all."""
 
     def close(self) -> None:
-        from lawcheck.outfile import atomic
-
         try:
             with atomic(self.path, "wb") as fh:  # 0600, renamed into place when whole
                 self.book.save(fh)
