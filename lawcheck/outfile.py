@@ -67,6 +67,8 @@ def check_output(path: str | os.PathLike, *, db: str | None = None, force: bool 
     if target.is_dir():
         raise OptionError("the output is a folder", code="LC229", where=Where(str(target)),
                           fix="give a file name inside it (-o folder/report.html)")
+    if _stream(target):
+        return target  # -o /dev/stdout, a pipe: written straight through, nothing to replace
     if target.exists() and not force and not _wrote(target):
         raise OptionError("the output file exists and lawcheck did not write it", code="LC229",
                           where=Where(str(target)),
@@ -80,6 +82,11 @@ def atomic(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "
     """Write ``path`` through a 0600 temporary file in its folder, renamed into place at the
     end; on any error the temporary file goes and ``path`` is untouched."""
     target = Path(path)
+    if _stream(target):  # a device or a pipe is written to, never replaced by a file
+        with open(target, mode, **({} if "b" in mode else {"encoding": encoding,
+                                                         "newline": newline})) as fh:
+            yield fh
+        return
     folder = target.parent if str(target.parent) else Path(".")
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     try:
@@ -97,6 +104,16 @@ def atomic(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "
             pass
         raise
     remember(target)
+
+
+def _stream(target: Path) -> bool:
+    """True for an existing output that is not a regular file (/dev/stdout, a FIFO, a tty)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(target.stat().st_mode) and not target.is_dir()
+    except OSError:
+        return False
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:

@@ -42,12 +42,12 @@ def _zero_length(path: Path, _real: Path) -> str:
 def _truncated(path: Path, real: Path) -> str:
     data = real.read_bytes()
     path.write_bytes(data[:len(data) // 2])
-    return "LC401"
+    return "LC405"  # a SQLite file, damaged (issue 18: wipe may delete it, below)
 
 
 def _header_only(path: Path, real: Path) -> str:
     path.write_bytes(real.read_bytes()[:100])
-    return "LC401"
+    return "LC405"
 
 
 def _foreign(path: Path, _real: Path) -> str:
@@ -78,6 +78,11 @@ def test_a_bad_database_file_is_refused_and_left_as_it_was(make, argv, real_db, 
     code = make(path, real_db)
     before = path.read_bytes()
     result = CliRunner().invoke(cli, ["--db", str(path), *argv])
+    if code == "LC405" and argv[0] == "wipe":
+        # a damaged SQLite file is the one thing wipe may delete (issue 18, item 11)
+        assert result.exit_code == 0 and "was damaged, so it was deleted" in result.output
+        assert not path.exists()
+        return
     assert result.exit_code == 2, result.output
     assert f"error {code}" in result.output and str(path) in result.output
     assert "how to fix:" in result.output

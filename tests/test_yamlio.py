@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 
-def test_yaml_cache_is_private_follows_the_bytes_and_never_hides_an_error(isolated_home, tmp_path):
-    from lawcheck import yamlio
+def test_yaml_cache_is_private_follows_the_bytes_and_never_hides_an_error(isolated_home, tmp_path,
+                                                                          monkeypatch):
+    from lawcheck import settings, yamlio
     from lawcheck.errors import CorpusDataError
 
+    # only shipped rule and corpus files are cached (issue 18): make tmp_path such a folder
+    monkeypatch.setattr(settings, "shipped_dirs", lambda: (tmp_path,))
     path = tmp_path / "rules.yaml"
     path.write_text("a: 1\nb: [x, y]\n", encoding="utf-8")
     first = yamlio.load(path)
