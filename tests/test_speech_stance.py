@@ -196,3 +196,13 @@ def test_he_before_the_cue_is_the_one_accused_not_the_victim_named_after():
     # with no one named before, the name after the cue stays the target
     assert labels("Yesterday he robbed Mr. Sok Dara of his land.")["statement.accuses"] == [
         "person"]
+
+
+def test_calling_someones_act_unlawful_accuses_them():
+    assert labels("The company's act of clearing the villagers' land is against the law.")[
+        "statement.accuses"] == ["company"]
+    assert labels("The district governor unlawfully seized the land of 40 families.")[
+        "statement.accuses"] == ["official"]
+    # the law explained in a training names no one
+    assert labels("Clearing forest without a permit is against the law, the trainer told "
+                  "commune councillors.") == {}
