@@ -206,3 +206,10 @@ def test_calling_someones_act_unlawful_accuses_them():
     # the law explained in a training names no one
     assert labels("Clearing forest without a permit is against the law, the trainer told "
                   "commune councillors.") == {}
+
+
+def test_borders_in_the_plural_are_the_border():
+    assert labels("The two governments will sign off on dissolving the borders of the two "
+                  "countries.")["statement.territory_claim"] is True
+    assert labels("Doctors Without Borders opened a clinic for migrants who lost their "
+                  "papers.") == {}
