@@ -443,6 +443,7 @@ def _per_activity(report: dict) -> dict:
     return out
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(plan=plans(min_size=2), seed=st.randoms(use_true_random=False))
 def test_shuffling_activities_changes_nothing_per_activity(plan, seed, db, tmp_path):

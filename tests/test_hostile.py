@@ -415,6 +415,7 @@ def test_an_xlsx_bomb_is_refused_before_it_is_unzipped(db_url, tmp_path):
     assert plan.exit_code == 2 and "LC208" in plan.output
 
 
+@pytest.mark.slow
 def test_a_pdf_compression_bomb_is_refused_before_pdfminer(tmp_path):
     from lawcheck.errors import LawcheckError
     from lawcheck.sources.pdf import read_pdf

@@ -88,6 +88,7 @@ def test_an_undecodable_khmer_text_layer_is_refused_with_what_to_do(tmp_path):
 
 @needs_font
 @needs_ocr
+@pytest.mark.slow
 def test_a_scan_without_ocr_says_to_use_it_and_with_ocr_reads_the_articles(tmp_path):
     scan = scanned_pdf(shaped_pdf(tmp_path / "law.pdf"), tmp_path / "scan.pdf")
     refused = run(tmp_path, "corpus", "ingest", scan, "--law", "kh/km-test", "--new")

@@ -109,6 +109,7 @@ def test_txt_folder_and_stdin(db, tmp_path):
     assert result.exit_code == 1 and json.loads(result.stdout.splitlines()[0])["findings"]
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_bytes_as_one(db, tmp_path):
     rows = [(f"s{i}", RISKY if i % 3 == 0 else BENIGN, "facebook") for i in range(150)]
     src = write_csv(tmp_path / "s.csv", rows)
@@ -139,6 +140,7 @@ def test_khmer_statement_is_analysed_and_says_in_which_language(db, tmp_path):
     assert thai["analysis"]["analysed"] is False and thai["caveats"]
 
 
+@pytest.mark.slow
 def test_killed_review_loses_nothing_and_resume_finishes_without_duplicates(tmp_path):
     """SIGKILL mid-way: the output is whole up to its last complete line, the database holds no
     run for the killed review, and --resume writes each remaining id exactly once."""

@@ -43,6 +43,7 @@ def test_an_xlsx_sheet_is_mapped_the_same_way(tmp_path):
     assert [i.id for i in items] == ["1", "2"]
 
 
+@pytest.mark.slow
 def test_review_cli_with_the_options(export, tmp_path):
     out = tmp_path / "out.csv"
     result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'db.db'}", "review",

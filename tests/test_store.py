@@ -242,6 +242,7 @@ def test_diff_lists_added_removed_and_changed_words(tmp_path, db_url):
     assert api.diff("kh/test-law", "2", "1", db=db_url)["removed"] == ["kh/test-law/art-3"]
 
 
+@pytest.mark.slow
 def test_first_use_by_several_processes_at_once(db_url):
     """Four processes opening a new database together: one schema, one shipped version."""
     import subprocess
