@@ -213,3 +213,14 @@ def test_borders_in_the_plural_are_the_border():
                   "countries.")["statement.territory_claim"] is True
     assert labels("Doctors Without Borders opened a clinic for migrants who lost their "
                   "papers.") == {}
+
+
+def test_a_territory_cue_whose_object_is_not_land_claims_nothing():
+    # migration and trade work at the border: what was lost or sold is named, and is no land
+    assert labels("Migrants crossing the Thai border lost their papers and their wages.") == {}
+    assert labels("Traders at the Vietnamese border sold the rice at a loss this year.") == {}
+    # the object is land, a place or the border: still a claim
+    assert labels("Villagers lost their land to the new border posts.")[
+        "statement.territory_claim"] is True
+    assert labels("The government sold our rice fields to Vietnam.")[
+        "statement.territory_claim"] is True

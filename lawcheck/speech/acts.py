@@ -23,6 +23,10 @@ SLURS = "statement.discrimination"
 CALLS = "statement.calls"  # a command clause makes any cue in it a call (see _in_command)  # its strong cues are slurs
 # a command may open a clause after these: "To every worker on the site: put down your tools"
 OPENERS = {":", "—", "–", ";", ","}
+TERRITORY = "statement.territory_claim"
+# the words that open the object of a territory cue, and those that end it
+OBJECT_OPENERS = {"their", "his", "her", "its", "my", "your", "our", "the", "a", "an"}
+OBJECT_ENDS = {"to", "in", "at", "on", "by", "for", "from", "with", "and", "or", "of"}
 
 
 def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> Analysis:
@@ -130,6 +134,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "boycott the commune elections": the first kind in the file that fits
         if kind.unless and _cancelled(sentence, kind, start):
             continue  # "we welcome the court's decision to release them": no demand
+        if kind.fact == TERRITORY and not strong and _lost_something_else(sentence, end):
+            continue  # "migrants crossing the border lost their papers": no land was lost
         target = None
         if kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
@@ -179,6 +185,24 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _lost_something_else(sentence: Sentence, end: int) -> bool:
+    """True when a territory cue ("lost", "sold", "taken") is followed by its own object, opened
+    by a determiner, and no territory word or border, neighbour or land name stands in it:
+    "lost their papers", "sold the rice", not "lost the island" or "sold our land"."""
+    if "territory-object" not in sentence.pipeline.markers:
+        return False  # a lexicon without the group keeps every claim
+    if end >= sentence.end or sentence.lowers[end - sentence.start] not in OBJECT_OPENERS:
+        return False
+    stop = end + 1
+    while stop < min(sentence.end, end + 4) and sentence.doc[stop].is_alpha and \
+            sentence.lowers[stop - sentence.start] not in OBJECT_ENDS:
+        stop += 1
+    if stop == end + 1:
+        return False
+    spans = sentence.find("territory-context") + sentence.find("territory-object")
+    return not any(end <= s < stop for s, _ in spans)
 
 
 def _cancelled(sentence: Sentence, kind, start: int) -> bool:
