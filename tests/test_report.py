@@ -374,5 +374,5 @@ def test_each_risk_plain_first_and_the_arithmetic_behind_it(fmt):
 def test_matched_facts_are_one_plain_line_not_in_why(fmt):
     got = render(sample_report(), fmt, color=False, width=300)
     assert "(Found:" not in got and "organization.unnotified_change_days" not in got
-    assert "Your plan says" in got and "organisation unnotified change days: 40" in got
+    assert "Your plan says" in got and "a change not yet notified was made 40 days ago" in got
     assert "when it amends its statutes within 15 days." in got  # the legal reason stays

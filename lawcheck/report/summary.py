@@ -527,6 +527,32 @@ _FOUND = re.compile(r"\s*\(Found: (.*)\.\)\s*$", re.S)
 _FACT = re.compile(r"^(not: )?([a-z_]+)\.([a-z0-9_.]+) = (.*?)(?: \(.*\))?$", re.S)
 _SHOWN = {"true": "yes", "false": "no"}
 FOUND_LABEL = "Your plan says"
+#: The matched facts met most often, in words: "{}" is the value; a pair is (true, false).
+_SAID = {
+    "organization.type": "the organisation is a {}",
+    "organization.unnotified_change_days": "a change not yet notified was made {} days ago",
+    "organization.donor_report_uncopied_days": "a donor report went out {} days ago with no "
+                                               "copy to the ministries",
+    "organization.days_past_february": "{} days have passed since the end of February",
+    "organization.annual_report_years_behind": "annual reports are {} year(s) behind",
+    "organization.donor_funded": ("donor funded", "not donor funded"),
+    "organization.has_mou": ("an MoU signed", "no MoU"),
+    "organization.public_profile": "a {} public profile",
+    "activity.type": "a {}",
+    "activity.public_space": ("in a public place", "not in a public place"),
+    "activity.notified": ("notice given", "no notice given yet"),
+    "activity.in_capital": ("in Phnom Penh", "outside Phnom Penh"),
+    "activity.in_province": ("in a named province", "not in a known province"),
+    "activity.province_in_mou": ("in a province the MoU covers",
+                                 "in a province the MoU does not cover"),
+    "activity.days_past_mou_expiry": "it runs {} days after the MoU expires",
+    "activity.front_line_staff_insured": ("front-line staff insured",
+                                          "front-line staff not insured"),
+    "activity.risk_assessment_done": ("a risk assessment done", "no risk assessment done"),
+    "activity.night_travel": ("travel at night", "no travel at night"),
+    "activity.notice_working_days": "{} working days of notice",
+    "activity.topics": "topics {}",
+}
 
 
 def why_text(finding: dict) -> str:
@@ -535,8 +561,9 @@ def why_text(finding: dict) -> str:
 
 
 def found_line(finding: dict) -> str | None:
-    """'organisation unnotified change days: 40; type: march': the facts the rule matched, in
-    one line shown as FOUND_LABEL; None when the finding names none."""
+    """'a march; in a public place; no notice given yet': the facts the rule matched, in one
+    line shown as FOUND_LABEL (in words for the facts met most often, else 'name: value');
+    None when the finding names none."""
     m = _FOUND.search(str(finding.get("why") or ""))
     if not m:
         return None
@@ -546,14 +573,21 @@ def found_line(finding: dict) -> str | None:
         if not fact:
             parts.append(item.strip())
             continue
-        negated, subject, name, value = fact.groups()
+        _, subject, name, value = fact.groups()  # "not:" marks the condition, not the value
+        said = _SAID.get(f"{subject}.{name}")
+        if isinstance(said, tuple) and value in ("true", "false"):
+            parts.append(said[value == "false"])
+            continue
+        if isinstance(said, str):
+            parts.append(said.format(value.replace("_", " ").strip("[]")))
+            continue
         value = _SHOWN.get(value, value.replace("_", " "))
         label = name.replace(".", " ").replace("_", " ")
         if subject == "organization":
             label = f"organisation {label}"
         elif subject == "statement":
             label = f"statement {label}"
-        parts.append(f"{'not ' if negated else ''}{label}: {value}")
+        parts.append(f"{label}: {value}")
     return "; ".join(parts)
 
 
