@@ -132,7 +132,7 @@ def package_holidays(country: str, years) -> dict:
 
 def load_calendar(path: Path) -> Calendar:
     data = yamlio.load(path)
-    if not isinstance(data, dict):
+    if not yamlio.is_mapping(data):
         raise CorpusDataError("expected weekend, package, years, overrides, protected",
                               where=Where(str(path), 1), fix="see rules/README.md")
     weekend = []
@@ -143,13 +143,13 @@ def load_calendar(path: Path) -> Calendar:
         weekend.append(_DAYS.index(str(name).lower()))
     years: dict[int, YearNote] = {}
     table = data.get("years") or {}
-    if not isinstance(table, dict):
+    if not yamlio.is_mapping(table):
         raise CorpusDataError("years must map each year to {confidence, source}",
                               where=data.where("years"), fix="write e.g. 2025: {confidence: "
                               "confirmed, source: \"…\"}")
     for year, entry in table.items():
         where = table.where(year) if hasattr(table, "where") else data.where("years")
-        if not isinstance(year, int) or not isinstance(entry, dict):
+        if not isinstance(year, int) or not yamlio.is_mapping(entry):
             raise CorpusDataError(f"bad year entry {year!r}: {entry!r}", where=where,
                                   fix="write YEAR: {confidence: …, source: \"…\"}")
         if entry.get("confidence") not in CONFIDENCE or not entry.get("source"):
@@ -162,9 +162,9 @@ def load_calendar(path: Path) -> Calendar:
     holidays = package_holidays(str(package.get("country", "KH")), years) if years else {}
     origin = {day: "package" for day in holidays}
     for entry in data.get("overrides") or []:
-        day = entry.get("date") if isinstance(entry, dict) else None
+        day = entry.get("date") if yamlio.is_mapping(entry) else None
         where = entry.where("date") if hasattr(entry, "where") else data.where("overrides")
-        action = entry.get("action") if isinstance(entry, dict) else None
+        action = entry.get("action") if yamlio.is_mapping(entry) else None
         if not isinstance(day, date) or action not in ("add", "remove"):
             raise CorpusDataError(f"override without a valid date and action: {entry!r}",
                                   where=where, fix="write each as {date: YYYY-MM-DD, action: "

@@ -113,17 +113,17 @@ class ElectionCalendar:
         unknown: dict = {}
         campaign = f"{prefix}.in_campaign_period"
         which = f"{prefix}.campaign_election"
-        hits, doubts = [], []
+        hits: list[tuple[date, int, Election]] = []  # (campaign start, kind's rank, election)
+        doubts = []
         for d in days:
             for e in self.elections:
                 if e.campaign and e.campaign[0] <= d <= e.campaign[1]:
-                    hits.append(e)
+                    hits.append((e.campaign[0], KINDS.index(e.kind) if e.kind in KINDS else 9, e))
             doubt = self._campaign_doubt(d)
             if doubt:
                 doubts.append(doubt)
         if hits:
-            first = min(hits, key=lambda e: (e.campaign[0], KINDS.index(e.kind)
-                                             if e.kind in KINDS else 9))
+            first = min(hits, key=lambda hit: hit[:2])[2]
             facts[campaign] = True
             facts[which] = first.kind
         elif doubts:

@@ -159,7 +159,7 @@ def questions(entries: list[dict], rulebase: RuleBase, subject: Subject,
             q["generic"][absent[0].removeprefix("activities[].").removesuffix("[]")] = None
             q["keys"][user_key(absent[0], subject)] = None
             q["rules"][rule.id] = rule
-    made = [_question(text, q, subject, cite) for text, q in asked.items()]
+    made = [_question(text, q, subject, subject.activity, cite) for text, q in asked.items()]
     # a legal duty unanswered before a vague-clause risk; then the one more checks wait on
     made.sort(key=lambda f: (f.pop("_order"), f["rule"]))
     for number, f in enumerate(made, 1):
@@ -167,7 +167,8 @@ def questions(entries: list[dict], rulebase: RuleBase, subject: Subject,
     return made
 
 
-def _question(text: str, q: dict, subject: Subject, cite) -> dict:
+def _question(text: str, q: dict, subject: Subject, activity: dict, cite) -> dict:
+    """One question for ``activity`` (the subject's, never None here)."""
     rules: list[Rule] = sorted(q["rules"].values(),
                                key=lambda r: (-SEVERITIES.index(r.severity), r.id))
     worst = rules[0]
@@ -185,10 +186,10 @@ def _question(text: str, q: dict, subject: Subject, cite) -> dict:
         "question": True,  # replaced by its number within the activity
         "_order": (("violation", "risk").index(worst.kind) if worst.kind in ("violation", "risk")
                    else 2, -len(rules)),
-        "where": {"activity": subject.activity.get("id")},
+        "where": {"activity": activity.get("id")},
         "what": (f"The plan does not say, so {len(rules)} serious check"
                  f"{'s' if len(rules) != 1 else ''} could not be made: {waiting}."),
-        "why": (f"This {str(subject.activity.get('type')).replace('_', ' ')} exposes the "
+        "why": (f"This {str(activity.get('type')).replace('_', ' ')} exposes the "
                 f"people taking part. Unanswered, the most serious of these checks could find a "
                 f"{worst.severity}-severity {worst.kind} that can lead to "
                 f"{_CONSEQUENCE.get(worst.consequence, worst.consequence)}; until it is "

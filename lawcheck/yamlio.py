@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -22,14 +23,20 @@ class LineDict(dict):
 
     lines: dict
     cols: dict
-    start: int
-    start_col: int
+    start: int | None
+    start_col: int | None
     file: str
 
     def where(self, key: str | None = None) -> Where:
         if key is not None and key in self.lines:
             return Where(self.file, self.lines[key], self.cols[key])
         return Where(self.file, self.start, self.start_col)
+
+
+def is_mapping(value) -> TypeGuard[LineDict]:
+    """``isinstance(value, dict)``, saying to the type checker what the loaders assume: a
+    mapping read by this module knows where its keys were written (:meth:`LineDict.where`)."""
+    return isinstance(value, dict)
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -137,7 +144,7 @@ def load(path: Path, error=CorpusDataError, *, dates: bool = True):
         raise error(f"{path} is not valid UTF-8 (offset {exc.start})",
                     fix="save the file as UTF-8") from None
     value = loads(text, str(path), error, dates=dates)
-    if cacheable:
+    if cacheable and key is not None:  # a shipped file always has its key
         _store(key, value)
     return value
 
@@ -226,9 +233,9 @@ def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
                     where=Where(str(path)), fix="no lawcheck file nests more than a few levels: "
                     "check that this is the file you meant") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line = text[:exc.position].count("\n") + 1
+        at = text[:exc.position].count("\n") + 1
         raise error(f"the file holds a control character (code {exc.character!r}) that YAML "
-                    "does not allow", where=Where(str(path), line),
+                    "does not allow", where=Where(str(path), at),
                     fix="remove the character (often pasted from a PDF or a spreadsheet)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

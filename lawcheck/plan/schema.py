@@ -8,6 +8,7 @@ rules/facts.yaml asks for ("proposed" keys) or that issue 5 allows (``organizati
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -65,7 +66,7 @@ class Field:
     fields: tuple["Field", ...] = ()
     item: "Field | None" = None
     nullable: bool = False
-    example: object = None
+    example: typing.Any = None
     minimum: int | None = None
     maximum: int | None = None
     shorthand: bool = False
@@ -299,7 +300,8 @@ def table_columns() -> dict[str, Field]:
                 if child.nullable:
                     columns[path] = child
                 add(child, path + ".")
-            elif child.type != "list" or child.item.type != "map" or child.item.shorthand:
+            elif child.type != "list" or child.item is None or child.item.type != "map" \
+                    or child.item.shorthand:
                 columns[path] = child
 
     add(ACTIVITY, "")

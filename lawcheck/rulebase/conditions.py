@@ -10,6 +10,7 @@ only on True, so a missing fact never makes a finding, and the report can say wh
 from __future__ import annotations
 
 import math
+import typing
 from datetime import date, datetime
 
 from lawcheck.errors import Problem, Where
@@ -121,7 +122,7 @@ class ConditionReader:
 _BAD = object()
 
 
-def check_value(spec: FactSpec, value, *, element: bool = False) -> tuple[bool, object]:
+def check_value(spec: FactSpec, value, *, element: bool = False) -> tuple[bool, typing.Any]:
     """Is ``value`` of the fact's type? Returns (ok, normalised value)."""
     kind = spec.type
     if kind == "labels" and not element:

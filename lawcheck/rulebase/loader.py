@@ -88,8 +88,8 @@ def _load(root: Path, provisions, paths) -> m.RuleBase:
             raw_tests.append((path, data))
         else:
             rules.extend(_load_rule_file(path, data, facts, mitigations, provisions, problems))
-            if isinstance(data, dict) and isinstance(data.get("rules"), list):
-                declared_ids |= {str(i.get("id")) for i in data["rules"] if isinstance(i, dict)}
+            if yamlio.is_mapping(data) and isinstance(data.get("rules"), list):
+                declared_ids |= {str(i.get("id")) for i in data["rules"] if yamlio.is_mapping(i)}
     _check_ids_and_exceptions(rules, problems)
     known = {r.id for r in rules} | declared_ids  # a broken rule is reported once, not per test
     for path, data in raw_tests:
@@ -113,14 +113,14 @@ def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
     data = _yaml(path, problems)
     if data is None:
         return {}
-    entries = data.get("facts") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
+    entries = data.get("facts") if yamlio.is_mapping(data) else None
+    if not yamlio.is_mapping(entries):
         problems.append(Problem("LC315", Where(str(path), 1), "expected a 'facts:' mapping"))
         return {}
     facts = {}
     for name, entry in entries.items():
         where = entries.where(name)
-        if not isinstance(entry, dict):
+        if not yamlio.is_mapping(entry):
             problems.append(Problem("LC315", where, f"fact {name!r}: expected a mapping"))
             continue
         unknown = set(entry) - set(_FACT_KEYS)
@@ -173,15 +173,15 @@ def _plan_keys(source: str) -> tuple[str, ...]:
 
 def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitigation]:
     data = _yaml(path, problems)
-    entries = data.get("mitigations") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
+    entries = data.get("mitigations") if yamlio.is_mapping(data) else None
+    if not yamlio.is_mapping(entries):
         if data is not None:
             problems.append(Problem("LC302", Where(str(path), 1), "expected 'mitigations:'"))
         return {}
     found = {}
     allowed = {"title", "text", "source", "pillar", "level", "parameters"}
     for key, entry in entries.items():
-        if not isinstance(entry, dict) or not entry.get("text") or \
+        if not yamlio.is_mapping(entry) or not entry.get("text") or \
                 entry.get("pillar") not in m.PILLARS:
             problems.append(Problem("LC303", entries.where(key), f"mitigation {key!r} needs "
                                     "title, text, source and a pillar (people, property, "
@@ -208,7 +208,7 @@ def _load_mitigations(path: Path, problems: list[Problem]) -> dict[str, m.Mitiga
 
 
 def _load_rule_file(path, data, facts, mitigations, provisions, problems) -> list[m.Rule]:
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+    if not yamlio.is_mapping(data) or not isinstance(data.get("rules"), list):
         problems.append(Problem("LC303", Where(str(path), 1), "a rule file needs 'rules:' "
                                 "(a list), and may name its 'law:'"))
         return []
@@ -217,7 +217,7 @@ def _load_rule_file(path, data, facts, mitigations, provisions, problems) -> lis
                                 "a rule file" + did_you_mean(key, ["law", "rules"])))
     rules = []
     for item in data["rules"]:
-        if not isinstance(item, dict):
+        if not yamlio.is_mapping(item):
             problems.append(Problem("LC303", Where(str(path)), "each rule must be a mapping"))
             continue
         rule = _load_rule(path, item, str(data.get("law", "")), facts, mitigations,
@@ -267,7 +267,7 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
                     + did_you_mean(str(mid), mitigations),
                     fix="add it to rules/mitigations.yaml or correct the id")
     message = item.get("message")
-    if not isinstance(message, dict) or set(message) != {"what", "why", "todo"}:
+    if not yamlio.is_mapping(message) or set(message) != {"what", "why", "todo"}:
         problem("LC303", "message", "message needs exactly: what, why, todo")
         message = {}
     parameters = read_parameters(item.get("parameters"), citations,
@@ -275,9 +275,9 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     check_placeholders(message.values(), parameters, facts,
                        lambda what, fix=None: problem("LC312", "message", what, fix))
     reviewed = item.get("reviewed")
-    if not isinstance(reviewed, dict) or not reviewed.get("by") or \
+    if not yamlio.is_mapping(reviewed) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
-        problem("LC303" if not isinstance(reviewed, dict) else "LC309", "reviewed",
+        problem("LC303" if not yamlio.is_mapping(reviewed) else "LC309", "reviewed",
                 "reviewed needs 'by' (who) and 'on' (a date YYYY-MM-DD)")
         reviewed = {}
     reader = ConditionReader(facts, problems, rid)
@@ -324,15 +324,15 @@ def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> N
 
 
 def _load_tests(path, data, facts, known, problems) -> list[m.TestCase]:
-    cases = data.get("tests") if isinstance(data, dict) else None
+    cases = data.get("tests") if yamlio.is_mapping(data) else None
     if not isinstance(cases, list):
         problems.append(Problem("LC314", Where(str(path), 1), "a test file needs 'tests:' "
                                 "(a list of {name, facts, expect})"))
         return []
     found = []
     for case in cases:
-        name = str(case.get("name", "?")) if isinstance(case, dict) else "?"
-        if not isinstance(case, dict) or set(case) - {"name", "facts", "expect", "not_checked"} \
+        name = str(case.get("name", "?")) if yamlio.is_mapping(case) else "?"
+        if not yamlio.is_mapping(case) or set(case) - {"name", "facts", "expect", "not_checked"} \
                 or not isinstance(case.get("facts"), dict) or \
                 not isinstance(case.get("expect"), list) or \
                 not isinstance(case.get("not_checked", []), list):

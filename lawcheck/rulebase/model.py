@@ -8,6 +8,7 @@ pure-Python reference engine.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,7 +59,7 @@ class FactSpec:
 class Cmp:
     fact: str
     op: str
-    value: object = None
+    value: typing.Any = None  # a YAML scalar, or a tuple of them for "in"
     where: Where | None = field(default=None, compare=False)
 
     def facts(self) -> set[str]:
@@ -83,7 +84,7 @@ class Any:
 
 @dataclass(frozen=True)
 class Not:
-    part: object
+    part: Cmp | All | Any | Not
 
     def facts(self) -> set[str]:
         return self.part.facts()
@@ -188,7 +189,7 @@ class TestCase:
     facts: dict
     expect: tuple[str, ...]
     file: str
-    line: int
+    line: int | None
     # rules that must be listed as not checked because no version is in force (or a citation
     # is gone), so a case can tell "could not judge" from a clean result
     not_checked: tuple[str, ...] = ()
