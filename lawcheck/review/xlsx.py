@@ -66,7 +66,17 @@ class XlsxWriter(Writer):
                 suggestion_of(f), *levels]])
 
     def abort(self) -> None:
-        """The batch failed: write no workbook at all."""
+        """The batch failed: write no workbook at all (the sheets' temporary files are closed
+        and removed, so nothing is left half written)."""
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for sheet in (self.statements, self.findings):
+                writer = getattr(sheet, "_writer", None)
+                if writer is not None:
+                    writer.close()  # the row generator, before its file goes
+            self.book.close()
 
     def close(self) -> None:
         try:
