@@ -35,21 +35,26 @@ def opened(db: str | None = None, *, sync: bool = True) -> Iterator:
         store.close()
 
 
-def rule_paths(paths) -> list[Path] | None:
-    """The rule files the user named (files, or folders of them); None for the whole base."""
+def named_files(paths, files_in, what: str, fix: str) -> list[Path] | None:
+    """The files the user named: each file, and ``files_in(folder)`` for each folder; None
+    when none is named (the whole shipped base). A path that does not exist is LC201."""
     if not paths:
         return None
-    found = []
+    found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += rule_files(path)
+            found += files_in(path)
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError(f"no such rule file or folder: {path}", code="LC201",
-                             fix="give a .yaml file or a folder of them")
+            raise InputError(f"no such {what} file or folder: {path}", code="LC201", fix=fix)
     return found
+
+
+def rule_paths(paths) -> list[Path] | None:
+    """The rule files the user named (files, or folders of them); None for the whole base."""
+    return named_files(paths, rule_files, "rule", "give a .yaml file or a folder of them")
 
 
 def load_rulebase(store, paths=None) -> RuleBase:

@@ -20,21 +20,11 @@ def load_precedents(paths=None, *, db: str | None = None):
 
 
 def _expand(paths) -> list[Path] | None:
-    if not paths:
-        return None
-    from lawcheck.errors import InputError
     from lawcheck.precedents import precedent_files
+    from lawcheck.service import named_files
 
-    found = []
-    for raw in map(Path, paths):
-        if raw.is_dir():
-            found += precedent_files(raw)
-        elif raw.is_file():
-            found.append(raw)
-        else:
-            raise InputError(f"no such precedent file or folder: {raw}", code="LC201",
-                             fix="give a YYYY.yaml file or a folder of them")
-    return found
+    return named_files(paths, precedent_files, "precedent",
+                       "give a YYYY.yaml file or a folder of them")
 
 
 def precedents_list(*, category: str | None = None, db: str | None = None) -> list[dict]:
