@@ -39,10 +39,13 @@ class XlsxWriter(Writer):
     """Writes ``path`` (created 0600, like every review output) when closed."""
 
     def __init__(self, path: str) -> None:
-        from openpyxl import Workbook
-
         super().__init__(None)
         self.path = path
+        self.book = None  # made at the first row or at close: a writer never used holds nothing
+
+    def _open(self) -> None:
+        from openpyxl import Workbook
+
         self.book = Workbook(write_only=True)
         self.statements = self.book.create_sheet("statements")
         self.findings = self.book.create_sheet("findings")
@@ -50,6 +53,8 @@ class XlsxWriter(Writer):
         self.findings.append(list(FINDING_COLUMNS))
 
     def write(self, item, report) -> None:
+        if self.book is None:
+            self._open()
         risk = report.get("risk") or {}
         levels = [(risk.get(k) or {}).get("level", "") for k in RISKS]
         findings = report.get("findings") or []
@@ -70,6 +75,8 @@ class XlsxWriter(Writer):
         and removed, so nothing is left half written)."""
         import warnings
 
+        if self.book is None:
+            return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for sheet in (self.statements, self.findings):
@@ -79,6 +86,8 @@ class XlsxWriter(Writer):
             self.book.close()
 
     def close(self) -> None:
+        if self.book is None:
+            self._open()  # an empty review still gets its two sheets and their headers
         try:
             with atomic(self.path, "wb") as fh:  # 0600, renamed into place when whole
                 self.book.save(fh)
