@@ -114,7 +114,7 @@ def _summary_line(summary: dict, output: str | None) -> str:
                                                                     "partly_screened")
                   if summary.get(k)]
     if unscreened:
-        line += (f"; {' and '.join(unscreened)} (Khmer or another language lawcheck cannot "
+        line += (f"; {' and '.join(unscreened)} (a script lawcheck cannot "
                  "analyse: have a person review them)")
     if summary.get("checks_not_made"):
         line += (f"; {summary['checks_not_made']} with checks lawcheck could not make (a law "
