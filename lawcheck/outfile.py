@@ -76,34 +76,61 @@ def check_output(path: str | os.PathLike, *, db: str | None = None, force: bool 
     return target
 
 
+class Staged:
+    """A file written under a temporary name in its folder (0600) and renamed into place by
+    :meth:`close`; :meth:`discard` drops it and leaves ``path`` untouched. An existing device
+    or pipe (-o /dev/stdout) is written to directly and never replaced."""
+
+    def __init__(self, path: str | os.PathLike, mode: str = "w", *,
+                 encoding: str | None = "utf-8", newline: str | None = None) -> None:
+        self.target = Path(path)
+        text = {} if "b" in mode else {"encoding": encoding, "newline": newline}
+        self.temp: str | None = None
+        if _stream(self.target):
+            self.fh = open(self.target, mode, **text)
+            return
+        folder = self.target.parent if str(self.target.parent) else Path(".")
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{self.target.name}.",
+                                         suffix=".part")
+        self.fh = os.fdopen(fd, mode, **text)
+
+    def write(self, data):
+        return self.fh.write(data)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def close(self) -> None:
+        if self.temp is None:
+            self.fh.close()
+            return
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.replace(self.temp, self.target)
+        remember(self.target)
+
+    def discard(self) -> None:
+        self.fh.close()
+        if self.temp is not None:
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass
+
+
 @contextmanager
 def atomic(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
            newline: str | None = None):
-    """Write ``path`` through a 0600 temporary file in its folder, renamed into place at the
-    end; on any error the temporary file goes and ``path`` is untouched."""
-    target = Path(path)
-    if _stream(target):  # a device or a pipe is written to, never replaced by a file
-        with open(target, mode, **({} if "b" in mode else {"encoding": encoding,
-                                                         "newline": newline})) as fh:
-            yield fh
-        return
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    """Write ``path`` through a :class:`Staged` file: renamed into place at the end; on any
+    error the temporary file goes and ``path`` is untouched."""
+    staged = Staged(path, mode, encoding=encoding, newline=newline)
     try:
-        binary = "b" in mode
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding,
-                                                        "newline": newline})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
+        yield staged.fh
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        staged.discard()
         raise
-    remember(target)
+    staged.close()
 
 
 def _stream(target: Path) -> bool:
@@ -114,11 +141,6 @@ def _stream(target: Path) -> bool:
         return not stat.S_ISREG(target.stat().st_mode) and not target.is_dir()
     except OSError:
         return False
-
-
-def write_text(path: str | os.PathLike, text: str) -> None:
-    with atomic(path) as fh:
-        fh.write(text)
 
 
 # --- the files lawcheck wrote ---------------------------------------------------------------

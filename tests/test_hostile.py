@@ -824,3 +824,23 @@ def test_every_dependency_is_capped_in_the_constraints_ci_uses():
               if "<" in line.split("#")[0]}
     assert names - capped == set()
     assert "-c constraints.txt" in (root / ".ci" / "run").read_text()
+
+
+def test_a_review_page_to_a_pipe_is_written_through_not_replaced(db_url, tmp_path):
+    """Pages and lists are staged in a temporary file and renamed; a pipe (or a device) must
+    be written to directly, never replaced by that file (as /dev/full once was)."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "page.html"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run(db_url, "review", "--text", "We thank the provincial hall.", "-o", pipe)
+    reader.join(30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert received and b"<html" in received[0]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

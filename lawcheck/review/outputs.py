@@ -42,37 +42,6 @@ FORMATS = ("jsonl", "json", "csv", "html", "text", "summary", "xlsx")
 RESUMABLE = ("jsonl", "csv")
 
 
-class _Renamed:
-    """A text file written under a temporary name in the output's folder (0600) and renamed
-    into place when closed, so a page or a list is never left half written."""
-
-    def __init__(self, path: str, encoding: str) -> None:
-        import tempfile
-
-        target = Path(path)
-        fd, self.temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                         prefix=f".{target.name}.", suffix=".part")
-        self.path = path
-        self.fh = os.fdopen(fd, "w", encoding=encoding, newline="")
-
-    def write(self, text: str) -> int:
-        return self.fh.write(text)
-
-    def flush(self) -> None:
-        self.fh.flush()
-
-    def close(self) -> None:
-        self.fh.close()
-        os.replace(self.temp, self.path)
-
-    def discard(self) -> None:
-        self.fh.close()
-        try:
-            os.unlink(self.temp)
-        except OSError:
-            pass
-
-
 def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = None,
                 append: bool = False) -> Writer:
     """A writer to ``path`` (created, or appended to after :func:`resume_state`) or ``stream``."""
@@ -98,7 +67,9 @@ def open_writer(fmt: str, path: str | None = None, *, stream: IO[str] | None = N
             out = open(os.open(path, flags, 0o600), "a" if append else "w", encoding=encoding,
                        newline="")
         else:
-            out = _Renamed(path, encoding)
+            from lawcheck.outfile import Staged
+
+            out = Staged(path, encoding=encoding, newline="")
     except OSError as exc:
         raise InputError(f"cannot write the output file ({exc.strerror})", code="LC260",
                          where=Where(path),
