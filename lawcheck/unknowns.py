@@ -214,10 +214,8 @@ def _articles(citations) -> str:
     """kh/peaceful-demonstration-2009/art-5, …/art-20/para-3 → 'Art 5, Art 20(3)'."""
     out = []
     for cid in citations:
-        parts = cid.split("/")
-        tail = [p for p in parts[2:]]
         label = ""
-        for p in tail:
+        for p in cid.split("/")[2:]:
             kind, _, number = p.partition("-")
             if kind == "art":
                 label = f"Art {number.replace('-', ' ')}"

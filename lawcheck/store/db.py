@@ -279,7 +279,10 @@ def _trust(path: Path) -> None:
             known = {}
     except (OSError, ValueError):
         known = {}
-    known[str(path.resolve())] = _fingerprint(path)
+    key, now = str(path.resolve()), _fingerprint(path)
+    if known.get(key) == now:
+        return  # a store opened and closed without writing: nothing to record again
+    known[key] = now
     try:
         private_dir(file.parent)
         fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".checked-")  # 0600
