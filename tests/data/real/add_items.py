@@ -1,0 +1,73 @@
+"""Append new real statements to the file their id's hash picks (README: the split).
+
+Usage: python tests/data/real/add_items.py BATCH.jsonl [--added TAG]
+
+Each line of BATCH is one item in the README's line format (without `added`). The script
+refuses an item whose id, normalised text or (source URL, text) is already in either file,
+stamps `added`, and appends it to `untouched.jsonl` when int(sha256(id)[:8], 16) is odd, else
+to `tune.jsonl`. It only appends: an item is never moved or rewritten afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FILES = ("tune.jsonl", "untouched.jsonl")
+KEYS = ["id", "text", "date", "medium", "speaker", "org_type", "expect", "level", "outcome",
+        "source", "precedent", "note"]
+
+
+def split_of(item_id: str) -> str:
+    return "untouched.jsonl" if int(hashlib.sha256(item_id.encode()).hexdigest()[:8], 16) % 2 \
+        else "tune.jsonl"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("batch")
+    parser.add_argument("--added", default="2026-12-06b")
+    args = parser.parse_args(argv)
+    ids, texts = set(), set()
+    for name in FILES:
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            ids.add(item["id"])
+            texts.add(_norm(item["text"]))
+    new = []
+    for number, line in enumerate(Path(args.batch).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        where = f"{args.batch}:{number}: {item.get('id')}"
+        if sorted(item) != sorted(KEYS):
+            sys.exit(f"{where}: fields {sorted(set(item) ^ set(KEYS))} missing or extra")
+        if item["id"] in ids:
+            sys.exit(f"{where}: id already in the set")
+        if _norm(item["text"]) in texts:
+            sys.exit(f"{where}: the same text is already in the set")
+        ids.add(item["id"])
+        texts.add(_norm(item["text"]))
+        ordered = {key: item[key] for key in KEYS}
+        ordered["added"] = args.added
+        new.append(ordered)
+    counts = {name: 0 for name in FILES}
+    for item in new:
+        name = split_of(item["id"])
+        with (HERE / name).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+        counts[name] += 1
+    print(f"appended {len(new)}: " + ", ".join(f"{n} to {name}" for name, n in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
