@@ -117,3 +117,25 @@ def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
         out = capsys.readouterr().out
         assert "false alarms on benign: 1/1" in out
         assert ("sealed-1" in out) == (name == "tune.jsonl")
+
+
+def test_the_benchmark_scores_the_newest_additions_apart(tmp_path):
+    """Items added last (their "added" tag) are scored apart from the older ones, so the figures
+    on statements nobody has seen a result for are not diluted by those read before."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "quality_bench", Path(__file__).parents[1] / "benchmarks" / "quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = [{"id": "old", "text": "a", "expect": []},
+            {"id": "first", "text": "b", "expect": [], "added": "2026-11-01"},
+            {"id": "new-1", "text": "c", "expect": [], "added": "2026-12-06b"},
+            {"id": "new-2", "text": "d", "expect": [], "added": "2026-12-06b"}]
+    path = tmp_path / "untouched.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    tag, items = bench.newest(path, True)
+    assert tag == "2026-12-06b" and [i.id for i in items] == ["new-1", "new-2"]
+    path.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    assert bench.newest(path, True) is None
