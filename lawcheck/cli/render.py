@@ -12,31 +12,27 @@ _SKIPPED = {"preamble": "preamble", "toc": "table of contents", "signature": "si
             "page-number": "page number", "debris": "OCR debris", "duplicate": "duplicate"}
 
 
-#: Output file extensions and the format each one means (SPEC §8, §7 output files).
-SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-            ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-            ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics", ".zip": "zip", ".pdf": "pdf"}
-
-
 def output_format(output: str | None, fmt: str | None, formats, *, command: str,
                   hints: dict[str, str] | None = None) -> str | None:
     """The format to write ``output`` in: ``--format`` when given, else the one its extension
-    names. An extension the command cannot write is refused here, before any work (exit 2), with
-    the extensions it can write; ``hints`` says what to do instead for some (".pdf"). Returns
-    ``fmt`` (perhaps None: the command's own default) when there is no file or no extension."""
+    names (the registry in lawcheck.report.formats). An extension the command cannot write is
+    refused here, before any work (exit 2), with the extensions it can write; ``hints`` says
+    what to do instead for some (".pdf"). Returns ``fmt`` (perhaps None: the command's own
+    default) when there is no file or no extension."""
     from pathlib import PurePath
 
     from lawcheck.errors import OptionError, Where
+    from lawcheck.report.formats import extensions, format_of
 
     if not output:
         return fmt
     suffix = PurePath(str(output)).suffix.lower()
     if not suffix:
         return fmt
-    wanted = SUFFIXES.get(suffix)
+    wanted = format_of(output)
     if wanted in formats and suffix not in (hints or {}):
         return fmt or wanted
-    can = ", ".join(s for s, f in SUFFIXES.items() if f in formats and s not in (hints or {}))
+    can = ", ".join(extensions(formats, leave_out=hints or {}))
     raise OptionError(
         f"`lawcheck {command}` cannot write a {suffix} file", code="LC228",
         where=Where(str(output)),
@@ -62,12 +58,6 @@ def prepare_output(output: str | None, force: bool = False) -> None:
     check_output(output, db=(obj or {}).get("db"), force=force)
 
 
-#: Formats whose files are read in a terminal (cat, less): control characters are shown there
-#: as on screen. In JSON a ``\\uXXXX`` inside a string is the same character, so the data is
-#: unchanged.
-_SHOWN = ("text", "markdown", "json")
-
-
 def deliver(text: str, output: str | None, *, newline: str | None = None,
             fmt: str | None = None) -> None:
     """Print ``text``, or write it to ``output`` and say so on stderr: through a 0600
@@ -75,8 +65,11 @@ def deliver(text: str, output: str | None, *, newline: str | None = None,
     kill never leaves half a file). ``newline=""`` keeps CR LF line ends (.ics)."""
     if output:
         from lawcheck.outfile import atomic
+        from lawcheck.report.formats import FORMATS
 
-        if fmt in _SHOWN:
+        # a file read in a terminal (cat, less) shows control characters as the screen does;
+        # in JSON a \uXXXX inside a string is the same character, so the data is unchanged
+        if fmt in FORMATS and FORMATS[fmt].shown:
             from lawcheck.report.safe import visible
 
             text = visible(text)

@@ -1,5 +1,7 @@
-"""Renderings of a check report (SPEC §5): ``text`` (terminal, via rich), ``json``, ``markdown``
-and ``html`` (one self-contained file).
+"""The rendering layer: every format lawcheck writes (the registry is
+:mod:`lawcheck.report.formats`). A check report (SPEC §5) renders as ``text`` (terminal, via
+rich), ``json``, ``markdown`` and ``html`` (one self-contained page from the Jinja2 templates in
+``report/templates``).
 
 Every format shows the same content in the same order (see :mod:`lawcheck.report.summary`):
 findings sorted most serious first, grouped by activity with the organisation first, and the
@@ -9,21 +11,15 @@ of the report: no clock, no environment, so the same report gives the same bytes
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "markdown", "html")
+from lawcheck.report.formats import formats, renderer
+
+FORMATS = formats("plan")
 
 
 def render(report: dict, fmt: str, *, color: bool = False, width: int = 100) -> str:
     """The report as ``fmt``. ``color`` and ``width`` matter only for ``text``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if fmt == "text":
-        from lawcheck.report.text import render_text
-        return render_text(report, color=color, width=width)
-    if fmt == "json":
-        from lawcheck.report.jsonfmt import render_json
-        return render_json(report)
-    if fmt == "markdown":
-        from lawcheck.report.markdown import render_markdown
-        return render_markdown(report)
-    if fmt == "html":
-        from lawcheck.report.html import render_html
-        return render_html(report)
-    raise ValueError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
+        return renderer("plan", fmt)(report, color=color, width=width)
+    return renderer("plan", fmt)(report)
