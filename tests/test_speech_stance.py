@@ -224,3 +224,27 @@ def test_a_territory_cue_whose_object_is_not_land_claims_nothing():
         "statement.territory_claim"] is True
     assert labels("The government sold our rice fields to Vietnam.")[
         "statement.territory_claim"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "The provincial court is being used to arrest anyone who speaks up for their land.",
+    "This court has become a weapon against the poor.",
+    "The courts jail activists whenever the government wants them jailed.",
+    "The court convicted them without a single piece of evidence.",
+    "The case against the three farmers is a political one, built to punish them.",
+])
+def test_a_court_said_to_serve_someones_will_is_a_claim_about_the_court(text):
+    # issue 13: criticising the court, or saying it is used to arrest people, presses on it
+    assert analyse(text).facts["statement.court_claims"] == ["judge"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # decision (tests/data/README): a measured call on the authorities to stop a practice is a
+    # policy demand on the government, not a claim about a judge or a case, and no boycott
+    "We urge the authorities to stop using the courts against human rights defenders.",
+    "The UN Special Rapporteur called on the government to stop using the judiciary to "
+    "silence critics.",
+    "It is only meant to control those who have been publicly critical of political cases.",
+])
+def test_a_call_to_stop_using_the_courts_is_no_claim_and_no_boycott(text):
+    assert labels(text) == {}, analyse(text).acts
