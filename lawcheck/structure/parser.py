@@ -21,9 +21,10 @@ from lawcheck.structure.headings import (
     match_subheading, strip_markup, to_ascii_digits,
 )
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
+from lawcheck.structure.titles import (
+    FUNCTION_WORDS, article_title_like, marked_title, sentence_openers, split_title, titled_line,
+)
 
-_FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "and", "or",
-                   "from", "at", "as", "that", "which", "its", "their", "shall", "may", "must"}
 _LAW_TITLE = re.compile(r"^(?:the\s+)?(?:law|code|constitution|sub-decree|prakas|royal)\b|^ច្បាប់",
                         re.IGNORECASE)
 
@@ -94,6 +95,9 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
     builder.ranks = _ranks(headings[:body], toc)
     builder.subheadings = _subheadings(lines, headings, toc, body)
     builder.titled = _titled(lines, headings, toc, body)
+    if builder.titled:
+        builder.openers = sentence_openers(l.text if h is None else None
+                                           for l, h in zip(lines[:body], headings))
     # An instrument without articles (a ministry letter, a notification) is made of numbered
     # paragraphs: then a top-level "Paragraph N" holds text instead of grouping articles.
     arts = [i for i, h in enumerate(headings[:body])
@@ -162,7 +166,7 @@ def _split_glued_headings(lines: list[Line], headings: list, toc: list[bool],
             # with Article 5"): what precedes it ends a sentence or is a short tag
             glued = m is not None and (ends_sentence(before) or noise.title_like(before)
                                        and len(before.split()) <= 8 and before[:1].isupper()
-                                       and before.split()[-1].lower() not in _FUNCTION_WORDS)
+                                       and before.split()[-1].lower() not in FUNCTION_WORDS)
             if glued and later is not None and later > last + 1:
                 printed = int(to_ascii_digits(m.group("num")))
                 if printed in (last + 1, last):
@@ -369,20 +373,6 @@ def _numbered_sections(lines: list[Line], headings: list, toc: list[bool], body:
     return found
 
 
-def _marked_title(text: str) -> bool:
-    """A title set apart by Markdown ("#### Definitions", "**Definitions**")."""
-    return text.lstrip().startswith(("#", "**", "__")) and len(strip_markup(text).split()) <= 14
-
-
-def _titled_line(text: str) -> bool:
-    """In a law whose articles carry titles, a first line that does not end a sentence and is
-    short enough is one ("Definition of education and terminology", "fraudulent examinations")."""
-    plain = strip_markup(text)
-    return not ends_sentence(plain) and not plain.endswith(("-", ",")) \
-        and len(plain.split()) <= 14 and len(plain) <= 120 and not KHMER_LETTER.search(plain) \
-        and match_point(plain) is None
-
-
 def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bool | None:
     """Does the law give its articles titles? Most bare headings are followed by a short line
     that ends no sentence and a line that starts a new one (a wrapped first line is followed
@@ -397,7 +387,7 @@ def _titled(lines: list[Line], headings: list, toc: list[bool], body: int) -> bo
         if len(after) < 2 or any(headings[j] is not None for j in after):
             continue
         first, second = (lines[j].text.strip() for j in after)
-        if _titled_line(first) and not second[:1].islower():
+        if titled_line(first) and not second[:1].islower():
             titled += 1
     if bare < 5:
         return None  # too few to tell: each line is judged on its own
@@ -472,6 +462,7 @@ class _Builder:
         # the law gives (nearly) every article a title line: True; (nearly) none: False
         self.titled: bool | None = None
         self.section_leaves = False  # a law numbered by sections, not articles
+        self.openers: frozenset[str] = frozenset()  # words that open sentences in the law
 
     # -- feeding lines -------------------------------------------------------------------
     def feed(self, line: Line, heading: Heading | None) -> None:
@@ -519,10 +510,13 @@ class _Builder:
                     art.lines.extend(pending)
                 art.body.append(line)
             elif art.awaiting_title and (
-                    self.titled and _titled_line(text)
-                    or self.titled is None and _article_title_like(text)
-                    or self.titled is False and _marked_title(text)):
+                    self.titled and titled_line(text)
+                    or self.titled is None and article_title_like(text)
+                    or self.titled is False and marked_title(text)):
                 art.pending_title = line
+            elif art.awaiting_title and self.titled and (
+                    shared := split_title(text, self.openers)) is not None:
+                self._title_and_sentence(art, line, *shared)
             else:
                 art.body.append(line)
             art.awaiting_title = False
@@ -594,6 +588,16 @@ class _Builder:
             held.rehomed = True
             self.article = held
 
+    def _title_and_sentence(self, art: _Open, line: Line, title: str, rest: str) -> None:
+        """A titled law printed an article's title and its first sentence on one line: the
+        title goes to the heading, the rest opens the text; the report says where."""
+        art.title = title
+        art.lines.append(Line(title, line.page, line.number, line.edge))
+        art.body.append(Line(rest, line.page, line.number, line.edge))
+        self.warnings.append(f"line {line.number}: {art.id}'s title and first sentence share "
+                             f"one line; read as the title {title!r} and text from "
+                             f"{rest.split()[0]!r}: check it against the official text")
+
     def _title_goes_on(self, art: _Open, text: str) -> bool:
         """Does ``text`` carry on the pending title ("… Functions of" / "Arbitration Assistance
         and Supervision", "… Claim" / "before Court")? Only while the whole still reads as a
@@ -602,11 +606,11 @@ class _Builder:
             return False
         pending = strip_markup(art.pending_title.text)
         words = pending.split()
-        if not (text[:1].islower() or words[-1].lower() in _FUNCTION_WORDS
+        if not (text[:1].islower() or words[-1].lower() in FUNCTION_WORDS
                 or pending.endswith(",") or self.titled and len(text.split()) <= 2):
             return False
         whole = f"{pending} {strip_markup(text)}"
-        return _titled_line(whole) if self.titled else _article_title_like(whole)
+        return titled_line(whole) if self.titled else article_title_like(whole)
 
     def _rank(self, item: _Open) -> float:
         return self.ranks[item.heading.kind] if item.heading.kind != "paragraph" else 3.5
@@ -756,21 +760,6 @@ class _Builder:
             if p.kind == "article" and not p.text.strip():
                 self.warnings.append(f"line {p.line}: {p.id} has no text")
         return out
-
-
-def _article_title_like(text: str) -> bool:
-    plain = strip_markup(text)
-    if text.lstrip().startswith(("#", "**", "__")) and len(plain.split()) <= 14:
-        return True
-    if KHMER_LETTER.search(plain):
-        return False  # Khmer has no capitals to tell a title from a first sentence
-    words = [w for w in plain.split() if len(w) > 3]
-    if words and sum(w[:1].isupper() for w in words) / len(words) < 0.5:
-        return False  # a sentence ("The Judicial power shall be …"), not a Title
-    if plain.split()[-1].lower() in _FUNCTION_WORDS:
-        return False  # a wrapped line ("Notwithstanding the implementation of")
-    return len(plain.split()) <= 8 and not plain.rstrip().endswith((".", ";", ":", ",", "។", "៖")) \
-        and not plain[:1].islower() and not plain[:1].isdigit() and not plain.startswith(("-", "("))
 
 
 def _normal(text: str) -> str:
