@@ -158,8 +158,9 @@ def rules_catalog(fmt: str = "markdown", *, db: str | None = None) -> str:
         index = citation_index(store, rulebase)
     titles = {pid: next((v.title for v in versions if v.title), "")
               for pid, versions in index.items()}
-    text = catalog.markdown(rulebase, titles)
-    return catalog.to_html(text) if fmt == "html" else text
+    from lawcheck.report.formats import renderer
+
+    return renderer("catalog", fmt)(rulebase, titles)
 
 
 def rules_impact(law_id: str, v1: str | None = None, v2: str | None = None, *,
