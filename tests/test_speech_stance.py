@@ -248,3 +248,24 @@ def test_a_court_said_to_serve_someones_will_is_a_claim_about_the_court(text):
 ])
 def test_a_call_to_stop_using_the_courts_is_no_claim_and_no_boycott(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # decision (tests/data/README): a release call put to the government, the authorities or a
+    # leader in measured words is no pressure on the court
+    "We call on the authorities to release the detained land activists.",
+    "We urge the Cambodian government to release them immediately and unconditionally.",
+    "I ask Samdech to help the poor families and release them from detention.",
+])
+def test_a_release_call_put_to_the_authorities_is_no_pressure_on_a_court(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We call on the Phnom Penh Municipal Court to release the seven activists.",
+    "Release him now. Three hundred days in pre-trial detention is enough.",
+    # discrediting the case is never set aside, whoever the call is put to
+    "We urge the authorities to drop these politically motivated charges.",
+])
+def test_a_release_call_to_the_court_or_in_its_own_voice_still_presses(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
