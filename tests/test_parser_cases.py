@@ -152,6 +152,23 @@ def test_web_leftovers_are_not_law_text():
     assert "Freedom of religion" in web
 
 
+def test_topic_tags_broken_over_lines_and_interleaved_are_not_law_text():
+    """A saved constitution page lays two tags out as "Regulation" / "evidence collection" /
+    "Freedom of of" / "movement" between an article's points (the Viet Nam text, Art 22)."""
+    text = ("---\ntitle: \"RIGHTS\"\nweight: 1\n---\n\nArticle 1\nThe people rule.\n"
+            "<!-- Right to privacy -->\n\nArticle 2\n1. The citizen has a home.\n"
+            "Right to privacy\nRegulation\nevidence collection\nFreedom of of\nmovement\n"
+            "2. No one may enter a home without consent. Searches follow the\nlaw.\n"
+            "Article 3\nThe citizen may travel\nfreely within the country.\n")
+    law = parse(read_text_from(text, "page.md"))
+    arts = articles(law)
+    assert arts["2"].split() == ("1. The citizen has a home. 2. No one may enter a home "
+                                 "without consent. Searches follow the law.").split()
+    assert arts["3"].split() == "The citizen may travel freely within the country.".split()
+    web = [s.lines[0].text for s in law.report.skipped if s.kind == "web"]
+    assert {"Regulation", "evidence collection", "Freedom of of", "movement"} <= set(web)
+
+
 def read_text_from(text: str, name: str):
     from lawcheck.sources.textfile import text_source
 

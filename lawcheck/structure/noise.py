@@ -280,13 +280,10 @@ def web_tags(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
 
     filled = [i for i, l in enumerate(lines) if l.text.strip()]
     tags = [False] * len(lines)
+    short = {i: _tag_shaped(lines[i].text, headings[i]) for i in filled}
     for k, i in enumerate(filled):
         text = strip_markup(lines[i].text)
-        if headings[i] is not None or len(text) > 60 or len(text.split()) > 8 \
-                or not text[:1].isupper() \
-                or text.endswith((".", ";", ":", "!", "?", "។", "៖", ",", "-")) \
-                or match_point(text) is not None \
-                or re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—]*$", text):
+        if not short[i] or not text[:1].isupper():
             continue  # (a heading printed at a line's end is split off by the parser)
         before = filled[k - 1] if k else None
         after = filled[k + 1] if k + 1 < len(filled) else None
@@ -296,4 +293,49 @@ def web_tags(lines: Sequence[Line], headings: Sequence[Heading | None]) -> list[
         if after is not None and lines[after].text.strip()[:1].islower():
             continue
         tags[i] = True
+    _broken_tags(lines, headings, filled, short, tags)
     return tags
+
+
+def _tag_shaped(text: str, heading: Heading | None) -> bool:
+    """Short enough for a topic tag, ending no sentence, not a heading or a numbered point."""
+    from lawcheck.structure.headings import match_point
+
+    text = strip_markup(text)
+    return heading is None and len(text) <= 60 and len(text.split()) <= 8 \
+        and not text.endswith((".", ";", ":", "!", "?", "។", "៖", ",", "-")) \
+        and match_point(text) is None \
+        and not re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—]*$", text)
+
+
+def _broken_tags(lines: Sequence[Line], headings: Sequence[Heading | None], filled: list[int],
+                 short: dict[int, bool], tags: list[bool]) -> None:
+    """Tags broken over lines and interleaved by the page's layout ("Regulation" / "evidence
+    collection" / "Freedom of of" / "movement"): a run of tag-shaped lines, the first in
+    capitals, between a finished sentence (or a heading, or a tag) and a line that opens a new
+    one (capital, numbered point or heading), is all tags, its lower-case halves too. Text
+    never stops like that: its sentence ends before a new one starts."""
+    from lawcheck.structure.headings import match_point
+    from lawcheck.structure.layout import ends_sentence
+
+    k = 0
+    while k < len(filled):
+        if not short[filled[k]]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(filled) and short[filled[end + 1]]:
+            end += 1
+        run = filled[k:end + 1]
+        before = filled[k - 1] if k else None
+        after = filled[end + 1] if end + 1 < len(filled) else None
+        opened = before is None or tags[before] or headings[before] is not None \
+            or ends_sentence(lines[before].text)
+        nxt = strip_markup(lines[after].text) if after is not None else ""
+        closed = after is None or headings[after] is not None or nxt[:1].isupper() \
+            or match_point(nxt) is not None
+        if len(run) >= 2 and not all(tags[i] for i in run) and opened and closed \
+                and strip_markup(lines[run[0]].text)[:1].isupper():
+            for i in run:
+                tags[i] = True
+        k = end + 1
