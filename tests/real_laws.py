@@ -126,7 +126,7 @@ def sha256(path: Path) -> str:
 
 def logical_lines(truth: dict, lines: list[str],
                   limit: int | None = None) -> tuple[list[str], dict[str, int]]:
-    """The law rebuilt as logical lines for tests/pdfgen.make_law_pdf (division headings and
+    """The law rebuilt as logical lines for benchmarks/pdfgen.make_law_pdf (division headings and
     their titles, article headings and title lines, one line per paragraph of text), and the
     character count each article's text should keep. Built on the fly from the text in place;
     ``limit`` keeps the first articles only."""

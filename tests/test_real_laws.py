@@ -75,7 +75,7 @@ def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(tru
     """The law's own text laid out again as a PDF, built here on the fly: a running header
     and "Page N of M" on every page, pages 2, 3 and 5 in two columns."""
     from lawcheck.sources.pdf import read_pdf
-    from tests import pdfgen
+    from benchmarks import pdfgen
     from tests.real_laws import characters, logical_lines
 
     truth = load(truth_file)
@@ -99,7 +99,7 @@ def test_khmer_constitution_as_a_pdf(tmp_path):
     the text layer reads back exactly), with a running header and page numbers. One column:
     pdfgen wraps at spaces, and a Khmer phrase wider than half a page would cross the gutter."""
     from lawcheck.sources.pdf import read_pdf
-    from tests import pdfgen
+    from benchmarks import pdfgen
     from tests.real_laws import TRUTH, logical_lines
 
     if not pdfgen.KHMER_FONT.exists():
