@@ -4,39 +4,44 @@ bounded.
 :func:`ordered_map` yields ``(item, report)`` in input order; a :class:`BadRow` passes straight
 through as ``(row, None)`` without reaching a worker.
 
-Why not ``multiprocessing.Pool``: ``Pool.imap`` feeds the input from a thread that drains it as
-fast as it can, so a million-row file would end up in memory. Here the parent hands out chunks
-itself and keeps at most ``window`` of them between "read from the input" and "yielded to the
-caller" — finished or not — so the input is pulled only as fast as results are consumed.
+The workers are a :class:`concurrent.futures.ProcessPoolExecutor`. It is never handed the whole
+input (``Executor.map`` submits every item at once, so a million-row file would end up in
+memory): the parent submits chunks itself and keeps a window of at most ``window`` futures —
+finished or not — between "read from the input" and "yielded to the caller", waiting on the
+oldest one first. The input is so pulled only as fast as results are consumed, and the results
+come back in input order.
 
-Why ``spawn``: each worker builds its own reviewer (spaCy pipeline, durable_rules host) after
-it starts, never inheriting one. ``fork`` starts faster, but would copy whatever the parent holds
-at that moment — open SQLAlchemy connections to the same SQLite file, durable_rules' timer
+Why ``spawn``: each worker builds its own reviewer (spaCy pipeline, durable_rules host) on its
+first chunk, never inheriting one. ``fork`` starts faster, but would copy whatever the parent
+holds at that moment — open SQLAlchemy connections to the same SQLite file, durable_rules' timer
 threads and C state — which is unsafe in a child. A spawned worker pays its imports once (a
 fraction of a second, in parallel); a batch large enough to want workers runs for much longer.
 ``start_method`` lets a benchmark compare.
 
-Errors: an exception in a worker is sent back with its traceback text and raised in the parent
-as :class:`WorkerError` whose ``__cause__`` carries that text, so the CLI's error log shows it
-while the screen shows one line. A lawcheck error (bad input, exit 2) keeps its class. Workers
-ignore Ctrl-C; the parent stops them, so no process outlives the batch.
+Errors: a worker catches everything its reviewer raises and sends it back as a value, with its
+traceback text (a lawcheck error's keyword-only constructor defeats pickle, which would break the
+pool); the parent raises :class:`WorkerError` whose ``__cause__`` carries that text, so the CLI's
+error log shows it while the screen shows one line. A lawcheck error (bad input, exit 2) keeps
+its class. A worker that dies (killed, out of memory) breaks the pool; that is a WorkerError
+naming its exit code. Workers ignore Ctrl-C; the parent stops them, so no process outlives the
+batch.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import signal
 import traceback
-from itertools import islice
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from lawcheck.errors import LawcheckError
 from lawcheck.review.inputs import BadRow
 
-_POLL = 0.5        # seconds between checks that every worker is still alive
-_STOP_GRACE = 5.0  # seconds a worker has to finish after being told to stop
+_STOP_GRACE = 5.0  # seconds the pool's processes have to end once stopped
 
 
 class WorkerError(RuntimeError):
@@ -91,59 +96,45 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 
 
 def _in_workers(spec, items, jobs, chunk, window, start_method) -> Iterator[tuple]:
-    context = multiprocessing.get_context(start_method)
-    tasks, results = context.Queue(), context.Queue()
-    workers = [context.Process(target=_work, args=(spec, tasks, results, os.getpid()),
-                               daemon=True, name=f"lawcheck-review-{n}") for n in range(jobs)]
-    for worker in workers:
-        worker.start()
+    pool = ProcessPoolExecutor(max_workers=jobs,
+                               mp_context=multiprocessing.get_context(start_method),
+                               initializer=_start_worker, initargs=(spec, os.getpid()))
+    seen: dict = {}  # pid -> Process, to name the one that died (the pool forgets them)
     clean = False
     try:
         source = _chunks(items, chunk)
-        held: dict[int, list] = {}      # sequence -> chunk, from read until yielded
-        done: dict[int, list] = {}      # sequence -> reports, finished but not yet yielded
-        sent = next_out = 0
-        for batch in islice(source, window):
-            _send(tasks, held, sent, batch)
-            sent += 1
-        while next_out < sent:
-            seq, reports = _receive(results, workers)
-            done[seq] = reports
-            while next_out in done:
-                batch, reports = held.pop(next_out), iter(done.pop(next_out))
-                next_out += 1
-                refill = next(source, None)  # read the next chunk before the caller pauses
-                if refill is not None:
-                    _send(tasks, held, sent, refill)
-                    sent += 1
-                for item in batch:
-                    yield (item, None) if isinstance(item, BadRow) else (item, next(reports))
+        pending: deque = deque()  # (chunk, future), oldest first: at most ``window`` of them
+
+        def submit(batch: list) -> None:
+            statements = [item for item in batch if not isinstance(item, BadRow)]
+            pending.append((batch, pool.submit(_review_chunk, statements)
+                            if statements else None))
+            seen.update(getattr(pool, "_processes", None) or {})
+
+        for batch in source:
+            submit(batch)
+            if len(pending) >= window:
+                break
+        while pending:
+            batch, future = pending.popleft()
+            reports = iter(_result(future, seen) if future is not None else ())
+            refill = next(source, None)  # read the next chunk before the caller pauses
+            if refill is not None:
+                submit(refill)
+            for item in batch:
+                yield (item, None) if isinstance(item, BadRow) else (item, next(reports))
         clean = True
     finally:
-        _stop(workers, tasks, results, clean)
+        _stop(pool, seen, clean)
 
 
-def _send(tasks, held: dict, seq: int, batch: list) -> None:
-    held[seq] = batch
-    tasks.put((seq, [item for item in batch if not isinstance(item, BadRow)]))
-
-
-def _receive(results, workers):
-    while True:
-        try:
-            seq, status, payload = results.get(timeout=_POLL)
-        except queue.Empty:
-            dead = [w for w in workers if not w.is_alive()]
-            if dead:
-                raise WorkerError(f"review worker {dead[0].name} stopped unexpectedly (exit code "
-                                  f"{dead[0].exitcode}: killed, crashed or out of memory)")
-            continue
-        if status == "ok":
-            return seq, payload
-        _raise_remote(payload)
-
-
-def _raise_remote(payload) -> None:
+def _result(future, seen: dict) -> list:
+    try:
+        status, payload = future.result()
+    except BrokenProcessPool:
+        raise _died(seen) from None
+    if status == "ok":
+        return payload
     what, error, text = payload
     cause = RemoteTraceback(text)
     if error is not None:
@@ -151,40 +142,64 @@ def _raise_remote(payload) -> None:
     raise WorkerError(f"reviewing {what} failed in a worker process", text) from cause
 
 
-def _stop(workers, tasks, results, clean: bool) -> None:
+def _died(seen: dict) -> WorkerError:
+    """The error for a pool broken by a worker that ended: the first one that did not end by
+    the pool's own hand (it terminates the others once one is gone)."""
+    processes = list(seen.values())
+    for process in processes:
+        process.join(_STOP_GRACE)
+    ended = [p for p in processes if p.exitcode is not None]
+    dead = next((p for p in ended if p.exitcode != -signal.SIGTERM), ended[0] if ended else None)
+    code = dead.exitcode if dead is not None else "unknown"
+    name = f" {dead.name}" if dead is not None else ""
+    return WorkerError(f"review worker{name} stopped unexpectedly (exit code {code}: killed, "
+                       "crashed or out of memory)")
+
+
+def _stop(pool, seen: dict, clean: bool) -> None:
     if clean:
-        for _ in workers:
-            tasks.put(None)
-        for worker in workers:
-            worker.join(_STOP_GRACE)
-    for worker in workers:
-        if worker.is_alive():
-            worker.terminate()
-    for worker in workers:
-        worker.join()
-    for q in (tasks, results):
-        q.cancel_join_thread()  # a worker killed mid-put must not make the parent hang at exit
-        q.close()
+        pool.shutdown(wait=True)
+        return
+    # an error or Ctrl-C in the parent: chunks not started are dropped, running ones killed
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list(seen.values()) + list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(_STOP_GRACE)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 # --- the worker side ---------------------------------------------------------------------------
 
-def _work(spec, tasks, results, parent: int) -> None:
+_SPEC: list = []      # this worker's spec, then its reviewer once built
+
+
+def _start_worker(spec, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
     _die_with(parent)
+    _SPEC[:] = [spec, None]
+
+
+def _review_chunk(statements: list) -> tuple:
+    """("ok", reports) or ("error", (what failed, a portable lawcheck error or None, its
+    traceback)): an exception never leaves the worker as such (see the module docstring)."""
     what = "building the reviewer"
     try:
-        reviewer = spec.build()
-        while (task := tasks.get()) is not None:
-            seq, statements = task
-            reports = []
-            for statement in statements:
-                what = f"statement {statement.id!r} ({statement.source})"
-                reports.append(reviewer.review(statement))
-            results.put((seq, "ok", reports))
+        spec, reviewer = _SPEC
+        if reviewer is None:
+            reviewer = _SPEC[1] = spec.build()
+        reports = []
+        for statement in statements:
+            what = f"statement {statement.id!r} ({statement.source})"
+            reports.append(reviewer.review(statement))
+        return "ok", reports
     except BaseException as exc:  # noqa: BLE001 - everything must reach the parent
         text = "".join(traceback.format_exception(exc))
-        results.put((-1, "error", (what, _portable(exc), text)))
+        return "error", (what, _portable(exc), text)
 
 
 def _die_with(parent: int) -> None:
