@@ -1,8 +1,9 @@
-"""A progress line on stderr for long batch reviews: only on a terminal, silent otherwise (a
-log file or a pipe must not fill with carriage returns).
+"""A progress line on stderr for long batch reviews, drawn by ``rich.progress``: only on a
+terminal, silent otherwise (a log file or a pipe must not fill with cursor movements).
 
-The total is unknown for streamed input, so it shows the count and the rate, plus an estimate of
-the time left when the caller knows the input's size in bytes and how far it has read.
+The total is unknown for streamed input, so the line shows the count and the rate; when the
+caller knows the input's size in bytes and how far it has read, a bar, the share read and the
+time left follow. rich is imported only when there is a terminal to draw on.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Progress:
         self.total_bytes, self.position, self.clock = total_bytes, position, clock
         self.count = self.bad = 0
         self.started = self.drawn = clock()
+        self._bar = self._task = None
 
     def tick(self, bad: bool = False) -> None:
         self.count += 1
@@ -30,34 +32,43 @@ class Progress:
             self._draw()
 
     def line(self) -> str:
+        """The words of the line: count, rate and bad rows (the bar adds share and time left)."""
         elapsed = max(self.clock() - self.started, 1e-9)
-        rate = self.count / elapsed
-        text = f"{self.count:,} statements, {rate:,.0f}/s"
+        text = f"{self.count:,} statements, {self.count / elapsed:,.0f}/s"
         if self.bad:
             text += f", {self.bad:,} bad rows"
-        if self.total_bytes and self.position is not None:
-            done = min(self.position() / self.total_bytes, 1.0)
-            if done > 0:
-                left = elapsed * (1 - done) / done
-                text += f", {done:.0%}, about {_duration(left)} left"
         return text
 
+    def _sized(self) -> bool:
+        return bool(self.total_bytes) and self.position is not None
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, Progress as Bar, TaskProgressColumn, TextColumn,
+                                   TimeRemainingColumn)
+
+        columns = [TextColumn("{task.description}")]
+        if self._sized():
+            columns += [BarColumn(), TaskProgressColumn(), TextColumn("about"),
+                        TimeRemainingColumn()]
+        # redrawn by tick() only, on this clock: no refresh thread, nothing drawn off a terminal
+        console = Console(file=self.stream, force_terminal=True, highlight=False)
+        self._bar = Bar(*columns, console=console, auto_refresh=False, get_time=self.clock)
+        self._task = self._bar.add_task(self.line(), total=self.total_bytes if self._sized()
+                                        else None, start=True)
+        self._bar.start()
+
     def _draw(self) -> None:
+        if self._bar is None:
+            self._start()
         self.drawn = self.clock()
-        self.stream.write("\r" + self.line() + "\033[K")
-        self.stream.flush()
+        done = min(self.position(), self.total_bytes) if self._sized() else None
+        self._bar.update(self._task, description=self.line(), completed=done)
+        self._bar.refresh()
 
     def close(self) -> None:
         if self.enabled and self.count:
             self._draw()
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds}s"
-    if seconds < 3600:
-        return f"{seconds // 60}m{seconds % 60:02d}s"
-    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
