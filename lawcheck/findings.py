@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from lawcheck.engine import Compiled, Engine, normalise
+from lawcheck.engine import Compiled, Engine, normalise, subject
 from lawcheck.rulebase.conditions import All, Any, Cmp, Not, describe, evaluate, show_value
 from lawcheck.rulebase.model import KINDS, SEVERITIES, Rule, RuleBase
 
@@ -148,7 +148,7 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
                       contexts: list[Context],
                       provisions: dict[str, list[ProvisionVersion]]) -> list[Outcome]:
     facts = [normalise(c.facts, rulebase.facts) for c in contexts]
-    matched = engine.matches(compiled, facts)
+    matched = engine.matches(compiled, [subject(f, c.kind) for f, c in zip(facts, contexts)])
     by_context: dict[int, set] = {}
     for key, index in matched:
         by_context.setdefault(index, set()).add(key)
@@ -169,11 +169,12 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
                 continue
             rule = rules[rid]
             found.append(_finding(rule, facts[index], context, provisions, rulebase))
+        # the engine's ("unknown", rule) keys: found in the same pass as the findings
         not_checked = [
             _not_checked(rule, facts[index], context)
             for rule in rulebase.rules
-            if rule.when is not None and rule.id not in gone and _for(rule, context)
-            and in_force[rule.id] is None and evaluate(rule.condition, facts[index]) is None]
+            if ("unknown", rule.id) in keys and rule.id not in gone and _for(rule, context)
+            and in_force[rule.id] is None]
         not_checked += out_of_force(rulebase, context, facts[index], in_force, gone)
         outcomes.append(Outcome(tuple(sorted(found, key=Finding.sort_key)), tuple(not_checked),
                                 tuple(displaced), tuple(not_in_force)))

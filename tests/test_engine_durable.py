@@ -33,7 +33,10 @@ from lawcheck.engine.durable import DurableEngine, SyncHost, plan  # noqa: E402
 from lawcheck.engine.durable_compile import MAX_PROPERTIES, Layout, fnv1a32  # noqa: E402
 from lawcheck.engine.reference import ReferenceEngine  # noqa: E402
 from lawcheck.errors import InternalError  # noqa: E402
-from lawcheck.rulebase.model import OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not  # noqa: E402
+from lawcheck.rulebase.conditions import evaluate  # noqa: E402
+from lawcheck.rulebase.model import (  # noqa: E402
+    OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not, Unknown,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 class RawHost(Host):
@@ -411,6 +414,55 @@ def test_large_generated_rule_base_is_planned_within_the_limits():
     assert len(dmod._load(c).names) > 1
 
 
+def test_unknown_is_true_when_and_only_when_the_condition_is_unknown():
+    """Unknown(c): true when c is neither true nor false, in both engines; never unknown."""
+    tree = All((BIG, Any((Cmp("b", "==", True), Not(Cmp("o.t", "in", ("x", "y")))))))
+    c = compiled(tree, Unknown(tree), Not(Unknown(tree)), Unknown(Unknown(tree)))
+    contexts = [{}, {"a.n": 5}, {"a.n": 1}, {"a.n": 5, "b": True}, {"a.n": 5, "b": False},
+                {"a.n": 5, "b": False, "o.t": "x"}, {"a.n": 5, "b": False, "o.t": "z"}]
+    found = same(c, contexts)
+    values = [evaluate(tree, ctx) for ctx in contexts]
+    assert values == [None, None, False, True, None, False, True]
+    assert {i for (key, i) in found if key == ("fire", "r1")} == {0, 1, 4}
+    assert {i for (key, i) in found if key == ("fire", "r2")} == {2, 3, 5, 6}
+    assert not {i for (key, i) in found if key == ("fire", "r3")}
+
+
+def test_one_pass_gives_the_findings_and_not_checked_of_three_valued_logic():
+    """The shipped rule base on the example plans' contexts: each engine's "fire" keys are the
+    rules whose condition is true and its "unknown" keys those whose condition is unknown, for
+    the rules of the context's kind only; no Python evaluation after the engine's pass."""
+    from lawcheck.derive import derive, load_calendars
+    from lawcheck.engine import compile_rulebase, normalise, subject
+    from lawcheck.plan import load_plan
+    from lawcheck.rulebase.loader import load
+    from lawcheck.settings import rules_dir
+
+    rulebase = load(rules_dir())
+    cals = load_calendars(rules_dir())
+    contexts = []
+    for name in ("land-forum", "foreign-march", "health-training"):
+        plan = load_plan(ROOT / "examples" / f"{name}.yaml")
+        contexts += derive(plan.organization, list(plan.activities), date(2026, 12, 1), cals)
+    contexts.append(type(contexts[0])({"statement.online": True}, date(2026, 12, 1),
+                                      {}, None))  # a rule test's context: every kind applies
+    facts = [normalise(c.facts, rulebase.facts) for c in contexts]
+    expected = set()
+    for index, (values, context) in enumerate(zip(facts, contexts)):
+        for rule in rulebase.rules:
+            if rule.when is None or context.kind not in (None, rule.applies_to):
+                continue
+            value = evaluate(rule.condition, values)
+            if value is not False:
+                expected.add((("fire" if value else "unknown", rule.id), index))
+    assert any(key[0] == "unknown" for key, _ in expected)
+    compiled_rb = compile_rulebase(rulebase)
+    given = [subject(f, c.kind) for f, c in zip(facts, contexts)]
+    for engine in (DurableEngine(), ReferenceEngine()):
+        found = {(key, i) for key, i in engine.matches(compiled_rb, given) if key[0] != "scope"}
+        assert found == expected, engine.name
+
+
 def test_concurrent_calls_are_serialised():
     c, errors = compiled(BIG, Not(BIG)), []
     expected = ReferenceEngine().matches(c, [{"a.n": i} for i in range(10)])
@@ -525,7 +577,7 @@ def trees(vocab: dict, domains: dict, depth: int):
     if depth == 0:
         return leaves
     sub_trees = trees(vocab, domains, depth - 1)
-    return st.one_of(leaves, st.builds(Not, sub_trees),
+    return st.one_of(leaves, st.builds(Not, sub_trees), st.builds(Unknown, sub_trees),
                      st.lists(sub_trees, max_size=4).map(lambda p: All(tuple(p))),
                      st.lists(sub_trees, max_size=4).map(lambda p: Any(tuple(p))))
 
@@ -549,7 +601,8 @@ def problems(draw):
     vocab, domains = draw(vocabularies())
     rules = draw(st.lists(trees(vocab, domains, draw(st.integers(0, 4))), min_size=1,
                           max_size=10))
-    return (compiled(*rules, facts=vocab),
+    # each rule's "unknown" key too, as compile_rulebase makes one (not_checked in one pass)
+    return (compiled(*rules, *map(Unknown, rules), facts=vocab),
             draw(st.lists(contexts(vocab, domains), min_size=1, max_size=10)))
 
 

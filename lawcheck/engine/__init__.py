@@ -7,8 +7,10 @@
 
 An engine answers one question: for each context (a flat dict of normalised facts), which keys
 of the compiled rule base are *true*. A key is ``("fire", rule_id)`` for a rule's whole condition
-(organisation types, scope and when) or ``("scope", rule_id)`` for an exception's scope.
-Everything else (exceptions, dates in force, explanations) happens in Python, in one place.
+(organisation types, scope and when), ``("unknown", rule_id)`` when that condition is unknown
+(a fact it needs is missing: the rule goes to ``not_checked``), or ``("scope", rule_id)`` for an
+exception's scope. So one pass of the engine gives both the findings and what could not be
+checked; nothing evaluates the conditions again. Everything else (exceptions, dates in force, explanations) happens in Python, in one place.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import warnings
 from dataclasses import dataclass
 from typing import Protocol
 
-from lawcheck.rulebase.model import FactSpec, RuleBase
+from lawcheck.rulebase.model import SUBJECTS, All, Cmp, FactSpec, RuleBase, Unknown
+
+#: The engine's own fact: the kinds of subject a context is (one, or every kind for a rule
+#: test's context, which has none). Rules cannot name it (facts.yaml does not declare it); each
+#: key tests it first, so a rule for statements is neither true nor unknown for an activity
+#: and one pass yields only the findings and not_checked entries that count.
+SUBJECT = "subject.kinds"
+SUBJECT_SPEC = FactSpec(SUBJECT, "labels", "the kinds of subject of the context (engine)",
+                        "lawcheck.engine", SUBJECTS)
 
 
 @dataclass(frozen=True)
@@ -32,11 +42,21 @@ class Compiled:
 def compile_rulebase(rulebase: RuleBase) -> Compiled:
     keys = []
     for rule in rulebase.rules:
+        kind = Cmp(SUBJECT, "contains", rule.applies_to)
         if rule.when is not None:
-            keys.append((("fire", rule.id), rule.condition))
+            # one object for both keys: the reference engine evaluates it once per context
+            condition = All((kind, *rule.condition.parts))
+            keys.append((("fire", rule.id), condition))
+            keys.append((("unknown", rule.id), Unknown(condition)))
         if rule.exception_to:
-            keys.append((("scope", rule.id), rule.full_scope))
-    return Compiled(tuple(keys), dict(rulebase.facts), rulebase.version)
+            keys.append((("scope", rule.id), All((kind, *rule.full_scope.parts))))
+    return Compiled(tuple(keys), {**rulebase.facts, SUBJECT: SUBJECT_SPEC}, rulebase.version)
+
+
+def subject(facts: dict, kind: str | None) -> dict:
+    """Normalised ``facts`` with the engine's :data:`SUBJECT` fact for a context of ``kind``
+    (None: a rule test's context, which every rule applies to)."""
+    return {**facts, SUBJECT: (kind,) if kind else tuple(sorted(SUBJECTS))}
 
 
 class Engine(Protocol):
@@ -97,4 +117,5 @@ def get_engine(name: str | None = None) -> Engine:
     return DurableEngine()
 
 
-__all__ = ["Compiled", "Engine", "compile_rulebase", "get_engine", "normalise"]
+__all__ = ["SUBJECT", "Compiled", "Engine", "compile_rulebase", "get_engine", "normalise",
+           "subject"]

@@ -6,7 +6,10 @@ A key fires iff its tree is *true* in Kleene logic. Each node gets two positive 
 F = x ¬op v (durable never matches a test on a missing property, so ``$ex x`` is implied);
 ``exists``/``missing`` → ``$ex``/``$nex``; ``in`` → ⋁ x==vᵢ / ⋀ x!=vᵢ; labels ``contains v`` →
 x.v == true / ``$ex x.__present`` ∧ ``$nex x.v``. All: T = ⋀T, F = ⋁F; Any: T = ⋁T, F = ⋀F;
-Not swaps T and F. Formulas are kept in disjunctive normal form and each term becomes one
+Not swaps T and F. For ``Unknown(c)`` (true when c is neither), T = U(c) and F = T(c) ∨ F(c),
+where U(leaf) = ``$nex x`` (never for exists/missing), U(Not c) = U(c), U(All) = ⋁ⱼ (⋀ᵢ<ⱼ T(cᵢ)) ∧
+U(cⱼ) ∧ ⋀ᵢ>ⱼ (T(cᵢ) ∨ U(cᵢ)) (by the first unknown part) and U(Any) the same with F: so one durable pass finds the rules that
+fire and the rules that cannot be judged. Formulas are kept in disjunctive normal form and each term becomes one
 durable rule with a flat ``$and`` (no ``$or``, no nesting; contradictory terms dropped).
 
 Guards against durable_rules' pitfalls (dependencies.md §1 and probes made for this module;
@@ -38,8 +41,9 @@ import re
 import struct
 from datetime import date, datetime
 
+from lawcheck.engine import SUBJECT
 from lawcheck.errors import InternalError
-from lawcheck.rulebase.model import OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not
+from lawcheck.rulebase.model import OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not, Unknown
 
 FACT_ID = "fact_id"
 EX_FACT = {"$ex": {FACT_ID: 1}}  # true of every asserted fact: the catch-all condition
@@ -205,6 +209,8 @@ class Layout:
             return set().union(*(self._t(p) for p in node.parts))
         if isinstance(node, Not):
             return self._f(node.part)
+        if isinstance(node, Unknown):
+            return self._u(node.part)
         raise InternalError(f"not a condition: {node!r}")
 
     def _f(self, node):
@@ -216,7 +222,33 @@ class Layout:
             return self._and(self._f(p) for p in node.parts)
         if isinstance(node, Not):
             return self._t(node.part)
+        if isinstance(node, Unknown):
+            return self._t(node.part) | self._f(node.part)
         raise InternalError(f"not a condition: {node!r}")
+
+    def _u(self, node):
+        """The terms under which ``node`` is unknown (neither true nor false)."""
+        if isinstance(node, Cmp):
+            if node.op in ("exists", "missing") or node.fact == SUBJECT:
+                return set()  # always known (the engine asserts SUBJECT with every context)
+            path = self.paths[node.fact]
+            if self.specs[node.fact].type == "labels":
+                path = f"{path}.{PRESENT}"
+            return {frozenset({("$nex", path, None)})}
+        if isinstance(node, (Not, Unknown)):
+            return self._u(node.part) if isinstance(node, Not) else set()
+        if not isinstance(node, (All, Any)):
+            raise InternalError(f"not a condition: {node!r}")
+        # All is unknown when no part is false and some part is unknown; Any, when no part is
+        # true and some part is unknown. Split by the first unknown part, so that the
+        # alternatives exclude each other and one unknown rule makes one durable action, not
+        # one per unknown part (each action costs durable a JSON decode of the fact)
+        other = self._t if isinstance(node, All) else self._f
+        out: set = set()
+        for j, part in enumerate(node.parts):
+            out |= self._and([other(p) for p in node.parts[:j]] + [self._u(part)]
+                             + [other(p) | self._u(p) for p in node.parts[j + 1:]])
+        return out
 
     @staticmethod
     def _and(dnfs) -> set:
@@ -299,7 +331,7 @@ def to_json(tests: list[tuple]) -> dict:
 def _leaves(node):
     if isinstance(node, Cmp):
         return [node]
-    if isinstance(node, Not):
+    if isinstance(node, (Not, Unknown)):
         return _leaves(node.part)
     if isinstance(node, (All, Any)):
         return [leaf for p in node.parts for leaf in _leaves(p)]

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from lawcheck.errors import Problem, Where
 from lawcheck.rulebase.model import (
-    OPERATORS, OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not,
+    OPERATORS, OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not, Unknown,
 )
 from lawcheck.yamlio import did_you_mean
 
@@ -170,6 +170,8 @@ def evaluate(node, facts: dict) -> bool | None:
     if isinstance(node, Not):
         value = evaluate(node.part, facts)
         return None if value is None else not value
+    if isinstance(node, Unknown):
+        return evaluate(node.part, facts) is None
     raise TypeError(f"not a condition: {node!r}")
 
 
@@ -204,7 +206,7 @@ def compare(node: Cmp, facts: dict) -> bool | None:
 def leaves(node) -> list[Cmp]:
     if isinstance(node, Cmp):
         return [node]
-    if isinstance(node, Not):
+    if isinstance(node, (Not, Unknown)):
         return leaves(node.part)
     return [leaf for part in node.parts for leaf in leaves(part)]
 

@@ -90,6 +90,18 @@ class Not:
         return self.part.facts()
 
 
+@dataclass(frozen=True)
+class Unknown:
+    """True when ``part`` is unknown (neither true nor false), else false: never unknown itself.
+    Not written in rule files; the engines use it to find the rules that cannot be judged
+    (``not_checked``) in the same pass that finds the rules that fire."""
+
+    part: Cmp | All | Any | Not
+
+    def facts(self) -> set[str]:
+        return self.part.facts()
+
+
 TRUE = All(())  # the empty conjunction: always true
 
 
