@@ -269,3 +269,48 @@ def test_a_release_call_put_to_the_authorities_is_no_pressure_on_a_court(text):
 ])
 def test_a_release_call_to_the_court_or_in_its_own_voice_still_presses(text):
     assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, value", [
+    # appeals to the armed forces to refuse orders or take the people's side
+    ("The armed forces must not follow unlawful orders to shoot at their own people.",
+     "overthrow"),
+    ("Military officers, it is time to choose the side of the people.", "overthrow"),
+    # calls to end or topple the regime in other words
+    ("Rise up and end the dictatorship.", "overthrow"),
+    ("Together we will bring this government to its knees.", "overthrow"),
+    ("The government has no right to rule; the people must take the power back.", "overthrow"),
+    # staying away, refusing or spoiling the vote in other words
+    ("Nobody should take part in this fake election.", "abstain"),
+    ("Refuse to cast your vote in the commune elections.", "abstain"),
+    ("On 5 June, stay home. Let the polling stations stand empty.", "abstain"),
+    ("Mark every box so your ballot cannot be counted.", "abstain"),
+    ("Do not dip your finger in the ink this year.", "abstain"),
+    # coming somewhere to demand something, with no gathering word
+    ("Come with your families to the Ministry of Labour on Friday and demand your wages.",
+     "gather"),
+    ("Meet us in front of the Ministry of Environment on Thursday; we will not leave until "
+     "they listen.", "gather"),
+])
+def test_calls_in_new_words(text, value):
+    assert value in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The police protected the marchers and kept the road safe, and we thank them.",
+    "We hope the next government will invest more in rural health clinics.",
+    "Remember to bring your ID card when you go to vote on 5 June.",
+    "Join us at the provincial hall on Monday for the launch of our annual report.",
+    "Come to our office on Friday to collect your seeds and training materials.",
+])
+def test_benign_words_near_new_call_wordings_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+def test_a_vote_for_an_abusive_name_is_no_endorsement():
+    facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
+                    "dictator.").facts
+    assert "endorse" not in facts["statement.party_stance"]
+    assert facts["statement.calls"] == ["abstain"]
+    # "in protest" says why, it calls no one to a protest
+    assert analyse("Leave the ballot blank in protest.").facts["statement.calls"] == ["abstain"]

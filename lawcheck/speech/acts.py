@@ -159,6 +159,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                                + len(doc[end - 1].text)])
             if target is None:
                 continue
+            if kind.value == "endorse" and _abusive(pipeline, target.words):
+                continue  # "a vote for this sham is a vote for the dictator": no praise
         claimed.add((start, end, kind.fact))
         mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
@@ -185,6 +187,13 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _abusive(pipeline, words: str) -> bool:
+    """True when a target is named only by an abusive name ("the dictator", "tyrants"): nobody
+    endorses a leader under such a name, so "vote for the dictator" is no endorsement."""
+    last = words.lower().split()[-1:] or [""]
+    return (last[0],) in pipeline.markers.get("epithet", {}).get(last[0], ())
 
 
 def _lost_something_else(sentence: Sentence, end: int) -> bool:
