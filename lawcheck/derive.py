@@ -17,7 +17,7 @@ from pathlib import Path
 from lawcheck import yamlio
 from lawcheck.calendar import Calendar, NotCovered
 from lawcheck.elections import ElectionCalendar
-from lawcheck.findings import Context
+from lawcheck.model import Context
 
 DEMONSTRATION = {"assembly", "march", "rally", "vigil", "strike"}
 CHANGE_KINDS = {"leader", "address", "statutes", "bank_account"}

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from lawcheck.engine import normalise
-from lawcheck.findings import ProvisionVersion, applies_on
+from lawcheck.findings import applies_on
+from lawcheck.model import ProvisionVersion
 from lawcheck.rulebase.conditions import All, Any, Cmp, Not, describe, evaluate, show_value
 from lawcheck.rulebase.model import Rule, RuleBase
 

@@ -5,74 +5,30 @@ The engine only says which conditions are true. Here, in one place: an exception
 holds displaces the rules it names; a rule applies only on a date within its own effective dates
 and those of a version of every provision it cites; each finding's ``why`` names the facts that
 made its condition true; rules that could not be decided list the facts they lacked.
+
+``Context`` and ``ProvisionVersion`` live in :mod:`lawcheck.model` (imported here for older
+callers); findings are :class:`lawcheck.report_model.Finding` values.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from lawcheck.engine import Compiled, Engine, normalise, subject
+from lawcheck.model import Context, ProvisionVersion
+from lawcheck.report_model import Finding, Where
 from lawcheck.rulebase.conditions import All, Any, Cmp, Not, describe, evaluate, show_value
 from lawcheck.rulebase.model import KINDS, SEVERITIES, Rule, RuleBase
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]*)\}")
 
 
-@dataclass(frozen=True)
-class ProvisionVersion:
-    version: str
-    language: str
-    effective_from: date | None
-    effective_to: date | None
-    title: str
-    text: str
-    digest: bool = False     # lawcheck's digest in its own words, not the official text
-    confidence: str = ""     # the provision's mark: confirmed | likely | uncertain
-
-    def in_force(self, day: date) -> bool:
-        return (self.effective_from is None or self.effective_from <= day) and \
-            (self.effective_to is None or day <= self.effective_to)
-
-
-@dataclass(frozen=True)
-class Context:
-    """One subject to check: its facts, where it sits in the input, and its date."""
-
-    facts: dict
-    date: date
-    where: dict = field(default_factory=dict)
-    kind: str | None = None  # organization | activity | statement; None: any rule applies
-    unknown: dict = field(default_factory=dict)  # fact -> why lawcheck cannot know it (e.g. a
-                                                 # date the holiday or election calendar
-                                                 # does not cover); shown with not_checked
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: Rule
-    where: dict
-    why: str
-    support: tuple[str, ...]
-    what: str
-    todo: str
-    citations: tuple[dict, ...]
-    mitigations: tuple[dict, ...]
-
-    def sort_key(self):
-        return (-SEVERITIES.index(self.rule.severity), KINDS.index(self.rule.kind),
-                self.rule.id, str(sorted(self.where.items())))
-
-    def to_dict(self) -> dict:
-        r = self.rule
-        return {
-            "rule": r.id, "title": r.title, "category": r.category, "kind": r.kind,
-            "severity": r.severity, "consequence": r.consequence, "pillar": r.pillar,
-            "where": dict(self.where), "why": self.why, "what": self.what, "todo": self.todo,
-            "confidence": r.confidence, "citations": list(self.citations),
-            "mitigations": list(self.mitigations),
-        }
+def sort_key(finding: Finding) -> tuple:
+    """The order of findings within one subject: most severe first, then by kind and rule."""
+    return (-SEVERITIES.index(finding.severity), KINDS.index(finding.kind), finding.rule,
+            str(sorted(finding.where.to_dict().items())))
 
 
 @dataclass(frozen=True)
@@ -140,7 +96,7 @@ def _nearest(versions: list[Rule], day: date) -> Rule:
     to take effect, else the last to have ended (one not_checked entry per duty)."""
     later = [r for r in versions if r.effective_from and r.effective_from > day]
     if later:
-        return min(later, key=lambda r: r.effective_from)
+        return min(later, key=lambda r: r.effective_from or date.max)  # all have one
     return max(versions, key=lambda r: r.effective_to or date.max)
 
 
@@ -176,7 +132,7 @@ def evaluate_contexts(rulebase: RuleBase, compiled: Compiled, engine: Engine,
             if ("unknown", rule.id) in keys and rule.id not in gone and _for(rule, context)
             and in_force[rule.id] is None]
         not_checked += out_of_force(rulebase, context, facts[index], in_force, gone)
-        outcomes.append(Outcome(tuple(sorted(found, key=Finding.sort_key)), tuple(not_checked),
+        outcomes.append(Outcome(tuple(sorted(found, key=sort_key)), tuple(not_checked),
                                 tuple(displaced), tuple(not_in_force)))
     return outcomes
 
@@ -203,7 +159,7 @@ def _for(rule: Rule, context: Context) -> bool:
     return context.kind is None or rule.applies_to == context.kind
 
 
-def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase):
+def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase) -> Finding:
     support = tuple(_support(rule.condition, facts))
     values = {name: show_value(value) for name, value in facts.items()}
     values.update(parameters(rule, context.date, provisions))
@@ -215,8 +171,10 @@ def _finding(rule: Rule, facts: dict, context: Context, provisions, rulebase):
     mitigations = tuple({"id": mid, "text": fill_parameters(rulebase.mitigations[mid],
                                                              context.date, provisions)}
                         for mid in rule.mitigations if mid in rulebase.mitigations)
-    return Finding(rule, dict(context.where), why, support, fill(rule.message.what),
-                   fill(rule.message.todo), citations, mitigations)
+    return Finding(rule.id, rule.title, rule.category, rule.kind, rule.severity,
+                   rule.consequence, rule.pillar, Where.from_dict(context.where), why,
+                   fill(rule.message.what), fill(rule.message.todo), rule.confidence, citations,
+                   mitigations, support=support)
 
 
 def parameters(holder, day: date, provisions) -> dict[str, str]:

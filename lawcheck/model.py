@@ -2,7 +2,8 @@
 
 laws → provisions: a :class:`SourceText` (pages of lines, from a text file or a PDF) is parsed
 into :class:`Provision` values and a :class:`ParseReport`; annotation adds :class:`Annotation`
-values to provisions.
+values to provisions. The store gives each provision's :class:`ProvisionVersion` values; facts
+reach the rules as a :class:`Context` (one subject: an organisation, an activity, a statement).
 """
 
 from __future__ import annotations
@@ -169,3 +170,34 @@ class IngestOptions:
     effective: date | None = None
     title: str | None = None
     language: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvisionVersion:
+    """One version of a stored provision, as rules cite it and reports quote it."""
+
+    version: str
+    language: str
+    effective_from: date | None
+    effective_to: date | None
+    title: str
+    text: str
+    digest: bool = False     # lawcheck's digest in its own words, not the official text
+    confidence: str = ""     # the provision's mark: confirmed | likely | uncertain
+
+    def in_force(self, day: date) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and \
+            (self.effective_to is None or day <= self.effective_to)
+
+
+@dataclass(frozen=True)
+class Context:
+    """One subject to check: its facts, where it sits in the input, and its date."""
+
+    facts: dict
+    date: date
+    where: dict = field(default_factory=dict)
+    kind: str | None = None  # organization | activity | statement; None: any rule applies
+    unknown: dict = field(default_factory=dict)  # fact -> why lawcheck cannot know it (e.g. a
+                                                 # date the holiday or election calendar
+                                                 # does not cover); shown with not_checked

@@ -12,8 +12,11 @@ order. A precedent is an illustration of what the authorities have done, not a p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from lawcheck.precedents import Precedent
+from lawcheck.report_model import Finding
 
 LIMIT = 3
 _CONFIDENCE = {"confirmed": 0, "likely": 1, "uncertain": 2}
@@ -92,10 +95,37 @@ def attach(findings: list[dict], rulebase, precedents, *, activities: dict | Non
         if rule is None:
             continue
         where = finding.get("where") or {}
-        activity = (activities or {}).get(where.get("activity"))
-        kind = kind_of(finding) if kind_of else ("statement" if "statement" in where
-                                                 else rule.applies_to)
-        found = closest(rule, finding.get("category", rule.category), precedents, kind=kind,
-                        activity=activity, organization=organization, topics=topics)
+        kind = kind_of(finding) if kind_of else _kind(where, rule)
+        found = _briefs(rule, finding.get("category", rule.category), where, precedents, kind,
+                        activities, organization, topics)
         if found:
-            finding["precedents"] = [_brief(p) for p in found]
+            finding["precedents"] = found
+
+
+def with_precedents(findings: Sequence[Finding], rulebase, precedents, *,
+                    activities: dict | None = None, organization: dict | None = None,
+                    topics=()) -> list[Finding]:
+    """:func:`attach` for typed findings: each that has precedents is a new value with them."""
+    rules = {r.id: r for r in rulebase.rules} if precedents else {}
+    out = []
+    for finding in findings:
+        rule = rules.get(finding.rule)
+        where = finding.where.to_dict()
+        found = _briefs(rule, finding.category, where, precedents, _kind(where, rule),
+                        activities, organization, topics) if rule is not None else []
+        out.append(replace(finding, precedents=tuple(found)) if found else finding)
+    return out
+
+
+def _kind(where: dict, rule) -> str:
+    """The subject kind a finding is on: a statement, else the rule's own subject."""
+    return "statement" if "statement" in where else rule.applies_to
+
+
+def _briefs(rule, category: str, where: dict, precedents, kind: str | None, activities,
+            organization, topics) -> list[dict]:
+    """The briefs of the precedents closest to one finding of ``rule`` at ``where``."""
+    activity = (activities or {}).get(where.get("activity"))
+    found = closest(rule, category, precedents, kind=kind, activity=activity,
+                    organization=organization, topics=topics)
+    return [_brief(p) for p in found]

@@ -12,13 +12,15 @@ in docs/risk-model.md.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.errors import InputError, LawcheckError, Problem, RulesError, Where
+from lawcheck.report_model import Finding, Risk, Risks
 from lawcheck.rulebase.model import CONFIDENCE, CONSEQUENCES, KINDS, SEVERITIES
 
 SCORES = ("deregistration", "prosecution")
@@ -57,8 +59,10 @@ class Weights:
     max_factor: dict
     levels: dict           # "moderate" | "high" | "critical" -> lower bound of the score
     ladder_categories: tuple = ()  # paperwork categories LANGO Art 30's ladder governs
-    ladder_steps: dict = None      # "none" | "warned" | "suspended" -> highest paperwork score
-    after_warning: dict = None     # categories, factor: speech findings after a warning
+    # "none" | "warned" | "suspended" -> highest paperwork score; empty: no ladder
+    ladder_steps: dict = field(default_factory=dict)
+    after_warning: dict = field(default_factory=dict)  # categories, factor: speech findings
+                                                       # after a warning
 
 
 class _Reader:
@@ -66,7 +70,8 @@ class _Reader:
     reported once, by the mapping that lacks it; readers of absent keys quietly give nothing."""
 
     def __init__(self, path: Path) -> None:
-        self.path, self.problems = str(path), []
+        self.path = str(path)
+        self.problems: list[Problem] = []
 
     def bad(self, code: str, where: Where, message: str) -> None:
         self.problems.append(Problem(code, where, message))
@@ -191,15 +196,17 @@ def load_weights(path: Path) -> Weights:
     return Weights(**weights)
 
 
-def assess(findings: list[dict], organization: dict, in_election_period: bool,
-           weights: Weights, *, as_of: date | None = None) -> dict:
+def assess(findings: Sequence[Finding], organization: dict, in_election_period: bool,
+           weights: Weights, *, as_of: date | None = None) -> Risks:
     """SPEC §5's ``risk``: for each score its level, score, drivers and explanation lines.
     ``as_of`` dates the history entries (recent or older); without it every entry is recent."""
-    return {s: _score(findings, s, _context(organization, in_election_period, weights, as_of, s),
-                      weights, _history(organization)) for s in SCORES}
+    return Risks(**{s: _score(findings, s, _context(organization, in_election_period, weights,
+                                                    as_of, s), weights, _history(organization))
+                    for s in SCORES})
 
 
-def exact_scores(findings, organization, in_election_period, weights, *, as_of=None) -> dict:
+def exact_scores(findings: Sequence[Finding], organization, in_election_period, weights, *,
+                 as_of=None) -> dict:
     """The scores before rounding (for tests and docs/risk-model.md), as exact fractions."""
     return {s: _combine(findings, s, _context(organization, in_election_period, weights, as_of,
                                                 s)[0], weights, _history(organization))[0]
@@ -256,12 +263,12 @@ def _context(organization, in_election_period, w: Weights, as_of, score):
                     f"({_n(entries)} prior sanction{'s' if entries != 1 else ''} counted)")
 
 
-def _base(finding: dict, score: str, w: Weights) -> Fraction:
+def _base(finding: Finding, score: str, w: Weights) -> Fraction:
     try:
-        return (w.feeds[finding["consequence"]][score] * w.severity[finding["severity"]]
-                * w.kind[finding["kind"]] * w.confidence[finding["confidence"]])
+        return (w.feeds[finding.consequence][score] * w.severity[finding.severity]
+                * w.kind[finding.kind] * w.confidence[finding.confidence])
     except KeyError as exc:
-        raise InputError(f"finding {finding.get('rule')!r}: bad or missing {exc.args[0]!r}",
+        raise InputError(f"finding {finding.rule!r}: bad or missing {exc.args[0]!r}",
                          code="LC200") from None
 
 
@@ -283,10 +290,10 @@ def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset
     paperwork: set[tuple] = set()
     for f in findings:
         if base := _base(f, score, w):
-            key = (f["rule"], f["consequence"], f["severity"], f["kind"], f["confidence"])
-            lift = boost if boost and f.get("category") in after.get("categories", ()) else 1
+            key = (f.rule, f.consequence, f.severity, f.kind, f.confidence)
+            lift = boost if boost and f.category in after.get("categories", ()) else 1
             groups.setdefault(key, [base, min(w.cap, base * factor * lift), 0])[2] += 1
-            if step is not None and f.get("category") in w.ladder_categories:
+            if step is not None and f.category in w.ladder_categories:
                 paperwork.add(key)
     survive = {k: _survive(p, n, w) for k, (_, p, n) in groups.items()}
     lapses = 1 - math.prod((survive[k] for k in paperwork), start=Fraction(1))
@@ -302,13 +309,12 @@ def _survive(p: Fraction, n: int, w: Weights) -> Fraction:
     return (1 - p) * (1 - w.repeat * p) ** (n - 1)
 
 
-def _score(findings, score, context, w: Weights, history: frozenset = frozenset()) -> dict:
+def _score(findings, score, context, w: Weights, history: frozenset = frozenset()) -> Risk:
     factor, context_line = context
     exact, groups, capped = _combine(findings, score, factor, w, history)
     step = _step(history, w, score)
     if not groups:
-        return {"level": "none", "score": 0.0, "drivers": [],
-                "explanation": [f"none: no finding has a consequence that leads to {score}"]}
+        return Risk("none", 0.0, (), (f"none: no finding has a consequence that leads to {score}",))
     shown = Fraction(math.floor(exact * 100 + Fraction(1, 2)), 100)
     level = next((lv for lv in LEVELS[:1:-1] if shown >= w.levels[lv]), "low")
     survive = {k: _survive(p, n, w) for k, (_, p, n) in groups.items()}
@@ -329,22 +335,23 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
         terms.append(f"(1 − {_n(p)})" + (f" × (1 − {_n(w.repeat)} × {_n(p)})"
                                         + (f"^{n - 1}" if n > 2 else "") if n > 1 else ""))
     product = " × ".join(terms) if len(terms) <= 4 else f"the product of {len(terms)} terms"
-    if capped is not None:
+    if capped is not None and step is not None:  # a ladder caps only on the deregistration score
         lines.append(f"paperwork lapses ({', '.join(w.ladder_categories)}) together "
                      f"{_n(capped[0])}, held at {_n(capped[1])}: LANGO Art 30's ladder, "
-                     f"{_LADDER_NOTE[step]}")
+                     f"{LADDER_WORDS[step]}")
         product = f"(1 − {_n(capped[1])}) × the other terms"
     bound = f" (at least {_n(w.levels[level])})" if level != "low" else ""
     lines.append(f"score = 1 − {product} = {_n(exact)} → {_n(shown)}: {level}{bound}")
-    out = {"level": level, "score": float(shown), "explanation": lines,
-           "drivers": sorted(by_rule, key=lambda rule: (by_rule[rule], rule))}
-    if step is not None and any(f.get("category") in w.ladder_categories and _base(f, score, w)
-                                for f in findings):
-        out["ladder"] = step  # where LANGO Art 30's ladder stands, for the plain sentence
-    return out
+    ladder = step if step is not None and any(
+        f.category in w.ladder_categories and _base(f, score, w) for f in findings) else None
+    drivers = tuple(sorted(by_rule, key=lambda rule: (by_rule[rule], rule)))
+    return Risk(level, float(shown), drivers, tuple(lines), ladder)
 
 
-_LADDER_NOTE = {
+#: LANGO Art 30's ladder (warning, then suspension, then removal): where the organisation
+#: stands and what the next measure is, by step. The one wording of it: the score's explanation
+#: and the report's plain sentence (lawcheck.report.summary) both use it.
+LADDER_WORDS = {
     "none": "no prior warning recorded, so the next measure is a warning or a temporary "
             "suspension, not removal",
     "warned": "a prior warning recorded, so the next measure is suspension, not removal",

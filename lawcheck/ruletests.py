@@ -10,7 +10,8 @@ from datetime import date
 
 from lawcheck.engine import Engine, compile_rulebase
 from lawcheck.explain import explain_rule, render
-from lawcheck.findings import Context, ProvisionVersion, evaluate_contexts
+from lawcheck.findings import evaluate_contexts
+from lawcheck.model import Context, ProvisionVersion
 from lawcheck.rulebase.model import RuleBase, TestCase
 
 
@@ -49,7 +50,7 @@ def run_cases(rulebase: RuleBase, engine: Engine, provisions: dict[str, list[Pro
                                  provisions)
     results = []
     for case, context, outcome in zip(cases, contexts, outcomes):
-        fired = tuple(sorted({f.rule.id for f in outcome.findings}))
+        fired = tuple(sorted({f.rule for f in outcome.findings}))
         missing = tuple(sorted(set(case.expect) - set(fired)))
         unexpected = tuple(sorted(set(fired) - set(case.expect)))
         explanations = tuple(

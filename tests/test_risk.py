@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from lawcheck import risk
 from lawcheck.errors import InputError, RulesError
+from lawcheck.report_model import Finding, Where
 from lawcheck.rulebase.model import CONFIDENCE, CONSEQUENCES, KINDS, SEVERITIES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,8 +25,15 @@ AS_OF = date(2026, 12, 1)
 
 
 def finding(rule, kind, severity, consequence, confidence, **where):
-    return {"rule": rule, "kind": kind, "severity": severity, "consequence": consequence,
-            "confidence": confidence, "where": where}
+    """A typed finding with what the scores read (no category: neither the ladder nor a prior
+    warning applies to it)."""
+    return Finding(rule, rule, "", kind, severity, consequence, "programs", Where(**where), "",
+                   "", "", confidence)
+
+
+def assess(findings, org, election, weights, *, as_of=None) -> dict:
+    """The scores as the report's JSON holds them (SPEC §5)."""
+    return risk.assess(findings, org, election, weights, as_of=as_of).to_dict()
 
 
 # --- strategies -----------------------------------------------------------------------------
@@ -57,8 +65,8 @@ def order(level: str) -> int:
 def test_adding_a_finding_never_lowers_either_score(findings, extra, org, election, as_of):
     before, after = exact(findings, org, election, as_of), exact(findings + [extra], org,
                                                                  election, as_of)
-    shown_before = risk.assess(findings, org, election, W, as_of=as_of)
-    shown_after = risk.assess(findings + [extra], org, election, W, as_of=as_of)
+    shown_before = assess(findings, org, election, W, as_of=as_of)
+    shown_after = assess(findings + [extra], org, election, W, as_of=as_of)
     for score in risk.SCORES:
         assert after[score] >= before[score]
         assert shown_after[score]["score"] >= shown_before[score]["score"]
@@ -70,19 +78,19 @@ def test_adding_a_finding_never_lowers_either_score(findings, extra, org, electi
 def test_the_order_of_findings_does_not_matter(findings, org, election, rnd):
     shuffled = list(findings)
     rnd.shuffle(shuffled)
-    assert risk.assess(shuffled, org, election, W, as_of=AS_OF) == \
-        risk.assess(findings, org, election, W, as_of=AS_OF)
+    assert assess(shuffled, org, election, W, as_of=AS_OF) == \
+        assess(findings, org, election, W, as_of=AS_OF)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(findings_st, max_size=20), org_st, st.booleans(), as_of_st)
 def test_scores_are_bounded_and_none_means_no_finding_feeds_the_score(findings, org, election,
                                                                       as_of):
-    result = risk.assess(findings, org, election, W, as_of=as_of)
+    result = assess(findings, org, election, W, as_of=as_of)
     for score, value in exact(findings, org, election, as_of).items():
         assert 0 <= value <= 1
         assert 0 <= result[score]["score"] <= 1
-        feeding = {f["rule"] for f in findings if risk._base(f, score, W) > 0}
+        feeding = {f.rule for f in findings if risk._base(f, score, W) > 0}
         assert set(result[score]["drivers"]) == feeding
         assert (result[score]["level"] == "none") == (not feeding)
 
@@ -113,8 +121,8 @@ def test_a_finding_for_one_score_never_changes_the_other(findings, org, election
     extra = data.draw(st.builds(finding, st.just("kh.test.extra"), st.sampled_from(KINDS),
                                 st.sampled_from(SEVERITIES), st.sampled_from(only_this),
                                 st.sampled_from(CONFIDENCE)))
-    assert risk.assess(findings + [extra], org, election, W, as_of=as_of)[other] == \
-        risk.assess(findings, org, election, W, as_of=as_of)[other]
+    assert assess(findings + [extra], org, election, W, as_of=as_of)[other] == \
+        assess(findings, org, election, W, as_of=as_of)[other]
 
 
 def test_the_consequences_feed_the_scores_the_issue_names():
@@ -130,7 +138,7 @@ def test_the_consequences_feed_the_scores_the_issue_names():
 def test_context_alone_never_creates_risk():
     org = {"sector": "human_rights", "public_profile": "high",
            "history": [{"kind": "suspension", "date": date(2026, 1, 1)}]}
-    result = risk.assess([], org, True, W, as_of=AS_OF)
+    result = assess([], org, True, W, as_of=AS_OF)
     assert all(result[s] == {"level": "none", "score": 0.0, "drivers": [], "explanation": [
         f"none: no finding has a consequence that leads to {s}"]} for s in risk.SCORES)
 
@@ -154,9 +162,9 @@ def test_the_context_vocabularies_are_the_plan_schema_s():
 
 def test_unknown_context_values_are_errors_that_name_the_field():
     with pytest.raises(InputError, match=r"organization.sector is 'helth'.*did you mean 'health'"):
-        risk.assess([], {"sector": "helth"}, False, W)
+        assess([], {"sector": "helth"}, False, W)
     with pytest.raises(InputError, match=r"history\[\].kind is 'warnings'"):
-        risk.assess([], {"history": [{"kind": "warnings", "date": "2025-01-01"}]}, False, W)
+        assess([], {"history": [{"kind": "warnings", "date": "2025-01-01"}]}, False, W)
 
 
 # --- worked examples (docs/risk-model.md) -----------------------------------------------------
@@ -204,7 +212,7 @@ EXPECTED = {  # (deregistration, prosecution): (level, score, drivers, exact)
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_worked_examples_give_the_numbers_the_doc_shows(name):
     findings, org, election = EXAMPLES[name]
-    result = risk.assess(findings, org, election, W, as_of=AS_OF)
+    result = assess(findings, org, election, W, as_of=AS_OF)
     exact_scores = risk.exact_scores(findings, org, election, W, as_of=AS_OF)
     for score, (level, shown, drivers, value) in zip(risk.SCORES, EXPECTED[name]):
         assert (result[score]["level"], result[score]["score"], result[score]["drivers"]) == \

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawcheck import risk
+from lawcheck.report_model import Finding, Where
 from lawcheck.rulebase.model import CONFIDENCE, CONSEQUENCES, KINDS, SEVERITIES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +23,8 @@ LAND = {"name": "N", "type": "domestic_ngo", "sector": "land_environment",
 
 def finding(rule, category, consequence="suspension", severity="high", kind="violation",
             confidence="likely"):
-    return {"rule": rule, "category": category, "kind": kind, "severity": severity,
-            "consequence": consequence, "confidence": confidence, "where": {}}
+    return Finding(rule, rule, category, kind, severity, consequence, "programs", Where(), "", "",
+                   "", confidence)
 
 
 LAPSES = [finding("kh.reporting.annual.domestic", "reporting"),
@@ -32,7 +33,7 @@ LAPSES = [finding("kh.reporting.annual.domestic", "reporting"),
 
 
 def dereg(findings, org):
-    return risk.assess(findings, org, False, W, as_of=AS_OF)["deregistration"]
+    return risk.assess(findings, org, False, W, as_of=AS_OF).deregistration.to_dict()
 
 
 def test_a_first_lapse_without_warning_is_not_critical():
@@ -60,10 +61,10 @@ def test_the_ladder_does_not_hold_other_findings():
 def test_speech_after_a_warning_weighs_more():
     post = finding("kh.speech.defamation.accusation", "defamation", "criminal", "medium", "risk",
                    "confirmed")
-    plain = risk.assess([post], LAND, False, W, as_of=AS_OF)["prosecution"]
+    plain = risk.assess([post], LAND, False, W, as_of=AS_OF).prosecution.to_dict()
     warned = risk.assess([post], dict(LAND, history=[{"date": date(2026, 1, 5),
                                                       "kind": "warning"}]),
-                         False, W, as_of=AS_OF)["prosecution"]
+                         False, W, as_of=AS_OF).prosecution.to_dict()
     assert warned["score"] > plain["score"]
     assert any("said after a warning" in line for line in warned["explanation"])
 

@@ -127,7 +127,7 @@ def test_lint_refuses_version_of_an_unknown_rule(db_url, rules_copy):
 
 
 def _v(version, start, end=None, language="en"):
-    from lawcheck.findings import ProvisionVersion
+    from lawcheck.model import ProvisionVersion
 
     return ProvisionVersion(version, language, start, end, "", "")
 

@@ -14,7 +14,8 @@ from lawcheck.engine import compile_rulebase
 from lawcheck.engine.reference import ReferenceEngine
 from lawcheck.errors import RulesError
 from lawcheck.explain import explain_rule
-from lawcheck.findings import Context, ProvisionVersion, evaluate_contexts
+from lawcheck.findings import evaluate_contexts
+from lawcheck.model import Context, ProvisionVersion
 from lawcheck.rulebase import model as m
 from lawcheck.rulebase.conditions import evaluate
 from lawcheck.rulebase.loader import load
@@ -154,11 +155,11 @@ def test_an_exception_displaces_its_rule_only_when_its_scope_holds():
                     exception_to=("general",))
     base = _base(general, special)
     out = _run(base, {"activity.participants": 150, "activity.notice_hours": 20})
-    assert [f.rule.id for f in out.findings] == [] and out.displaced == (("special", "general"),)
+    assert [f.rule for f in out.findings] == [] and out.displaced == (("special", "general"),)
     out = _run(base, {"activity.participants": 201, "activity.notice_hours": 20})
-    assert [f.rule.id for f in out.findings] == ["general"]
+    assert [f.rule for f in out.findings] == ["general"]
     out = _run(base, {"activity.participants": 150, "activity.notice_hours": 3})
-    assert [f.rule.id for f in out.findings] == ["special"]
+    assert [f.rule for f in out.findings] == ["special"]
     finding = out.findings[0]
     assert "activity.notice_hours = 3 (activity.notice_hours is less than 12)" in finding.why
     assert finding.what == "what 150" and finding.citations[0]["text"] == "text"
@@ -168,7 +169,7 @@ def test_rules_apply_only_while_they_and_their_provisions_are_in_force():
     base = _base(_rule("r", PEOPLE, start=date(2020, 1, 1), end=date(2024, 12, 31)))
     facts = {"activity.participants": 50}
     assert _run(base, facts, date(2019, 6, 1)).findings == ()
-    assert [f.rule.id for f in _run(base, facts, date(2022, 6, 1)).findings] == ["r"]
+    assert [f.rule for f in _run(base, facts, date(2022, 6, 1)).findings] == ["r"]
     assert _run(base, facts, date(2025, 1, 1)).not_in_force[0]["rule"] == "r"
     old = {f"{PD}/art-7": [ProvisionVersion("v1", "en", date(2009, 12, 5), date(2021, 1, 1),
                                             "", "")]}

@@ -1,14 +1,21 @@
-"""The plan check: plan → facts → findings → risk → report (SPEC §5)."""
+"""The plan check: plan → facts → findings → risk → report (SPEC §5): a typed
+:class:`~lawcheck.report_model.Report`, made JSON only at the edge (:func:`check`)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from lawcheck import __version__
 from lawcheck.ingest import parse_date
+from lawcheck.model import Context
+from lawcheck.report_model import Finding, Header, Report, Subject, build_report
 from lawcheck.rulebase.model import SEVERITIES
 from lawcheck.service import citation_index, load_rulebase, opened
+
+if TYPE_CHECKING:
+    from lawcheck.review.reviewer import PlanStatement
 
 
 def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date | None = None,
@@ -20,6 +27,21 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     With ``record`` the check is stored as a run (see :mod:`lawcheck.audit`) and the report
     returned is the one to print: it carries ``run`` and ``privacy``; ``keep_text`` keeps the
     plan's text too, ``render`` the format and options to print it again."""
+    report = check_report(plan, org=org, as_of=as_of, db=db, engine=engine,
+                          clock=clock).to_dict()
+    if record:
+        from lawcheck.api.audit import record_check
+
+        inputs = [Path(plan)] + ([Path(org)] if org else [])
+        return record_check(report, inputs=inputs, db=db, keep_text=keep_text, render=render)
+    return report
+
+
+def check_report(plan: str | Path, *, org: str | Path | None = None,
+                 as_of: str | date | None = None, db: str | None = None,
+                 engine: str | None = None, clock: datetime | None = None) -> Report:
+    """Check an activity plan; return the typed report (:class:`lawcheck.report_model.Report`:
+    ``to_dict()`` gives what :func:`check` returns without ``record``)."""
     from lawcheck.derive import derive, load_calendars
     from lawcheck.engine import compile_rulebase, get_engine
     from lawcheck.findings import evaluate_contexts
@@ -32,27 +54,30 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     day = parse_date(as_of, "--as-of date") or date.today()
     loaded = load_plan(Path(plan), Path(org) if org else None)
     cals = load_calendars(rules_dir())
-    contexts = derive(loaded.organization, list(loaded.activities), day, cals)
+    derived = derive(loaded.organization, list(loaded.activities), day, cals)
     with opened(db) as store:
         rulebase = load_rulebase(store)
         index = citation_index(store, rulebase)
         with store.sessions() as session:
             corpus = repo.corpus_version(session)
     statements = plan_statements(loaded.organization, loaded.activities, cals.elections)
-    contexts += [s.context for s in statements]
+    # each subject checked: the organisation and activities, then the plan's statements
+    subjects: list[tuple[Context, PlanStatement | None]] = \
+        [(c, None) for c in derived] + [(s.context, s) for s in statements]
+    contexts = [c for c, _ in subjects]
     outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase),
                                  get_engine(engine or engine_name()), contexts, index)
-    findings, screened = [], []
-    for number, outcome in enumerate(outcomes):
-        found = [f.to_dict() for f in outcome.findings]
-        if number >= len(contexts) - len(statements):  # a statement: point at its words
-            statement = statements[number - len(contexts) + len(statements)]
-            place_findings(found, statement, rulebase)
+    findings: list[Finding] = []
+    screened = []
+    for (_, statement), outcome in zip(subjects, outcomes):
+        found = list(outcome.findings)
+        if statement is not None:  # a statement: point at its words
+            found = place_findings(found, statement, rulebase)
             screened.append(statement.summary(len(found)))
         findings += found
     not_checked, questions = _unknowns(contexts, outcomes, loaded, rulebase, index)
-    findings = questions + findings
-    _link_precedents(findings, rulebase, loaded)
+    findings = [Finding.from_dict(q) for q in questions] + findings
+    findings = _link_precedents(findings, rulebase, loaded)
     in_campaign = any(c.facts.get("activity.in_campaign_period") for c in contexts)
     risk = assess(findings, loaded.organization, in_campaign,
                   load_weights(rules_dir() / "risk.yaml"), as_of=day)
@@ -60,28 +85,13 @@ def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date 
     due = _due(loaded, day, cals)
     caveats += [note for s in statements if (note := s.caveat())]
     moment = clock or datetime.now(timezone.utc).astimezone()
-    report = {
-        "lawcheck": __version__,
-        "checked_at": moment.isoformat(timespec="seconds"),
-        "as_of": day.isoformat(),
-        "rulebase": {"version": rulebase.version, "rules": len(rulebase.rules)},
-        "corpus": corpus,
-        "subject": {"kind": "plan", "source": loaded.source, "sha256": loaded.sha256},
-        "risk": risk,
-        "deadlines": due,
-        "findings": findings,
-        "not_checked": not_checked,
-        "caveats": caveats,
-        **({"statements": screened} if screened else {}),
-        "activities": [{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
-                        "start": _iso(a.get("start"))} for a in loaded.activities],
-    }
-    if record:
-        from lawcheck.api.audit import record_check
-
-        inputs = [Path(plan)] + ([Path(org)] if org else [])
-        report = record_check(report, inputs=inputs, db=db, keep_text=keep_text, render=render)
-    return report
+    header = Header(__version__, moment.isoformat(timespec="seconds"), day.isoformat(),
+                    {"version": rulebase.version, "rules": len(rulebase.rules)}, corpus)
+    return cast(Report, build_report(
+        header, Subject("plan", loaded.source, loaded.sha256), risk, findings, not_checked,
+        caveats, deadlines=due, statements=screened,
+        activities=[{"id": a["id"], "title": a.get("title", ""), "type": a.get("type"),
+                     "start": _iso(a.get("start"))} for a in loaded.activities]))
 
 
 def _due(loaded, day: date, cals) -> list[dict]:
@@ -118,14 +128,14 @@ def _unknowns(contexts, outcomes, loaded, rulebase, index) -> tuple[list[dict], 
     return not_checked, questions
 
 
-def _link_precedents(findings: list[dict], rulebase, loaded) -> None:
-    """Each finding carries the one to three closest real enforcement events (SPEC §5)."""
-    from lawcheck.precedent_links import attach
+def _link_precedents(findings: list[Finding], rulebase, loaded) -> list[Finding]:
+    """Each finding with the one to three closest real enforcement events (SPEC §5)."""
+    from lawcheck.precedent_links import with_precedents
     from lawcheck.precedents import load_precedents
 
     organization = loaded.organization if isinstance(loaded.organization, dict) else {}
-    attach(findings, rulebase, load_precedents(), organization=organization,
-           activities={a["id"]: a for a in loaded.activities})
+    return with_precedents(findings, rulebase, load_precedents(), organization=organization,
+                           activities={a["id"]: a for a in loaded.activities})
 
 
 def _iso(value) -> str:

@@ -13,15 +13,21 @@ once, and returns a :class:`Reviewer`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
+from typing import cast
 
 from lawcheck import __version__
-from lawcheck.precedent_links import attach
+from lawcheck.elections import ElectionCalendar
+from lawcheck.model import Context
+from lawcheck.precedent_links import with_precedents
+from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport, Subject, Where,
+                                   build_report)
 from lawcheck.speech import likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
-from lawcheck.speech.script import caveat, result_label, screen
+from lawcheck.speech.script import Screen, caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
 # repeated from someone else (repeating publishes it; reported accusations and insults feed
@@ -33,7 +39,7 @@ _MEMO_LIMIT = 4096
 
 
 def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: date | None,
-                    organization: dict, elections: list[dict]) -> dict:
+                    organization: dict, elections: ElectionCalendar) -> dict:
     """The facts of one statement: the analyser's labels plus what the input says about it."""
     facts = dict(analysis.facts)
     if medium:
@@ -53,7 +59,7 @@ def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: d
 _CAMPAIGNS: dict = {}
 
 
-def _campaign(day: date, elections: list[dict]) -> dict:
+def _campaign(day: date, elections: ElectionCalendar) -> dict:
     """statement.in_campaign_period and .campaign_election for ``day`` (statements of a batch
     share a few dates: worked out once per date)."""
     from lawcheck.derive import election_facts
@@ -86,7 +92,7 @@ def true_comparisons(node, facts: dict) -> set[tuple[str, object]]:
     return set()  # a negation rests on what is absent: no words to point at
 
 
-def locate(rule, facts: dict, analysis, text: str) -> dict:
+def locate(rule, facts: dict, analysis, text: str, where: Where) -> Where:
     """``where`` for a statement finding: the spans of the acts behind the labels it used."""
     wanted = true_comparisons(rule.condition, facts)
     acts = [a for a in analysis.acts
@@ -97,38 +103,40 @@ def locate(rule, facts: dict, analysis, text: str) -> dict:
         if (act.start, act.end) in seen:
             continue
         seen.add((act.start, act.end))
-        spans.append([act.start, act.end])
-        flags.append({"span": [act.start, act.end], "text": text[act.start:act.end],
-                      "mode": act.mode, "suggestion": act.suggestion})
+        spans.append((act.start, act.end))
+        flags.append(Flag((act.start, act.end), text[act.start:act.end], act.mode,
+                          act.suggestion))
     excerpt = ""
     if acts:
         first, last = acts[0].sentence
         excerpt = text[first:last].strip()
         if len(excerpt) > 300:
             excerpt = excerpt[:297].rstrip() + "…"
-    return {"spans": spans, "excerpt": excerpt, "flags": flags}
+    return where.words(spans, excerpt, flags)
 
 
-def name_matches(findings: list[dict], matches, text: str) -> None:
+def name_matches(findings: Sequence[Finding], matches, text: str) -> list[Finding]:
     """A likeness finding names the precedents it matched, with their similarity, and points at
     the whole statement (likeness is a property of all its words)."""
+    return [_named(f, matches, text) if f.rule.startswith(LIKENESS) else f for f in findings]
+
+
+def _named(finding: Finding, matches, text: str) -> Finding:
     from lawcheck.speech.likeness import FACT_VALUES
 
-    for finding in findings:
-        if not finding["rule"].startswith(LIKENESS):
-            continue
-        mine = [m for m in matches
-                if finding["category"] in {FACT_VALUES.get(c) for c in m.categories}]
-        finding["precedents"] = [{"id": m.id, "date": m.date, "summary": m.summary,
-                                  "similarity": m.similarity} for m in mine[:3]]
-        best = mine[0] if mine else None
-        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-        if best is not None and end > start:
-            note = (f"close to the words of precedent {best.id} ({best.date}; similarity "
-                    f"{best.similarity:.2f}): {best.summary}")
-            finding["where"].update(spans=[[start, end]], excerpt=text[start:end][:300],
-                                    flags=[{"span": [start, end], "text": text[start:end],
-                                            "mode": "asserted", "suggestion": note}])
+    mine = [m for m in matches
+            if finding.category in {FACT_VALUES.get(c) for c in m.categories}]
+    precedents = tuple({"id": m.id, "date": m.date, "summary": m.summary,
+                        "similarity": m.similarity} for m in mine[:3])
+    best = mine[0] if mine else None
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    where = finding.where
+    if best is not None and end > start:
+        note = (f"close to the words of precedent {best.id} ({best.date}; similarity "
+                f"{best.similarity:.2f}): {best.summary}")
+        where = where.words([(start, end)], text[start:end][:300],
+                            [Flag((start, end), text[start:end], "asserted", note)])
+    return replace(finding, precedents=precedents, where=where)
 
 
 LIKENESS = "kh.speech.precedent.likeness."
@@ -209,6 +217,12 @@ class Reviewer:
         self._memo: dict = {}
 
     def review(self, item) -> dict:
+        """The report of one statement, as SPEC §5 JSON (see :meth:`report`)."""
+        return self.report(item).to_dict()
+
+    def report(self, item) -> StatementReport:
+        """The report of one statement (``item``: an id, its text, and optionally its source,
+        line, language, date, medium, speaker and org_type)."""
         text = item.text
         screened = screen(text, getattr(item, "language", None))
         screened, analysis = analyse_screened(self.analyser, screened, text)
@@ -225,45 +239,34 @@ class Reviewer:
         if matches:
             facts["statement.precedent_like"] = likeness.fact_values(matches)
         outcome = self._outcome(facts, day, organization)
-        findings = []
-        for base in outcome["findings"]:
-            finding = dict(base)
-            finding["where"] = {"statement": item.id,
-                                **locate(self.rules[base["rule"]], outcome["facts"], analysis,
-                                         text)}
-            findings.append(finding)
-        attach(findings, self.rulebase, self.precedents, organization=organization,
-               topics=[text])
+        here = Where(statement=item.id)
+        findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
+                                            here)) for f in outcome.findings]
+        findings = with_precedents(findings, self.rulebase, self.precedents,
+                                   organization=organization, topics=[text])
         if matches:
-            name_matches(findings, matches, text)
+            findings = name_matches(findings, matches, text)
         caveats = [note] if (note := caveat(screened)) else []
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
                            "the rules that depend on it could not run (see not_checked).")
-        for reason in sorted({n["reason"] for n in outcome["not_checked"] if n.get("reason")}):
+        for reason in sorted({n["reason"] for n in outcome.not_checked if n.get("reason")}):
             caveats.append(f"Not checked because {reason}.")  # e.g. a date the election
                                                               # calendar does not cover
-        return {
-            "lawcheck": __version__,
-            "checked_at": self.checked_at,
-            "as_of": day.isoformat(),
-            "rulebase": self.header,
-            "corpus": self.corpus,
-            "subject": {"kind": "statement", "id": item.id, "source": item.source,
-                        "line": getattr(item, "line", None),
-                        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
-            "risk": outcome["risk"],
-            "findings": findings,
-            "not_checked": outcome["not_checked"],
-            "analysis": analysis_dict(screened, analysis),
-            "result": result_label(screened.analysed, len(findings)),
-            "caveats": caveats,
-        }
+        subject = Subject("statement", item.source,
+                          hashlib.sha256(text.encode("utf-8")).hexdigest(), item.id,
+                          getattr(item, "line", None))
+        header = Header(__version__, self.checked_at, day.isoformat(), self.header, self.corpus)
+        return cast(StatementReport, build_report(
+            header, subject, outcome.risk, findings, outcome.not_checked, caveats,
+            analysis=analysis_dict(screened, analysis),
+            result=result_label(screened.analysed, len(findings))))
 
-    def _outcome(self, facts: dict, day: date, organization: dict) -> dict:
-        """Findings (without ``where``), not_checked and risk for one fact set, memoised."""
+    def _outcome(self, facts: dict, day: date, organization: dict) -> "_Outcome":
+        """Findings (not yet placed at words), not_checked and risk for one fact set,
+        memoised."""
         from lawcheck.engine import normalise
-        from lawcheck.findings import Context, evaluate_contexts
+        from lawcheck.findings import evaluate_contexts
         from lawcheck.risk import assess
 
         key = (day, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
@@ -277,18 +280,26 @@ class Reviewer:
         context = Context(facts, day, {}, "statement")
         outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],
                                     self.index)[0]
-        findings = [f.to_dict() for f in outcome.findings]
         in_campaign = bool(normal.get("statement.in_campaign_period"))
-        result = {
-            "facts": normal,
-            "findings": findings,
-            "not_checked": [dict(item) for item in outcome.not_checked],
-            "risk": assess(findings, organization, in_campaign, self.weights, as_of=day),
-        }
+        result = _Outcome(normal, outcome.findings,
+                          tuple(dict(item) for item in outcome.not_checked),
+                          assess(outcome.findings, organization, in_campaign, self.weights,
+                                 as_of=day))
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[key] = result
         return result
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What the rule base says about one statement's fact set (shared by the statements of a
+    batch that have the same facts): its findings are not yet placed at any statement's words."""
+
+    facts: dict  # as the engine compared them
+    findings: tuple[Finding, ...]
+    not_checked: tuple[dict, ...]
+    risk: Risks
 
 
 # --- statements attached to plan activities --------------------------------------------------
@@ -297,10 +308,10 @@ class Reviewer:
 class PlanStatement:
     """A statement of a plan activity, analysed, as one more subject of the plan check."""
 
-    context: object   # lawcheck.findings.Context (kind "statement")
+    context: Context  # kind "statement"
     analysis: object
     text: str
-    screened: object = None   # lawcheck.speech.script.Screen: what of it could be read
+    screened: Screen  # what of it could be read
 
     def summary(self, findings: int) -> dict:
         """The plan report's entry for this statement: where it is, what was analysed and its
@@ -316,14 +327,12 @@ class PlanStatement:
                                      f"{where['activity']}")
 
 
-def plan_statements(organization: dict, activities, elections: list[dict],
+def plan_statements(organization: dict, activities, elections: ElectionCalendar,
                     analyser=None) -> list[PlanStatement]:
     """One statement context per ``activities[].statements[]`` entry, dated by its activity.
 
     The analyser (spaCy) is loaded only when the plan has statements, so checking a plan
     without any stays light."""
-    from lawcheck.findings import Context
-
     found = []
     for activity in activities:
         for index, statement in enumerate(activity.get("statements") or ()):
@@ -347,13 +356,12 @@ def plan_statements(organization: dict, activities, elections: list[dict],
     return found
 
 
-def place_findings(findings: list[dict], statement: PlanStatement, rulebase) -> None:
-    """Give each finding on a plan statement the spans and safer wordings of its words."""
+def place_findings(findings: Sequence[Finding], statement: PlanStatement,
+                   rulebase) -> list[Finding]:
+    """Each finding on a plan statement, pointed at the spans and safer wordings of its words."""
     from lawcheck.engine import normalise
 
     facts = normalise(statement.context.facts, rulebase.facts)  # as the engine compared them
     rules = {r.id: r for r in rulebase.rules}
-    for finding in findings:
-        finding["where"] = {**finding["where"],
-                            **locate(rules[finding["rule"]], facts, statement.analysis,
-                                     statement.text)}
+    return [replace(f, where=locate(rules[f.rule], facts, statement.analysis, statement.text,
+                                    f.where)) for f in findings]

@@ -246,7 +246,7 @@ def provision_ids(session: Session) -> set[str]:
 def citation_index(session: Session, ids: set[str] | None = None) -> dict[str, list]:
     """Every version of the given provisions (all when ``ids`` is None), for citations and
     for deciding which provision version is in force on a date."""
-    from lawcheck.findings import ProvisionVersion
+    from lawcheck.model import ProvisionVersion
 
     query = (select(ProvisionRow.provision_id, LawVersion.version, LawVersion.language,
                     LawVersion.effective_from, LawVersion.effective_to, ProvisionRow.title,
