@@ -362,8 +362,8 @@ def test_each_risk_plain_first_and_the_arithmetic_behind_it(fmt):
     report = sample_report()
     report["risk"]["deregistration"]["ladder"] = "none"
     got = render(report, fmt, color=False, width=300)
-    plain = got.index("High: the Ministry may suspend the organisation; a first lapse usually "
-                      "brings a written warning")
+    plain = got.index("High: the Ministry may suspend the organisation; no prior warning "
+                      "recorded, so the next measure is a warning or a temporary suspension")
     computed = got.index("How this was computed (score 0.74)")
     assert plain < computed < got.index("A change to the statutes was not notified within 15")
     if fmt == "html":  # the arithmetic is folded away

@@ -53,6 +53,19 @@ def test_prior_warning_then_suspension_climb_the_ladder():
     assert suspended["level"] == "critical" and suspended["score"] > 0.8
 
 
+def test_the_ladder_is_worded_once_for_the_arithmetic_and_the_plain_sentence():
+    from lawcheck.report.summary import plain_risk
+
+    for step, history in (("none", []), ("warned", [{"date": date(2025, 1, 5),
+                                                      "kind": "warning"}])):
+        shown = dereg(LAPSES, dict(LAND, history=history))
+        words = risk.LADDER_WORDS[step]
+        assert shown["ladder"] == step
+        assert any(line.endswith(f"LANGO Art 30's ladder, {words}")
+                   for line in shown["explanation"])
+        assert plain_risk("deregistration", shown).endswith(f"; {words}.")
+
+
 def test_the_ladder_does_not_hold_other_findings():
     no_mou = finding("kh.mou.missing", "mou", "expulsion", "critical")
     assert dereg(LAPSES + [no_mou], LAND)["level"] == "critical"

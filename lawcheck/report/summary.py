@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lawcheck.model import CONFIDENCE_MEANING
+from lawcheck.risk import LADDER_WORDS
 from lawcheck.rulebase.model import KINDS, SEVERITIES
 
 #: How many findings and mitigations the summary at the top shows.
@@ -492,13 +493,6 @@ _PLAIN = {
         "none": "no finding leads to criminal charges",
     },
 }
-#: LANGO Art 30's ladder (lawcheck.risk), where paperwork lapses count.
-_LADDER = {
-    "none": "a first lapse usually brings a written warning, or a temporary suspension, "
-            "not removal",
-    "warned": "with a warning already on record, the next step is suspension",
-    "suspended": "with a suspension already on record, removal from the register is next",
-}
 
 
 def computed_label(value: dict) -> str:
@@ -508,14 +502,14 @@ def computed_label(value: dict) -> str:
 
 
 def plain_risk(key: str, value: dict, report: dict | None = None) -> str:
-    """'High: the Ministry may suspend the organisation; a first lapse usually brings a written
-    warning ...': the level and what it means, before any arithmetic."""
+    """'High: the Ministry may suspend the organisation; a prior warning recorded, so the next
+    measure is suspension, not removal.': the level and what it means, before any arithmetic."""
     level = value.get("level")
     words = _PLAIN.get(key, {}).get(level)
     if words is None:
         return f"{level_label(level).capitalize()}: lawcheck cannot say what this level means."
-    if value.get("ladder") in _LADDER:
-        words += f"; {_LADDER[value['ladder']]}"
+    if value.get("ladder") in LADDER_WORDS:  # LANGO Art 30's ladder, worded once
+        words += f"; {LADDER_WORDS[value['ladder']]}"
     if level == "none" and (report or {}).get("not_checked"):
         words += ", on the checks that could run (see \"Could not check\")"
     return f"{str(level).capitalize()}: {words}."
