@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import IO, Callable
+from typing import IO, Any, Callable
 
 _REDRAW = 0.2  # seconds between redraws: drawing every statement would slow fast reviews down
 
@@ -23,7 +23,8 @@ class Progress:
         self.total_bytes, self.position, self.clock = total_bytes, position, clock
         self.count = self.bad = 0
         self.started = self.drawn = clock()
-        self._bar = self._task = None
+        self._bar: Any = None   # a rich.progress.Progress once drawn
+        self._task: Any = None
 
     def tick(self, bad: bool = False) -> None:
         self.count += 1
@@ -42,12 +43,18 @@ class Progress:
     def _sized(self) -> bool:
         return bool(self.total_bytes) and self.position is not None
 
+    def _done(self) -> int | None:
+        """Bytes read so far, when the input's size is known."""
+        if not self.total_bytes or self.position is None:
+            return None
+        return min(self.position(), self.total_bytes)
+
     def _start(self) -> None:
         from rich.console import Console
         from rich.progress import (BarColumn, Progress as Bar, TaskProgressColumn, TextColumn,
                                    TimeRemainingColumn)
 
-        columns = [TextColumn("{task.description}")]
+        columns: list[Any] = [TextColumn("{task.description}")]
         if self._sized():
             columns += [BarColumn(), TaskProgressColumn(), TextColumn("about"),
                         TimeRemainingColumn()]
@@ -62,8 +69,7 @@ class Progress:
         if self._bar is None:
             self._start()
         self.drawn = self.clock()
-        done = min(self.position(), self.total_bytes) if self._sized() else None
-        self._bar.update(self._task, description=self.line(), completed=done)
+        self._bar.update(self._task, description=self.line(), completed=self._done())
         self._bar.refresh()
 
     def close(self) -> None:
