@@ -121,6 +121,7 @@ def test_a_review_reports_the_likeness_as_a_risk_finding_naming_the_precedent(tm
     assert best["similarity"] >= likeness.THRESHOLD
     flag = found[0]["where"]["flags"][0]
     assert best["id"] in flag["suggestion"] and text[slice(*flag["span"])] == flag["text"]
+    assert f"similarity {best['similarity']:.2f}" in flag["suggestion"]
     # measured without its own event, as the quality benchmark does, it is not found
     alone = Labelled("s1", text, "t", 1, date(2026, 12, 1), "facebook", None, frozenset(),
                      "domestic_ngo", exclude_precedents=(best["id"],))

@@ -314,3 +314,26 @@ def test_a_vote_for_an_abusive_name_is_no_endorsement():
     assert facts["statement.calls"] == ["abstain"]
     # "in protest" says why, it calls no one to a protest
     assert analyse("Leave the ballot blank in protest.").facts["statement.calls"] == ["abstain"]
+
+
+def test_a_notified_call_to_gather_stays_below_one_without_notice(tmp_path):
+    # issue 13 "Levels": a peaceful call to gather is not critical; with the notice the law
+    # requires it is lower still
+    from datetime import date
+
+    from lawcheck.review.quality import Labelled
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    reviewer = ReviewerSpec(db=str(tmp_path / "l.db"), sync=True).build()
+    order = ("none", "low", "moderate", "high", "critical")
+
+    def level(text):
+        item = Labelled("s", text, "t", 1, date(2026, 12, 1), "press_release", None,
+                        frozenset(), "domestic_ngo")
+        risk = reviewer.review(item)["risk"]
+        return max((risk[k]["level"] for k in risk), key=order.index)
+
+    call = "We invite all members to gather peacefully at the park on 10 December"
+    plain, notified = level(call + "."), level(call + "; the municipality was notified.")
+    assert order.index(notified) < order.index(plain) < order.index("critical")
+    assert notified != "none"   # still a finding: the incitement clause is vague
