@@ -3,31 +3,26 @@ template), in the user's language, with the CSRF cookie the forms need."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lawcheck.web import i18n, security
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "report" / "templates"
 
 
 def environment():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    """The report layer's environment (report/templates, autoescape, the base template and its
+    filters) with what the web pages add."""
     from markupsafe import Markup
 
-    from lawcheck.report import summary
-    from lawcheck.review import outputs
+    from lawcheck.report import cells, summary
+    from lawcheck.report.review_page import highlight, marks_of
+    from lawcheck.report.templating import make_environment
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(S=summary, review=outputs, RISK_LEVELS=outputs.RISK_LEVELS)
-    env.filters["cls"] = _cls
+    env = make_environment()
+    env.globals.update(S=summary, review=cells, RISK_LEVELS=cells.RISK_LEVELS)
     env.filters["upload_name"] = upload_name
     env.globals["agenda"] = agenda
-    # outputs.highlight escapes the statement itself and adds only <mark> elements
-    env.filters["highlighted"] = lambda pair: Markup(outputs.highlight(
-        pair[0].text, [(s, e, str(f.get("category"))) for f in pair[1].get("findings") or []
-                       for s, e in outputs._spans(f)],
-        [(s, e) for s, e, _ in outputs.unanalysed_spans(pair[1])]))
+    # highlight escapes the statement itself and adds only <mark> elements
+    env.filters["highlighted"] = lambda pair: Markup(highlight(
+        pair[0].text, marks_of(pair[1]),
+        [(s, e) for s, e, _ in cells.unanalysed_spans(pair[1])]))
     return env
 
 
@@ -65,12 +60,6 @@ def _long_date(iso: str, lang: str) -> str:
                            locale="km" if lang == "km" else "en_GB")
     except ValueError:
         return iso
-
-
-def _cls(value) -> str:
-    import re
-
-    return re.sub(r"[^a-z0-9-]", "", str(value or "").lower()) or "unknown"
 
 
 class Pages:

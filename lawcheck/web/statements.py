@@ -205,7 +205,7 @@ class _Kept(io.StringIO):
 
 def run(settings, source: Source, form, tmp: str, org: Path | None = None) -> Result:
     from lawcheck import api
-    from lawcheck.review.xlsx import XlsxWriter
+    from lawcheck.report.xlsx import XlsxWriter
 
     collector, csv_out, html_out = Collector(), _Kept(), _Kept()
     xlsx = Path(tmp) / "review.xlsx"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from lawcheck.errors import InputError, Where
 from lawcheck.outfile import atomic
-from lawcheck.review.cells import (CSV_COLUMNS, RISKS, first_span, guard_cell, highest_level,
+from lawcheck.report.cells import (CSV_COLUMNS, RISKS, first_span, guard_cell, highest_level,
                                    screening_cells, suggestion_of, where_of)
-from lawcheck.review.writer import Writer
+from lawcheck.report.writers import Writer
 
 STATEMENT_COLUMNS = ("id", "source", "line", "result", "language", "unanalysed", "findings",
                      "highest_risk", *RISKS, "caveats", "text")
