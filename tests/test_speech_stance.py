@@ -337,3 +337,22 @@ def test_a_notified_call_to_gather_stays_below_one_without_notice(tmp_path):
     plain, notified = level(call + "."), level(call + "; the municipality was notified.")
     assert order.index(notified) < order.index(plain) < order.index("critical")
     assert notified != "none"   # still a finding: the incitement clause is vague
+
+
+@pytest.mark.parametrize("text", [
+    # a strike or a fight told as past or as a metaphor, and standing up for rights, call no one
+    "The ILO urges the government to release the workers detained for having participated in "
+    "the strike over the minimum wage.",
+    "The UN and donors need to fight tenaciously to defend this office.",
+    "A generation of young people has dared to stand up for human rights.",
+    # a release welcomed after the cue, in the same clause
+    "The release of 26 detained activists is good news, but more remain in prison.",
+])
+def test_reports_metaphors_and_welcomes_after_the_cue_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+def test_a_call_to_stop_using_the_courts_said_after_the_claim_does_not_cancel_it():
+    # `scope: before` groups cancel only from before the cue: the claim stands first
+    assert analyse("The court is being used to silence critics, and the government must stop "
+                   "using it.").facts["statement.court_claims"][:1] == ["judge"]

@@ -132,7 +132,7 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
-        if kind.unless and _cancelled(sentence, kind, start):
+        if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
         if kind.fact == TERRITORY and not strong and _lost_something_else(sentence, end):
             continue  # "migrants crossing the border lost their papers": no land was lost
@@ -214,12 +214,19 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
     return not any(end <= s < stop for s, _ in spans)
 
 
-def _cancelled(sentence: Sentence, kind, start: int) -> bool:
-    """True when a marker of the kind's ``unless`` groups comes earlier in the cue's clause."""
-    from lawcheck.speech.context import clause_start
+def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
+    """True when a marker of the kind's ``unless`` groups stands in the cue's clause, before it
+    ("we welcome the release") or, unless the group's scope is ``before``, after it ("the
+    release of the 26 is good news")."""
+    from lawcheck.speech.context import clause_end, clause_start
 
-    clause = clause_start(sentence, start)
-    return any(clause <= s < start for group in kind.unless for s, _ in sentence.find(group))
+    first, last = clause_start(sentence, start), clause_end(sentence, end)
+    markers = sentence.pipeline.lexicon.markers
+    for group in kind.unless:
+        after = markers[group].scope != "before"
+        if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
+            return True
+    return False
 
 
 def _slogan(doc) -> bool:

@@ -166,6 +166,15 @@ def clause_start(sentence: Sentence, k: int) -> int:
     return clause
 
 
+def clause_end(sentence: Sentence, k: int) -> int:
+    """The token after the clause that holds tokens before ``k``: the next clause break."""
+    clause = k
+    while clause < sentence.end and sentence.lowers[clause - sentence.start] \
+            not in CLAUSE_BREAKS:
+        clause += 1
+    return clause
+
+
 def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) -> bool:
     clause = max(clause_start(sentence, start), start - NEGATION_REACH)
     doc = sentence.doc
