@@ -261,6 +261,7 @@ CODES: dict[str, str] = {
     "LC318": "rule's effective_from differs from its legal basis without an effective_note",
     "LC319": "rule cites a provision gone from the newest version of its law",
     "LC320": "bad rule parameter (a number read from a provision)",
+    "LC321": "bad deadline block (citation, offset or day of a rule's calendar entry)",
     "LC330": "lexicon file is malformed (syntax, wrong shape, missing names)",
     "LC331": "unknown key in a lexicon file",
     "LC332": "duplicate lexicon entry, act or name",

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawcheck import deadlines as dl
+from lawcheck.report import calendar as cr
 from lawcheck.derive import load_calendars
 from lawcheck.errors import PlanError
 from lawcheck.plan import load_organization
@@ -271,18 +272,52 @@ def test_overdue_in_the_calendar_when_and_only_when_the_rule_fires(as_of, rule,
 
 # --- the deadlines agree with the rule base ---------------------------------------------------
 
-def test_each_kind_of_deadline_matches_its_rule(corpus_ids):
+#: The dated duties the calendar lists, each from its rule's deadline block.
+DATED = {"kh.reporting.annual.domestic", "kh.reporting.annual.foreign",
+         "kh.reporting.donor-copies", "kh.change.not-notified",
+         "kh.change.bank-accounts-undeclared", "kh.mou.expired", "kh.tax.monthly-return.late",
+         "kh.tax.annual-return.late", "kh.reporting.asset-declaration.advisory",
+         "kh.reporting.asset-declaration.after-acu-notice", "kh.assembly.notice.late",
+         "kh.assembly.short-notice.late", "kh.election.campaign.criticism",
+         "kh.lango.neutrality.campaigning"}
+
+
+def test_each_dated_rule_has_a_deadline_block_citing_the_corpus(corpus_ids):
     from lawcheck.rulebase.loader import load
 
     rulebase = load(rules_dir())
-    for kind, duty in dl.DUTIES.items():
-        rule = rulebase.rule(duty.rule)
-        assert rule is not None, kind
-        assert duty.citation in rule.citations, kind
-        assert duty.confidence == rule.confidence, kind
-        if not kind.startswith("campaign"):  # campaign periods are listed for everyone
-            assert set(duty.org_types) == set(rule.org_types), kind
-        assert duty.citation in corpus_ids, kind
+    assert {r.id for r in rulebase.rules if r.deadline is not None} == DATED
+    for rule in rulebase.rules:
+        if rule.deadline is not None:
+            assert rule.deadline.citation in rule.citations, rule.id
+            assert rule.deadline.citation in corpus_ids, rule.id
+    notice = dl.DUTIES["demonstration-notice"]
+    assert (notice.rule, notice.citation) == ("kh.assembly.notice.late",
+                                              "kh/peaceful-demonstration-2009/art-7")
+
+
+def test_entries_take_their_words_dates_and_marks_from_the_rule_files(cals):
+    """The calendar is generated from the blocks: a rule base whose change-notice block says
+    20 days and other words, and whose rule is marked uncertain, lists exactly that."""
+    import dataclasses
+
+    from lawcheck.rulebase.loader import load
+
+    rulebase = load(rules_dir())
+    rule = rulebase.rule("kh.change.not-notified")
+    block = dataclasses.replace(rule.deadline, offsets=(("days", 20),),
+                                title="Tell them of the {change} change of {changed_on}",
+                                text="Within {days} days: by {due_long}.")
+    changed = dataclasses.replace(rule, deadline=block, confidence="uncertain")
+    other = dataclasses.replace(rulebase, rules=tuple(changed if r is rule else r
+                                                      for r in rulebase.rules))
+    organization = org(changes=[{"kind": "address", "changed_on": D("2026-11-20")}])
+    before = one(dl.deadlines(organization, D("2026-11-25"), cals)[0], "Notice of the change")
+    after = one(dl.deadlines(organization, D("2026-11-25"), cals, rulebase=other)[0],
+                "Tell them of the address change")
+    assert before.date == D("2026-12-05") and after.date == D("2026-12-10")
+    assert after.what.startswith("Within 20 days: by 10 December 2026.")
+    assert (after.citation, after.confidence) == (before.citation, "uncertain")
 
 
 # --- iCalendar -------------------------------------------------------------------------------
@@ -302,7 +337,7 @@ def _unescape(value: str) -> str:
 @pytest.mark.parametrize("name", ["land-org", "foreign-march", "health-training"])
 def test_ics_is_valid_rfc_5545(name):
     cal = _calendar(name)
-    text = dl.render_ics(cal, clock=CLOCK)
+    text = cr.render_ics(cal, clock=CLOCK)
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "") and "\r" not in text.replace("\r\n", "")
     physical = text.split("\r\n")[:-1]
@@ -332,7 +367,7 @@ def test_ics_is_valid_rfc_5545(name):
 
 def test_ics_uids_are_stable_across_runs_and_check_dates():
     def uids(cal):
-        lines = _unfold(dl.render_ics(cal, clock=CLOCK))
+        lines = _unfold(cr.render_ics(cal, clock=CLOCK))
         starts = [line for line in lines if line.startswith("DTSTART")]
         return dict(zip([line for line in lines if line.startswith("SUMMARY:")],
                         [line for line in lines if line.startswith("UID:")])), starts
@@ -344,7 +379,7 @@ def test_ics_uids_are_stable_across_runs_and_check_dates():
     shared = set(first) & set(later)
     assert len(shared) > 5 and all(first[s] == later[s] for s in shared)
     # the status changed (overdue now) but the event is the same one
-    assert dl.render_ics(_calendar(), clock=CLOCK) != dl.render_ics(
+    assert cr.render_ics(_calendar(), clock=CLOCK) != cr.render_ics(
         _calendar(), clock=CLOCK + timedelta(seconds=1))
 
 
@@ -352,7 +387,7 @@ def test_ics_escapes_text():
     cal = {"organization": "A; B, C \\ D", "deadlines": [{
         "date": "2027-01-31", "title": "One; two, three \\ four", "what": "Line one\nline two",
         "citation": "kh/x", "confidence": "likely", "status": "due"}]}
-    lines = _unfold(dl.render_ics(cal, clock=CLOCK))
+    lines = _unfold(cr.render_ics(cal, clock=CLOCK))
     assert "SUMMARY:One\\; two\\, three \\\\ four" in lines
     assert "X-WR-CALNAME:Compliance deadlines: A\\; B\\, C \\\\ D" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:"))
@@ -362,15 +397,15 @@ def test_ics_escapes_text():
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=400))
 def test_fold_keeps_lines_short_and_unfolds_to_the_original(text):
-    line = "DESCRIPTION:" + dl.escape(text)
-    folded = dl.fold(line)
+    line = "DESCRIPTION:" + cr.escape(text)
+    folded = cr.fold(line)
     parts = folded.split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in parts)
     assert all(p.startswith(" ") for p in parts[1:])
     assert folded.replace("\r\n ", "") == line
-    assert "\r" not in dl.escape(text) and "\n" not in dl.escape(text)
+    assert "\r" not in cr.escape(text) and "\n" not in cr.escape(text)
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
-    assert _unescape(dl.escape(text)) == expected
+    assert _unescape(cr.escape(text)) == expected
 
 
 # --- the command line ------------------------------------------------------------------------
@@ -496,7 +531,7 @@ def test_coming_elections_are_listed_with_their_campaigns_through_2033():
     assert cal["election_calendar"]["complete_through"] == "2033-12-31"
     # without an organisation, only election entries are listed (no reports, no tax)
     assert {e["citation"] for e in cal["deadlines"]} <= {"kh/lemna-2015", "kh/lango-2015/art-24"}
-    text = dl.render_text(cal)
+    text = cr.render_text(cal)
     assert text.startswith("Election calendar (no organisation given")
     assert "National Assembly election: expected between 2028-07-01 and 2028-07-31" in text
     assert "Campaign: 2027-05-22 to 2027-06-04 (computed from the polling day" in text
@@ -509,7 +544,7 @@ def test_a_held_election_is_not_coming():
 
 def test_ics_reminds_a_week_before_each_campaign_start():
     cal = dl.compliance_calendar(None, as_of="2026-12-06", end="2033-12-31")
-    lines = _unfold(dl.render_ics(cal, clock=CLOCK))
+    lines = _unfold(cr.render_ics(cal, clock=CLOCK))
     events, current = [], None
     for line in lines:
         if line == "BEGIN:VEVENT":

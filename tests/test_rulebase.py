@@ -202,3 +202,49 @@ def test_every_rule_has_a_changelog_entry(PROVISIONS):
     changelog = (rules_dir() / "CHANGELOG.md").read_text()
     missing = [r.id for r in load(rules_dir(), PROVISIONS).rules if r.id not in changelog]
     assert missing == [], "a rule change is a legal change: add it to rules/CHANGELOG.md"
+
+
+# --- deadline blocks (the calendar's entries, as data) -----------------------------------------
+
+_DEADLINE_RULE = (BAD / "LC321_deadline.yaml").read_text().split("    deadline:")[0]
+
+
+def test_deadline_block_problems_all_at_once_with_line_and_did_you_mean(tmp_path, PROVISIONS):
+    bad = tmp_path / "deadline.yaml"
+    bad.write_text(_DEADLINE_RULE + """    deadline:
+      anchor: registraton
+      citation: kh/peaceful-demonstration-2009/art-7
+      title: T
+      text: T
+  - id: kh.test.second
+""" + _DEADLINE_RULE.split("  - id: kh.test.rule\n")[1] + """    deadline:
+      anchor: changes
+      citation: kh/peaceful-demonstration-2009/art-7
+      offset: {days: param.dayz}
+      title: Notice of {change}
+      text: Tell them by {due_lng}.
+      colour: red
+""")
+    root = _root_with(tmp_path, bad)
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    found = {(p.code, p.where.line, p.rule) for p in info.value.problems}
+    messages = info.value.render()
+    assert ("LC310", 21, "kh.test.rule") in found  # the anchor, with a did-you-mean
+    assert "did you mean 'registration'?" in messages
+    assert ("LC320", 45, "kh.test.second") in found  # an offset naming no parameter
+    assert ("LC312", 47, "kh.test.second") in found  # a placeholder the anchor does not give
+    assert "did you mean 'due_long'?" in messages
+    assert ("LC303", 42, "kh.test.second") in found  # the variant bank_account is missing
+    assert ("LC302", 48, "kh.test.second") in found  # an unknown key
+    assert "Traceback" not in messages
+
+
+def test_a_deadline_offset_is_the_number_of_a_parameter_checked_against_the_law(PROVISIONS):
+    rulebase = load(rules_dir(), PROVISIONS)
+    rule = rulebase.rule("kh.change.not-notified")
+    days = next(p for p in rule.parameters if p.name == "days")
+    assert rule.deadline.offset("days") == days.value == 15
+    assert rule.deadline.citation in rule.citations
+    dated = {r.id for r in rulebase.rules if r.deadline is not None}
+    assert all(rulebase.rule(rid).deadline.citation in PROVISIONS for rid in dated)

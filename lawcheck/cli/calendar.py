@@ -39,7 +39,8 @@ def calendar(org, plan, as_of, start, end, fmt, output, force) -> None:
     each campaign start and each duty still due has a reminder a week before.
     """
     from lawcheck.cli.render import deliver, output_format, prepare_output
-    from lawcheck.deadlines import compliance_calendar, render_ics, render_json, render_text
+    from lawcheck.deadlines import compliance_calendar
+    from lawcheck.report.calendar import render_ics, render_json, render_text
 
     fmt = output_format(output, fmt, FORMATS, command="calendar") or (
         "text" if output or sys.stdout.isatty() else "json")

@@ -15,13 +15,14 @@ from lawcheck import yamlio
 from lawcheck.errors import LawcheckError, Problem, RulesError, Where
 from lawcheck.rulebase import model as m
 from lawcheck.rulebase.conditions import ConditionReader, check_value
+from lawcheck.rulebase.deadline import read_deadline
 from lawcheck.rulebase.parameters import check_placeholders, read_parameters
 from lawcheck.yamlio import did_you_mean
 
 RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
              "org_types", "category", "kind", "severity", "consequence", "pillar", "scope",
              "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes",
-             "effective_note", "version_of", "parameters", "precedents"}
+             "effective_note", "version_of", "parameters", "precedents", "deadline"}
 REQUIRED = ("id", "title", "citations", "effective_from", "applies_to", "category", "kind",
             "severity", "consequence", "pillar", "message", "confidence", "reviewed")
 VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KINDS,
@@ -274,6 +275,16 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
                                  lambda what, fix=None: problem("LC320", "parameters", what, fix))
     check_placeholders(message.values(), parameters, facts,
                        lambda what, fix=None: problem("LC312", "message", what, fix))
+    deadline = None
+    if "deadline" in item:
+        block = item["deadline"]
+
+        def at(code, key, what, fix=None):
+            where = block.where(key) if key and yamlio.is_mapping(block) and key in block \
+                else item.where("deadline")
+            problems.append(Problem(code, where, what, rid, fix))
+
+        deadline = read_deadline(block, citations, parameters, at)
     reviewed = item.get("reviewed")
     if not yamlio.is_mapping(reviewed) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
@@ -300,7 +311,7 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
         reviewed_by=str(reviewed["by"]), reviewed_on=reviewed["on"], file=str(path),
         line=item.start, law=law, effective_note=str(item.get("effective_note") or ""),
         version_of=str(item.get("version_of") or ""), parameters=parameters,
-        precedents=tuple(str(p) for p in item.get("precedents") or ()))
+        precedents=tuple(str(p) for p in item.get("precedents") or ()), deadline=deadline)
 
 
 def _check_ids_and_exceptions(rules: list[m.Rule], problems: list[Problem]) -> None:

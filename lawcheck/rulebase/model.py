@@ -145,6 +145,8 @@ class Rule:
     parameters: tuple = ()
     # precedent ids (corpus/precedents) that show this rule's risk in practice
     precedents: tuple[str, ...] = ()
+    # the calendar entries of the dated duty this rule checks (lawcheck calendar)
+    deadline: DeadlineSpec | None = None
 
     @property
     def family(self) -> str:
@@ -168,6 +170,100 @@ class Rule:
         if not self.org_types:
             return None
         return Cmp("organization.type", "in", tuple(self.org_types))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a kind of calendar entry counts from, and the words its ``deadline:`` text may use.
+
+    ``placeholders``: the values the calendar gives each entry (``{changed_on_long}``);
+    ``offsets``: the offset keys the rule must give (each a number or ``param.NAME``);
+    ``variants``: the other wordings the calendar asks for (the block must give each);
+    ``notes``: optional sentences the calendar inserts where ``{note.NAME}`` stands;
+    ``cases``: values of ``case:`` that pick one rule's block for an entry; ``on``: whether
+    the block's ``day:`` names a day each year (``02-last``, ``03-31``) or each month (``20``);
+    ``everyone``: listed whatever the organisation's type."""
+
+    what: str
+    placeholders: tuple[str, ...] = ()
+    offsets: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    on: str = ""  # "yearly" (MM-DD or MM-last) or "monthly" (a day of the month)
+    everyone: bool = False
+
+
+_LONG = ("due_long",)
+_EVENT = ("name", "start", "hall", "when") + _LONG
+#: The kinds of calendar entry a rule's ``deadline:`` block may name (docs/rules-deadlines.md).
+ANCHORS = {
+    "annual-reports": Anchor("each year's filing day (day:), for the year before; the "
+                             "organisation's activity_report_year and financial_report_year "
+                             "say which are sent", ("year", "prior", "reports") + _LONG,
+                             on="yearly"),
+    "donor-reports": Anchor("reporting.donor_reports[].sent_to_donor_on, for each report not "
+                            "yet copied (copied_on)", ("donor", "sent", "sent_long") + _LONG,
+                            offsets=("days",)),
+    "changes": Anchor("changes[].changed_on, for each change not yet notified (notified_on)",
+                      ("change", "changed_on", "changed_on_long") + _LONG, offsets=("days",),
+                      variants=("bank_account",)),
+    "registration": Anchor("registration.registered_on, while bank_accounts_declared is false",
+                           ("registered_on_long",) + _LONG, offsets=("days",)),
+    "mou-expiry": Anchor("registration.mou.expires_on", ("signed_on_long",) + _LONG,
+                         notes=("signed",)),
+    "monthly-tax-returns": Anchor("each month's filing day (day:), for the month before, "
+                                  "while tax_registered; tax.monthly_return_month says which "
+                                  "are filed", ("month",) + _LONG, on="monthly"),
+    "annual-tax-return": Anchor("each year's filing day (day:), for the year before, while "
+                                "tax_registered; tax.annual_return_year says which are filed",
+                                ("year", "prior") + _LONG, on="yearly"),
+    "asset-declarations": Anchor("each year's declaration day (day:), listed as 'check'",
+                                 ("year",) + _LONG, cases=("notified",), on="yearly"),
+    "demonstration-notice": Anchor(
+        "activities[].start of a demonstration in a public place not yet notified: the last "
+        "working day that leaves the working days of notice before it", _EVENT + ("gap",),
+        offsets=("working_days",), variants=("uncovered",), notes=("passed", "unsaid")),
+    "short-notice": Anchor(
+        "activities[].start of a gathering under the short-notice route: the last day that "
+        "leaves its hours (notice_hours: the hours that apply to its day)", _EVENT + ("notice_hours",),
+        offsets=("hours", "holiday_hours"), notes=("unsaid",)),
+    "election-campaign": Anchor(
+        "rules/calendars/elections.yaml: each campaign period (or the span an unannounced "
+        "election's campaign may cover) and polling day",
+        ("label", "first", "last", "first_long", "last_long", "window_from", "window_to",
+         "when", "poll", "poll_long", "campaign_confidence"),
+        variants=("expected", "polling"), notes=("computed", "announced"),
+        cases=("national_assembly",), everyone=True),
+}
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    """A rule's ``deadline:`` block: the calendar entries of the duty the rule checks. The
+    date counts from ``anchor`` (see :data:`ANCHORS`) by ``offsets``; ``title`` and ``text``
+    (and each variant's) are templates; ``citation`` is the provision that sets the date."""
+
+    anchor: str
+    citation: str
+    title: str
+    text: str
+    offsets: tuple[tuple[str, int], ...] = ()  # (key, number), numbers read from parameters
+    variants: tuple[tuple[str, str, str], ...] = ()  # (name, title, text)
+    notes: tuple[tuple[str, str], ...] = ()  # (name, text)
+    case: str = ""
+    day: str = ""  # the recurring day of a yearly or monthly anchor
+    line: int = 0
+
+    def offset(self, key: str) -> int:
+        return dict(self.offsets)[key]
+
+    def wording(self, variant: str = "") -> tuple[str, str]:
+        """(title, text) of ``variant`` (the block's own wording for "")."""
+        for name, title, text in self.variants:
+            if name == variant:
+                return title, text
+        return self.title, self.text
 
 
 @dataclass(frozen=True)

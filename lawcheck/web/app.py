@@ -153,7 +153,7 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
                 request, "This report is no longer kept: check the plan again."))
         report, calendar = entry["report"], entry["calendar"]
         if fmt == "ics" and calendar is not None:
-            from lawcheck.deadlines import render_ics
+            from lawcheck.report.calendar import render_ics
 
             return _file(render_ics(calendar), "lawcheck-deadlines.ics", "text/calendar")
         kinds = {"html": ("html", "text/html"), "md": ("markdown", "text/markdown"),
