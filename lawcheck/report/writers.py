@@ -18,7 +18,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lawcheck.outfile import remember
 from lawcheck.report.cells import (CSV_COLUMNS, RISK_LEVELS, RISKS, first_span, guard_cell,
@@ -31,8 +31,10 @@ class Writer:
     shows_bad_rows = False
     path: str | None = None  # the file written, when the writer owns one
 
-    def __init__(self, out: IO[str], owns: bool = False) -> None:
-        self.out, self.owns = out, owns
+    def __init__(self, out: IO[str] | None, owns: bool = False) -> None:
+        # a text stream; None only for writers that make their own file (xlsx) or count (summary)
+        self.out: Any = out
+        self.owns = owns
 
     def write(self, item, report: dict) -> None:
         raise NotImplementedError
@@ -124,8 +126,8 @@ class SummaryWriter(Writer):
         super().__init__(out, owns)
         self.statements = self.flagged = self.findings = self.bad_rows = 0
         self.not_screened = self.partly_screened = self.checks_not_made = 0
-        self.by = {"category": {}, "severity": {}, "kind": {}}
-        self.levels = {k: {} for k in (*RISKS, "highest")}
+        self.by: dict[str, dict] = {"category": {}, "severity": {}, "kind": {}}
+        self.levels: dict[str, dict] = {k: {} for k in (*RISKS, "highest")}
 
     def write(self, item, report) -> None:
         self.statements += 1
