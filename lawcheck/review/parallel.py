@@ -107,8 +107,11 @@ def _in_workers(spec, items, jobs, chunk, window, start_method) -> Iterator[tupl
 
         def submit(batch: list) -> None:
             statements = [item for item in batch if not isinstance(item, BadRow)]
-            pending.append((batch, pool.submit(_review_chunk, statements)
-                            if statements else None))
+            try:
+                future = pool.submit(_review_chunk, statements) if statements else None
+            except BrokenProcessPool:  # a worker died since the last result was read
+                raise _died(seen) from None
+            pending.append((batch, future))
             seen.update(getattr(pool, "_processes", None) or {})
 
         for batch in source:
