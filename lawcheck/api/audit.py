@@ -38,11 +38,12 @@ def history(*, limit: int | None = None, db: str | None = None) -> list[dict]:
 def show_run(run_id: str, *, fmt: str | None = None, color: bool = False,
              db: str | None = None) -> tuple[str, str | None]:
     """(the run rendered again, a privacy note to show the reader or None)."""
-    from lawcheck.audit.stored import find_run, privacy_note, render_run
+    from lawcheck.audit.stored import find_run, privacy_note, stored_run
+    from lawcheck.report.runs import render_run
 
     with opened(db, sync=False) as store, store.sessions() as session:
         run = find_run(session, run_id)
-        return render_run(session, run, fmt, color=color), privacy_note(run)
+        return render_run(stored_run(session, run), fmt, color=color), privacy_note(run)
 
 
 def export_run(run_id: str, output: str | Path, *, force: bool = False,

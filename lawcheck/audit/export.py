@@ -24,16 +24,18 @@ _STAMP = (1980, 1, 1, 0, 0, 0)  # fixed: the same run always packs to the same b
 
 def build_pack(session, run) -> tuple[bytes, dict]:
     """The zip's bytes and its manifest."""
-    from lawcheck.audit.stored import history_row, render_run
+    from lawcheck.audit.stored import history_row, stored_run
+    from lawcheck.report.runs import render_run
     from lawcheck.store import runs as repo
 
     files: list[tuple[str, bytes]] = []
+    stored = stored_run(session, run)
     if run.kind == "plan":
-        files.append(("report.json", render_run(session, run, "json").encode("utf-8")))
-        files.append(("report.html", render_run(session, run, "html").encode("utf-8")))
+        files.append(("report.json", render_run(stored, "json").encode("utf-8")))
+        files.append(("report.html", render_run(stored, "html").encode("utf-8")))
     else:  # a batch: one JSON report a line, and the reviewer's page
-        files.append(("reports.jsonl", render_run(session, run, "jsonl").encode("utf-8")))
-        files.append(("report.html", render_run(session, run, "html").encode("utf-8")))
+        files.append(("reports.jsonl", render_run(stored, "jsonl").encode("utf-8")))
+        files.append(("report.html", render_run(stored, "html").encode("utf-8")))
     cited = []
     taken: set[str] = set()
     for provision, version, sha, text in repo.cited(session, run.id):

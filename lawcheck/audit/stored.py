@@ -1,15 +1,14 @@
-"""Read runs back: find one by (a prefix of) its id, list them for ``history``, restore each
-subject's report with the exact texts it cited, and render it again for ``show``."""
+"""Read runs back: find one by (a prefix of) its id, list them for ``history``, and restore each
+subject's report with the exact texts it cited (lawcheck.report.runs prints a run again)."""
 
 from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import dataclass
+from typing import Callable, Iterator
 
 from lawcheck.errors import InputError
-
-PLAN_FORMATS = ("text", "json", "markdown", "html")
-BATCH_FORMATS = ("jsonl", "json", "csv", "text", "html", "summary")
 
 
 def find_run(session, run_id: str):
@@ -57,48 +56,26 @@ def _hydrate(report: dict, texts: dict[str, str]) -> dict:
     return report
 
 
-def render_run(session, run, fmt: str | None, *, color: bool = False) -> str:
-    """The run printed again: for a plan, as ``check`` printed it; for a batch of statements,
-    one JSON object a line (or each report in turn, in a document format)."""
-    from lawcheck.report import render
-
-    stored = run.render or {}
-    fmt = fmt or stored.get("format") or ("json" if run.kind == "plan" else "jsonl")
-    allowed = PLAN_FORMATS if run.kind == "plan" else BATCH_FORMATS
-    if fmt not in allowed:
-        raise InputError(f"a {run.kind} run cannot be shown as {fmt!r}", code="LC412",
-                         fix=f"use --format with one of: {', '.join(allowed)}")
-    width = int(stored.get("width") or 100)
-    if run.kind == "plan":
-        if fmt == "jsonl":
-            return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports(session, run))
-        report = next(iter(reports(session, run)))
-        return render(report, fmt, color=color and fmt == "text", width=width)
-    if fmt == "json":
-        return json.dumps(list(reports(session, run)), ensure_ascii=False, indent=2) + "\n"
-    return _render_statements(session, run, fmt)
+@dataclass(frozen=True)
+class StoredRun:
+    """What a stored run holds, for the rendering layer (lawcheck.report.runs) to print again:
+    its kind, how ``check`` or ``review`` printed it, each subject's report in order, and the
+    text of each subject when it was kept ("" when not)."""
+    kind: str
+    render: dict
+    reports: Callable[[], Iterator[dict]]
+    texts: Callable[[], Iterator[str]]
 
 
-def _render_statements(session, run, fmt: str) -> str:
-    """A batch through the same writers ``review`` used, so the output is the same bytes (rows
-    that could not be reviewed are not stored, so a page that listed them lists none)."""
-    import io
-
-    from lawcheck.review.inputs import StatementInput
-    from lawcheck.review.outputs import open_writer
+def stored_run(session, run) -> StoredRun:
+    """``run`` as data (the reports are read from ``session`` when iterated)."""
     from lawcheck.store import runs as repo
 
-    out = io.StringIO()
-    writer = open_writer(fmt, stream=out)
-    texts = (zlib.decompress(kept).decode("utf-8") if kept else ""
-             for _seq, _subject, _blob, kept in repo.subjects_of(session, run.id))
-    for report, text in zip(reports(session, run), texts):
-        subject = report.get("subject") or {}
-        writer.write(StatementInput(id=str(subject.get("id", "")), text=text or "",
-                                    source=str(subject.get("source", "")),
-                                    line=subject.get("line")), report)
-    writer.close()
-    return out.getvalue()
+    def texts() -> Iterator[str]:
+        for _seq, _subject, _blob, kept in repo.subjects_of(session, run.id):
+            yield zlib.decompress(kept).decode("utf-8") if kept else ""
+
+    return StoredRun(run.kind, dict(run.render or {}), lambda: reports(session, run), texts)
 
 
 def privacy_note(run) -> str | None:
