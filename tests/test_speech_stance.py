@@ -356,3 +356,19 @@ def test_a_call_to_stop_using_the_courts_said_after_the_claim_does_not_cancel_it
     # `scope: before` groups cancel only from before the cue: the claim stands first
     assert analyse("The court is being used to silence critics, and the government must stop "
                    "using it.").facts["statement.court_claims"][:1] == ["judge"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # blame with no cue word of the first lists: taking land, favouring family, coercion
+    ("Minister Chea Vuthy took the land of two hundred families and gave it to his brother.",
+     "official"),
+    ("The governor seized our land and handed it to a company.", "official"),
+    ("The commune chief and his men intimidate the families every week.", "official"),
+])
+def test_leaders_and_officials_blamed_without_a_first_list_word(text, target):
+    assert target in analyse(text).facts["statement.accuses"], analyse(text).acts
+
+
+def test_land_taken_by_the_state_lawfully_reported_names_no_one_accused():
+    assert labels("The land was taken over by the state in 1979 and given to the commune "
+                  "as a school site.") == {}
