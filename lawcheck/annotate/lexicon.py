@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from lawcheck import yamlio
 
 CUES_PATH = Path(__file__).with_name("cues.yaml")
 LANGUAGES = ("en", "km")
@@ -180,7 +180,9 @@ def parse_lexicon(data: dict, language: str) -> Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(language: str, path: str | None = None) -> Lexicon:
-    """Read ``cues.yaml`` (or ``path``) and return the lexicon of ``language``; cached."""
-    with open(path or CUES_PATH, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return parse_lexicon(data, language)
+    """Read ``cues.yaml`` (or ``path``) and return the lexicon of ``language``; cached.
+
+    Read by the strict loader, as every file people edit: a heading written twice is an error
+    with its line (plain YAML keeps the last silently), and a bare ``on`` or ``no`` stays a
+    word."""
+    return parse_lexicon(yamlio.load(Path(path or CUES_PATH)), language)
