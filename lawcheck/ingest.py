@@ -80,11 +80,17 @@ def check_language(language: str | None) -> str | None:
     return language
 
 
-def read_source(path: Path, ocr: bool = False) -> SourceText:
+def source_kind(path: Path) -> str | None:
+    """"pdf" or "text" by the file's suffix (or a PDF header), None for anything else."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None and path.is_file():
         with path.open("rb") as fh:
             kind = "pdf" if b"%PDF-" in fh.read(1024) else None
+    return kind
+
+
+def read_source(path: Path, ocr: bool = False) -> SourceText:
+    kind = source_kind(path)
     if kind is None:
         raise SourceFileError(f"{path}: unsupported file type {path.suffix or '(none)'!r}",
                               code="LC205", fix="give a .txt, .md or .pdf file")
@@ -97,10 +103,33 @@ def read_source(path: Path, ocr: bool = False) -> SourceText:
     return read_text(path)
 
 
-def prepare(path: Path, language: str | None = None, ocr: bool = False) -> Prepared:
+def start_annotation(path: Path):
+    """For a PDF, a child process that loads spaCy and the annotation pipeline now, while the
+    caller opens the store and reads the PDF (lawcheck/annotate/background.py); None for a text
+    file (read at once: nothing to overlap) or once spaCy is loaded in this process. Give it to
+    :func:`prepare`, and close it if prepare is never reached."""
+    from lawcheck.annotate import background
+
+    if source_kind(path) != "pdf" or not background.needed():
+        return None
+    return background.start()
+
+
+def prepare(path: Path, language: str | None = None, ocr: bool = False,
+            early=None) -> Prepared:
     """Read, parse and annotate a law file (``ocr``: read a PDF's scanned or undecodable pages
-    with Tesseract). Raises SourceFileError for unusable input."""
+    with Tesseract). ``early``: the caller's :func:`start_annotation`, else one is started here.
+    Raises SourceFileError for unusable input."""
     check_language(language)
+    early = early if early is not None else start_annotation(path)
+    try:
+        return _prepare(path, language, ocr, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _prepare(path: Path, language: str | None, ocr: bool, early) -> Prepared:
     source = read_source(path, ocr)
     parsed = parse(source, language)
     leaves = [p for p in parsed.provisions
@@ -113,44 +142,57 @@ def prepare(path: Path, language: str | None = None, ocr: bool = False) -> Prepa
                 "'មាត្រា ៥' (or 'Paragraph 1' in a letter without articles, 'Section 4' in a law "
                 "numbered by sections) at the start of a "
                 "line; check that the file is the law's text (a scanned PDF must be OCRed first)")
-    annotations = annotate_provisions(parsed)
+    annotations = annotate_provisions(parsed, early)
     return Prepared(path, source, parsed, annotations, parsed.language)
 
 
-def annotate_provisions(parsed: ParsedLaw) -> tuple[tuple[Annotation, ...], ...]:
+def annotate_provisions(parsed: ParsedLaw, early=None) -> tuple[tuple[Annotation, ...], ...]:
     """Annotations for every provision, in the order of ``parsed.provisions``.
 
     Only articles go through the NLP pipeline: a paragraph's or point's text is a slice of its
     article's, so its annotations are the article's that fall inside that slice, shifted. This
-    annotates each character once instead of three times.
+    annotates each character once instead of three times. All texts go to the pipeline in one
+    pass: in ``early`` (a :mod:`lawcheck.annotate.background` child) when given and it
+    answers, otherwise here.
     """
     from lawcheck.annotate import annotate_many
 
     provisions = parsed.provisions
     kinds = {p.id: p.kind for p in provisions}
     # the units of text: articles, and paragraphs that stand alone (instruments without articles)
-    roots = [p for p in provisions if p.text and (
+    roots = {p.id for p in provisions if p.text and (
         p.kind in ("article", "section") or p.kind == "paragraph" and kinds.get(p.parent) not in
-        ("article", "paragraph", "section"))]
-    found = dict(zip((p.id for p in roots), annotate_many([p.text for p in roots],
-                                                         parsed.language)))
+        ("article", "paragraph", "section"))}
     parents = {p.id: p.parent for p in provisions}
     texts = {p.id: p.text for p in provisions}
-    result: list[tuple[Annotation, ...]] = []
+    # each other provision is a slice of its root (offset), or, not found in it, annotated alone
+    slices: dict[str, tuple[str, int]] = {}
+    alone: list[str] = []
     cursor: dict[str, int] = {}
     for p in provisions:
-        if p.id in found or not p.text:
-            result.append(found.get(p.id, ()))
+        if p.id in roots or not p.text:
             continue
         root = p.parent
-        while root is not None and root not in found:
+        while root is not None and root not in roots:
             root = parents.get(root)
         offset = texts[root].find(p.text, cursor.get(root, 0)) if root else -1
-        if offset < 0:
-            result.append(annotate_many([p.text], parsed.language)[0])
+        if root is None or offset < 0:
+            alone.append(p.id)
             continue
         if p.kind == "paragraph":
             cursor[root] = offset  # points are searched from their paragraph on
+        slices[p.id] = (root, offset)
+    units = [p.id for p in provisions if p.id in roots] + alone
+    batch = [texts[i] for i in units]
+    done = early.annotate_many(batch, parsed.language) if early is not None else None
+    found = dict(zip(units, done if done is not None else annotate_many(batch,
+                                                                        parsed.language)))
+    result: list[tuple[Annotation, ...]] = []
+    for p in provisions:
+        if p.id not in slices:
+            result.append(found.get(p.id, ()))
+            continue
+        root, offset = slices[p.id]
         end = offset + len(p.text)
         result.append(tuple(
             replace(a, start=a.start - offset, end=a.end - offset)

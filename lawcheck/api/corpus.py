@@ -30,21 +30,28 @@ def ingest(path: str | Path, *, law_id: str, version: str | None = None,
     longer has (``rules_affected``)."""
     from dataclasses import replace
 
-    from lawcheck.ingest import prepare, store_prepared
-    from lawcheck.store import repository as repo
+    from lawcheck.ingest import prepare, start_annotation, store_prepared
 
     check_law_id(law_id)
     check_language(language)
     options = IngestOptions(law_id, version, parse_date(effective, "effective date"), title,
                             language)
-    with opened(db) as store, store.sessions() as session:
-        if not new and repo.get_law(session, law_id) is None:
-            known = [law.id for law in repo.all_laws(session)]
-            raise OptionError(
-                f"{law_id!r} is not a law in the corpus" + did_you_mean(law_id, known),
-                code="LC225", fix=f"to add a version of a law already stored, give its id "
-                "(`lawcheck corpus list`); to start a new law, repeat with --new")
-    prepared = prepare(Path(path), language, ocr)
+    # a PDF's annotation pipeline loads in a child while the store opens and the PDF is read
+    early = start_annotation(Path(path))
+    try:
+        from lawcheck.store import repository as repo
+
+        with opened(db) as store, store.sessions() as session:
+            if not new and repo.get_law(session, law_id) is None:
+                known = [law.id for law in repo.all_laws(session)]
+                raise OptionError(
+                    f"{law_id!r} is not a law in the corpus" + did_you_mean(law_id, known),
+                    code="LC225", fix=f"to add a version of a law already stored, give its id "
+                    "(`lawcheck corpus list`); to start a new law, repeat with --new")
+        prepared = prepare(Path(path), language, ocr, early)
+    finally:
+        if early is not None:
+            early.close()
     with opened(db) as store, store.transaction() as session:
         _check_placeable(session, options, language or prepared.language,
                          prepared.source.sha256)
