@@ -1,5 +1,6 @@
 """Why did a rule fire, or why not: every condition with the facts' values and its result,
-the exceptions that displaced the rule, and whether it was in force on the date."""
+the exceptions that displaced the rule, and whether it was in force on the date (as data;
+lawcheck.report.rules prints it)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from lawcheck.findings import applies_on
 from lawcheck.model import ProvisionVersion
 from lawcheck.rulebase.conditions import All, Any, Cmp, Not, describe, evaluate, show_value
 from lawcheck.rulebase.model import Rule, RuleBase
-
-MARK = {True: "✓ true", False: "✗ false", None: "? unknown"}
 
 
 def explain_rule(rulebase: RuleBase, rule: Rule, raw_facts: dict, day: date,
@@ -52,30 +51,3 @@ def _tree(node, facts: dict) -> dict:
         return {"op": "not", "result": result, "parts": [_tree(node.part, facts)]}
     return {"op": "all" if isinstance(node, All) else "any", "result": result,
             "parts": [_tree(p, facts) for p in node.parts]}
-
-
-def render(explained: dict) -> str:
-    out = [f"{explained['rule']} — {explained['title']}",
-           f"on {explained['date']}: " + ("FIRES" if explained["fires"] else "does not fire")]
-    if not explained["in_force"]:
-        out.append(f"  not in force: {explained['not_in_force_because']}")
-    for exc in explained["displaced_by"]:
-        out.append(f"  displaced by the exception {exc} (its scope holds)")
-    if explained["exception_to"]:
-        out.append(f"  this rule is an exception to: {', '.join(explained['exception_to'])}")
-    for part in explained["parts"]:
-        out.append(f"  {part['part']}: {MARK[part['result']]}")
-        out += _lines(part["tree"], "    ")
-    if explained["missing"]:
-        out.append("  facts not given: " + ", ".join(explained["missing"]))
-    return "\n".join(out)
-
-
-def _lines(node: dict, indent: str) -> list[str]:
-    if "test" in node:
-        value = "not given" if node["value"] is None else node["value"]
-        return [f"{indent}{MARK[node['result']]:10} {node['test']}   [{node['fact']} = {value}]"]
-    lines = [f"{indent}{MARK[node['result']]:10} {node['op']}:"]
-    for part in node["parts"]:
-        lines += _lines(part, indent + "  ")
-    return lines

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lawcheck.engine import Engine, compile_rulebase
-from lawcheck.explain import explain_rule, render
+from lawcheck.explain import explain_rule
 from lawcheck.findings import evaluate_contexts
 from lawcheck.model import Context, ProvisionVersion
 from lawcheck.rulebase.model import RuleBase, TestCase
@@ -21,24 +21,12 @@ class CaseResult:
     fired: tuple[str, ...]
     missing: tuple[str, ...]  # expected, did not fire
     unexpected: tuple[str, ...]  # fired, not expected
-    explanations: tuple[str, ...]
+    explanations: tuple[dict, ...]  # lawcheck.explain's data; report.rules.case_text prints it
     checked: tuple[str, ...] = ()  # expected in not_checked, but not listed there
 
     @property
     def passed(self) -> bool:
         return not self.missing and not self.unexpected and not self.checked
-
-    def render(self) -> str:
-        head = f"{'PASS' if self.passed else 'FAIL'} {self.case.file}:{self.case.line} " \
-               f"{self.case.name}"
-        if self.passed:
-            return head
-        lines = [head]
-        lines += [f"  - expected, did not fire: {rid}" for rid in self.missing]
-        lines += [f"  + fired, not expected:    {rid}" for rid in self.unexpected]
-        lines += [f"  ! not listed as not checked: {rid}" for rid in self.checked]
-        lines += ["    " + line for text in self.explanations for line in text.splitlines()]
-        return "\n".join(lines)
 
 
 def run_cases(rulebase: RuleBase, engine: Engine, provisions: dict[str, list[ProvisionVersion]],
@@ -54,8 +42,7 @@ def run_cases(rulebase: RuleBase, engine: Engine, provisions: dict[str, list[Pro
         missing = tuple(sorted(set(case.expect) - set(fired)))
         unexpected = tuple(sorted(set(fired) - set(case.expect)))
         explanations = tuple(
-            render(explain_rule(rulebase, rulebase.rule(rid), case.facts, context.date,
-                                provisions))
+            explain_rule(rulebase, rulebase.rule(rid), case.facts, context.date, provisions)
             for rid in missing + unexpected)
         unchecked = {entry["rule"] for entry in outcome.not_checked  # no version in force
                      if str(entry.get("reason", "")).startswith("not in force")}

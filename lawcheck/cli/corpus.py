@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from lawcheck.cli import render
+from lawcheck.report import corpus as corpus_view
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True, help="Output format.")
@@ -42,7 +43,7 @@ def ingest(obj, file, law_id, version, effective, title, language, new, ocr, fmt
 
         render.echo_json(asdict(result))
     else:
-        click.echo(render.ingest_text(result))
+        click.echo(corpus_view.ingest_text(result))
 
 
 @corpus.command("list")
@@ -58,7 +59,7 @@ def list_(obj, fmt) -> None:
     else:
         from lawcheck.api.corpus import law_marks
 
-        click.echo(render.laws_text(laws, law_marks(db=obj["db"])))
+        click.echo(corpus_view.laws_text(laws, law_marks(db=obj["db"])))
 
 
 @corpus.command()
@@ -73,11 +74,11 @@ def show(obj, ref, version, language, fmt) -> None:
 
     result = api.show(ref, version=version, language=language, db=obj["db"])
     if "versions" in result:  # a provision
-        render.echo_json(result) if fmt == "json" else click.echo(render.provision_text(result))
+        render.echo_json(result) if fmt == "json" else click.echo(corpus_view.provision_text(result))
     elif fmt == "json":
         render.echo_json({k: result[k] for k in ("id", "title", "version", "provisions")})
     else:
-        click.echo(render.law_text(result))
+        click.echo(corpus_view.law_text(result))
 
 
 @corpus.command()
@@ -90,7 +91,7 @@ def search(obj, words, limit, fmt) -> None:
     from lawcheck import api
 
     hits = api.search(" ".join(words), limit=limit, db=obj["db"])
-    render.echo_json(hits) if fmt == "json" else click.echo(render.search_text(hits))
+    render.echo_json(hits) if fmt == "json" else click.echo(corpus_view.search_text(hits))
 
 
 @corpus.command()
@@ -106,4 +107,4 @@ def diff(obj, law_id, versions, language, fmt) -> None:
     if len(versions) not in (0, 2):
         raise click.UsageError("give two versions (V1 V2) or none")
     result = api.diff(law_id, *(versions or (None, None)), language=language, db=obj["db"])
-    render.echo_json(result) if fmt == "json" else click.echo(render.diff_text(result))
+    render.echo_json(result) if fmt == "json" else click.echo(corpus_view.diff_text(result))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from lawcheck.cli import render
+from lawcheck.report import rules as rules_view
 from lawcheck.cli.render import FORCE
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -28,7 +29,7 @@ def list_(obj, fmt) -> None:
         render.echo_json(found)
     else:
         marks = {r.id: r.confidence for r in api.load_rules(db=obj["db"]).rules}
-        click.echo(render.rules_text(found, marks))
+        click.echo(rules_view.rules_text(found, marks))
 
 
 @rules.command()
@@ -40,7 +41,7 @@ def show(obj, rule_id, fmt) -> None:
     from lawcheck import api
 
     rule = api.rules_show(rule_id, db=obj["db"])
-    render.echo_json(rule) if fmt == "json" else click.echo(render.rule_text(rule))
+    render.echo_json(rule) if fmt == "json" else click.echo(rules_view.rule_text(rule))
 
 
 @rules.command()
@@ -113,7 +114,7 @@ def test(obj, paths, engine, verbose) -> None:
     results = api.rules_test(paths, db=obj["db"], engine=engine)
     for result in results:
         if verbose or not result.passed:
-            click.echo(result.render())
+            click.echo(rules_view.case_text(result))
     failed = sum(not r.passed for r in results)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     if failed:
@@ -128,7 +129,7 @@ def coverage(obj, fmt) -> None:
     from lawcheck import api
 
     found = api.rules_coverage(db=obj["db"])
-    render.echo_json(found) if fmt == "json" else click.echo(render.coverage_text(found))
+    render.echo_json(found) if fmt == "json" else click.echo(rules_view.coverage_text(found))
 
 
 @rules.command()
@@ -163,7 +164,7 @@ def impact(obj, law_id, versions, fmt) -> None:
     if len(versions) not in (0, 2):
         raise click.UsageError("give two versions (V1 V2) or none")
     found = api.rules_impact(law_id, *(versions or (None, None)), db=obj["db"])
-    render.echo_json(found) if fmt == "json" else click.echo(render.impact_text(found))
+    render.echo_json(found) if fmt == "json" else click.echo(rules_view.impact_text(found))
 
 
 @click.command()
@@ -181,7 +182,5 @@ def explain(obj, rule_id, facts, as_of, fmt) -> None:
     or `lawcheck review` with --format json: each finding's `why` names them.
     """
     from lawcheck import api
-    from lawcheck.explain import render as render_explanation
-
     found = api.explain(rule_id, facts, as_of=as_of, db=obj["db"])
-    render.echo_json(found) if fmt == "json" else click.echo(render_explanation(found))
+    render.echo_json(found) if fmt == "json" else click.echo(rules_view.explanation_text(found))
