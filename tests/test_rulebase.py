@@ -248,3 +248,53 @@ def test_a_deadline_offset_is_the_number_of_a_parameter_checked_against_the_law(
     assert rule.deadline.citation in rule.citations
     dated = {r.id for r in rulebase.rules if r.deadline is not None}
     assert all(rulebase.rule(rid).deadline.citation in PROVISIONS for rid in dated)
+
+
+# --- the rule-file schema (pydantic) and its JSON Schema for editors ---------------------------
+
+def test_the_exported_json_schema_is_the_one_the_loader_uses():
+    """docs/rules.schema.json is generated from lawcheck/rulebase/schema.py; regenerate it
+    with `python -m lawcheck.rulebase.schema > docs/rules.schema.json`."""
+    from lawcheck.rulebase.schema import schema_text
+
+    shipped = (Path(__file__).parents[1] / "docs" / "rules.schema.json").read_text()
+    assert shipped == schema_text()
+
+
+def test_every_shipped_rule_file_validates_against_the_json_schema():
+    import json
+
+    import jsonschema
+
+    from lawcheck import yamlio
+    from lawcheck.rulebase.loader import rule_files
+    from lawcheck.rulebase.schema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema(),
+                                                format_checker=jsonschema.FormatChecker())
+    files = [p for p in rule_files(rules_dir()) if not p.name.endswith(".tests.yaml")]
+    assert len(files) >= 10
+    for path in files:
+        data = json.loads(json.dumps(yamlio.load(path), default=str))  # dates as YYYY-MM-DD
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], path
+    broken = json.loads(json.dumps(yamlio.load(BAD / "LC310_vocabulary.yaml"), default=str))
+    assert any("severe" in e.message for e in validator.iter_errors(broken))
+
+
+def test_the_schema_reports_every_shape_problem_of_a_rule_in_one_pass(tmp_path, PROVISIONS):
+    bad = tmp_path / "shape.yaml"
+    bad.write_text((BAD / "LC321_deadline.yaml").read_text().split("    deadline:")[0]
+                   .replace("    title: A test rule\n", "    title: A test rule\n    colour: red\n")
+                   .replace("effective_from: 2009-12-05", "effective_from: '2009-12-05'")
+                   .replace("pillar: programs", "pillar: program")
+                   .replace("    message: {what: \"W\", why: \"Y\", todo: \"T\"}\n", "")
+                   .replace("applies_to: activity", "applies_to: activity\n    org_types: [ngo]"))
+    root = _root_with(tmp_path, bad)
+    with pytest.raises(RulesError) as info:
+        load(root, PROVISIONS)
+    found = {(p.code, p.where.line) for p in info.value.problems}
+    text = info.value.render()
+    assert {("LC302", 5), ("LC309", 7), ("LC310", 9), ("LC310", 14), ("LC303", 3)} <= found, text
+    assert "did you mean 'title'?" not in text and "did you mean 'programs'?" in text
+    assert "missing required key 'message'" in text and "organization type 'ngo'" in text

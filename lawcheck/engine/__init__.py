@@ -40,7 +40,7 @@ class Compiled:
 
 
 def compile_rulebase(rulebase: RuleBase) -> Compiled:
-    keys = []
+    keys: list[tuple[tuple[str, str], object]] = []
     for rule in rulebase.rules:
         kind = Cmp(SUBJECT, "contains", rule.applies_to)
         if rule.when is not None:

@@ -35,7 +35,7 @@ def read_deadline(raw, citations, parameters, report) -> m.DeadlineSpec | None:
     for key in ("anchor", "citation", "title", "text"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             problem("LC303", key if key in raw else None, f"deadline: missing {key!r} (text)")
-    anchor = m.ANCHORS.get(raw.get("anchor"))
+    anchor = m.ANCHORS.get(str(raw.get("anchor")))
     if anchor is None:
         if isinstance(raw.get("anchor"), str):
             problem("LC310", "anchor", f"deadline: anchor {raw['anchor']!r} is not one of: "
@@ -68,7 +68,7 @@ def read_deadline(raw, citations, parameters, report) -> m.DeadlineSpec | None:
                         f"{raw['anchor']} anchor gives" + did_you_mean(name, names), hint)
     if count[0]:
         return None
-    return m.DeadlineSpec(raw["anchor"], citation, str(raw["title"]), str(raw["text"]),
+    return m.DeadlineSpec(raw["anchor"], str(citation), str(raw["title"]), str(raw["text"]),
                           offsets, variants, notes, str(case), day,
                           raw.start if hasattr(raw, "start") else 0)
 

@@ -17,17 +17,9 @@ from lawcheck.rulebase import model as m
 from lawcheck.rulebase.conditions import ConditionReader, check_value
 from lawcheck.rulebase.deadline import read_deadline
 from lawcheck.rulebase.parameters import check_placeholders, read_parameters
+from lawcheck.rulebase.schema import check_rule
 from lawcheck.yamlio import did_you_mean
 
-RULE_KEYS = {"id", "title", "citations", "effective_from", "effective_to", "applies_to",
-             "org_types", "category", "kind", "severity", "consequence", "pillar", "scope",
-             "when", "exception_to", "message", "mitigations", "confidence", "reviewed", "notes",
-             "effective_note", "version_of", "parameters", "precedents", "deadline"}
-REQUIRED = ("id", "title", "citations", "effective_from", "applies_to", "category", "kind",
-            "severity", "consequence", "pillar", "message", "confidence", "reviewed")
-VOCABULARIES = {"applies_to": m.SUBJECTS, "category": m.CATEGORIES, "kind": m.KINDS,
-                "severity": m.SEVERITIES, "consequence": m.CONSEQUENCES, "pillar": m.PILLARS,
-                "confidence": m.CONFIDENCE}
 NO_CITATION = ("security", "reputational")  # these cite the guidance instead (SPEC §5)
 DATA_FOLDERS = {"calendars", "lexicons"}  # data the rules use, not rules
 
@@ -235,25 +227,10 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     def problem(code, key, message, fix=None):
         problems.append(Problem(code, item.where(key), message, rid, fix))
 
-    for key in sorted(set(item) - RULE_KEYS):
-        problem("LC302", key, f"unknown key {key!r}" + did_you_mean(key, RULE_KEYS))
-    for key in REQUIRED:
-        if key not in item:
-            problem("LC303", None, f"missing required key {key!r}")
+    problems.extend(check_rule(item, rid))  # the shape: keys, types, vocabularies, dates
     if "when" not in item and not item.get("exception_to"):
         problem("LC303", None, "missing 'when' (only an exception may leave it out)")
-    for key, allowed in VOCABULARIES.items():
-        if key in item and item[key] not in allowed:
-            problem("LC310", key, f"{key} {item[key]!r} is not one of: {', '.join(allowed)}"
-                    + did_you_mean(str(item[key]), allowed))
-    for key in ("effective_from", "effective_to"):
-        if item.get(key) is not None and not isinstance(item[key], date):
-            problem("LC309", key, f"{key} must be a date YYYY-MM-DD, not {item[key]!r}")
     org_types = item.get("org_types") or []
-    for value in org_types:
-        if value not in m.ORG_TYPES:
-            problem("LC310", "org_types", f"organization type {value!r} is not one of: "
-                    f"{', '.join(m.ORG_TYPES)}" + did_you_mean(str(value), m.ORG_TYPES))
     citations = item.get("citations") or []
     if not citations and item.get("category") not in NO_CITATION:
         problem("LC303", "citations", "a rule must cite at least one provision")
@@ -269,8 +246,7 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
                     fix="add it to rules/mitigations.yaml or correct the id")
     message = item.get("message")
     if not yamlio.is_mapping(message) or set(message) != {"what", "why", "todo"}:
-        problem("LC303", "message", "message needs exactly: what, why, todo")
-        message = {}
+        message = {}  # the schema has said so
     parameters = read_parameters(item.get("parameters"), citations,
                                  lambda what, fix=None: problem("LC320", "parameters", what, fix))
     check_placeholders(message.values(), parameters, facts,
@@ -288,9 +264,7 @@ def _load_rule(path, item, law, facts, mitigations, provisions, problems) -> m.R
     reviewed = item.get("reviewed")
     if not yamlio.is_mapping(reviewed) or not reviewed.get("by") or \
             not isinstance(reviewed.get("on"), date):
-        problem("LC303" if not yamlio.is_mapping(reviewed) else "LC309", "reviewed",
-                "reviewed needs 'by' (who) and 'on' (a date YYYY-MM-DD)")
-        reviewed = {}
+        reviewed = {}  # the schema has said so
     reader = ConditionReader(facts, problems, rid)
     scope = reader.read(item["scope"], item.where("scope")) if "scope" in item else m.TRUE
     when = reader.read(item["when"], item.where("when")) if "when" in item else None
