@@ -593,3 +593,20 @@ def test_a_deadline_in_a_year_without_known_holidays_says_so(cals):
     # a weekend is known whatever the year: 31 March 2029 is a Saturday
     assert "not a working day (Saturday)" in dl._working_day_note(D("2029-03-31"), cals)
     assert dl._working_day_note(D("2027-03-31"), cals) == ""  # a Wednesday, no holiday
+
+
+def test_every_anchor_is_documented_with_what_it_gives():
+    """docs/rules-deadlines.md lists each anchor with its placeholders, offsets, variants,
+    notes and cases, as lawcheck/rulebase/model.py declares them."""
+    from lawcheck.rulebase.model import ANCHORS
+
+    doc = (ROOT / "docs" / "rules-deadlines.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip().strip("`"): line for line in doc.splitlines()
+            if line.startswith("| `")}
+    for name, anchor in ANCHORS.items():
+        row = rows.get(name)
+        assert row is not None, name
+        for word in (*(f"`{{{p}}}`" for p in anchor.placeholders),
+                     *(f"`{n}`" for n in (*anchor.offsets, *anchor.variants, *anchor.notes,
+                                          *anchor.cases))):
+            assert word in row, (name, word)
