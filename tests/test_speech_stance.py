@@ -372,3 +372,26 @@ def test_leaders_and_officials_blamed_without_a_first_list_word(text, target):
 def test_land_taken_by_the_state_lawfully_reported_names_no_one_accused():
     assert labels("The land was taken over by the state in 1979 and given to the commune "
                   "as a school site.") == {}
+
+
+def test_a_crime_named_after_an_arrest_is_the_suspects_not_the_polices():
+    assert labels("The police arrested two suspects in the robbery of the market on Sunday.") \
+        == {}
+    # an act of their own, not led to by "in", "for", "with": still an accusation
+    assert labels("The police arrested and tortured the two activists.")[
+        "statement.accuses"] == ["security-forces"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("Everyone knows the verdict was decided before the trial began.",
+     "statement.court_claims", ["verdict"]),
+    ("Our colleagues are innocent and the court knows it.", "statement.court_claims",
+     ["judge"]),
+    ("A court that jails farmers for defending their land is no court at all.",
+     "statement.court_claims", ["judge"]),
+    ("Hun Manet's party cares only about its tycoons.", "statement.party_stance", ["attack"]),
+    ("The tycoon's men burned our houses while we watched.", "statement.accuses",
+     ["person"]),
+])
+def test_more_stances_toward_courts_parties_and_officials(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts

@@ -14,6 +14,7 @@ from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import Hit, Target, find_target, name_hits, near_target
 
 REPORTED = "statement.reported_accusation"
+ACCUSES = "statement.accuses"
 INSULTS = "statement.insults"
 # a demand on a court counts only in the statement's own voice: reporting that the UN or a
 # family called for a release is news of the call, not pressure by the one who reports it
@@ -159,6 +160,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                                + len(doc[end - 1].text)])
             if target is None:
                 continue
+            if kind.fact == ACCUSES and _suspects_act(sentence, start):
+                continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
         claimed.add((start, end, kind.fact))
@@ -187,6 +190,20 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _suspects_act(sentence: Sentence, start: int) -> bool:
+    """True when the cue is a crime named after an arrest or a charge, through "in", "for",
+    "over", "with" or "of" ("arrested two suspects in the robbery", "charged him with murder"):
+    it is what the suspects are said to have done, not what the one arresting did. "Police
+    arrested and tortured them" keeps the torture: no preposition leads to it."""
+    lowers, base = sentence.lowers, sentence.start
+    k = start - 1
+    while k > sentence.start and lowers[k - base] in ("the", "a", "an"):
+        k -= 1
+    if k < sentence.start or lowers[k - base] not in ("in", "for", "over", "with", "of"):
+        return False
+    return any(s < k for s, _ in sentence.find("enforcement"))
 
 
 def _abusive(pipeline, words: str) -> bool:
