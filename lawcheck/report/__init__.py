@@ -11,9 +11,10 @@ of the report: no clock, no environment, so the same report gives the same bytes
 
 from __future__ import annotations
 
-from lawcheck.report.formats import formats, renderer
+from lawcheck.report.formats import formats as _formats
+from lawcheck.report.formats import renderer
 
-FORMATS = formats("plan")
+FORMATS = _formats("plan")
 
 
 def render(report: dict, fmt: str, *, color: bool = False, width: int = 100) -> str:
