@@ -395,3 +395,21 @@ def test_a_crime_named_after_an_arrest_is_the_suspects_not_the_polices():
 ])
 def test_more_stances_toward_courts_parties_and_officials(text, fact, value):
     assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+def test_a_name_after_a_clause_break_is_not_the_cues_object():
+    assert labels("Thieves stole the water pump from the community pond last night; the police "
+                  "are investigating.") == {}
+    # within the clause the name after the cue is still its object
+    assert labels("Thieves, all of them: the police of Kandal.")["statement.insults"] == [
+        "security-forces"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("Everybody to Freedom Park at 9am on Sunday, bring water and your banners.",
+     "statement.calls", ["gather"]),
+    ("Koh Tral belongs to Cambodia, not Vietnam; our leaders gave it away.",
+     "statement.territory_claim", True),
+])
+def test_calls_and_claims_with_a_pronoun_or_a_collective_word(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts

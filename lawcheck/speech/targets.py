@@ -60,7 +60,9 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     inside = [h for h in candidates if (h.start, h.end) == (start, end)]
     if inside:
         return _as_target(sentence, inside[0])  # a hashtag holds both: "#NotMyKing"
-    after = [h for h in candidates if h.start >= end]
+    # a name after the cue is its object only within the clause: "Thieves stole the pump; the
+    # police are investigating" does not aim "thieves" at the police
+    after = [h for h in candidates if h.start >= end and not _clause_break(sentence, end, h.start)]
     if direction == "after":
         return _as_target(sentence, after[0]) if after else None
     before = [h for h in candidates if h.end <= start]
@@ -99,6 +101,13 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     if (not allowed or "person" in allowed) and not weak:
         return Target("person", words)
     return None
+
+
+AFTER_BREAKS = {";", "but", "while", "whereas", "although", "though", "because", "yet"}
+
+
+def _clause_break(sentence, a: int, b: int) -> bool:
+    return any(w in AFTER_BREAKS for w in sentence.lowers[a - sentence.start:b - sentence.start])
 
 
 SUBJECT_PRONOUNS = ("he", "she", "they")
