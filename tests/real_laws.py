@@ -1,7 +1,8 @@
 """Compare the parser's reading of a real law with the truth written for it (tests/data/laws/).
 
-The texts themselves stay where they are (../shared/real-laws/, third-party texts): only the
-truth (line numbers) is kept in the project. See tests/test_real_laws.py.
+Third-party texts stay where they are (../shared/real-laws/): only their truth (line numbers)
+is kept in the project. Texts whose licence allows it are kept in tests/data/laws/texts/ (see
+the README there). See tests/test_real_laws.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 TRUTH = Path(__file__).parent / "data" / "laws"
+TEXTS = TRUTH / "texts"  # real texts whose licence lets the project keep them (README there)
 REAL_LAWS = Path(__file__).resolve().parents[2] / "shared" / "real-laws"
 TOLERANCE = 0.02  # an article's stored text is whole if its character count is within 2 %
 _SPACE = re.compile(r"\s+")
@@ -114,6 +116,13 @@ def _printed(division: str | None) -> str:
     printing "PART 1" twice in a chapter, its chapter heading missing; reported)."""
     last = (division or "").rsplit("/", 1)[-1]
     return re.sub(r"^(\w+-\w+)-\d+$", r"\1", last)
+
+
+def source_path(truth: dict) -> Path:
+    """Where the text a truth was written for lies: in the project (tests/data/laws/texts/) or
+    in ../shared/real-laws/ (third-party texts tested in place)."""
+    kept = TEXTS / truth["source"]
+    return kept if kept.exists() else REAL_LAWS / truth["source"]
 
 
 def source_lines(path: Path) -> list[str]:

@@ -169,6 +169,43 @@ def test_topic_tags_broken_over_lines_and_interleaved_are_not_law_text():
     assert {"Regulation", "evidence collection", "Freedom of of", "movement"} <= set(web)
 
 
+def test_a_treaty_attestation_clause_and_its_version_in_another_language_end_the_body():
+    """The Paris Agreement on Cambodia as the Dutch treaty database gives it: "IN WITNESS
+    WHEREOF … DONE at Paris …" on one long line after Art 2, then the treaty again in Dutch
+    under "### Artikel 1", a heading word lawcheck does not read."""
+    witness = ("IN WITNESS WHEREOF the undersigned plenipotentiaries, being duly authorized "
+               "thereto, have signed this Agreement. DONE at Paris this twenty-third day of "
+               "October, one thousand nine hundred and ninety one.")
+    text = ("<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n"
+            "####Agreement on Cambodia\n\nThe parties, Have agreed as follows:\n\n"
+            "### Article  1  \n\nCambodia shall be neutral.  \n\n### Article  2  \n\n"
+            f"This Agreement shall enter into force upon signature.  \n\n{witness}  \n\n"
+            "####Overeenkomst inzake Kambodja\n\nDe partijen zijn overeengekomen als volgt:\n\n"
+            "### Artikel  1  \n\nKambodja is neutraal.  \n\n### Artikel  2  \n\n"
+            "Deze Overeenkomst treedt in werking bij ondertekening.  \n")
+    law = parse(read_text_from(text, "treaty.md"))
+    assert articles(law) == {"1": "Cambodia shall be neutral.",
+                             "2": "This Agreement shall enter into force upon signature."}
+    kinds = {s.kind: s for s in law.report.skipped}
+    assert kinds["signature"].lines[0].text.startswith("IN WITNESS WHEREOF")
+    other = "\n".join(l.text for l in kinds["other-language"].lines)
+    assert "Artikel  2" in other and "Kambodja is neutraal." in other
+    assert kinds["web"].lines[0].text.startswith("<meta")
+    assert any("other language" in w for w in law.report.warnings)
+
+
+def test_a_word_numbered_once_after_the_last_article_is_not_another_language():
+    """"Schedule 1" alone is an annex's business; "Room 1" / "Room 2" inside the last article
+    are text: only a run counting 1, 2 after the last article ends the body."""
+    text = ("Article 1\nThe office is in\nRoom 1\non the ground floor.\nArticle 2\n"
+            "Meetings are held in\nRoom 2\nevery month, and hearings in\nRoom 1\nor in\n"
+            "Room 2\nof the court.\n")
+    law = parse(read_text_from(text, "law.txt"))
+    assert articles(law)["2"].split() == ("Meetings are held in Room 2 every month, and "
+                                          "hearings in Room 1 or in Room 2 of the court.").split()
+    assert not any(s.kind == "other-language" for s in law.report.skipped)
+
+
 def read_text_from(text: str, name: str):
     from lawcheck.sources.textfile import text_source
 

@@ -1,7 +1,8 @@
 """Real laws as they come (issue 15): every article found, none invented, none cut.
 
-The texts are third-party and stay in ../shared/real-laws/ (tested in place, skipped where the
-folder is absent); tests/data/laws/ holds the truth written for each by reading it: where every
+Third-party texts stay in ../shared/real-laws/ (tested in place, skipped where the folder is
+absent); texts whose licence allows it are kept in tests/data/laws/texts/. tests/data/laws/
+holds the truth written for each by reading it: where every
 article's heading and text are, and the division it sits in. An article is whole when its stored
 text has the character count (white space aside) of its span in the source, within 2 %.
 
@@ -16,18 +17,18 @@ import pytest
 
 from lawcheck.sources.textfile import read_text
 from lawcheck.structure.parser import parse
-from tests.real_laws import REAL_LAWS, compare, load, sha256, source_lines, truths
-
-pytestmark = pytest.mark.skipif(not REAL_LAWS.is_dir(),
-                                reason=f"the real law texts are not here ({REAL_LAWS})")
+from tests.real_laws import (
+    REAL_LAWS, TEXTS, compare, load, sha256, source_lines, source_path, truths,
+)
 
 CASES = truths()
 
 
 def _source(truth: dict):
-    path = REAL_LAWS / truth["source"]
+    path = source_path(truth)
     if not path.exists():
-        pytest.skip(f"{truth['source']} is not in {REAL_LAWS}")
+        pytest.skip(f"{truth['source']} is not in {REAL_LAWS} (third-party texts tested "
+                    "in place)")
     assert sha256(path) == truth["sha256"], (
         f"{path} changed since its truth was written: read it again and update "
         f"tests/data/laws/ before trusting this test")
@@ -35,9 +36,15 @@ def _source(truth: dict):
 
 
 def test_there_is_a_truth_for_every_real_text():
-    texts = {p.name for p in REAL_LAWS.iterdir() if p.suffix in (".txt", ".md")
-             and p.name != "README.md"}
-    assert texts == {load(t)["source"] for t in CASES}
+    kept = {p.name for p in TEXTS.iterdir() if p.suffix in (".txt", ".md")
+            and p.name != "README.md"}
+    shared = {p.name for p in REAL_LAWS.iterdir() if p.suffix in (".txt", ".md")
+              and p.name != "README.md"} if REAL_LAWS.is_dir() else set()
+    sources = {load(t)["source"] for t in CASES}
+    assert kept <= sources and shared <= sources
+    assert not kept & shared, "a text kept in the project and also in ../shared/real-laws"
+    if REAL_LAWS.is_dir():
+        assert sources == kept | shared, "a truth without its text"
 
 
 @pytest.mark.parametrize("truth_file", CASES, ids=[c.stem for c in CASES])

@@ -25,7 +25,8 @@ _CONTENTS = re.compile(r"^(?:table of )?contents$|^មាតិកា$|^sommaire
 
 _PREAMBLE_CUES = re.compile(
     r"kingdom of cambodia|nation\W+religion\W+king|royal (?:kram|decree|code)|having seen|"
-    r"^promulgat|^we\b|his majesty|ព្រះរាជាណាចក្រកម្ពុជា|ជាតិ\s*សាសនា\s*ព្រះមហាក្សត្រ|"
+    r"^promulgat|^we\b|his majesty|have agreed as follows|"
+    r"ព្រះរាជាណាចក្រកម្ពុជា|ជាតិ\s*សាសនា\s*ព្រះមហាក្សត្រ|"
     r"ព្រះរាជក្រម|បានទ្រង់យល់|ប្រកាសឱ្យប្រើ|^យើង$|^លេខ\s*[:៖]",
     re.IGNORECASE,
 )
@@ -76,9 +77,15 @@ def is_preamble_cue(text: str) -> bool:
     return bool(_PREAMBLE_CUES.search(strip_markup(text)))
 
 
+# A treaty's attestation clause ("IN WITNESS WHEREOF the undersigned … DONE at Paris …") opens
+# its signatures however long the line that holds it.
+_ATTESTATION = re.compile(r"^in witness whereof\b", re.IGNORECASE)
+
+
 def is_signature_cue(text: str) -> bool:
     plain = strip_markup(text)
-    return len(plain) <= 160 and bool(_SIGNATURE_CUES.search(plain))
+    return len(plain) <= 160 and bool(_SIGNATURE_CUES.search(plain)) \
+        or bool(_ATTESTATION.match(plain))
 
 
 def is_contents_title(text: str) -> bool:
@@ -218,6 +225,7 @@ def title_like(text: str) -> bool:
 
 
 _FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+_HTML_TAG = re.compile(r"^<[A-Za-z][^<>]*>$")  # a line that is one HTML tag (<meta …/>)
 _GENERATED = re.compile(r"\b(?:pdf|page) generated\b", re.I)
 
 
@@ -244,6 +252,11 @@ def web_leftovers(lines: Sequence[Line]) -> tuple[list[bool], list[Skipped]]:
                 blocks.append(Skipped("web", tuple(lines[i:j + 1])))
                 i = j + 1
                 continue
+        if _HTML_TAG.match(text):
+            mask[i] = True
+            blocks.append(Skipped("web", (lines[i],)))
+            i += 1
+            continue
         if text.startswith("<!--"):
             j = i
             while j < n and "-->" not in lines[j].text:

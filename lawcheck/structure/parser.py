@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from lawcheck.model import (
     Duplicate, Line, ParsedLaw, ParseReport, Provision, Skipped, SourceText,
 )
-from lawcheck.structure import noise
+from lawcheck.structure import annexes, noise
 from lawcheck.structure.headings import (
-    DIVISIONS, KHMER_LETTER, RANK, Heading, is_annex_heading, match_heading, match_point,
+    KHMER_LETTER, RANK, Heading, match_heading, match_point,
     match_subheading, strip_markup, to_ascii_digits,
 )
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
@@ -86,7 +86,7 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
         block = tuple(line for line in lines[start:end] if line.text.strip())
         skipped.append(Skipped("toc", block))
         toc[start:end] = [True] * (end - start)
-    annex_at = _annex_start(lines, headings, toc)
+    annex_at = annexes.body_end(lines, headings, toc)
     body = annex_at if annex_at is not None else len(lines)
     _drop_references(lines, headings, toc, body)
     _repair_numbers(lines, headings, toc, body, warnings)
@@ -129,7 +129,7 @@ def parse(source: SourceText, language: str | None = None) -> ParsedLaw:
                          else builder.subheadings[i])
     parsed = builder.finish(skipped)
     if annex_at is not None:
-        _set_aside_annexes(lines[annex_at:], skipped, builder.warnings)
+        annexes.set_aside(lines[annex_at:], skipped, builder.warnings)
     declared = noise.declared_counts(lines)
     report = _report(parsed, builder, declared)
     return ParsedLaw(tuple(parsed), report, language or detect_language(lines),
@@ -191,64 +191,6 @@ def _split_glued_headings(lines: list[Line], headings: list, toc: list[bool],
                         i += 2
                         continue
         i += 1
-
-
-def _annex_start(lines: list[Line], headings: list, toc: list[bool]) -> int | None:
-    """Where the first annex (appendix, schedule, ឧបសម្ព័ន្ធ) begins, once the law has had an
-    article; a line continuing a sentence ("… as set out in" / "Annex 2") is not one."""
-    seen_article = False
-    previous = ""
-    script = None  # the script of the body's article headings: Khmer or Latin
-    for i, line in enumerate(lines):
-        h = headings[i]
-        text = line.text.strip()
-        if h is not None and h.kind == "article" and not h.listed and not toc[i]:
-            khmer = bool(KHMER_LETTER.search(text))
-            if script is None:
-                script = khmer
-            elif khmer != script and h.value == 1:
-                # the law again in its other language, from its first article (and the
-                # division heading and title just above it)
-                filled = [j for j in range(max(0, i - 8), i) if lines[j].text.strip()][-4:]
-                for j in filled:
-                    d = headings[j]
-                    if d is not None and d.kind in DIVISIONS and all(
-                            noise.title_like(lines[k].text) for k in filled if k > j):
-                        return j
-                return i
-            seen_article = True
-        elif seen_article and not toc[i] and is_annex_heading(text) and (
-                text.startswith("#") or not previous or ends_sentence(previous)
-                or noise.title_like(previous)):
-            return i
-        if text:
-            previous = strip_markup(text)
-    return None
-
-
-def _set_aside_annexes(lines: list[Line], skipped: list[Skipped], warnings: list[str]) -> None:
-    if not is_annex_heading(lines[0].text.strip()):  # a second-language version
-        end = next((i for i, l in enumerate(lines) if is_annex_heading(l.text.strip())),
-                   len(lines))
-        block = tuple(l for l in lines[:end] if l.text.strip())
-        skipped.append(Skipped("other-language", block))
-        warnings.append(f"line {block[0].number}: the law starts again at "
-                        f"{strip_markup(block[0].text)!r} in its other language; those "
-                        f"{len(block)} line(s) are set aside as a second-language version, "
-                        "not articles of this law")
-        lines = lines[end:]
-        if not lines:
-            return
-    start = 0
-    for i in range(1, len(lines) + 1):
-        if i == len(lines) or is_annex_heading(lines[i].text.strip()):
-            block = tuple(l for l in lines[start:i] if l.text.strip())
-            if block:
-                skipped.append(Skipped("annex", block))
-                warnings.append(f"line {block[0].number}: {strip_markup(block[0].text)!r} and "
-                                f"the {len(block) - 1} line(s) after it are an annex, set aside: "
-                                "not articles of this law")
-            start = i
 
 
 def _article_positions(headings: list, toc: list[bool], body: int) -> list[int]:
