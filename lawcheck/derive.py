@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from lawcheck import yamlio
+from lawcheck import vocabulary, yamlio
 from lawcheck.calendar import Calendar, NotCovered
 from lawcheck.elections import ElectionCalendar
 from lawcheck.model import Context
 
-DEMONSTRATION = {"assembly", "march", "rally", "vigil", "strike"}
-CHANGE_KINDS = {"leader", "address", "statutes", "bank_account"}
-PROVINCES = {p.lower() for p in (
-    "Phnom Penh", "Banteay Meanchey", "Battambang", "Kampong Cham", "Kampong Chhnang",
-    "Kampong Speu", "Kampong Thom", "Kampot", "Kandal", "Kep", "Koh Kong", "Kratie",
-    "Mondulkiri", "Oddar Meanchey", "Pailin", "Preah Sihanouk", "Sihanoukville", "Preah Vihear",
-    "Prey Veng", "Pursat", "Ratanakiri", "Siem Reap", "Stung Treng", "Svay Rieng", "Takeo",
-    "Tbong Khmum")}
+CHANGE_KINDS = set(vocabulary.NOTIFIED_CHANGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -224,9 +218,8 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
         f["activity.topics"] = sorted({label for topic in a["topics"]
                                        for label in _labels(topic, cals.topics)})
     if statements is not None or a.get("type") == "social_media_campaign":
-        media = {s.get("medium") for s in statements or []}
-        f["activity.online"] = a.get("type") == "social_media_campaign" or bool(
-            media & {"facebook", "website"})
+        f["activity.online"] = a.get("type") == "social_media_campaign" or online(
+            s.get("medium") for s in statements or [])
     if statements is not None:
         f["activity.joint_statement"] = "joint_statement" in {s.get("medium") for s in statements}
         f["activity.staff_speak_publicly"] = "staff" in {s.get("speaker") for s in statements}
@@ -234,19 +227,21 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
         f["activity.party_partner"] = any(isinstance(p, dict) and p.get("kind") == "political_party"
                                           for p in a["partners"])
     mou = (org.get("registration") or {}).get("mou") or {}
-    province = (loc.get("province") or "").strip().lower()
-    if province:
-        if province in PROVINCES:
+    written = (loc.get("province") or "").strip()
+    if written:
+        province = vocabulary.province(written)
+        if province is not None:
             f["activity.in_province"] = True
-            f["activity.in_capital"] = province == "phnom penh"
+            f["activity.in_capital"] = province == vocabulary.CAPITAL
         if mou.get("provinces"):
-            f["activity.province_in_mou"] = province in {p.lower() for p in mou["provinces"]}
+            f["activity.province_in_mou"] = (province or written.lower()) in {
+                vocabulary.province(p) or p.lower() for p in mou["provinces"]}
     if mou.get("expires_on"):
         f["activity.days_past_mou_expiry"] = (end - mou["expires_on"]).days
     sector = a.get("sector") or org.get("sector")
     if sector and mou.get("sectors"):
         f["activity.sector_in_mou"] = sector in mou["sectors"]
-    known, gaps = cals.elections.facts(days)
+    known, gaps = campaign_facts(days, cals.elections)
     f.update(known)
     unknown.update(gaps)
     return {k: v for k, v in f.items() if v is not None}
@@ -275,16 +270,19 @@ def holiday_facts(start: date, days: list[date], holidays: Calendar, unknown: di
     return facts
 
 
-def election_facts(days: list[date], elections) -> dict:
-    """activity.in_campaign_period, .campaign_election and .days_to_polling_day for ``days``
-    (the statement review renames them to statement.*); a fact lawcheck cannot know is left
-    out (see :func:`election_unknowns` for why)."""
-    return elections.facts(days)[0]
+# --- the facts activities and statements share --------------------------------------------
+
+def online(media: Iterable[str | None]) -> bool:
+    """activity.online and statement.online: whether any of ``media`` puts it online."""
+    return any(medium in vocabulary.ONLINE_MEDIA for medium in media)
 
 
-def election_unknowns(days: list[date], elections, prefix: str = "activity") -> dict:
-    """fact -> reason, for the election facts of ``days`` that the calendar cannot give."""
-    return elections.facts(days, prefix)[1]
+def campaign_facts(days: list[date], elections: ElectionCalendar,
+                   subject: str = "activity") -> tuple[dict, dict]:
+    """``<subject>.in_campaign_period`` and ``.campaign_election`` for ``days`` (and an
+    activity's ``.days_to_polling_day``), with fact -> reason for each one the election
+    calendar cannot give (a day inside an expected window, or beyond the calendar)."""
+    return elections.facts(days, subject)
 
 
 def _labels(topic: str, table: dict[str, list[str]]) -> set[str]:

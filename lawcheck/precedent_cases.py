@@ -19,8 +19,9 @@ from types import SimpleNamespace
 import yaml
 
 from lawcheck.precedents import Precedent
+from lawcheck.vocabulary import RISK_LEVELS
 
-ORDER = ("none", "low", "moderate", "high", "critical")
+ORDER = RISK_LEVELS
 
 
 def required_level(p: Precedent) -> str:

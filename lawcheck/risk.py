@@ -22,13 +22,10 @@ from lawcheck import yamlio
 from lawcheck.errors import InputError, LawcheckError, Problem, RulesError, Where
 from lawcheck.report_model import Finding, Risk, Risks
 from lawcheck.rulebase.model import CONFIDENCE, CONSEQUENCES, KINDS, SEVERITIES
+from lawcheck.vocabulary import HISTORY_KINDS, PROFILES, RISK_LEVELS, SECTORS
 
 SCORES = ("deregistration", "prosecution")
-SECTORS = ("human_rights", "land_environment", "elections", "media", "labour", "advocacy",
-           "health", "education", "development", "humanitarian", "other")
-PROFILES = ("low", "moderate", "high")
-HISTORY_KINDS = ("warning", "halt_order", "suspension", "investigation", "summons", "other")
-LEVELS = ("none", "low", "moderate", "high", "critical")
+LEVELS = RISK_LEVELS
 UNSTATED = "unstated"
 
 UNIT = (lambda x: 0 <= x <= 1, "a number from 0 to 1")

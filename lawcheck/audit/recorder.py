@@ -16,13 +16,14 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lawcheck import __version__
+from lawcheck.vocabulary import RISK_LEVELS
 
 #: Keys under a finding's ``where`` (and its ``flags``) that echo the input's words.
 WHERE_TEXT_KEYS = ("excerpt", "text", "quote")
 #: Top-level and ``subject`` keys that would hold a statement's words.
 SUBJECT_TEXT_KEYS = ("text",)
 _BATCH = 500  # subjects per INSERT while committing: bounded memory for any size of run
-_RISK_ORDER = ("none", "low", "moderate", "high", "critical")
+_RISK_ORDER = RISK_LEVELS
 
 
 def new_run_id(moment: datetime | None = None) -> str:

@@ -7,8 +7,8 @@ import sys
 import click
 
 from lawcheck.cli.render import FORCE
+from lawcheck.vocabulary import SEVERITIES
 
-SEVERITIES = ("info", "low", "medium", "high", "critical")
 FORMATS = ("text", "json", "markdown", "html")
 PDF_HINT = ("lawcheck does not write PDF: write the report with -o report.html and print it to "
             "PDF from a web browser (the page has a print layout)")

@@ -12,44 +12,12 @@ import typing
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from lawcheck.rulebase.model import ORG_TYPES
+# The vocabularies are defined once, in lawcheck.vocabulary; the names stay readable here.
+from lawcheck.vocabulary import (ACTIVITY_TYPES, CHANGE_KINDS, HISTORY_KINDS, MEDIA, ORG_TYPES,
+                                 PARTNER_KINDS, PARTY_SUPPORT, PREMISES, PROFILES, PROVINCE_ALIASES,
+                                 PROVINCES, SECTORS, SPEAKERS, VENUE_KINDS)
 
 TYPES = ("string", "int", "bool", "date", "datetime", "month", "enum", "province", "list", "map")
-
-SECTORS = ("human_rights", "land_environment", "elections", "media", "labour", "advocacy",
-           "health", "education", "development", "humanitarian", "other")
-ACTIVITY_TYPES = ("meeting", "training", "workshop", "public_forum", "assembly", "march", "rally",
-                  "strike", "vigil", "petition", "press_conference", "publication",
-                  "social_media_campaign", "election_observation", "research", "field_visit",
-                  "service_delivery", "other")
-PROFILES = ("low", "moderate", "high")
-CHANGE_KINDS = ("leader", "address", "statutes", "bank_account", "name", "logo")
-PREMISES = ("private", "government", "own")
-MEDIA = ("press_release", "facebook", "joint_statement", "interview", "speech", "banner",
-         "website", "other")
-SPEAKERS = ("organization", "staff", "partner")
-VENUE_KINDS = ("designated_expression_place", "private_property_with_consent", "private_property",
-               "public_road", "public_place", "indoor_private", "other")
-PARTY_SUPPORT = ("none", "some_parties", "all_parties_equally")
-PARTNER_KINDS = ("ngo", "community_group", "government", "political_party", "donor", "company",
-                 "media", "other")
-HISTORY_KINDS = ("warning", "halt_order", "suspension", "investigation", "summons", "other")
-
-# The capital and the 24 provinces, as spelled by the Ministry of Interior's English lists.
-PROVINCES = ("Phnom Penh", "Banteay Meanchey", "Battambang", "Kampong Cham", "Kampong Chhnang",
-             "Kampong Speu", "Kampong Thom", "Kampot", "Kandal", "Kep", "Koh Kong", "Kratie",
-             "Mondulkiri", "Oddar Meanchey", "Pailin", "Preah Sihanouk", "Preah Vihear",
-             "Prey Veng", "Pursat", "Ratanakiri", "Siem Reap", "Stung Treng", "Svay Rieng", "Takeo",
-             "Tbong Khmum")
-# Other spellings in common use -> the name above (compared without case, spaces or hyphens).
-PROVINCE_ALIASES = {"sihanoukville": "Preah Sihanouk", "kompongsom": "Preah Sihanouk",
-                    "siemreab": "Siem Reap", "rattanakiri": "Ratanakiri",
-                    "ratanakkiri": "Ratanakiri", "mondolkiri": "Mondulkiri",
-                    "steungtreng": "Stung Treng", "stoengtreng": "Stung Treng",
-                    "kracheh": "Kratie", "otdarmeanchey": "Oddar Meanchey",
-                    "pouthisat": "Pursat", "takev": "Takeo", "krongkep": "Kep",
-                    "phnompenhcapital": "Phnom Penh", "tboungkhmum": "Tbong Khmum",
-                    "batdambang": "Battambang", "kaohkong": "Koh Kong"}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 
 from lawcheck.errors import Problem, Where
+from lawcheck import vocabulary
 from lawcheck.plan import schema as s
 from lawcheck.yamlio import LineDict, did_you_mean
 
@@ -28,14 +29,6 @@ TRUE_CELLS, FALSE_CELLS = {"true", "yes"}, {"false", "no"}
 KINDS = {"string": "text", "int": "a whole number", "bool": "true or false",
          "date": "a date YYYY-MM-DD", "datetime": "a date YYYY-MM-DD or YYYY-MM-DDTHH:MM",
          "month": "a month YYYY-MM", "list": "a list", "map": "a mapping (key: value lines)"}
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s\-_]+", "", text.lower())
-
-
-_PROVINCES = {_key(p): p for p in s.PROVINCES}
-_PROVINCES.update({_key(a): p for a, p in s.PROVINCE_ALIASES.items()})
 
 
 def column_letter(number: int) -> str:
@@ -193,7 +186,7 @@ class Checker:
             return self.wrong(field, path, where, raw, "; one of: " + ", ".join(field.values))
         if raw in field.values:
             return raw
-        normal = {_key(v): v for v in field.values}.get(_key(raw))
+        normal = {vocabulary.key(v): v for v in field.values}.get(vocabulary.key(raw))
         if normal is not None:
             return normal
         self.add("LC255", where, f"{self.label(path, where)} is {raw!r}, which is not one of: "
@@ -204,12 +197,12 @@ class Checker:
     def _province(self, raw, field, path, where):
         if not isinstance(raw, str):
             return self.wrong(field, path, where, raw)
-        key = _key(raw).replace("kompong", "kampong").removeprefix("khet")
-        key = key.removesuffix("province").removesuffix("capital")
-        if key in _PROVINCES:
-            return _PROVINCES[key]
-        close = difflib.get_close_matches(key, list(_PROVINCES), n=1, cutoff=0.6)
-        hint = f"; did you mean {_PROVINCES[close[0]]!r}?" if close else ""
+        found = vocabulary.province(raw)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(vocabulary.province_key(raw),
+                                          list(vocabulary.PROVINCE_KEYS), n=1, cutoff=0.6)
+        hint = f"; did you mean {vocabulary.PROVINCE_KEYS[close[0]]!r}?" if close else ""
         self.add("LC255", where, f"{self.label(path, where)} is {raw!r}, which is not a province "
                  f"of Cambodia{hint}", "write the province's name, e.g. Kampong Speu or Phnom "
                  "Penh (`lawcheck plan template` lists them)")
@@ -275,7 +268,8 @@ class Checker:
             return ABSENT
         found = PARTNER.match(raw)
         kind = field.field("kind")
-        if found and _key(found.group(2)) in {_key(v) for v in kind.values}:
+        if found and vocabulary.key(found.group(2)) in {vocabulary.key(v)
+                                                        for v in kind.values}:
             return {"name": found.group(1), "kind": self._enum(found.group(2), kind, path, where)}
         if found and "_" in found.group(2):
             self._enum(found.group(2), kind, f"{path}.kind", where)

@@ -32,13 +32,9 @@ from typing import IO, Iterator, Sequence
 from lawcheck.errors import InputError, OptionError, Where
 from lawcheck.limits import STATEMENT_CHARS
 from lawcheck.review.idset import IdSet
+from lawcheck.vocabulary import MEDIA, ORG_TYPES, SPEAKERS
 from lawcheck.yamlio import did_you_mean
 
-MEDIA = ("press_release", "facebook", "joint_statement", "interview", "speech", "banner",
-         "website", "other")
-SPEAKERS = ("organization", "staff", "partner")
-ORG_TYPES = ("domestic_association", "domestic_ngo", "foreign_ngo", "foreign_association",
-             "community_group")
 VOCABULARIES = {"medium": MEDIA, "speaker": SPEAKERS, "org_type": ORG_TYPES}
 COLUMNS = ("id", "text", "date", "medium", "speaker", "org_type", "language")
 DEFAULTABLE = ("date", "medium", "speaker", "org_type", "language")

@@ -34,7 +34,6 @@ from lawcheck.speech.script import Screen, caveat, result_label, screen
 # statement.reported_accusation only). Negated, hypothetical, question and quoted-law acts
 # make no fact and are listed in the report's analysis.set_aside.
 _COUNTED = ("asserted", "reported")
-_ONLINE = {"facebook", "website"}
 _MEMO_LIMIT = 4096
 
 
@@ -43,8 +42,10 @@ def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: d
     """The facts of one statement: the analyser's labels plus what the input says about it."""
     facts = dict(analysis.facts)
     if medium:
+        from lawcheck.derive import online
+
         facts["statement.medium"] = medium
-        facts["statement.online"] = medium in _ONLINE
+        facts["statement.online"] = online([medium])  # as an activity's statements
     if speaker:
         facts["statement.speaker"] = speaker
     if day is not None:
@@ -62,15 +63,13 @@ _CAMPAIGNS: dict = {}
 def _campaign(day: date, elections: ElectionCalendar) -> dict:
     """statement.in_campaign_period and .campaign_election for ``day`` (statements of a batch
     share a few dates: worked out once per date)."""
-    from lawcheck.derive import election_facts
+    from lawcheck.derive import campaign_facts
 
     key = (day, id(elections))
     held = _CAMPAIGNS.get(key)
     if held is not None and held[0] is elections:  # the same list, not a new one at its address
         return held[1]
-    found = {"statement." + name.split(".", 1)[1]: value
-             for name, value in election_facts([day], elections).items()
-             if name != "activity.days_to_polling_day"}
+    found = campaign_facts([day], elections, "statement")[0]
     if len(_CAMPAIGNS) > 1024:
         _CAMPAIGNS.clear()
     _CAMPAIGNS[key] = (elections, found)
