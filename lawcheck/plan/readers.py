@@ -2,8 +2,9 @@
 activity tables turned into one nested mapping per row (header ``location.province`` ->
 ``{"location": {"province": …}}``), each key remembering its row and column.
 
-JSON: a :class:`json.JSONDecoder` whose object parser records where each key starts (a real
-position, not a text search) and reports duplicate keys instead of keeping the last silently.
+JSON: :func:`json.loads` with an ``object_pairs_hook`` that gives each object the positions
+of its keys (found by a scan of the same text) and reports duplicate keys instead of keeping
+the last silently.
 XLSX: openpyxl in read-only mode, streamed row by row; imported only when a workbook is read.
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from bisect import bisect_right
-from json import decoder, scanner
 
 from lawcheck.errors import Problem, Where
+from lawcheck.limits import NESTING
 from lawcheck.plan import schema as s
 from lawcheck.yamlio import LineDict, did_you_mean
 
@@ -36,36 +38,37 @@ def _set(mapping: LineDict, key: str, value, line, column) -> None:
 
 # --- JSON ------------------------------------------------------------------------------------
 
+# In JSON that json.loads accepted, every string is one match of _STRING, so a brace inside a
+# string is never taken for one; a string followed by ':' is a key.
+_TOKENS = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|([{}\[\]])')
+
+
 def parse_json(text: str, file: str, problems: list[Problem]):
-    """Parse JSON into LineDicts; a syntax error or duplicate key is a problem (LC251)."""
+    """Parse JSON into LineDicts; a syntax error or duplicate key is a problem (LC251).
+
+    The standard library's decoder reads the values and reports syntax errors with their line
+    and column; the objects it builds come to ``object_pairs_hook`` in the order they close.
+    A scan of the same text lists, in that order, where each object's keys were written."""
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def position(offset: int) -> tuple[int, int]:
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
-    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None,
-                     _w=decoder.WHITESPACE.match):
-        text_, end = s_and_end
-        obj = node(file, *position(end - 1))
-        end = _w(text_, end).end()
-        if text_[end:end + 1] == "}":
-            return obj, end + 1
-        while True:
-            if text_[end:end + 1] != '"':
-                raise json.JSONDecodeError("Expecting property name enclosed in double quotes",
-                                           text_, end)
-            key_at = end
-            key, end = decoder.scanstring(text_, end + 1, strict)
-            end = _w(text_, end).end()
-            if text_[end:end + 1] != ":":
-                raise json.JSONDecodeError("Expecting ':' delimiter", text_, end)
-            end = _w(text_, end + 1).end()
-            try:
-                value, end = scan_once(text_, end)
-            except StopIteration as err:
-                raise json.JSONDecodeError("Expecting value", text_, err.value) from None
-            line, column = position(key_at)
+    closed, too_deep = _key_offsets(text)
+    if too_deep is not None:
+        problems.append(Problem("LC251", Where(file, *position(too_deep)), "the JSON is nested "
+                                f"too deeply to read (more than {NESTING} levels)", None,
+                                "a plan nests a few levels at most: check that this is the plan "
+                                "you meant"))
+        return None
+    objects = iter(closed)
+
+    def build(pairs: list[tuple[str, object]]) -> LineDict:
+        opened, keys = next(objects, (0, []))
+        obj = node(file, *position(opened))
+        for (key, value), at in zip(pairs, keys):
+            line, column = position(at)
             if key in obj:
                 problems.append(Problem(
                     "LC251", Where(file, line, column), f"key {key!r} appears twice (first on "
@@ -73,28 +76,44 @@ def parse_json(text: str, file: str, problems: list[Problem]):
                     "silently keep only the last"))
             else:
                 _set(obj, key, value, line, column)
-            end = _w(text_, end).end()
-            if text_[end:end + 1] == "}":
-                return obj, end + 1
-            if text_[end:end + 1] != ",":
-                raise json.JSONDecodeError("Expecting ',' delimiter", text_, end)
-            end = _w(text_, end + 1).end()
+        return obj
 
-    reader = json.JSONDecoder()
-    reader.parse_object = parse_object
-    reader.scan_once = scanner.py_make_scanner(reader)
     try:
-        return reader.decode(text)
+        return json.loads(text, object_pairs_hook=build)
     except json.JSONDecodeError as exc:
         problems.append(Problem("LC251", Where(file, exc.lineno, exc.colno),
                                 f"JSON syntax: {exc.msg}", None,
                                 "check the quotes, commas and brackets there"))
         return None
-    except RecursionError:
+    except RecursionError:  # under NESTING levels, but called from deep in a stack
         problems.append(Problem("LC251", Where(file), "the JSON is nested too deeply to read",
                                 None, "a plan nests a few levels at most: check that this is "
                                 "the plan you meant"))
         return None
+
+
+def _key_offsets(text: str) -> tuple[list[tuple[int, list[int]]], int | None]:
+    """(offset of the '{', offsets of its keys) for each object in the order the objects close,
+    and the offset of the first bracket deeper than NESTING levels (None if none is)."""
+    open_objects: list[tuple[int, list[int]]] = []
+    closed: list[tuple[int, list[int]]] = []
+    depth = 0
+    for found in _TOKENS.finditer(text):
+        bracket = found.group(3)
+        if bracket is None:
+            if found.group(2) and open_objects:
+                open_objects[-1][1].append(found.start())
+        elif bracket in "{[":
+            depth += 1
+            if depth > NESTING:
+                return closed, found.start()
+            if bracket == "{":
+                open_objects.append((found.start(), []))
+        else:
+            depth -= 1
+            if bracket == "}" and open_objects:
+                closed.append(open_objects.pop())
+    return closed, None
 
 
 # --- CSV and XLSX ----------------------------------------------------------------------------
