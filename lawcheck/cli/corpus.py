@@ -74,7 +74,10 @@ def show(obj, ref, version, language, fmt) -> None:
 
     result = api.show(ref, version=version, language=language, db=obj["db"])
     if "versions" in result:  # a provision
-        render.echo_json(result) if fmt == "json" else click.echo(corpus_view.provision_text(result))
+        if fmt == "json":
+            render.echo_json(result)
+        else:
+            click.echo(corpus_view.provision_text(result))
     elif fmt == "json":
         render.echo_json({k: result[k] for k in ("id", "title", "version", "provisions")})
     else:

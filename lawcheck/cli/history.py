@@ -19,25 +19,10 @@ def history(obj, limit, fmt) -> None:
     """List the stored runs of check and review, newest first."""
     from lawcheck import api
     from lawcheck.cli.render import echo_json
+    from lawcheck.report.runs import history_text
 
     runs = api.history(limit=limit, db=obj["db"])
-    if fmt == "json":
-        echo_json(runs)
-        return
-    if not runs:
-        click.echo("No runs stored yet: every `lawcheck check` is recorded here.")
-        return
-    rows = [("ID", "CHECKED", "AS OF", "SUBJECT", "DEREG.", "PROSEC.", "FINDINGS")]
-    for r in runs:
-        risk = r["risk"] or {}
-        rows.append((r["id"], r["checked_at"], r["as_of"],
-                     f"{r['subject']['kind']} {r['subject']['source']}",
-                     str((risk.get("deregistration") or {}).get("level", "-")),
-                     str((risk.get("prosecution") or {}).get("level", "-")),
-                     str(r["findings"])))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    echo_json(runs) if fmt == "json" else click.echo(history_text(runs))
 
 
 @click.command()

@@ -5,7 +5,6 @@ stylesheet, and there are no scripts, fonts, images or links outside the page)."
 from __future__ import annotations
 
 from lawcheck.report import summary as S
-from lawcheck.report.templating import css_class as _cls  # noqa: F401  (kept for callers)
 from lawcheck.report.templating import render
 
 

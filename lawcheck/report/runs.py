@@ -47,3 +47,20 @@ def _statements(run, fmt: str) -> str:
                                      line=subject.get("line")), report)
     writer.close()
     return out.getvalue()
+
+
+def history_text(runs: list[dict]) -> str:
+    """``lawcheck history``: one line a run (SPEC §7 history rows), newest first."""
+    if not runs:
+        return "No runs stored yet: every `lawcheck check` is recorded here."
+    rows = [("ID", "CHECKED", "AS OF", "SUBJECT", "DEREG.", "PROSEC.", "FINDINGS")]
+    for r in runs:
+        risk = r["risk"] or {}
+        rows.append((r["id"], r["checked_at"], r["as_of"],
+                     f"{r['subject']['kind']} {r['subject']['source']}",
+                     str((risk.get("deregistration") or {}).get("level", "-")),
+                     str((risk.get("prosecution") or {}).get("level", "-")),
+                     str(r["findings"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+                     for row in rows)
