@@ -413,3 +413,22 @@ def test_a_name_after_a_clause_break_is_not_the_cues_object():
 ])
 def test_calls_and_claims_with_a_pronoun_or_a_collective_word(text, fact, value):
     assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The government uses the courts to arrest anyone who speaks up.", "government"),
+    ("The regime used their tribunal to sentence the late King to death.", "government"),
+    ("The ruling party used the courts against the opposition.", "party"),
+])
+def test_using_the_courts_against_people_accuses_the_user_and_claims_the_court(text, accused):
+    facts = analyse(text).facts
+    assert facts["statement.accuses"] == [accused] and "judge" in facts[
+        "statement.court_claims"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We urge the authorities to stop using the courts to silence critics.",
+    "Lawyers used the court to defend the families.",
+])
+def test_a_call_to_stop_using_the_courts_or_a_lawful_use_accuses_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
