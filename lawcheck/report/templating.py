@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup  # Jinja2's own escaping library (small; imported with a page)
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -35,8 +37,6 @@ def make_environment(*, files: bool = False):
 
 
 def _escaped(value):
-    from markupsafe import Markup
-
     if value is None:
         return ""
     if isinstance(value, Markup):
