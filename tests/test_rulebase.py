@@ -298,3 +298,19 @@ def test_the_schema_reports_every_shape_problem_of_a_rule_in_one_pass(tmp_path, 
     assert {("LC302", 5), ("LC309", 7), ("LC310", 9), ("LC310", 14), ("LC303", 3)} <= found, text
     assert "did you mean 'title'?" not in text and "did you mean 'programs'?" in text
     assert "missing required key 'message'" in text and "organization type 'ngo'" in text
+
+
+def test_the_store_rule_base_and_the_calendar_one_do_not_evict_each_other(monkeypatch,
+                                                                          PROVISIONS):
+    """A check loads the rule base checked against the corpus and the calendar loads it
+    without: both stay loaded, so a batch of checks parses the rule files once for each."""
+    from lawcheck.rulebase import loader
+
+    calls = []
+    real = loader._load
+    monkeypatch.setattr(loader, "_load", lambda *a: calls.append(a[1] is None) or real(*a))
+    monkeypatch.setattr(loader, "_LOADED", {})
+    for _ in range(3):
+        assert load(rules_dir(), PROVISIONS) is load(rules_dir(), PROVISIONS)
+        load(rules_dir())
+    assert sorted(calls) == [False, True]

@@ -54,15 +54,20 @@ def load(root: Path, provisions: set[str] | None = None,
            None if paths is None else tuple(
                (str(p), hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None)
                for p in map(Path, paths)))
-    cached = _LOADED.get(key)
+    cached = _LOADED.pop(key, None)
     if cached is None:
         cached = _load(root, provisions, paths)
-        _LOADED.clear()  # keep one: a changed rule base replaces the old one
-        _LOADED[key] = cached
+    _LOADED[key] = cached  # the most recent last
+    while len(_LOADED) > KEEP:  # a changed rule base pushes the oldest out
+        del _LOADED[next(iter(_LOADED))]
     return cached
 
 
 _LOADED: dict = {}
+#: Rule bases kept loaded: a check loads the store's (citations checked against the corpus)
+#: and the compliance calendar the shipped one (no corpus); keeping one made them evict each
+#: other, and every check parsed the rule files twice.
+KEEP = 4
 
 
 def _load(root: Path, provisions, paths) -> m.RuleBase:
