@@ -9,7 +9,7 @@ import click
 
 @click.group()
 def plan() -> None:
-    """Activity plans: print an annotated template of every key a plan may use."""
+    """Activity plans: an annotated template of every key a plan may use, and its JSON Schema."""
 
 
 @plan.command()
@@ -25,6 +25,30 @@ def template(output: Path | None, force: bool) -> None:
     from lawcheck.plan.template import template as make
 
     text = make()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise OptionError(f"{output} already exists", fix="choose another file name, or add "
+                          "--force to overwrite it", code="LC220")
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
+@plan.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to FILE instead of printing it.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def schema(output: Path | None, force: bool) -> None:
+    """Print the plan's JSON Schema, for editors that complete and check plan files.
+
+    In a YAML plan, a first line `# yaml-language-server: $schema=plan.schema.json` lets an
+    editor with the YAML language server use it; docs/plan.schema.json is the same schema.
+    """
+    from lawcheck.errors import OptionError
+    from lawcheck.plan.json_schema import schema_text
+
+    text = schema_text()
     if output is None:
         click.echo(text, nl=False)
         return
