@@ -17,7 +17,8 @@ def render_markdown(rulebase: RuleBase, titles: dict[str, str] | None = None) ->
            f"Rule-base version `{rulebase.version[:12]}` — {len(rulebase.rules)} rules. "
            "Each rule cites the provisions it rests on; confidence marks come from the legal fact "
            "sheet and say what must still be verified against the official Khmer text.", ""]
-    current_law, printed = None, {}
+    current_law: str | None = None
+    printed: dict[str, str] = {}  # rule id -> the citation it is printed in full under
     for cited, rules in by_article(rulebase).items():
         if cited == "(guidance)":
             out += ["## Security and reputation advisories (from the civil-society guidance; no "

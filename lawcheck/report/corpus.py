@@ -5,6 +5,7 @@ prints these; ``--format json`` prints the API result itself."""
 from __future__ import annotations
 
 import textwrap
+from typing import Sequence
 
 _SKIPPED = {"preamble": "preamble", "toc": "table of contents", "signature": "signature block",
             "header": "running header", "footer": "running footer",
@@ -181,6 +182,6 @@ def short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def table(rows: list[tuple[str, ...]]) -> str:
+def table(rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)

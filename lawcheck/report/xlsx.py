@@ -9,6 +9,8 @@ the csv output, and characters Excel cannot hold are dropped.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lawcheck.errors import InputError, Where
 from lawcheck.outfile import atomic
 from lawcheck.report.cells import (CSV_COLUMNS, RISKS, first_span, guard_cell, highest_level,
@@ -40,15 +42,15 @@ class XlsxWriter(Writer):
 
     def __init__(self, path: str) -> None:
         super().__init__(None)
-        self.path = path
-        self.book = None  # made at the first row or at close: a writer never used holds nothing
+        self.path: str = path
+        self.book: Any = None  # made at the first row or at close: a writer never used holds none
 
     def _open(self) -> None:
         from openpyxl import Workbook
 
-        self.book = Workbook(write_only=True)
-        self.statements = self.book.create_sheet("statements")
-        self.findings = self.book.create_sheet("findings")
+        book = self.book = Workbook(write_only=True)
+        self.statements = book.create_sheet("statements")
+        self.findings = book.create_sheet("findings")
         self.statements.append(list(STATEMENT_COLUMNS))
         self.findings.append(list(FINDING_COLUMNS))
 
