@@ -432,3 +432,20 @@ def test_using_the_courts_against_people_accuses_the_user_and_claims_the_court(t
 ])
 def test_a_call_to_stop_using_the_courts_or_a_lawful_use_accuses_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # issue 13: a plan or programme that mentions corruption accuses no one
+    "Our programme addresses corruption in the land sector and trains commune officials on "
+    "transparency.",
+    "The project will reduce bribery in public health services by publishing official fees.",
+    "The minister said corruption had fallen and thanked the donors.",
+    "The ministry's officials stole the show at the football tournament.",
+])
+def test_a_wrong_as_a_programmes_topic_accuses_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+def test_exposing_a_wrong_still_accuses():
+    assert labels("We expose corruption by the provincial governor.")["statement.accuses"] == [
+        "official"]

@@ -160,6 +160,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                                + len(doc[end - 1].text)])
             if target is None:
                 continue
+            if kind.fact == ACCUSES and not strong and _a_topic(sentence, start, end):
+                continue  # "our programme addresses corruption in the land sector"
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.value == "endorse" and _abusive(pipeline, target.words):
@@ -190,6 +192,27 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _a_topic(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a wrong is named as what a plan works on or as falling: a `remedy` word just
+    before the cue (past "the", "a", "of") or just after it ("corruption had fallen")."""
+    spans = sentence.find("remedy") if "remedy" in sentence.pipeline.markers else ()
+    if not spans:
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    k = start
+    while k > sentence.start and lowers[k - 1 - base] in ("the", "a", "an", "of", "all"):
+        k -= 1
+    after = end
+    while after < sentence.end and lowers[after - base] in ("has", "had", "have", "is", "was"):
+        after += 1
+    return any(e == k or s == after and s > end - 1 and lowers[s - base] in DECLINES
+               for s, e in spans)
+
+
+DECLINES = {"fallen", "fell", "falls", "decreased", "declined", "dropped", "decline",
+            "declining"}
 
 
 def _suspects_act(sentence: Sentence, start: int) -> bool:
