@@ -16,6 +16,7 @@ import json
 import re
 from bisect import bisect_right
 
+from lawcheck import tables
 from lawcheck.errors import Problem, Where
 from lawcheck.limits import NESTING
 from lawcheck.plan import schema as s
@@ -119,40 +120,25 @@ def _key_offsets(text: str) -> tuple[list[tuple[int, list[int]]], int | None]:
 # --- CSV and XLSX ----------------------------------------------------------------------------
 
 def csv_rows(text: str, file: str, problems: list[Problem]):
-    """(line, cells) for each record; a record spanning lines starts on ``line``."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    last = 0
-    try:
-        for cells in reader:
-            yield last + 1, cells
-            last = reader.line_num
-    except csv.Error as exc:
-        problems.append(Problem("LC251", Where(file, reader.line_num), f"CSV syntax: {exc}",
-                                None, "check the quotes on that line"))
+    """(line, cells) for each record; a record spanning lines starts on ``line``. A broken
+    record is a problem and ends the table."""
+    for line, cells in tables.csv_records(io.StringIO(text, newline="")):
+        if isinstance(cells, csv.Error):
+            problems.append(Problem("LC251", Where(file, line), f"CSV syntax: {cells}", None,
+                                    "check the quotes on that line"))
+            return
+        yield line, cells
 
 
 def xlsx_rows(data: bytes, file: str, problems: list[Problem]):
     """(row, cells) for each row of the sheet named "activities", else the first sheet."""
     try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # zip, XML or openpyxl errors: all mean "not a workbook we can read"
+        yield from tables.sheet_rows(io.BytesIO(data), prefer="activities")
+    except tables.Unreadable as exc:
         problems.append(Problem("LC203", Where(file), f"cannot be read as an XLSX workbook "
-                                f"({exc.__class__.__name__}: {exc})", None,
+                                f"({exc})", None,
                                 "open it in a spreadsheet program and save it again as .xlsx, "
                                 "or export the sheet as CSV"))
-        return
-    try:
-        sheets = book.worksheets
-        sheet = next((w for w in sheets if w.title.strip().lower() == "activities"),
-                     sheets[0] if sheets else None)
-        if sheet is None:
-            return
-        for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield number, list(cells)
-    finally:
-        book.close()
 
 
 def table_activities(rows, file: str, checker):
@@ -162,7 +148,7 @@ def table_activities(rows, file: str, checker):
     header_line, unnamed = None, set()
     for line, cells in rows:
         if header_line is None:
-            if all(_empty(c) for c in cells):
+            if all(tables.blank(c) for c in cells):
                 continue
             header_line = line
             headers, unnamed = _headers(cells, line, file, columns, problems)
@@ -177,11 +163,11 @@ def table_activities(rows, file: str, checker):
             checker.quiet_required = set(missing)
             checker.columns = {name: column for column, name in headers.items()}
             continue
-        if all(_empty(c) for c in cells):
+        if all(tables.blank(c) for c in cells):
             continue
         row = node(file, line, 1)
         for column, cell in enumerate(cells, start=1):
-            if _empty(cell):
+            if tables.blank(cell):
                 continue
             path = headers.get(column)
             if path is None:
@@ -201,14 +187,14 @@ def table_activities(rows, file: str, checker):
 def _headers(cells, line, file, columns, problems):
     headers: dict[int, str] = {}
     unnamed: set[int] = set()
-    if len([c for c in cells if not _empty(c)]) == 1 and any(
+    if len([c for c in cells if not tables.blank(c)]) == 1 and any(
             sep in str(cells[0] or "") for sep in (";", "\t")):
         problems.append(Problem("LC251", Where(file, line, 1), "the header row is one cell: the "
                                 "file is not separated by commas", None, "save it as CSV with "
                                 "commas (lists inside a cell are joined with ';')"))
         return headers, {0}
     for column, cell in enumerate(cells, start=1):
-        if _empty(cell):
+        if tables.blank(cell):
             continue
         name = str(cell).strip()
         where = Where(file, line, column)
@@ -272,5 +258,3 @@ def _conflict(file, line, column, name) -> Problem:
                    "columns")
 
 
-def _empty(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())

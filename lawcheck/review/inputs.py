@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterator, Sequence
 
+from lawcheck import tables
 from lawcheck.errors import InputError, OptionError, Where
 from lawcheck.limits import STATEMENT_CHARS
 from lawcheck.review.idset import IdSet
@@ -307,11 +308,11 @@ class _Table:
         return [n if n in COLUMNS else "" for n in names]
 
     def _record(self, names, cells, line):
-        if len(cells) > len(names) and any(not _blank(c) for c in cells[len(names):]):
+        if len(cells) > len(names) and any(not tables.blank(c) for c in cells[len(names):]):
             return BadRow(self.path, line, _cell_id(names, cells), "LC270",
                           f"the row has {len(cells)} cells but the header names {len(names)} "
                           "columns; put a statement that holds commas in double quotes")
-        record = {n: c for n, c in zip(names, cells) if n and not _blank(c)}
+        record = {n: c for n, c in zip(names, cells) if n and not tables.blank(c)}
         if not record:
             return None  # an empty row, as spreadsheets leave at the end
         if any(isinstance(c, str) and _SURROGATE.search(c) for c in record.values()):
@@ -337,7 +338,7 @@ class _Csv(_Table):
         self.path, self.mapping = path, _roles(columns)
         with self._open() as fh:
             for _line, cells in self._records(fh):
-                if isinstance(cells, list) and any(not _blank(c) for c in cells):
+                if isinstance(cells, list) and any(not tables.blank(c) for c in cells):
                     self._columns(cells, _line)
                     return
         raise InputError("the file has no header row", code="LC263", where=Where(path),
@@ -350,17 +351,7 @@ class _Csv(_Table):
     @staticmethod
     def _records(fh):
         """(line where the record starts, cells), or (line, csv.Error) for a broken record."""
-        reader = csv.reader(fh)
-        while True:
-            start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield start, exc
-                continue
-            yield start, cells
+        return tables.csv_records(fh)
 
     def rows(self):
         names = None
@@ -370,7 +361,7 @@ class _Csv(_Table):
                     yield BadRow(self.path, line, None, "LC270", f"CSV syntax: {cells}; check "
                                  "the double quotes on that line")
                 elif names is None:
-                    if any(not _blank(c) for c in cells):
+                    if any(not tables.blank(c) for c in cells):
                         names = self._columns(cells, line)
                 else:
                     record = self._record(names, cells, line)
@@ -386,7 +377,7 @@ class _Xlsx(_Table):
         limits.check_size(Path(path), limits.XLSX_BYTES, "workbooks")
         limits.check_workbook(Path(path))  # openpyxl keeps shared strings in memory
         for line, cells in self._sheet_rows():
-            if any(not _blank(c) for c in cells):
+            if any(not tables.blank(c) for c in cells):
                 self._columns(cells, line)
                 return
         raise InputError("the first sheet has no header row", code="LC263", where=Where(path),
@@ -394,28 +385,19 @@ class _Xlsx(_Table):
 
     def _sheet_rows(self):
         try:
-            from openpyxl import load_workbook
-
-            book = load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:  # zip, XML or openpyxl errors all mean "not a workbook"
-            raise InputError(f"cannot be read as an XLSX workbook ({exc.__class__.__name__})",
-                             code="LC266", where=Where(self.path),
+            yield from tables.sheet_rows(self.path)  # the first sheet
+        except tables.Unreadable as exc:
+            raise InputError(f"cannot be read as an XLSX workbook "
+                             f"({exc.cause.__class__.__name__})", code="LC266",
+                             where=Where(self.path),
                              fix="open it in a spreadsheet program and save it again as .xlsx, "
                              "or export the sheet as CSV UTF-8") from None
-        try:
-            if not book.worksheets:
-                return
-            rows = book.worksheets[0].iter_rows(values_only=True)
-            for line, cells in enumerate(rows, start=1):
-                yield line, list(cells)
-        finally:
-            book.close()
 
     def rows(self):
         names = None
         for line, cells in self._sheet_rows():
             if names is None:
-                if any(not _blank(c) for c in cells):
+                if any(not tables.blank(c) for c in cells):
                     names = self._columns(cells, line)
                 continue
             record = self._record(names, [_xlsx_value(c) for c in cells], line)
@@ -479,7 +461,7 @@ class _Jsonl:
                                  f"unknown field {unknown[0]!r}{did_you_mean(unknown[0], COLUMNS)}"
                                  f"; fields are {', '.join(COLUMNS)}")
                     continue
-                yield self.path, line, {k: v for k, v in record.items() if not _blank(v)}
+                yield self.path, line, {k: v for k, v in record.items() if not tables.blank(v)}
 
 
 # --- one record -> StatementInput or BadRow --------------------------------------------------
@@ -563,8 +545,6 @@ def _cell_id(names, cells) -> str | None:
     return _plain_id(cells[names.index("id")]) if len(cells) > names.index("id") else None
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _xlsx_value(cell):
