@@ -145,6 +145,10 @@ def logical_lines(truth: dict, lines: list[str],
     want: dict[str, int] = {}
     articles = articles_of(truth)[:limit]
     starts = sorted(divisions) + [a.heading for a in articles]
+    # lines that are some article's heading or text: never another article's title (a text
+    # printed out of order puts them between a heading and its own text)
+    taken = {a.heading for a in articles_of(truth)} | {
+        n for a in articles_of(truth) for n in range(a.start[0], a.end[0] + 1)}
     for art in articles:
         for line in sorted(d for d in divisions if _last_before(articles, art) < d < art.heading):
             out.append(lines[line - 1].strip().lstrip("#").strip())
@@ -156,7 +160,8 @@ def logical_lines(truth: dict, lines: list[str],
         col = re.search(r"(?:Article|ARTICLE|មាត្រា)\s*[0-9០-៩]+\s*[.:\-–—…_]*", heading)
         out.append(col.group(0).strip() if col else heading.strip())
         title = [n for n in range(art.heading + 1, art.start[0])
-                 if lines[n - 1].strip() and n not in skip and n not in divisions]
+                 if lines[n - 1].strip() and n not in skip and n not in divisions
+                 and n not in taken]
         if title:
             out.append(" ".join(lines[n - 1].strip() for n in title))
         text = span_text(lines, art, skip)

@@ -74,7 +74,8 @@ def test_truth_files_hold_no_law_text():
             assert all(len(str(v)) < 40 for v in article)
 
 
-PDF_CASES = [c for c in CASES if c.stem in ("kh-arbitration-2006-en", "kh-disability-2009-en")]
+# every English text (the Khmer ones below: one column only)
+PDF_CASES = [c for c in CASES if not c.stem.startswith("km-")]
 
 
 @pytest.mark.parametrize("truth_file", PDF_CASES, ids=[c.stem for c in PDF_CASES])
@@ -90,7 +91,8 @@ def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(tru
     lines, want = logical_lines(truth, source_lines(path))
     pdf = pdfgen.make_law_pdf(tmp_path / "law.pdf", lines, header="Kingdom of Cambodia - "
                               "Official Translation", two_column_pages=(2, 3, 5))
-    law = parse(read_pdf(pdf))
+    source = read_pdf(pdf)
+    law = parse(source)
     got = {p.id: p for p in law.provisions if p.kind == "article"}
     assert sorted(got) == sorted(want), "articles found in the PDF differ from the law's"
     not_whole = {i: (characters(got[i].text), n) for i, n in want.items()
@@ -98,7 +100,7 @@ def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(tru
     assert not not_whole, f"articles not whole in the PDF (stored, source): {not_whole}"
     assert not any("Official Translation" in p.text or "Page " in p.text
                    for p in got.values())
-    assert sum(s.kind == "header" for s in law.report.skipped) >= 5
+    assert sum(s.kind == "header" for s in law.report.skipped) >= min(5, len(source.pages))
 
 
 def test_khmer_constitution_as_a_pdf(tmp_path):

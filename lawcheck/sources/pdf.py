@@ -202,14 +202,23 @@ def _gutter(words: list[dict], width: float) -> float | None:
         covered = max(covered, x1)
     if best is None:
         return None
-    left = sum(w["x1"] <= best for w in words)
-    right = len(words) - left
-    if min(left, right) < 0.2 * len(words):
-        return None
     left = [w for w in words if w["x1"] <= best]
     right = [w for w in words if w["x0"] >= best]
+    if min(len(left), len(right)) < 0.2 * len(words) and not _short_last_column(left, right):
+        return None
     top = max(min(w["top"] for w in left), min(w["top"] for w in right))
     bottom = min(max(w["bottom"] for w in left), max(w["bottom"] for w in right))
     shorter = min(max(w["bottom"] for w in side) - min(w["top"] for w in side)
                   for side in (left, right))
     return best if bottom - top >= 0.5 * shorter else None  # side by side, not stacked
+
+
+def _short_last_column(left: list[dict], right: list[dict]) -> bool:
+    """The last page of a two-column law: its right column holds a few lines only, but they
+    start at the top, beside the left column's first lines (a signature or a date set to the
+    right sits lower down, and a single column has words crossing the middle)."""
+    rows = {round(w["top"]) for w in right}
+    if len(right) >= len(left) or len(rows) < 3:
+        return False
+    line = median(w["bottom"] - w["top"] for w in left)
+    return min(w["top"] for w in right) <= min(w["top"] for w in left) + 2 * line

@@ -117,7 +117,8 @@ def strip_running(pages: Sequence[Sequence[Line]]) -> tuple[list[Line], list[Ski
     counts: Counter[str] = Counter()
     for page in pages:
         counts.update({normalise(l.text) for l in page if l.edge and l.text.strip()})
-    threshold = max(3, math.ceil(len(pages) / 2))
+    # on two pages, a line at the same edge of both (a short law's running header)
+    threshold = 2 if len(pages) == 2 else max(3, math.ceil(len(pages) / 2))
     running = {shape for shape, n in counts.items() if n >= threshold and shape}
 
     kept: list[Line] = []

@@ -22,7 +22,8 @@ from lawcheck.structure.headings import (
 )
 from lawcheck.structure.layout import ParaBreak, ends_sentence, lay_out, vocabulary_of
 from lawcheck.structure.titles import (
-    FUNCTION_WORDS, article_title_like, marked_title, sentence_openers, split_title, titled_line,
+    FUNCTION_WORDS, article_title_like, marked_title, sentence_openers, split_title,
+    title_opening, titled_line,
 )
 
 _LAW_TITLE = re.compile(r"^(?:the\s+)?(?:law|code|constitution|sub-decree|prakas|royal)\b|^ច្បាប់",
@@ -452,7 +453,7 @@ class _Builder:
                     art.lines.extend(pending)
                 art.body.append(line)
             elif art.awaiting_title and (
-                    self.titled and titled_line(text)
+                    self.titled and (titled_line(text) or title_opening(text))
                     or self.titled is None and article_title_like(text)
                     or self.titled is False and marked_title(text)):
                 art.pending_title = line

@@ -32,6 +32,16 @@ def titled_line(text: str) -> bool:
         and match_point(plain) is None
 
 
+def title_opening(text: str) -> bool:
+    """The first line of a title a narrow column wrapped after a comma ("Determination of
+    education policies," / "principles, plans and strategies"): held as a possible title, which
+    the next lines confirm or give back to the text (a sentence's first line goes on in lower
+    case and ends a sentence)."""
+    plain = strip_markup(text)
+    return plain.endswith(",") and titled_line(plain[:-1]) and len(plain.split()) <= 8 \
+        and plain[:1].isupper()
+
+
 def article_title_like(text: str) -> bool:
     """A line that reads as an article's title in a law that may or may not title them."""
     plain = strip_markup(text)
