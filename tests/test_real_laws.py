@@ -78,6 +78,7 @@ def test_truth_files_hold_no_law_text():
 PDF_CASES = [c for c in CASES if not c.stem.startswith("km-")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("truth_file", PDF_CASES, ids=[c.stem for c in PDF_CASES])
 def test_real_law_as_a_pdf_with_running_headers_page_numbers_and_two_columns(truth_file, tmp_path):
     """The law's own text laid out again as a PDF, built here on the fly: a running header
