@@ -163,12 +163,14 @@ def _stop(pool, seen: dict, clean: bool) -> None:
     if clean:
         pool.shutdown(wait=True)
         return
-    # an error or Ctrl-C in the parent: chunks not started are dropped, running ones killed
-    pool.shutdown(wait=False, cancel_futures=True)
-    processes = list(seen.values()) + list((getattr(pool, "_processes", None) or {}).values())
+    # an error or Ctrl-C in the parent: running chunks are killed, the others dropped. The
+    # pool's own thread reaps the processes (it sees them end); waiting for it means none is
+    # left half-reaped, still listed as a child, when this returns.
+    processes = list({**seen, **(getattr(pool, "_processes", None) or {})}.values())
     for process in processes:
         if process.is_alive():
             process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
     for process in processes:
         process.join(_STOP_GRACE)
         if process.is_alive():
