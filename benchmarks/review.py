@@ -133,8 +133,11 @@ t0 = time.perf_counter()
 ReviewerSpec(db=db, sync=True).build()
 setup = time.perf_counter() - t0
 t0, c0 = time.perf_counter(), time.process_time()
-summary = api.review([src], output=out, fmt="jsonl", db=db, jobs=jobs, date="2026-12-05",
-                     org_type="domestic_ngo", record=record)
+from lawcheck.review.batch import write_reviews
+from lawcheck.review.outputs import open_writer
+reviews = api.review([src], db=db, jobs=jobs, date="2026-12-05", org_type="domestic_ngo",
+                     record=record, render={"format": "jsonl"})
+summary = write_reviews(reviews, [open_writer("jsonl", out)])
 elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 # VmHWM is this process image's own peak. getrusage's ru_maxrss is not: Linux carries the
 # high-water mark across fork and exec, so a child started by a big parent reports the

@@ -21,11 +21,16 @@ from lawcheck.settings import rules_dir
 
 
 @contextmanager
-def opened(db: str | None = None, *, sync: bool = True) -> Iterator:
-    """An open store with the shipped corpus loaded (``sync``); closed on exit."""
+def opened(db=None, *, sync: bool = True) -> Iterator:
+    """An open store with the shipped corpus loaded (``sync``); closed on exit. ``db`` is a URL
+    or path, or a store already open (``lawcheck.api.Lawcheck``'s): that one is used as it is
+    and stays open, its corpus loaded when it was opened."""
     from lawcheck import shipped
-    from lawcheck.store.db import open_store
+    from lawcheck.store.db import Store, open_store
 
+    if isinstance(db, Store):
+        yield db
+        return
     store = open_store(db)
     try:
         if sync:

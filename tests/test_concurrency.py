@@ -21,7 +21,7 @@ RUNS_EACH = 50
 
 # Imports happen before "ready", so the processes really start their checks together.
 WORKER = """
-import io, pathlib, sys, time
+import pathlib, sys, time
 from lawcheck import api
 url, plan, ready, go, runs, mode = sys.argv[1:]
 pathlib.Path(ready).touch()
@@ -31,8 +31,9 @@ for n in range(int(runs)):
     if mode == "check":
         api.check(plan, as_of="2026-12-01", db=url, record=True)
     else:
-        api.review(text=f"Statement {n}: the district chief is a corrupt thief.",
-                   db=url, date="2026-12-05", stream=io.StringIO(), record=True)
+        reviews = api.review(text=f"Statement {n}: the district chief is a corrupt thief.",
+                             db=url, date="2026-12-05", record=True)
+        assert len(list(reviews)) == 1 and reviews.run
 """
 
 

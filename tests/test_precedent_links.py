@@ -78,8 +78,7 @@ def test_plan_check_and_review_carry_precedents(tmp_path, db_url):
         "precedents"] == unregistered["precedents"]
     text = ("Farmers in the border villages have lost their rice fields to the new border "
             "posts, and the government gave our land away to Vietnam.")
-    out = tmp_path / "review.jsonl"
-    api.review(text=text, date="2020-07-20", org_type="domestic_association", db=db_url,
-               output=out, record=False)
-    found = [f for line in out.read_text().splitlines() for f in json.loads(line)["findings"]]
+    found = [f for _, report in api.review(text=text, date="2020-07-20", db=db_url,
+                                           org_type="domestic_association")
+             for f in report["findings"]]
     assert any(p["id"] == CHHUN for f in found for p in f.get("precedents", ())), found

@@ -1,9 +1,15 @@
 """Statement review (SPEC §4, §7): statements in, one report per statement out, streamed.
 
-``review`` checks every input and option first (a file that cannot be read at all is an exit-2
-error before anything is written), loads the shipped corpus once in this process, then streams
-the statements through the reviewer (in ``jobs`` worker processes when asked) into the chosen
-writer. Malformed rows are counted and reported with their line; the rest still runs.
+``review`` checks every input and option at once (a file that cannot be read at all is an
+exit-2 error before anything runs), loads the shipped corpus once in this process, and returns
+:class:`Reviews`: an iterator of :class:`~lawcheck.review.batch.Reviewed` pairs — each statement
+with its report, or a malformed row (with its line) and no report — in input order, reviewed as
+they are asked for (in ``jobs`` worker processes when asked). The caller writes them: the CLI
+and the web page through :func:`lawcheck.review.batch.write_reviews`.
+
+``record`` stores the run in the audit trail, as ``check`` does: each report handed out then
+carries the run id, and the run is written whole when the last report has been handed out;
+a review stopped before (an error, Ctrl-C, ``close()``) records nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterator
 
 from lawcheck.errors import OptionError
 from lawcheck.rulebase.model import SEVERITIES
@@ -20,29 +26,25 @@ from lawcheck.rulebase.model import SEVERITIES
 def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
            org: str | Path | None = None, date: str | date | None = None,
            medium: str | None = None, speaker: str | None = None, org_type: str | None = None,
-           db: str | None = None, engine: str | None = None, model: str | None = None,
-           jobs: int = 1, fmt: str = "jsonl", output: str | Path | None = None,
-           stream: IO[str] | None = None, resume: bool = False, progress=None,
-           clock: datetime | None = None, record: bool = True, keep_text: bool = False,
-           extra_writers=(), columns: dict[str, str] | None = None) -> dict:
-    """Review statements; write reports with ``fmt`` to ``output`` (or ``stream``); return the
-    summary counts (SPEC §4). ``record`` stores the run in the audit trail; ``columns`` names
-    the sheet columns holding the id and the text ({"id": "No", "text": "Post text"})."""
-    from lawcheck.api.corpus import opened
+           db=None, engine: str | None = None, model: str | None = None, jobs: int = 1,
+           clock: datetime | None = None, record: bool = False, keep_text: bool = False,
+           render: dict | None = None, columns: dict[str, str] | None = None,
+           skip_ids=frozenset()) -> "Reviews":
+    """Review statements: ``paths`` (CSV, JSONL, XLSX, TXT files or folders; "-" for
+    ``stdin``) or ``text``. Returns :class:`Reviews`, an iterator of (statement, report) pairs
+    in input order. ``columns`` names the sheet columns holding the id and the text
+    ({"id": "No", "text": "Post text"}); ``skip_ids`` are ids left out (what a resumed output
+    already holds); with ``record`` the run is stored in the audit trail (``keep_text`` keeps
+    the statements' words, ``render`` the format to print it again with ``lawcheck show``)."""
     from lawcheck.ingest import parse_date
     from lawcheck.plan import load_organization
-    from lawcheck.review.batch import run_batch
     from lawcheck.review.inputs import read_statements
-    from lawcheck.review.outputs import open_writer, resume_state
     from lawcheck.review.reviewer import ReviewerSpec
-    from lawcheck.store.db import resolve_url
+    from lawcheck.service import opened
 
     if jobs < 1:
         raise OptionError(f"--jobs {jobs} is not a number of processes", code="LC220",
                           fix="give --jobs 1 or more (at most the number of CPU cores helps)")
-    if resume and output is None:
-        raise OptionError("--resume needs -o FILE: the output of the run to continue",
-                          code="LC220", fix="add -o with the file the interrupted run wrote")
     day = parse_date(date, "--date")
     if org:
         load_organization(org)  # a bad organisation file is an exit-2 error before any work
@@ -50,33 +52,90 @@ def review(paths=(), *, text: str | None = None, stdin: IO[str] | None = None,
                                   ("org_type", org_type)) if v}
     items = read_statements([str(p) for p in paths], text=text, stdin=stdin or sys.stdin,
                             defaults=defaults, columns=columns)
-    skip = frozenset(resume_state(str(output), fmt, _sources_of(paths, text))) if resume \
-        else frozenset()
-    url = resolve_url(db)
-    with opened(url):  # loads or refreshes the shipped corpus once, here, not in each worker
+    with opened(db):  # loads or refreshes the shipped corpus once, here, not in each worker
         pass
     moment = clock or datetime.now(timezone.utc).astimezone()
-    spec = ReviewerSpec(db=url, org=str(org) if org else None, as_of=day or _today(),
+    spec = ReviewerSpec(db=_for_reviewer(db, jobs), org=str(org) if org else None, as_of=day or _today(),
                         engine=engine, model=model,
                         checked_at=moment.isoformat(timespec="seconds"))
-    writer = open_writer(fmt, str(output) if output else None, stream=stream, append=resume)
-    writers = [writer, *extra_writers]
-    if not record:
-        return run_batch(items, spec, writers, jobs=jobs, skip_ids=skip, progress=progress)
-    from lawcheck.audit import RunRecorder
+    recording = None
+    if record:
+        recording = {"db": db, "kind": "statements", "source": _sources(paths, text),
+                     "sha256": _inputs_sha256(paths, text), "keep_text": keep_text,
+                     "render": render}
+    return Reviews(items, spec, jobs=jobs, skip_ids=frozenset(skip_ids), recording=recording)
 
-    with opened(url, sync=False) as store:
-        with RunRecorder(store, kind="statements", source=_sources(paths, text),
-                         sha256=_inputs_sha256(paths, text), keep_text=keep_text,
-                         # a workbook is not text `show` can print: it replays such a run as
-                         # jsonl (`lawcheck show RUN -o FILE.csv` gives a sheet again)
-                         render={"format": "jsonl" if fmt == "xlsx" else fmt}) as recorder:
-            summary = run_batch(items, spec, writers, jobs=jobs, skip_ids=skip,
-                                progress=progress,
-                                transform=lambda item, report: recorder.add(
-                                    report, text=item.text, plain=True))
-            summary["run"] = recorder.id
-    return summary
+
+class Reviews:
+    """The reports of one review, made as they are asked for: iterate it for
+    :class:`~lawcheck.review.batch.Reviewed` pairs ``(item, report)`` in input order
+    (``report`` is None for a row that could not be read). Once it is exhausted, ``run`` is
+    the audit-trail run id (None unless recorded) and ``skipped`` the number of statements
+    left out by ``skip_ids``. ``close()`` (or leaving a ``with`` block) stops the review and
+    its worker processes; a recorded run that did not reach its end is not stored."""
+
+    def __init__(self, items, spec, *, jobs: int, skip_ids, recording: dict | None) -> None:
+        from lawcheck.review.batch import Skipping
+
+        self.spec = spec
+        self.run: str | None = None
+        self._wanted = Skipping(items, skip_ids)
+        self._pairs = self._reviewed(jobs, recording)
+
+    @property
+    def skipped(self) -> int:
+        return self._wanted.count
+
+    def __iter__(self) -> "Reviews":
+        return self
+
+    def __next__(self):
+        return next(self._pairs)
+
+    def close(self) -> None:
+        self._pairs.close()
+
+    def __enter__(self) -> "Reviews":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _reviewed(self, jobs: int, recording: dict | None) -> Iterator:
+        from lawcheck.review.batch import reviewed
+
+        if recording is None:
+            yield from reviewed(self._wanted, self.spec, jobs=jobs)
+            return
+        from lawcheck.audit import RunRecorder
+        from lawcheck.service import opened
+
+        db = recording.pop("db")
+        render = recording.pop("render") or {}
+        with opened(db, sync=False) as store:
+            with RunRecorder(store, **recording, render=render) as recorder:
+                yield from reviewed(self._wanted, self.spec, jobs=jobs,
+                                    transform=lambda item, report: recorder.add(
+                                        report, text=item.text, plain=True))
+            self.run = recorder.id  # committed: the block ended without an error
+
+
+def already_written(output, fmt: str, paths=(), text: str | None = None) -> frozenset:
+    """The statement ids an interrupted run already wrote to ``output`` (``--resume``); the
+    file must be lawcheck's own output of the same inputs (checked line by line)."""
+    from lawcheck.review.outputs import resume_state
+
+    return frozenset(resume_state(str(output), fmt, _sources_of(paths, text)))
+
+
+def _for_reviewer(db, jobs: int):
+    """What the reviewer opens: an open store as it is in this process (Lawcheck's), else the
+    database URL (worker processes open their own connection)."""
+    from lawcheck.store.db import Store, resolve_url
+
+    if isinstance(db, Store):
+        return db if jobs == 1 else db.engine.url.render_as_string(hide_password=False)
+    return resolve_url(db)
 
 
 def _sources_of(paths, text) -> set[str] | None:

@@ -64,10 +64,11 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
     safer way to say it. CSV, JSONL and XLSX need the columns id and text; date, medium,
     speaker, org_type and language are optional.
     """
-    from lawcheck.api.review import exit_code, review as run
+    from lawcheck.api.review import already_written, exit_code, review as run
     from lawcheck.cli.render import output_format, prepare_output
     from lawcheck.errors import OptionError
-    from lawcheck.review.outputs import Writer
+    from lawcheck.review.batch import write_reviews
+    from lawcheck.review.outputs import Writer, open_writer
     from lawcheck.review.progress import Progress
 
     if not files and text is None:
@@ -80,6 +81,9 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
         "text" if not output and sys.stdout.isatty() else "jsonl")
     # --resume continues a file that must be lawcheck's own (checked line by line when read)
     prepare_output(output, force or resume)
+    if resume and output is None:
+        raise OptionError("--resume needs -o FILE: the output of the run to continue",
+                          code="LC220", fix="add -o with the file the interrupted run wrote")
 
     class BadRowsToStderr(Writer):
         """Malformed rows are named on stderr as they come, whatever the output format."""
@@ -95,13 +99,18 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
         def close(self) -> None:
             pass
 
-    progress = Progress(sys.stderr)  # draws only when stderr is a terminal
-    summary = run(files, text=text, stdin=sys.stdin, org=org,
-                  org_type=org_type, date=date_, medium=medium, speaker=speaker, db=obj["db"],
-                  engine=engine, model=model, jobs=jobs, fmt=fmt, output=output,
-                  stream=sys.stdout, resume=resume, progress=progress,
-                  keep_text=keep_text, extra_writers=[BadRowsToStderr(None)],
-                  columns={k: v for k, v in (("id", id_column), ("text", text_column)) if v})
+    reviews = run(files, text=text, stdin=sys.stdin, org=org, org_type=org_type, date=date_,
+                  medium=medium, speaker=speaker, db=obj["db"], engine=engine, model=model,
+                  jobs=jobs, keep_text=keep_text, record=True,
+                  # a workbook is not text `show` can print: it replays such a run as jsonl
+                  # (`lawcheck show RUN -o FILE.csv` gives a sheet again)
+                  render={"format": "jsonl" if fmt == "xlsx" else fmt},
+                  columns={k: v for k, v in (("id", id_column), ("text", text_column)) if v},
+                  skip_ids=already_written(output, fmt, files, text) if resume else ())
+    writers = [open_writer(fmt, str(output) if output else None, stream=sys.stdout,
+                           append=resume), BadRowsToStderr(None)]
+    # draws only when stderr is a terminal
+    summary = write_reviews(reviews, writers, progress=Progress(sys.stderr))
     click.echo(_summary_line(summary, output), err=True)
     raise SystemExit(exit_code(summary, fail_on))
 

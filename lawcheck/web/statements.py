@@ -206,6 +206,7 @@ class _Kept(io.StringIO):
 def run(settings, source: Source, form, tmp: str, org: Path | None = None) -> Result:
     from lawcheck import api
     from lawcheck.report.xlsx import XlsxWriter
+    from lawcheck.review.batch import write_reviews
 
     collector, csv_out, html_out = Collector(), _Kept(), _Kept()
     xlsx = Path(tmp) / "review.xlsx"
@@ -215,10 +216,9 @@ def run(settings, source: Source, form, tmp: str, org: Path | None = None) -> Re
     options = {k: (form.get(k) or None) for k in ("date", "org_type", "medium")}
     if org is not None:
         options["org_type"] = None  # the organisation file gives the type (as --org does)
-    summary = api.review([str(source.path)], **options, org=org, db=settings.db,
-                         fmt="summary",
-                         stream=io.StringIO(), keep_text=settings.keep_text,
-                         extra_writers=writers)
+    reviews = api.review([str(source.path)], **options, org=org, db=settings.db,
+                         record=True, keep_text=settings.keep_text, render={"format": "summary"})
+    summary = write_reviews(reviews, writers)
     if org is not None:
         from lawcheck.plan import load_organization
 
