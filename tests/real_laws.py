@@ -176,3 +176,46 @@ def logical_lines(truth: dict, lines: list[str],
 def _last_before(articles: list[Article], art: Article) -> int:
     previous = [a.heading for a in articles if a.heading < art.heading]
     return max(previous) if previous else 0
+
+
+def table(pdf: bool = False) -> list[str]:
+    """The README's rows: per text, articles in the truth, and found / invented / cut, as text
+    (and, with ``pdf``, as the PDF built by benchmarks/pdfgen). ``python -m tests.real_laws``."""
+    import tempfile
+
+    from lawcheck.sources.pdf import read_pdf
+    from lawcheck.sources.textfile import read_text
+    from lawcheck.structure.parser import parse
+
+    rows = []
+    for path in truths():
+        truth = load(path)
+        source = source_path(truth)
+        if not source.exists():
+            continue
+        lines = source_lines(source)
+        out = compare(truth, parse(read_text(source)), lines)
+        row = (f"| {path.stem} | {out.articles} | {out.found} / {len(out.invented)} / "
+               f"{len(out.cut)} |")
+        if pdf and not path.stem.startswith("km-"):
+            from benchmarks import pdfgen
+
+            logical, want = logical_lines(truth, lines)
+            with tempfile.TemporaryDirectory() as tmp:
+                made = pdfgen.make_law_pdf(Path(tmp) / "law.pdf", logical,
+                                           header="Kingdom of Cambodia - Official Translation",
+                                           two_column_pages=(2, 3, 5))
+                law = parse(read_pdf(made))
+            got = {p.id: p for p in law.provisions if p.kind == "article"}
+            cut = [i for i, n in want.items() if i in got
+                   and abs(characters(got[i].text) - n) > max(TOLERANCE * n, 2)]
+            row += (f" {len(set(want) & set(got))} / {len(set(got) - set(want))} / "
+                    f"{len(cut)} |")
+        rows.append(row)
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    print("\n".join(table(pdf="--pdf" in sys.argv)))
