@@ -41,7 +41,7 @@ def _type(field: s.Field, name: str):
         return list[item]  # type: ignore[valid-type]
     if kind in ("enum", "province"):
         values = s.PROVINCES if kind == "province" else field.values
-        return typing.Literal[values]  # type: ignore[valid-type]
+        return typing.Literal[values]
     if kind == "int":
         return typing.Annotated[int, Info(ge=field.minimum, le=field.maximum)]
     if kind == "datetime":
@@ -58,10 +58,10 @@ def _model(field: s.Field, name: str):
     members: dict[str, typing.Any] = {}
     for child in field.fields:
         kind = _type(child, _title(child.name) if child.type in ("map", "list") else name)
-        if child.shorthand or (child.item is not None and child.item.shorthand):
-            kind = list[typing.Union[str, _type(child.item, _title(child.name) + "Item")]] \
-                if child.item is not None else typing.Union[str, kind]
-        info = {"description": child.help}
+        if child.item is not None and child.item.shorthand:  # a name, or {name, kind}
+            entry = _type(child.item, _title(child.name) + "Item")
+            kind = list[typing.Union[str, entry]]  # type: ignore[valid-type]
+        info: dict[str, typing.Any] = {"description": child.help}
         if child.example is not None:
             info["examples"] = [_plain(child.example)]
         if child.required:
