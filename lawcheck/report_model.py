@@ -202,9 +202,24 @@ class Header:
 
 
 @dataclass(frozen=True)
+class StatementSummary:
+    """A plan report's entry for one of its statements: where it is, what of it was analysed,
+    and its overall result (never "no findings" when it was not fully analysed)."""
+
+    activity: str
+    statement: int
+    analysis: JSONObject
+    result: str
+
+    def to_dict(self) -> dict:
+        return {"activity": self.activity, "statement": self.statement,
+                "analysis": dict(self.analysis), "result": self.result}
+
+
+@dataclass(frozen=True)
 class Report:
-    """A plan's report. ``not_checked``, ``deadlines``, ``statements`` and ``activities`` keep
-    their SPEC §5 objects; ``statements`` is left out of the JSON when the plan has none."""
+    """A plan's report. ``not_checked``, ``deadlines`` and ``activities`` keep their SPEC §5
+    objects; ``statements`` is left out of the JSON when the plan has none."""
 
     header: Header
     subject: Subject
@@ -213,7 +228,7 @@ class Report:
     not_checked: tuple[JSONObject, ...]
     caveats: tuple[str, ...]
     deadlines: tuple[JSONObject, ...] = ()
-    statements: tuple[JSONObject, ...] = ()
+    statements: tuple[StatementSummary, ...] = ()
     activities: tuple[JSONObject, ...] = ()
 
     def to_dict(self) -> dict:
@@ -222,7 +237,7 @@ class Report:
                 "findings": [f.to_dict() for f in self.findings],
                 "not_checked": [dict(n) for n in self.not_checked],
                 "caveats": list(self.caveats),
-                **({"statements": [dict(s) for s in self.statements]}
+                **({"statements": [s.to_dict() for s in self.statements]}
                    if self.statements else {}),
                 "activities": [dict(a) for a in self.activities]}
 
@@ -254,7 +269,8 @@ AnyReport = Union[Report, StatementReport]
 
 def build_report(header: Header, subject: Subject, risk: Risks, findings: Sequence[Finding],
                  not_checked: Sequence[JSONObject], caveats: Sequence[str], *,
-                 deadlines: Sequence[JSONObject] = (), statements: Sequence[JSONObject] = (),
+                 deadlines: Sequence[JSONObject] = (),
+                 statements: Sequence[StatementSummary] = (),
                  activities: Sequence[JSONObject] = (), analysis: JSONObject | None = None,
                  result: str = "") -> AnyReport:
     """The one place a report is assembled, for a plan (``subject.kind == "plan"``: deadlines,

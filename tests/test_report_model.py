@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.api.check import check, check_report
+from lawcheck.api.check import check, check_report, exit_code
 from lawcheck.report.jsonfmt import render_json
 from lawcheck.report_model import (Finding, Header, Report, Risk, Risks, StatementReport,
-                                   Subject, Where, build_report)
+                                   StatementSummary, Subject, Where, build_report)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -52,8 +52,12 @@ def test_the_plan_check_is_typed_through_and_json_only_at_the_edge(db_url):
     assert all(isinstance(f, Finding) and isinstance(f.where, Where) for f in typed.findings)
     questions = [f for f in typed.findings if f.question]
     assert questions and all(isinstance(f.question, int) and f.missing for f in questions)
-    assert render_json(typed) == render_json(check(plan, as_of="2026-12-01", db=db_url,
-                                                   clock=CLOCK))
+    assert [type(s) for s in typed.statements] == [StatementSummary] * 3
+    as_json = check(plan, as_of="2026-12-01", db=db_url, clock=CLOCK)
+    assert render_json(typed) == render_json(as_json)
+    for fail_on in ("info", "medium", "high", "critical"):
+        assert exit_code(typed, fail_on) == exit_code(as_json, fail_on)
+    assert exit_code(typed, "info") == 1 and exit_code(typed, "critical") == 0
     with pytest.raises(dataclasses.FrozenInstanceError):
         typed.findings[0].why = "edited"  # type: ignore[misc]
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, cast
 from lawcheck import __version__
 from lawcheck.ingest import parse_date
 from lawcheck.model import Context
-from lawcheck.report_model import Finding, Header, Report, Subject, build_report
+from lawcheck.report_model import (AnyReport, Finding, Header, Report, StatementSummary, Subject,
+                                   build_report)
 from lawcheck.rulebase.model import SEVERITIES
 from lawcheck.service import citation_index, load_rulebase, opened
 
@@ -68,7 +69,7 @@ def check_report(plan: str | Path, *, org: str | Path | None = None,
     outcomes = evaluate_contexts(rulebase, compile_rulebase(rulebase),
                                  get_engine(engine or engine_name()), contexts, index)
     findings: list[Finding] = []
-    screened = []
+    screened: list[StatementSummary] = []
     for (_, statement), outcome in zip(subjects, outcomes):
         found = list(outcome.findings)
         if statement is not None:  # a statement: point at its words
@@ -145,7 +146,9 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def exit_code(report: dict, fail_on: str = "high") -> int:
+def exit_code(report: dict | AnyReport, fail_on: str = "high") -> int:
     """SPEC §6: 1 when a finding is at or above ``fail_on`` severity, else 0."""
     threshold = SEVERITIES.index(fail_on)
-    return int(any(SEVERITIES.index(f["severity"]) >= threshold for f in report["findings"]))
+    severities = [f["severity"] for f in report["findings"]] if isinstance(report, dict) \
+        else [f.severity for f in report.findings]
+    return int(any(SEVERITIES.index(s) >= threshold for s in severities))

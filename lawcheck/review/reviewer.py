@@ -22,8 +22,8 @@ from lawcheck import __version__
 from lawcheck.elections import ElectionCalendar
 from lawcheck.model import Context
 from lawcheck.precedent_links import with_precedents
-from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport, Subject, Where,
-                                   build_report)
+from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport,
+                                   StatementSummary, Subject, Where, build_report)
 from lawcheck.speech import likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
@@ -312,13 +312,13 @@ class PlanStatement:
     text: str
     screened: Screen  # what of it could be read
 
-    def summary(self, findings: int) -> dict:
+    def summary(self, findings: int) -> StatementSummary:
         """The plan report's entry for this statement: where it is, what was analysed and its
         overall result (never "no findings" when it was not fully analysed)."""
         where = self.context.where
-        return {"activity": where["activity"], "statement": where["statement"],
-                "analysis": analysis_dict(self.screened, self.analysis),
-                "result": result_label(self.screened.analysed, findings)}
+        return StatementSummary(where["activity"], where["statement"],
+                                analysis_dict(self.screened, self.analysis),
+                                result_label(self.screened.analysed, findings))
 
     def caveat(self) -> str | None:
         where = self.context.where
