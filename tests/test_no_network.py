@@ -51,6 +51,7 @@ INVOCATIONS: list[tuple[str, list[str]]] = [
     ("corpus ingest", ["{tmp}/law2.txt", "--law", "kh/test-law", "--version", "2"]),
     ("corpus diff", ["kh/test-law", "--format", "json"]),
     ("plan template", ["-o", "{tmp}/template.yaml"]),
+    ("plan schema", ["-o", "{tmp}/plan.schema.json"]),
     ("rules list", ["--format", "json"]),
     ("rules show", [RULE]),
     ("rules lint", []),
