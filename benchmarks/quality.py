@@ -10,8 +10,9 @@ parts are scored twice: at their real dates, and undated (read as published on 2
 real statement's own precedent is left out of the likeness comparison, so it is never found by
 its own quote.
 
-A real part whose lines carry an ``added`` tag is also scored on the items added last (the newest
-tag), so figures on items nobody has yet seen a result for stay apart from the older ones.
+A real part whose lines carry an ``added`` tag is also scored on the items added last (on the
+newest day a tag names), so figures on items nobody has yet seen a result for stay apart from the
+older ones.
 
 ``--errors`` lists misses and false alarms, but never for the held-out set or the untouched real
 part: their figures are honest only while nobody tunes on their items (tests/data/README.md).
@@ -71,13 +72,13 @@ def main() -> int:
 
 
 def newest(path: Path, dated: bool):
-    """The items of a real part that carry the newest ``added`` tag, with the tag; None when the
-    part has no tagged item."""
+    """The items of a real part added on the newest day an ``added`` tag names (a day's passes
+    are tagged 2026-12-06b, 2026-12-06c ...), with that day; None when no item is tagged."""
     from lawcheck.review.quality import read_set
 
     items = read_set(path, dated=dated)
-    tags = sorted({i.added for i in items if i.added})
-    return (tags[-1], [i for i in items if i.added == tags[-1]]) if tags else None
+    days = sorted({i.added[:10] for i in items if i.added})
+    return (days[-1], [i for i in items if i.added and i.added[:10] == days[-1]]) if days else None
 
 
 def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=None) -> dict:

@@ -132,10 +132,10 @@ def test_the_benchmark_scores_the_newest_additions_apart(tmp_path):
     rows = [{"id": "old", "text": "a", "expect": []},
             {"id": "first", "text": "b", "expect": [], "added": "2026-11-01"},
             {"id": "new-1", "text": "c", "expect": [], "added": "2026-12-06b"},
-            {"id": "new-2", "text": "d", "expect": [], "added": "2026-12-06b"}]
+            {"id": "new-2", "text": "d", "expect": [], "added": "2026-12-06c"}]
     path = tmp_path / "untouched.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     tag, items = bench.newest(path, True)
-    assert tag == "2026-12-06b" and [i.id for i in items] == ["new-1", "new-2"]
+    assert tag == "2026-12-06" and [i.id for i in items] == ["new-1", "new-2"]
     path.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
     assert bench.newest(path, True) is None
