@@ -99,3 +99,18 @@ def test_bad_pdfs_are_named_errors(tmp_path, maker, code, phrase):
     assert info.value.code == code
     assert str(path) in info.value.render()
     assert phrase in info.value.render()
+
+
+def test_a_two_page_law_whose_last_page_has_a_short_second_column(tmp_path):
+    """Nine articles fill page 1 and a little of page 2, set in two columns: its right column
+    holds five lines at the top (under a fifth of the page's words), and the header stands on
+    two pages only. Both are read as they are printed (issue 15: the Paris Agreement)."""
+    lines = pdfgen.law_text(9)
+    truth = articles(parse_text("\n".join(lines)))
+    law = parse(read_pdf(pdfgen.make_law_pdf(tmp_path / "law.pdf", lines,
+                                              two_column_pages=(2,))))
+    got = articles(law)
+    assert list(got) == list(truth)
+    assert [n for n in truth if _norm(truth[n]) != _norm(got[n])] == []
+    assert sum(s.kind == "header" for s in law.report.skipped) == 2
+    assert not any("Official Gazette" in text for text in got.values())
