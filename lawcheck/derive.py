@@ -46,7 +46,7 @@ class Calendars:
                          + ("that year" if len(gaps) == 1 else "those years")
                          + " are not counted, and the checks that need them are listed as "
                            "not checked.")
-        doubts = {}
+        doubts: dict[str, date] = {}  # reason -> the first day it concerns
         for day in sorted(set(days)):
             reason = self.elections.facts([day], "subject")[1].get("subject.in_campaign_period")
             if reason:
@@ -126,9 +126,11 @@ def organization_facts(org: dict, activities: list[dict], as_of: date) -> dict:
         f["organization.unnotified_change_days"] = (as_of - oldest["changed_on"]).days if oldest else 0
         if oldest:
             f["organization.unnotified_change_kind"] = oldest["kind"]
-    years = (reporting.get("activity_report_year"), reporting.get("financial_report_year"))
-    if None not in years:  # both reports are due: one year alone says nothing of the other
-        f["organization.annual_report_years_behind"] = max(0, as_of.year - 1 - min(years))
+    activity_year = reporting.get("activity_report_year")
+    financial_year = reporting.get("financial_report_year")
+    if activity_year is not None and financial_year is not None:  # one alone says nothing
+        behind = as_of.year - 1 - min(activity_year, financial_year)  # of the other report
+        f["organization.annual_report_years_behind"] = max(0, behind)
     february_end = date(as_of.year, 2, monthcal.monthrange(as_of.year, 2)[1])
     f["organization.days_past_february"] = (as_of - february_end).days
     f["organization.days_past_march_31"] = (as_of - date(as_of.year, 3, 31)).days
