@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lawcheck.errors import OptionError
 from lawcheck.rulebase.model import ANCHORS, DeadlineSpec, Rule
+from lawcheck.vocabulary import DEMONSTRATIONS
 
 STATUSES = ("overdue", "due", "check", "info")
 CHANGE_KINDS = {"leader": "leader (chair or executive director)", "address": "address",
@@ -39,7 +40,6 @@ LOOKBACK_MONTHS = 36  # overdue monthly tax returns listed at most this far back
 #: these in step with the rules' conditions and parameters): the activity types that are
 #: demonstrations and the short-notice route of Art 14 (places, participant ceiling). The
 #: working days and hours of notice come from the rules' deadline blocks.
-DEMONSTRATIONS = ("assembly", "march", "rally", "vigil", "strike")
 NOTICE_WORKING_DAYS = 5
 SHORT_NOTICE_VENUES = ("designated_expression_place", "private_property_with_consent")
 SHORT_NOTICE_PARTICIPANTS = 200

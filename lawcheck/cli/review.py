@@ -7,8 +7,8 @@ import sys
 import click
 
 from lawcheck.cli.render import FORCE
+from lawcheck.vocabulary import MEDIA, ORG_TYPES, SEVERITIES, SPEAKERS
 
-SEVERITIES = ("info", "low", "medium", "high", "critical")
 FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
 
 
@@ -17,18 +17,14 @@ FORMATS = ("text", "jsonl", "json", "csv", "html", "summary", "xlsx")
 @click.option("--text", "text", metavar="TEXT", help="Review this one statement.")
 @click.option("--org", type=click.Path(dir_okay=False),
               help="Organization YAML: its type decides which duties apply (e.g. neutrality).")
-@click.option("--org-type", type=click.Choice(["domestic_association", "domestic_ngo",
-                                               "foreign_ngo", "foreign_association",
-                                               "community_group"]),
+@click.option("--org-type", type=click.Choice(ORG_TYPES),
               help="Organization type for rows without an org_type column (instead of --org).")
 @click.option("--date", "date_", metavar="DATE",
               help="Date of statements that give none (default: today); decides which laws "
                    "apply and whether an election campaign is on.")
-@click.option("--medium", type=click.Choice(["press_release", "facebook", "joint_statement",
-                                             "interview", "speech", "banner", "website",
-                                             "other"]),
+@click.option("--medium", type=click.Choice(MEDIA),
               help="Medium of statements that give none.")
-@click.option("--speaker", type=click.Choice(["organization", "staff", "partner"]),
+@click.option("--speaker", type=click.Choice(SPEAKERS),
               help="Speaker of statements that give none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Default: from -o's file name; else text on a terminal, jsonl otherwise.")

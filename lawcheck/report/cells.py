@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from lawcheck import vocabulary
 from lawcheck.speech.script import result_label
 
-RISK_LEVELS = ("critical", "high", "moderate", "low", "none")  # most serious first
+RISK_LEVELS = tuple(reversed(vocabulary.RISK_LEVELS))  # most serious first
 RISKS = ("deregistration", "prosecution")
 CSV_COLUMNS = ("id", "source", "line", "rule", "category", "kind", "severity", "consequence",
                "span_start", "span_end", "excerpt", "why", "citations", "suggestion",

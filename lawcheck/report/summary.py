@@ -16,12 +16,12 @@ from datetime import date
 from lawcheck.model import CONFIDENCE_MEANING
 from lawcheck.risk import LADDER_WORDS
 from lawcheck.rulebase.model import KINDS, SEVERITIES
+from lawcheck.vocabulary import RISK_LEVELS
 
 #: How many findings and mitigations the summary at the top shows.
 TOP = 3
 #: Findings at or above this severity are "serious" when ranking mitigations.
 SERIOUS = ("high", "critical")
-RISK_LEVELS = ("none", "low", "moderate", "high", "critical")
 RISKS = (("deregistration", "Deregistration risk"), ("prosecution", "Prosecution risk"))
 
 #: One heading and one plain sentence per kind. The three are never shown together.

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from lawcheck.vocabulary import RISK_LEVELS, SEVERITIES
+
 # The categories statements are scored on: the speech offences and duties. Other categories a
 # statement can raise (public-order for online posts) ride on these and are not scored.
 SPEECH_CATEGORIES = ("incitement", "defamation", "lese-majeste", "judicial",
                      "political-neutrality", "election")
-LEVELS = ("none", "low", "moderate", "high", "critical")
-SEVERITIES = ("info", "low", "medium", "high", "critical")
+LEVELS = RISK_LEVELS
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date
 
 from lawcheck.errors import Where
 from lawcheck.model import CONFIDENCE  # noqa: F401  (one list of marks for laws and rules)
+from lawcheck.vocabulary import ORG_TYPES, SEVERITIES  # noqa: F401  (defined once)
 
 FACT_TYPES = ("bool", "int", "number", "date", "enum", "string", "labels")
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "in", "contains", "exists", "missing")
@@ -32,13 +33,10 @@ CATEGORIES = ("registration", "mou", "change-notification", "reporting", "tax", 
               "political-neutrality", "election", "public-order", "incitement", "defamation",
               "lese-majeste", "judicial", "security", "reputational")
 KINDS = ("violation", "risk", "advisory")
-SEVERITIES = ("info", "low", "medium", "high", "critical")
 CONSEQUENCES = ("advisory", "warning", "fine", "suspension", "deregistration",
                 "mou-termination", "expulsion", "criminal")
 PILLARS = ("people", "property", "programs")
 LEVELS = ("individual", "organization", "sector")  # who acts on a mitigation (the guidance)
-ORG_TYPES = ("domestic_association", "domestic_ngo", "foreign_ngo", "foreign_association",
-             "community_group")
 
 
 @dataclass(frozen=True)
