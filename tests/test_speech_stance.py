@@ -449,3 +449,23 @@ def test_a_wrong_as_a_programmes_topic_accuses_no_one(text):
 def test_exposing_a_wrong_still_accuses():
     assert labels("We expose corruption by the provincial governor.")["statement.accuses"] == [
         "official"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    # a question opened by a negated auxiliary asserts what it asks
+    ("Isn't it obvious that the commune chief took the money?", "statement.accuses",
+     ["official"]),
+    ("Didn't the governor steal the land?", "statement.accuses", ["official"]),
+    ("Isn't the governor a thief?", "statement.insults", ["official"]),
+])
+def test_a_rhetorical_question_makes_its_accusation(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Is the governor a thief? We do not know.",        # an open question stays a question
+    "Didn't the court release them last week?",        # only labels are asserted this way
+    "The governor said the company had sold the land legally, and we will check the records.",
+])
+def test_open_questions_and_lawful_deeds_accuse_no_one(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -162,6 +162,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue
             if kind.fact == ACCUSES and not strong and _a_topic(sentence, start, end):
                 continue  # "our programme addresses corruption in the land sector"
+            if kind.fact == ACCUSES and _lawful(sentence, start, end):
+                continue  # "the company had sold the land legally": no wrong is said
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.value == "endorse" and _abusive(pipeline, target.words):
@@ -213,6 +215,18 @@ def _a_topic(sentence: Sentence, start: int, end: int) -> bool:
 
 DECLINES = {"fallen", "fell", "falls", "decreased", "declined", "dropped", "decline",
             "declining"}
+
+
+LAWFUL = {"legally", "lawfully", "legitimately"}
+
+
+def _lawful(sentence: Sentence, start: int, end: int) -> bool:
+    """True when "legally" or "lawfully" stands right before the cue or within two words after
+    it: "sold the land legally" says no wrong was done."""
+    lowers, base = sentence.lowers, sentence.start
+    near = lowers[max(start - 1, sentence.start) - base:start - base] + \
+        lowers[end - base:min(end + 2, sentence.end) - base]
+    return any(w in LAWFUL for w in near)
 
 
 def _suspects_act(sentence: Sentence, start: int) -> bool:

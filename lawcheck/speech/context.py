@@ -126,7 +126,7 @@ def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -
     if any(_cites_law(sentence, s) for s, _ in sentence.find("law")):
         return "quoted-law"
     text = sentence.text().rstrip(" \"'”’)]")
-    if text.endswith("?"):
+    if text.endswith("?") and not (fact in LABELS and _rhetorical(sentence)):
         return "question"
     if any(s < start and not _main_clause(sentence, s, start)
            for s, _ in sentence.find("hypothetical")) or (
@@ -137,6 +137,19 @@ def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -
     if _attributed(sentence, start, end):
         return "reported"
     return "asserted"
+
+
+RHETORICAL_OPENERS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                      "can", "could", "would", "will"}
+
+
+def _rhetorical(sentence: Sentence) -> bool:
+    """A question that opens with a negated auxiliary ("Isn't it obvious that …?", "Didn't the
+    governor take the money?") asks nothing: it asserts, and an accusation in it is made."""
+    k = sentence.first_word() - sentence.start
+    lowers = sentence.lowers
+    return k + 1 < len(lowers) and lowers[k] in RHETORICAL_OPENERS and \
+        lowers[k + 1] in ("n't", "not")
 
 
 def _cites_law(sentence: Sentence, s: int) -> bool:
@@ -181,6 +194,8 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
     for s, e in sentence.find("negation"):
         if not (clause <= s and e <= start) or _is_number_sign(doc, s):
             continue
+        if fact in LABELS and s == sentence.first_word() + 1 and _rhetorical(sentence):
+            continue  # "Isn't it obvious that …?": the question's "not" denies nothing
         if fact in LABELS and _negates_command(sentence, s, e):
             continue  # "don't follow the orders of the dictator": the order is negated, not the name
         if fact in LABELS and e < sentence.end and (
