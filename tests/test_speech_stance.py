@@ -469,3 +469,23 @@ def test_a_rhetorical_question_makes_its_accusation(text, fact, value):
 ])
 def test_open_questions_and_lawful_deeds_accuse_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # observers count spoiled ballots and voter education warns about mistakes: no campaign
+    "One spoilt ballot was found in the box at station 12.",
+    "Observers noted that the spoiled ballot rate rose in 2018.",
+    "Voters who spoil their ballot by mistake can ask the officer for help before it is cast.",
+])
+def test_spoiled_ballots_reported_or_explained_are_no_call(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Cast a spoiled ballot on 23 July!",
+    "We urge every voter to cast a spoiled ballot.",
+    "We will not legitimise this fake election with our votes.",
+    "Mark your ballot for nobody.",
+])
+def test_spoiled_ballot_and_refusal_campaigns_are_calls(text):
+    assert analyse(text).facts["statement.calls"] == ["abstain"], analyse(text).acts
