@@ -489,3 +489,18 @@ def test_spoiled_ballots_reported_or_explained_are_no_call(text):
 ])
 def test_spoiled_ballot_and_refusal_campaigns_are_calls(text):
     assert analyse(text).facts["statement.calls"] == ["abstain"], analyse(text).acts
+
+
+def test_land_lost_to_a_company_is_no_territory_claim():
+    assert labels("We note with concern reports that border communities lost their farmland "
+                  "to a sugar concession.") == {}
+    # to a neighbour, or a neighbour's company: still a claim
+    assert labels("Our leaders sold the islands to a Vietnamese company.")[
+        "statement.territory_claim"] is True
+    assert labels("The border province lost land to Thailand and to a casino developer.")[
+        "statement.territory_claim"] is True
+
+
+def test_the_right_to_strike_is_no_call_to_strike():
+    assert labels("The ILO calls on the government to ensure that workers can strike without "
+                  "fear of reprisal.") == {}

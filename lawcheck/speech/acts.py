@@ -137,6 +137,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "we welcome the court's decision to release them": no demand
         if kind.fact == TERRITORY and not strong and _lost_something_else(sentence, end):
             continue  # "migrants crossing the border lost their papers": no land was lost
+        if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
+            continue  # "border communities lost their farmland to a sugar concession"
         target = None
         if kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
@@ -266,6 +268,27 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
         return False
     spans = sentence.find("territory-context") + sentence.find("territory-object")
     return not any(end <= s < stop for s, _ in spans)
+
+
+def _lost_to_no_neighbour(sentence: Sentence, end: int) -> bool:
+    """True when the territory cue's recipient, "to" within six words after it and a
+    `land-taker` within three words after "to", is a company, a project or nature, and no
+    neighbouring state or people is named up to it: "lost their farmland to a sugar concession"."""
+    if "land-taker" not in sentence.pipeline.markers:
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    stop = min(sentence.end, end + 6)
+    to = next((k for k in range(end, stop) if lowers[k - base] == "to"), None)
+    if to is None:
+        return False
+    if any(end <= h.start < to + 4 and h.entry.category == "neighbouring-state"
+           for h in sentence.entities):
+        return False
+    foreign = [s for group in ("foreign-power", "ethnic") if group in sentence.pipeline.markers
+               for s, _ in sentence.find(group)]
+    if any(end <= s < to + 4 for s in foreign):
+        return False  # "sold the islands to a Vietnamese company": a neighbour's all the same
+    return any(to < s <= to + 3 for s, _ in sentence.find("land-taker"))
 
 
 def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
