@@ -504,3 +504,13 @@ def test_land_lost_to_a_company_is_no_territory_claim():
 def test_the_right_to_strike_is_no_call_to_strike():
     assert labels("The ILO calls on the government to ensure that workers can strike without "
                   "fear of reprisal.") == {}
+
+
+def test_the_one_whose_words_are_reported_is_not_their_target():
+    assert labels("The opposition leader said the election was rigged; the NEC rejected the "
+                  "claim.") == {}
+    # the one the reported words are about is still their target
+    assert labels("The minister said the opposition leader is a traitor.")[
+        "statement.reported_accusation"] == ["politician"]
+    assert labels("The governor said the company stole the land.")[
+        "statement.reported_accusation"] == ["company"]

@@ -176,6 +176,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
+        if mode == "reported" and target is not None and _the_speaker(sentence, target, start):
+            continue  # "the opposition leader said the election was rigged": he says it
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
@@ -243,6 +245,23 @@ def _suspects_act(sentence: Sentence, start: int) -> bool:
     if k < sentence.start or lowers[k - base] not in ("in", "for", "over", "with", "of"):
         return False
     return any(s < k for s, _ in sentence.find("enforcement"))
+
+
+def _the_speaker(sentence: Sentence, target: Target, start: int) -> bool:
+    """True when the target is the one whose words are reported: it stands just before an
+    attribution word that comes before the cue ("the opposition leader said …", "the minister
+    has claimed …"), so the words accuse someone else or no one, not the speaker."""
+    lowers, base = sentence.lowers, sentence.start
+    for s, _ in sentence.find("attribution"):
+        if s >= start:
+            continue
+        for hit in sentence.entities:
+            between = lowers[hit.end - base:s - base]
+            if hit.end <= s and len(between) <= 2 and all(
+                    w in ("has", "have", "had", "also", "publicly", "then") for w in between) \
+                    and sentence.source[hit.chars[0]:hit.chars[1]] == target.words:
+                return True
+    return False
 
 
 def _abusive(pipeline, words: str) -> bool:
