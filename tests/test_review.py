@@ -221,3 +221,21 @@ def test_export_of_a_review_run_holds_jsonl_html_and_cited_law(db, tmp_path):
         for entry in manifest["files"]:
             assert hashlib.sha256(z.read(entry["path"])).hexdigest() == entry["sha256"]
         assert {e["path"] for e in manifest["files"]} == names - {"manifest.json"}
+
+
+def test_no_findings_is_never_presented_as_clearance(db, tmp_path):
+    """A statement on which no rule fired says what that is worth (the analyser's measured catch
+    rate on real statements, lawcheck/speech/measured.py); a flagged one does not repeat it, and
+    the reviewer's page says it once for the batch."""
+    from lawcheck.speech.measured import FOUND, OF
+
+    result = invoke(db, "--text", BENIGN, "--format", "jsonl")
+    report = json.loads(result.stdout.splitlines()[0])
+    assert report["result"] == "no findings"
+    assert any(c.startswith("No finding is not clearance") and f"{FOUND} of {OF}" in c
+               for c in report["caveats"])
+    flagged = json.loads(invoke(db, "--text", RISKY, "--format", "jsonl").stdout.splitlines()[0])
+    assert not any("not clearance" in c for c in flagged["caveats"])
+    page = tmp_path / "page.html"
+    invoke(db, "--text", BENIGN, "--format", "html", "-o", str(page))
+    assert page.read_text(encoding="utf-8").count("is not clearance") == 1

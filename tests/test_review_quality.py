@@ -142,3 +142,16 @@ def test_the_benchmark_scores_the_newest_additions_apart(tmp_path):
     assert tag == "2026-12-06" and [i.id for i in items] == ["new-1", "new-2"]
     path.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
     assert bench.newest(path, True) is None
+
+
+def test_what_no_findings_says_it_is_worth_is_what_was_measured(untouched):
+    """Every "no findings" carries the analyser's measured catch rate (speech/measured.py); the
+    sentence may never be rosier than the untouched part measures, nor stale by more than a few
+    points when the analyser improves."""
+    from lawcheck.speech import measured
+
+    stated = measured.FOUND / measured.OF
+    assert abs(untouched.outcome_recall() - stated) <= 0.05, (
+        f"measured {untouched.outcome_hits}/{untouched.outcome_total}, the note says "
+        f"{measured.FOUND}/{measured.OF}: update lawcheck/speech/measured.py")
+    assert f"{measured.FOUND} of {measured.OF}" in measured.no_finding_note()

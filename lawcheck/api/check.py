@@ -14,6 +14,7 @@ from lawcheck.report_model import (AnyReport, Finding, Header, Report, Statement
                                    build_report)
 from lawcheck.rulebase.model import SEVERITIES
 from lawcheck.service import citation_index, load_rulebase, opened
+from lawcheck.speech.measured import no_finding_note
 
 if TYPE_CHECKING:
     from lawcheck.review.reviewer import PlanStatement
@@ -85,6 +86,14 @@ def check_report(plan: str | Path, *, org: str | Path | None = None,
     caveats = cals.caveats([c.date for c in contexts])
     due = _due(loaded, day, cals)
     caveats += [note for s in statements if (note := s.caveat())]
+    unflagged: dict[str, list[str]] = {}
+    for s in screened:
+        if s.result == "no findings":
+            unflagged.setdefault(s.activity, []).append(str(s.statement + 1))
+    if unflagged:  # a statement no rule fired on is not cleared: say what that is worth
+        where = "; ".join(f"statement{'s' * (len(n) > 1)} {', '.join(n)} of activity {a}"
+                          for a, n in unflagged.items())
+        caveats.append(f"No finding on {where}. {no_finding_note()}")
     moment = clock or datetime.now(timezone.utc).astimezone()
     header = Header(__version__, moment.isoformat(timespec="seconds"), day.isoformat(),
                     {"version": rulebase.version, "rules": len(rulebase.rules)}, corpus)

@@ -94,6 +94,7 @@ class HtmlWriter(Writer):
 
     def _assemble(self) -> None:
         from lawcheck.report.templating import environment
+        from lawcheck.speech.measured import batch_note
 
         summary = self.counts.result()
         screened = {"screened in full": summary["statements"] - summary["not_screened"]
@@ -101,6 +102,8 @@ class HtmlWriter(Writer):
                     "not screened": summary["not_screened"]}
         page = environment().get_template("report/review.html").generate(
             summary=summary, screened=screened, spool=self._chunks,
+            # some statement had no finding: say once what that is worth (speech/measured.py)
+            no_finding=batch_note() if summary["statements"] > summary["flagged"] else None,
             unscreened=self._level_counts.get("unscreened", 0),
             levels=[(lv, self._level_counts.get(lv, 0)) for lv in RISK_LEVELS])
         for piece in page:

@@ -27,6 +27,7 @@ from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport
 from lawcheck.speech import likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
+from lawcheck.speech.measured import no_finding_note
 from lawcheck.speech.script import Screen, caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
@@ -256,10 +257,12 @@ class Reviewer:
                           hashlib.sha256(text.encode("utf-8")).hexdigest(), item.id,
                           getattr(item, "line", None))
         header = Header(__version__, self.checked_at, day.isoformat(), self.header, self.corpus)
+        result = result_label(screened.analysed, len(findings))
+        if result == "no findings":
+            caveats.append(no_finding_note())
         return cast(StatementReport, build_report(
             header, subject, outcome.risk, findings, outcome.not_checked, caveats,
-            analysis=analysis_dict(screened, analysis),
-            result=result_label(screened.analysed, len(findings))))
+            analysis=analysis_dict(screened, analysis), result=result))
 
     def _outcome(self, facts: dict, day: date, organization: dict) -> "_Outcome":
         """Findings (not yet placed at words), not_checked and risk for one fact set,
