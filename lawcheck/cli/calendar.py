@@ -8,8 +8,9 @@ import sys
 import click
 
 from lawcheck.cli.render import FORCE
+from lawcheck.report.formats import formats, renderer
 
-FORMATS = ("text", "json", "ics")
+FORMATS = formats("calendar")  # text, json, ics: the registry's calendar renderers
 
 
 @click.command("calendar")
@@ -40,13 +41,12 @@ def calendar(org, plan, as_of, start, end, fmt, output, force) -> None:
     """
     from lawcheck.cli.render import deliver, output_format, prepare_output
     from lawcheck.deadlines import compliance_calendar
-    from lawcheck.report.calendar import render_ics, render_json, render_text
 
     fmt = output_format(output, fmt, FORMATS, command="calendar") or (
         "text" if output or sys.stdout.isatty() else "json")
     prepare_output(output, force)
     cal = compliance_calendar(org, as_of=as_of, start=start, end=end, plan=plan)
-    text = {"text": render_text, "json": render_json, "ics": render_ics}[fmt](cal)
+    text = renderer("calendar", fmt)(cal)
     if output:
         deliver(text, output, newline="")  # keep the CRLF of .ics; 0600 like every output
     elif fmt == "ics":  # bytes go to the binary stream untouched: the CRLF line ends stay

@@ -25,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from lawcheck import limits
 from lawcheck.errors import InputError, LawcheckError
+from lawcheck.report.formats import media_type, renderer
 from lawcheck.web import i18n, security, uploads
 from lawcheck.web.cache import Cache
 from lawcheck.web.render import Pages
@@ -153,14 +154,13 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
                 request, "This report is no longer kept: check the plan again."))
         report, calendar = entry["report"], entry["calendar"]
         if fmt == "ics" and calendar is not None:
-            from lawcheck.report.calendar import render_ics
-
-            return _file(render_ics(calendar), "lawcheck-deadlines.ics", "text/calendar")
-        kinds = {"html": ("html", "text/html"), "md": ("markdown", "text/markdown"),
-                 "json": ("json", "application/json")}
+            return _file(renderer("calendar", "ics")(calendar), "lawcheck-deadlines.ics",
+                         media_type("ics"))
+        kinds = {"html": "html", "md": "markdown", "json": "json"}  # the download's extension
         if fmt not in kinds:
             raise HTTPException(404)
-        return _file(render(report, kinds[fmt][0]), f"lawcheck-report.{fmt}", kinds[fmt][1])
+        return _file(render(report, kinds[fmt]), f"lawcheck-report.{fmt}",
+                     media_type(kinds[fmt]))
 
     async def review_form(request):
         return page(request, "web/review.html", choices=_review_choices())
@@ -190,11 +190,9 @@ def create_app(*, db: str | None = None, keep_text: bool = False, scratch: str |
         if entry is None or "review" not in entry:
             return page(request, "web/error.html", 404, message=pages.gettext(
                 request, "This review is no longer kept: screen the statements again."))
-        types = {"csv": "text/csv", "html": "text/html",
-                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-        if fmt not in types:
+        if fmt not in ("csv", "html", "xlsx"):
             raise HTTPException(404)
-        return _file(entry["review"][fmt], f"lawcheck-review.{fmt}", types[fmt])
+        return _file(entry["review"][fmt], f"lawcheck-review.{fmt}", media_type(fmt))
 
     async def calendar_page(request):
         from lawcheck.deadlines import compliance_calendar
