@@ -106,7 +106,8 @@ def read_source(path: Path, ocr: bool = False) -> SourceText:
 def start_annotation(path: Path):
     """For a PDF, a child process that loads spaCy and the annotation pipeline now, while the
     caller opens the store and reads the PDF (lawcheck/annotate/background.py); None for a text
-    file (read at once: nothing to overlap) or once spaCy is loaded in this process. Give it to
+    file (read at once: nothing to overlap), once spaCy is loaded in this process, or when no
+    core is free for it (background.needed). Give it to
     :func:`prepare`, and close it if prepare is never reached."""
     from lawcheck.annotate import background
 

@@ -93,3 +93,17 @@ def test_a_child_is_started_for_a_pdf_only_and_only_while_spacy_is_not_loaded(tm
     import lawcheck.annotate.pipeline  # noqa: F401  (spaCy loaded here: a child gains nothing)
 
     assert "spacy" in sys.modules and start_annotation(pdf) is None
+
+
+def test_no_child_without_a_core_to_spare(monkeypatch):
+    """On a machine whose cores are all busy the child would run in turn with the PDF's
+    reading, not beside it, and only add its imports."""
+    import os
+
+    from lawcheck.annotate import background
+
+    monkeypatch.setattr(os, "getloadavg", lambda: (64.0, 64.0, 64.0))
+    assert not background.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert background.spare_core() == (cores > 1)

@@ -3,7 +3,8 @@
 spaCy's import and the pipeline's build are a fixed cost of about a second whatever the law's
 size: on a ten-page PDF that is more than reading the PDF itself. Nothing in the pipeline can do
 without spaCy (every annotator is a spaCy Matcher over spaCy tokens), so the cost cannot be
-skipped; it can be paid at the same time as the PDF is read. :func:`start` launches
+skipped; it can be paid at the same time as the PDF is read, when a core is free for it
+(:func:`needed`). :func:`start` launches
 ``python -m lawcheck.annotate.background``, which imports spaCy and builds the English
 pipeline at once, then waits for the texts; :meth:`Background.annotate_many` sends them and
 reads the annotations back. The child runs the very code :func:`lawcheck.annotate.annotate_many`
@@ -30,9 +31,22 @@ TIMEOUT = 900
 
 
 def needed() -> bool:
-    """Is starting a child worth it? Not once spaCy is loaded here: the pipeline then builds
-    in a fraction of the time a child takes to start."""
-    return "spacy" not in sys.modules
+    """Is starting a child worth it? Not once spaCy is loaded here (the pipeline then builds
+    in a fraction of the time a child takes to start), and not without a core to spare: the
+    child imports again what this process has (about 0.3 s of work), which only pays when it
+    runs beside the PDF's reading, not in turn with it."""
+    return "spacy" not in sys.modules and spare_core()
+
+
+def spare_core() -> bool:
+    """A core free for the child: the machine's load average leaves one of ours idle."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): judge by cores alone
+        return cores > 1
+    return cores > 1 and load <= cores - 1
 
 
 def start() -> Background | None:
