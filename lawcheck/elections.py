@@ -20,8 +20,7 @@ from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.errors import CorpusDataError, Where
-
-KINDS = ("national_assembly", "commune_council", "subnational_council", "senate")
+from lawcheck.vocabulary import ELECTION_KINDS as KINDS
 LABELS = {"national_assembly": "National Assembly", "commune_council": "commune council",
           "subnational_council": "capital, provincial and district council",
           "senate": "Senate"}

@@ -1,9 +1,10 @@
 """The fixed vocabularies of lawcheck, defined once (issue 16): plan validation, statement
 inputs, the derived facts and the CLI read them from here instead of keeping their own copies.
 
-SPEC §3-§5 fixes these values; a new value needs a change to the SPEC, here, and to the
-``values:`` of the facts in rules/facts.yaml that take it (tests/test_plan.py checks that each
-fact's values are a vocabulary of this module).
+SPEC §3-§5 fixes these values; a new value needs a change to the SPEC and here. The facts of
+rules/facts.yaml that take one of these name it (``values: vocabulary.org_types``) and the rule
+loader reads it from here (:func:`named`), so the rules, plan validation and statement inputs
+cannot drift apart (tests/test_plan_vocabulary.py fails on any copy, in Python or in facts.yaml).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ PARTY_SUPPORT = ("none", "some_parties", "all_parties_equally")
 PARTNER_KINDS = ("ngo", "community_group", "government", "political_party", "donor", "company",
                  "media", "other")
 HISTORY_KINDS = ("warning", "halt_order", "suspension", "investigation", "summons", "other")
+#: The kinds of election whose campaign periods rules/calendars/elections.yaml gives.
+ELECTION_KINDS = ("national_assembly", "commune_council", "subnational_council", "senate")
 #: A finding's severity (SPEC §5), least serious first.
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 #: A risk's level (SPEC §5), least serious first.
@@ -79,3 +82,20 @@ def province_key(text: str) -> str:
 def province(text: str) -> str | None:
     """The province's name for any accepted spelling of it, else None."""
     return PROVINCE_KEYS.get(province_key(text))
+
+
+#: How facts.yaml names a vocabulary of this module: ``vocabulary.`` and its name in lower case.
+PREFIX = "vocabulary."
+
+
+def vocabularies() -> dict[str, tuple[str, ...]]:
+    """Every vocabulary of this module by the name facts.yaml gives it (``vocabulary.sectors``
+    for :data:`SECTORS`): the upper-case tuples of strings defined here."""
+    return {PREFIX + name.lower(): value for name, value in globals().items()
+            if name.isupper() and isinstance(value, tuple) and value
+            and all(isinstance(v, str) for v in value)}
+
+
+def named(name: str) -> tuple[str, ...] | None:
+    """The vocabulary ``name`` names (``vocabulary.org_types``), else None."""
+    return vocabularies().get(name.strip())

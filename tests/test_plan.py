@@ -10,7 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -391,7 +390,12 @@ def test_plan_template_writes_a_file_and_does_not_overwrite(tmp_path):
 
 
 def _facts() -> dict:
-    return yaml.safe_load((ROOT / "rules" / "facts.yaml").read_text())["facts"]
+    """The declared facts as the rule loader reads them (``values`` resolved from the
+    vocabulary a fact names)."""
+    from lawcheck.rulebase.loader import load as load_rules
+
+    return {name: {"type": f.type, "values": f.values, "source": f.source}
+            for name, f in load_rules(ROOT / "rules", None).facts.items()}
 
 
 KEY = r"((?:organization|activities\[\])(?:\.\w+(?:\[\])?)+)"

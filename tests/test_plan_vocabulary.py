@@ -5,6 +5,7 @@ validation, statement inputs, derived facts, the CLI and the risk model."""
 from __future__ import annotations
 
 import ast
+import re
 from datetime import date
 from pathlib import Path
 
@@ -48,17 +49,120 @@ def test_the_scan_finds_a_copy_in_any_order(tmp_path):
     assert copies(tmp_path) == {("lawcheck/x.py", "SECTORS")}
 
 
-def test_the_facts_rules_compare_take_their_values_from_the_vocabulary():
-    facts = load(ROOT / "rules" / "facts.yaml")["facts"]
-    feeds = {"organization.type": v.ORG_TYPES, "organization.sector": v.SECTORS,
-             "organization.public_profile": v.PROFILES, "organization.premises_owner": v.PREMISES,
-             "activity.type": v.ACTIVITY_TYPES, "activity.venue_kind": v.VENUE_KINDS,
-             "activity.party_support": v.PARTY_SUPPORT, "statement.medium": v.MEDIA,
-             "statement.speaker": v.SPEAKERS,
-             "organization.unnotified_change_kind": v.NOTIFIED_CHANGE_KINDS,
-             "organization.undated_change_kind": v.NOTIFIED_CHANGE_KINDS}
-    for name, values in feeds.items():
-        assert tuple(facts[name]["values"]) == values, name
+#: The facts a plan or statement value feeds, and the vocabulary facts.yaml names for each.
+FEEDS = {"organization.type": v.ORG_TYPES, "organization.sector": v.SECTORS,
+         "organization.public_profile": v.PROFILES, "organization.premises_owner": v.PREMISES,
+         "activity.type": v.ACTIVITY_TYPES, "activity.venue_kind": v.VENUE_KINDS,
+         "activity.party_support": v.PARTY_SUPPORT, "statement.medium": v.MEDIA,
+         "statement.speaker": v.SPEAKERS,
+         "organization.unnotified_change_kind": v.NOTIFIED_CHANGE_KINDS,
+         "organization.undated_change_kind": v.NOTIFIED_CHANGE_KINDS,
+         "activity.campaign_election": v.ELECTION_KINDS,
+         "statement.campaign_election": v.ELECTION_KINDS}
+
+
+def listed_copies(path: Path) -> set[tuple[str, str]]:
+    """(fact, vocabulary) for each fact of a facts file whose written-out ``values`` are a
+    vocabulary of lawcheck.vocabulary (in any order) instead of naming it."""
+    facts = load(path)["facts"]
+    return {(fact, name) for fact, spec in facts.items() if isinstance(spec.get("values"), list)
+            for name, value in VOCABULARIES.items() if set(spec["values"]) == set(value)}
+
+
+def test_facts_yaml_names_the_vocabularies_and_copies_none():
+    path = ROOT / "rules" / "facts.yaml"
+    assert listed_copies(path) == set(), "write values: vocabulary.NAME instead"
+    raw = load(path)["facts"]
+    assert {f for f in FEEDS if not str(raw[f]["values"]).startswith("vocabulary.")} == set()
+
+
+def test_the_scan_finds_a_copy_in_facts_yaml(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("facts:\n  x.medium:\n    type: enum\n    values: "
+                     + "[" + ", ".join(reversed(v.MEDIA)) + "]\n")
+    assert listed_copies(facts) == {("x.medium", "MEDIA")}
+
+
+def test_the_rules_compare_the_values_the_vocabulary_holds():
+    from lawcheck.rulebase.loader import load as load_rules
+    from lawcheck.settings import rules_dir
+
+    facts = load_rules(rules_dir(), None).facts
+    assert {name: facts[name].values for name in FEEDS} == FEEDS
+
+
+def _facts_with(tmp_path: Path, old: str, new: str) -> Path:
+    import shutil
+
+    from lawcheck.settings import rules_dir
+
+    root = tmp_path / "rules"
+    root.mkdir()
+    for name in ("facts.yaml", "mitigations.yaml"):
+        shutil.copy(rules_dir() / name, root / name)
+    text = (root / "facts.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    (root / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    (root / "kh").mkdir()
+    return root
+
+
+@pytest.mark.parametrize("new, message", [
+    ("values: vocabulary.org_type", "fact 'organization.type': values names unknown vocabulary "
+     "'vocabulary.org_type'; did you mean 'vocabulary.org_types'?"),
+    ("values: org_types", "fact 'organization.type': values names unknown vocabulary "
+     "'org_types'; did you mean 'vocabulary.org_types'?"),
+    ("values: 5", "fact 'organization.type': values must be a list, or the name of a "
+     "vocabulary (vocabulary.NAME)")])
+def test_an_unknown_vocabulary_is_a_located_load_error(tmp_path, new, message):
+    from lawcheck.errors import RulesError
+    from lawcheck.rulebase.loader import load as load_rules
+
+    root = _facts_with(tmp_path, "values: vocabulary.org_types", new)
+    line = next(i for i, text in enumerate((root / "facts.yaml").read_text().splitlines(), 1)
+                if text.strip() == new)
+    with pytest.raises(RulesError) as info:
+        load_rules(root, None)
+    found = [(p.code, p.where.file, p.where.line, p.message) for p in info.value.problems]
+    assert found == [("LC315", str(root / "facts.yaml"), line, message)]
+
+
+def test_rules_lint_names_the_file_line_and_the_vocabularies(tmp_path, monkeypatch, db_url):
+    import shutil
+
+    from lawcheck.settings import rules_dir
+    from tests.test_cli import run
+
+    root = tmp_path / "rules"
+    shutil.copytree(rules_dir(), root)
+    facts = root / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "values: vocabulary.sectors", "values: vocabulary.sector"), encoding="utf-8")
+    line = facts.read_text().splitlines().index("    values: vocabulary.sector") + 1
+    monkeypatch.setenv("LAWCHECK_RULES", str(root))
+    result = run("rules", "lint", db=db_url)
+    assert result.exit_code == 2, result.output
+    assert f"{facts}:{line}" in result.output and "LC315" in result.output
+    assert "did you mean 'vocabulary.sectors'?" in result.output
+    assert "vocabulary.org_types" in result.output  # the fix lists the names
+    assert "Traceback" not in result.output
+
+
+def vocabulary_table() -> str:
+    rows = ["| name | values |", "|---|---|"]
+    rows += [f"| `{name}` | {', '.join(f'`{x}`' for x in values)} |"
+             for name, values in sorted(v.vocabularies().items())]
+    return "\n".join(rows)
+
+
+def test_the_advisers_readme_lists_every_vocabulary_with_its_values():
+    doc = (ROOT / "rules" / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- vocabularies: begin.*?-->\n(.*?)\n<!-- vocabularies: end -->",
+                      doc, re.S)
+    assert found, "rules/README.md lacks the <!-- vocabularies: begin/end --> markers"
+    assert found.group(1).strip() == vocabulary_table(), (
+        "rules/README.md and lawcheck/vocabulary.py disagree; paste this table between the "
+        "markers:\n" + vocabulary_table())
 
 
 def test_plan_validation_and_statement_inputs_read_the_one_vocabulary():

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from lawcheck import yamlio
+from lawcheck import vocabulary, yamlio
 from lawcheck.errors import LawcheckError, Problem, RulesError, Where
 from lawcheck.rulebase import model as m
 from lawcheck.rulebase.conditions import ConditionReader, check_value
@@ -131,7 +131,9 @@ def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
                                     f"one of {', '.join(m.FACT_TYPES)}"
                                     + did_you_mean(str(kind), m.FACT_TYPES)))
             continue
-        values = entry.get("values") or []
+        values = _values(name, entry, problems)
+        if values is None:
+            continue
         if kind in ("enum", "labels") and not values:
             problems.append(Problem("LC315", entry.where("type"),
                                     f"fact {name!r}: a {kind} fact needs its 'values'"))
@@ -147,13 +149,37 @@ def _load_facts(path: Path, problems: list[Problem]) -> dict[str, m.FactSpec]:
             keys = []
         source = str(entry.get("source", ""))
         facts[name] = m.FactSpec(name, kind, str(entry.get("description", "")), source,
-                                 tuple(str(v) for v in values),
+                                 values,
                                  tuple(keys) if keys is not None else _plan_keys(source),
                                  str(entry["question"]) if entry.get("question") else None)
     return facts
 
 
 _FACT_KEYS = ["type", "values", "description", "source", "plan_keys", "question"]
+
+
+def _values(name: str, entry, problems: list[Problem]) -> tuple[str, ...] | None:
+    """A fact's ``values``: a list written out, or the name of a vocabulary of
+    lawcheck/vocabulary.py (``values: vocabulary.org_types``), which plan validation and
+    statement inputs read too, so the three cannot drift apart. None after a problem."""
+    values = entry.get("values")
+    if values is None or isinstance(values, list):
+        return tuple(str(v) for v in values or ())
+    if not isinstance(values, str):
+        problems.append(Problem("LC315", entry.where("values"), f"fact {name!r}: values must be "
+                                "a list, or the name of a vocabulary (vocabulary.NAME)"))
+        return None
+    found = vocabulary.named(values)
+    if found is None:
+        known = sorted(vocabulary.vocabularies())
+        problems.append(Problem(
+            "LC315", entry.where("values"), f"fact {name!r}: values names unknown vocabulary "
+            f"{values!r}" + did_you_mean(values, known),
+            fix=f"write the values as a list, or name one of lawcheck/vocabulary.py's: "
+                f"{', '.join(known)}"))
+    return found
+
+
 #: A plan key as facts.yaml's ``source`` names it: organization.x.y or activities[].x[].y.
 _PLAN_KEY = re.compile(r"\b(?:organization|activities\[\])(?:\.[a-z_]+(?:\[\])?)+")
 
