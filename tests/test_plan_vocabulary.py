@@ -62,33 +62,53 @@ FEEDS = {"organization.type": v.ORG_TYPES, "organization.sector": v.SECTORS,
 
 
 def listed_copies(path: Path) -> set[tuple[str, str]]:
-    """(fact, vocabulary) for each fact of a facts file whose written-out ``values`` are a
-    vocabulary of lawcheck.vocabulary (in any order) instead of naming it."""
-    facts = load(path)["facts"]
-    return {(fact, name) for fact, spec in facts.items() if isinstance(spec.get("values"), list)
-            for name, value in VOCABULARIES.items() if set(spec["values"]) == set(value)}
+    """(where, vocabulary) for each list of a YAML file (a fact's ``values``, a condition's
+    ``in``) that is a vocabulary of lawcheck.vocabulary written out (in any order) instead of
+    named (``vocabulary.NAME``)."""
+    found = set()
+
+    def walk(node, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{where}.{key}" if where else str(key))
+        elif isinstance(node, list):
+            if len(node) >= 3 and all(isinstance(e, str) for e in node):
+                found.update((where, name) for name, value in VOCABULARIES.items()
+                             if set(node) == set(value))
+            for index, value in enumerate(node):
+                walk(value, f"{where}[{index}]")
+
+    walk(load(path), "")
+    return found
 
 
-def test_facts_yaml_names_the_vocabularies_and_copies_none():
-    path = ROOT / "rules" / "facts.yaml"
-    assert listed_copies(path) == set(), "write values: vocabulary.NAME instead"
-    raw = load(path)["facts"]
+def test_no_rule_or_fact_file_lists_a_vocabulary():
+    found = {(path.relative_to(ROOT).as_posix(), *copy)
+             for path in sorted((ROOT / "rules").rglob("*.yaml")) for copy in listed_copies(path)}
+    assert found == set(), "write vocabulary.NAME instead of the list"
+    raw = load(ROOT / "rules" / "facts.yaml")["facts"]
     assert {f for f in FEEDS if not str(raw[f]["values"]).startswith("vocabulary.")} == set()
 
 
-def test_the_scan_finds_a_copy_in_facts_yaml(tmp_path):
+def test_the_scan_finds_a_copy_in_any_yaml_list(tmp_path):
     facts = tmp_path / "facts.yaml"
     facts.write_text("facts:\n  x.medium:\n    type: enum\n    values: "
-                     + "[" + ", ".join(reversed(v.MEDIA)) + "]\n")
-    assert listed_copies(facts) == {("x.medium", "MEDIA")}
+                     + "[" + ", ".join(reversed(v.MEDIA)) + "]\n"
+                     "rules:\n  - when: {fact: a, op: in, value: [strike, vigil, rally, march, "
+                     "assembly]}\n")
+    assert listed_copies(facts) == {("facts.x.medium.values", "MEDIA"),
+                                    ("rules[0].when.value", "DEMONSTRATIONS")}
 
 
 def test_the_rules_compare_the_values_the_vocabulary_holds():
     from lawcheck.rulebase.loader import load as load_rules
     from lawcheck.settings import rules_dir
 
-    facts = load_rules(rules_dir(), None).facts
-    assert {name: facts[name].values for name in FEEDS} == FEEDS
+    rulebase = load_rules(rules_dir(), None)
+    assert {name: rulebase.facts[name].values for name in FEEDS} == FEEDS
+    # a condition's 'in: vocabulary.demonstrations' is that vocabulary
+    scope = rulebase.rule("kh.assembly.notice.missing").scope.parts[0]
+    assert (scope.fact, scope.op, scope.value) == ("activity.type", "in", v.DEMONSTRATIONS)
 
 
 def _facts_with(tmp_path: Path, old: str, new: str) -> Path:

@@ -13,6 +13,7 @@ import math
 import typing
 from datetime import date, datetime
 
+from lawcheck import vocabulary
 from lawcheck.errors import Problem, Where
 from lawcheck.rulebase.model import (
     OPERATORS, OPS_BY_TYPE, All, Any, Cmp, FactSpec, Not, Unknown,
@@ -89,6 +90,10 @@ class ConditionReader:
             self._problem("LC303", here, f"operator {op!r} needs a 'value'")
             return None
         value = node["value"]
+        if op == "in" and isinstance(value, str) and value.startswith(vocabulary.PREFIX):
+            value = self._vocabulary(spec, value, at)
+            if value is None:
+                return None
         if op == "in":
             if not isinstance(value, list) or not value:
                 self._problem("LC305", at, "'in' needs a non-empty list of values")
@@ -99,6 +104,24 @@ class ConditionReader:
             return Cmp(name, op, tuple(checked), here)
         checked = self._value(spec, value, at, element=(spec.type == "labels"))
         return None if checked is _BAD else Cmp(name, op, checked, here)
+
+    def _vocabulary(self, spec: FactSpec, name: str, at: Where) -> list[str] | None:
+        """``in: vocabulary.demonstrations``: the values of a vocabulary of
+        lawcheck/vocabulary.py, which the plan and the rest of lawcheck read too."""
+        found = vocabulary.named(name)
+        if found is None:
+            known = sorted(vocabulary.vocabularies())
+            self._problem("LC305", at, f"'in' names unknown vocabulary {name!r}"
+                          + did_you_mean(name, known), "write the values as a list, or name "
+                          f"one of lawcheck/vocabulary.py's: {', '.join(known)}")
+            return None
+        foreign = [v for v in found if not check_value(spec, v, element=True)[0]]
+        if foreign:  # said once for the vocabulary, not once per value
+            self._problem("LC310", at, f"{name} holds values that are not values of "
+                          f"{spec.name}: {', '.join(foreign)}", "name the vocabulary of "
+                          f"{spec.name}, or list the values")
+            return None
+        return list(found)
 
     def _value(self, spec: FactSpec, value, at: Where, element: bool = False):
         ok, fixed = check_value(spec, value, element=element)
