@@ -15,6 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from lawcheck import deadlines as dl
+from lawcheck import vocabulary
 from lawcheck.cli import cli
 from lawcheck.derive import load_calendars
 from lawcheck.report import render
@@ -178,8 +179,9 @@ def test_notice_constants_are_the_rules():
 
     def value(rule, fact):
         for c in rule["scope"]["all"]:
-            if c.get("fact") == fact:
-                return c["value"]
+            if c.get("fact") == fact:  # a value, or the name of a vocabulary (vocabulary.py)
+                found = c["value"]
+                return (vocabulary.named(found) or found) if isinstance(found, str) else found
 
     late = rules["kh.assembly.notice.late"]
     assert tuple(value(late, "activity.type")) == dl.DEMONSTRATIONS
