@@ -239,3 +239,12 @@ def test_no_findings_is_never_presented_as_clearance(db, tmp_path):
     page = tmp_path / "page.html"
     invoke(db, "--text", BENIGN, "--format", "html", "-o", str(page))
     assert page.read_text(encoding="utf-8").count("is not clearance") == 1
+
+
+def test_the_batch_line_says_once_that_no_findings_is_not_clearance(db):
+    from lawcheck.speech.measured import batch_note
+
+    quiet = invoke(db, "--text", BENIGN, "--format", "jsonl")
+    assert quiet.stderr.count(batch_note()) == 1
+    flagged = invoke(db, "--text", RISKY, "--format", "jsonl")
+    assert batch_note() not in flagged.stderr

@@ -112,6 +112,8 @@ def review(obj, files, text, org, org_type, date_, medium, speaker, fmt, output,
 
 
 def _summary_line(summary: dict, output: str | None) -> str:
+    from lawcheck.speech.measured import batch_note
+
     severities = ", ".join(f"{n} {k}" for k, n in (summary.get("by_severity") or {}).items())
     line = (f"reviewed {summary['statements']} statement(s): {summary['flagged']} flagged, "
             f"{summary['findings']} finding(s)" + (f" ({severities})" if severities else ""))
@@ -121,6 +123,8 @@ def _summary_line(summary: dict, output: str | None) -> str:
     if unscreened:
         line += (f"; {' and '.join(unscreened)} (a script lawcheck cannot "
                  "analyse: have a person review them)")
+    if summary["statements"] > summary["flagged"]:  # say once what a "no findings" is worth
+        line += f"; {batch_note()}"
     if summary.get("checks_not_made"):
         line += (f"; {summary['checks_not_made']} with checks lawcheck could not make (a law "
                  "or rule not in force on the date, a date the election calendar does not "
