@@ -105,16 +105,86 @@ def attach(findings: list[dict], rulebase, precedents, *, activities: dict | Non
 def with_precedents(findings: Sequence[Finding], rulebase, precedents, *,
                     activities: dict | None = None, organization: dict | None = None,
                     topics=()) -> list[Finding]:
-    """:func:`attach` for typed findings: each that has precedents is a new value with them."""
-    rules = {r.id: r for r in rulebase.rules} if precedents else {}
+    """:func:`attach` for typed findings: each that has precedents is a new value with them.
+
+    The ranking of a rule's candidates depends on the subject only through a few labels and
+    the subject's words that some candidate shares, so for a loaded (immutable) base the
+    ranking is memoised on those: a batch review attaches the same few rankings thousands of
+    times (see :func:`_ranked`)."""
+    if not findings:
+        return []
+    rules = _rules_of(rulebase) if precedents else {}
+    subject_words = words(topics) if activities is None else None
     out = []
     for finding in findings:
         rule = rules.get(finding.rule)
-        where = finding.where.to_dict()
-        found = _briefs(rule, finding.category, where, precedents, _kind(where, rule),
-                        activities, organization, topics) if rule is not None else []
+        place = finding.where
+        where = {k: v for k, v in (("activity", place.activity),
+                                   ("statement", place.statement)) if v is not None}
+        if rule is None:
+            found = []
+        elif subject_words is not None and isinstance(precedents, tuple):
+            found = [_brief(p) for p in _ranked(rule, finding.category, precedents,
+                                                _kind(where, rule), organization or {},
+                                                subject_words, topics)]
+        else:
+            found = _briefs(rule, finding.category, where, precedents, _kind(where, rule),
+                            activities, organization, topics)
         out.append(replace(finding, precedents=tuple(found)) if found else finding)
     return out
+
+
+# --- memo of rankings (statement reviews: no activity) -----------------------------------------
+
+_RULES: dict[int, tuple[object, dict]] = {}
+_POOL_WORDS: dict[tuple, tuple[object, object, frozenset]] = {}
+_RANKED: dict[tuple, tuple[object, object, list]] = {}
+_RANKED_LIMIT = 4096
+
+
+def _rules_of(rulebase) -> dict:
+    """rule id -> rule of a loaded rule base, built once per rule base (by identity)."""
+    held = _RULES.get(id(rulebase))
+    if held is None or held[0] is not rulebase:
+        if len(_RULES) > 16:
+            _RULES.clear()
+        held = _RULES[id(rulebase)] = (rulebase, {r.id: r for r in rulebase.rules})
+    return held[1]
+
+
+def _pool_words(rule, category: str, precedents: tuple) -> frozenset:
+    """Every word any candidate of ``rule`` (``category``) has: the only subject words its
+    ranking can see."""
+    key = (id(rule), category, id(precedents))
+    held = _POOL_WORDS.get(key)
+    if held is None or held[0] is not rule or held[1] is not precedents:
+        named = set(getattr(rule, "precedents", ()) or ())
+        pool = [p for p in precedents if p.id in named] if named else \
+            [p for p in precedents if category in p.categories]
+        vocabulary = frozenset().union(*(_words_of(p) for p in pool))
+        if len(_POOL_WORDS) > _RANKED_LIMIT:
+            _POOL_WORDS.clear()
+        held = _POOL_WORDS[key] = (rule, precedents, vocabulary)
+    return held[2]
+
+
+def _ranked(rule, category: str, precedents: tuple, kind: str, organization: dict,
+            subject_words: set, topics) -> list[Precedent]:
+    """:func:`closest` for a subject without an activity, memoised on what its score reads:
+    the rule and category (its pool), the subject kind, the organisation's type and sector,
+    and the subject's words that some candidate shares. ``precedents`` must be a loaded base
+    (a tuple: never changed in place)."""
+    shared = frozenset(subject_words & _pool_words(rule, category, precedents))
+    key = (id(rule), category, id(precedents), kind, organization.get("type") or None,
+           organization.get("sector") or None, shared)
+    held = _RANKED.get(key)
+    if held is None or held[0] is not rule or held[1] is not precedents:
+        found = closest(rule, category, precedents, kind=kind, organization=organization,
+                        topics=topics)
+        if len(_RANKED) >= _RANKED_LIMIT:
+            _RANKED.clear()
+        held = _RANKED[key] = (rule, precedents, found)
+    return list(held[2])
 
 
 def _kind(where: dict, rule) -> str:
