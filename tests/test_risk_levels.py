@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,93 @@ def test_more_findings_or_more_history_never_lower_a_score(found, extra, history
     for score in risk.SCORES:
         assert after[score] >= before[score]
         assert longer[score] >= before[score]
+
+
+# --- issue 13 "Levels": statement levels follow the precedents by target, stance and medium ---
+
+LEVEL_RULES = ("kh.speech.precedent.government-accused", "kh.speech.precedent.court-discredited",
+               "kh.speech.precedent.dissolved-party")
+SPEECH = ("incitement", "defamation", "lese-majeste", "judicial", "political-neutrality",
+          "election")
+
+
+def _statement_grid():
+    """Every combination of the labels the level rules read, in every medium, for an NGO."""
+    import itertools
+
+    targets = ([], ["government"], ["official"], ["court"], ["company"])
+    mediums = ("facebook", "website", "interview", "speech", "other", "press_release",
+               "joint_statement", "banner")
+    for accuses, insults, court, calls, stance, dissolved, medium in itertools.product(
+            targets, targets, ([], ["pending-case"], ["judge"], ["verdict"]),
+            ([], ["gather"], ["overthrow"]), ([], ["endorse"]), (False, True), mediums):
+        yield {"subject.date": date(2026, 12, 10), "organization.type": "domestic_ngo",
+               "statement.accuses": accuses, "statement.insults": insults,
+               "statement.court_claims": court, "statement.calls": calls,
+               "statement.party_stance": stance, "statement.reported_accusation": [],
+               "statement.territory_claim": False, "statement.discrimination": False,
+               "statement.precedent_like": [], "statement.in_campaign_period": False,
+               "statement.mentions_notification": False,
+               "statement.mentions": ["party", "dissolved-party"] if dissolved else [],
+               "statement.medium": medium, "statement.online": medium in ("facebook", "website")}
+
+
+def test_a_level_rule_never_judges_a_statement_the_offence_rules_left_alone():
+    # levels do not create findings: wherever a level rule fires, a rule of the same speech
+    # category (for the security pattern: of any speech category) fires without it, so no
+    # statement gains a category, and no benign one a false alarm, from a level rule
+    from lawcheck.rulebase import loader
+    from lawcheck.rulebase.conditions import evaluate
+
+    base = loader.load(ROOT / "rules")
+    statement_rules = [r for r in base.rules if r.applies_to == "statement"]
+    levels = [r for r in statement_rules if r.id in LEVEL_RULES]
+    assert sorted(r.id for r in levels) == sorted(LEVEL_RULES)
+    others = [r for r in statement_rules if r.id not in LEVEL_RULES and r.category in SPEECH
+              and r.when is not None]
+    fired_somewhere = set()
+    for facts in _statement_grid():
+        for rule in levels:
+            if evaluate(rule.condition, facts) is not True:
+                continue
+            fired_somewhere.add(rule.id)
+            same = [r.id for r in others if evaluate(r.condition, facts) is True
+                    and (r.category == rule.category or rule.category not in SPEECH)]
+            assert same, f"{rule.id} alone on {facts}"
+    assert fired_somewhere == set(LEVEL_RULES)
+
+
+@pytest.fixture(scope="module")
+def reviewer(tmp_path_factory):
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    return ReviewerSpec(db=str(tmp_path_factory.mktemp("levels") / "l.db"), sync=True).build()
+
+
+def _review(reviewer, text, medium, day=date(2026, 12, 1)):
+    from lawcheck.review.quality import Labelled
+
+    item = Labelled("s", text, "t", 1, day, medium, None, frozenset(), "domestic_ngo")
+    report = reviewer.review(item)
+    return report["risk"]["prosecution"]["level"], {f["rule"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The government is plundering the forest.",
+     "kh.speech.precedent.government-accused"),
+    ("The judge takes orders from the ruling party.", "kh.speech.precedent.court-discredited"),
+])
+def test_a_post_or_broadcast_reaches_critical_a_press_release_does_not(reviewer, text, rule):
+    for medium in ("facebook", "interview"):
+        level, rules = _review(reviewer, text, medium)
+        assert rule in rules and level == "critical", (medium, level, rules)
+    level, rules = _review(reviewer, text, "press_release")
+    assert rule not in rules and level in ("moderate", "high"), (level, rules)
+
+
+def test_support_for_the_dissolved_party_is_exposed_from_its_dissolution(reviewer):
+    text = "We support the CNRP and call on everyone to stand up with it."
+    level, rules = _review(reviewer, text, "facebook")
+    assert "kh.speech.precedent.dissolved-party" in rules and level == "critical"
+    level, rules = _review(reviewer, text, "facebook", date(2017, 10, 1))
+    assert "kh.speech.precedent.dissolved-party" not in rules and level != "critical"
