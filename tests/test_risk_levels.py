@@ -193,3 +193,21 @@ def test_support_for_the_dissolved_party_is_exposed_from_its_dissolution(reviewe
     assert "kh.speech.precedent.dissolved-party" in rules and level == "critical"
     level, rules = _review(reviewer, text, "facebook", date(2017, 10, 1))
     assert "kh.speech.precedent.dissolved-party" not in rules and level != "critical"
+
+
+def test_an_association_backing_the_dissolved_party_is_no_longer_clean():
+    # the one place a level rule judges alone: the neutrality duty (LANGO Art 24) does not bind
+    # an association, so its support for the dissolved party raised nothing before; the
+    # precedents (people arrested for backing the party's return, 2019) show the prosecution
+    # exposure whatever the organisation's type, so it is now the security finding
+    from lawcheck.rulebase import loader
+    from lawcheck.rulebase.conditions import evaluate
+
+    base = loader.load(ROOT / "rules")
+    facts = {"subject.date": date(2026, 12, 10), "organization.type": "domestic_association",
+             "statement.mentions": ["party", "dissolved-party"],
+             "statement.party_stance": ["endorse"], "statement.calls": []}
+    fired = {r.id for r in base.rules if r.applies_to == "statement" and r.when is not None
+             and evaluate(r.condition, facts) is True}
+    assert fired == {"kh.speech.precedent.dissolved-party"}
+    assert base.rule("kh.speech.precedent.dissolved-party").category == "security"
