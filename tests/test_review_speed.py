@@ -3,12 +3,14 @@ long way round."""
 
 from __future__ import annotations
 
+import gc
 from types import SimpleNamespace
 
 from lawcheck import precedent_links
 from lawcheck.precedent_links import closest, with_precedents
 from lawcheck.precedents import load_precedents
 from lawcheck.report_model import Finding, Where
+from lawcheck.review.parallel import ordered_map
 
 TEXTS = [
     "The court must release the prisoner; the charges are politically motivated.",
@@ -57,3 +59,28 @@ def test_memoised_precedent_rankings_equal_the_unmemoised_ones():
     border = with_precedents(findings, rulebase, base, topics=[TEXTS[1]])
     water = with_precedents(findings, rulebase, base, topics=[TEXTS[4]])
     assert any(a.precedents != b.precedents for a, b in zip(border, water))
+
+
+class _Spec:
+    def build(self):
+        return SimpleNamespace(review=lambda item: {"id": item.id, "frozen": gc.get_freeze_count()})
+
+
+def test_an_in_process_review_hides_its_heap_from_the_collector_only_while_it_runs():
+    items = [SimpleNamespace(id=f"s{i}") for i in range(3)]
+    assert gc.get_freeze_count() == 0
+    done = list(ordered_map(_Spec(), items, jobs=1))
+    assert [r["id"] for _, r in done] == ["s0", "s1", "s2"]
+    assert all(r["frozen"] > 0 for _, r in done)  # frozen while reviewing
+    assert gc.get_freeze_count() == 0  # handed back at the end
+    stopped = ordered_map(_Spec(), items, jobs=1)
+    next(stopped)
+    stopped.close()  # a review stopped half-way hands it back too
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects are left as they are
+    try:
+        kept = gc.get_freeze_count()
+        list(ordered_map(_Spec(), items, jobs=1))
+        assert gc.get_freeze_count() == kept
+    finally:
+        gc.unfreeze()
