@@ -114,7 +114,9 @@ def with_precedents(findings: Sequence[Finding], rulebase, precedents, *,
     if not findings:
         return []
     rules = _rules_of(rulebase) if precedents else {}
-    subject_words = words(topics) if activities is None else None
+    # the subject's words as closest() makes them for a subject without an activity (whose
+    # missing title it reads as the word "none")
+    subject_words = words([*topics, None]) if activities is None else None
     out = []
     for finding in findings:
         rule = rules.get(finding.rule)
@@ -173,18 +175,45 @@ def _ranked(rule, category: str, precedents: tuple, kind: str, organization: dic
     """:func:`closest` for a subject without an activity, memoised on what its score reads:
     the rule and category (its pool), the subject kind, the organisation's type and sector,
     and the subject's words that some candidate shares. ``precedents`` must be a loaded base
-    (a tuple: never changed in place)."""
+    (a tuple: never changed in place); ``subject_words`` as :func:`closest` makes them."""
     shared = frozenset(subject_words & _pool_words(rule, category, precedents))
-    key = (id(rule), category, id(precedents), kind, organization.get("type") or None,
-           organization.get("sector") or None, shared)
-    held = _RANKED.get(key)
+    labels = (id(rule), category, id(precedents), kind, organization.get("type") or None,
+              organization.get("sector") or None)
+    held = _RANKED.get((labels, shared))
     if held is None or held[0] is not rule or held[1] is not precedents:
-        found = closest(rule, category, precedents, kind=kind, organization=organization,
-                        topics=topics)
+        pool = _scored_pool(labels, rule, category, precedents, kind, organization)
+        ranked = sorted(pool, key=lambda e: (-(e[0] + 2 * min(2, len(shared & e[1]))),) + e[2])
         if len(_RANKED) >= _RANKED_LIMIT:
             _RANKED.clear()
-        held = _RANKED[key] = (rule, precedents, found)
+        held = _RANKED[(labels, shared)] = (rule, precedents, [e[3] for e in ranked[:LIMIT]])
     return list(held[2])
+
+
+_POOLS: dict[tuple, tuple[object, object, list]] = {}
+
+
+def _scored_pool(labels: tuple, rule, category: str, precedents: tuple, kind: str,
+                 organization: dict) -> list[tuple]:
+    """The candidates of :func:`closest` with what their score owes to anything but the
+    subject's words (kind, organisation type and sector: no activity), their tie-breaking
+    order and their words: ``(points, words, order, precedent)``."""
+    held = _POOLS.get(labels)
+    if held is None or held[0] is not rule or held[1] is not precedents:
+        named = set(getattr(rule, "precedents", ()) or ())
+        pool = [p for p in precedents if p.id in named] if named else \
+            [p for p in precedents if category in p.categories]
+        org_type, sector = organization.get("type"), organization.get("sector")
+        entries = []
+        for p in pool:
+            points = int(SUBJECT_KIND.get(kind or "") == p.did.kind)
+            points += bool(org_type) and p.who.org_type == org_type
+            points += bool(sector) and p.who.sector == sector
+            entries.append((points, _words_of(p),
+                            (_CONFIDENCE.get(p.confidence, 3), -p.date.toordinal(), p.id), p))
+        if len(_POOLS) > _RANKED_LIMIT:
+            _POOLS.clear()
+        held = _POOLS[labels] = (rule, precedents, entries)
+    return held[2]
 
 
 def _kind(where: dict, rule) -> str:
