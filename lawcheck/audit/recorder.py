@@ -23,6 +23,9 @@ WHERE_TEXT_KEYS = ("excerpt", "text", "quote")
 #: Top-level and ``subject`` keys that would hold a statement's words.
 SUBJECT_TEXT_KEYS = ("text",)
 _BATCH = 500  # subjects per INSERT while committing: bounded memory for any size of run
+# json.dumps(report, ensure_ascii=False) without the cycle check (a report is a tree): about a
+# sixth less time per encode, the same bytes
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _RISK_ORDER = RISK_LEVELS
 
 
@@ -101,12 +104,12 @@ class RunRecorder:
         :meth:`stamp`."""
         stamped = self.stamp(report, plain=plain) if report.get("run") != self.id else report
         stored = stamped if self.keep_text else redact(stamped)
-        blob = json.dumps(self._dehydrate(stored), ensure_ascii=False)
+        blob = _ENCODE(self._dehydrate(stored))
         if not self.keep_text and text and _leaks(blob, text, stored):
             # a redaction gap must neither store the words nor stop the batch: keep only the
             # labels (rules, categories, levels, spans), which hold no words at all
             stored = skeleton(stored)
-            blob = json.dumps(self._dehydrate(stored), ensure_ascii=False)
+            blob = _ENCODE(self._dehydrate(stored))
         seq = self.subjects
         findings = [{"run_id": self.id, "seq": seq, "rule": f.get("rule", ""),
                      "category": f.get("category", ""), "kind": f.get("kind", ""),
