@@ -66,17 +66,18 @@ class _Spec:
         return SimpleNamespace(review=lambda item: {"id": item.id, "frozen": gc.get_freeze_count()})
 
 
-def test_an_in_process_review_hides_its_heap_from_the_collector_only_while_it_runs():
+def test_an_in_process_review_hides_its_heap_from_the_collector_only_while_it_reviews():
     items = [SimpleNamespace(id=f"s{i}") for i in range(3)]
     assert gc.get_freeze_count() == 0
-    done = list(ordered_map(_Spec(), items, jobs=1))
-    assert [r["id"] for _, r in done] == ["s0", "s1", "s2"]
-    assert all(r["frozen"] > 0 for _, r in done)  # frozen while reviewing
-    assert gc.get_freeze_count() == 0  # handed back at the end
-    stopped = ordered_map(_Spec(), items, jobs=1)
+    between = []
+    for _, report in ordered_map(_Spec(), items, jobs=1):
+        assert report["frozen"] > 0  # frozen while reviewing
+        between.append(gc.get_freeze_count())
+    assert between == [0, 0, 0]  # never while the caller has the report: a review left
+    stopped = ordered_map(_Spec(), items, jobs=1)  # unfinished cannot keep it frozen
     next(stopped)
-    stopped.close()  # a review stopped half-way hands it back too
     assert gc.get_freeze_count() == 0
+    stopped.close()
     gc.freeze()  # a caller's own frozen objects are left as they are
     try:
         kept = gc.get_freeze_count()
