@@ -277,6 +277,10 @@ def loads(text: str, name: str, error=CorpusDataError, *, dates: bool = True):
         mark = getattr(exc, "problem_mark", None)
         where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
         problem = getattr(exc, "problem", None) or str(exc)
+        if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 (PyYAML 6.0.4's wheels)
+            # stops deep flow collections in its scanner, ahead of the composer's own count
+            raise error(f"the YAML is nested too deeply to read (more than {NESTING} levels)",
+                        where=where, fix=_TOO_DEEP) from None
         context = getattr(exc, "context_mark", None)
         if context is not None and mark is not None and context.line != mark.line:
             problem += f" (in the part that starts on line {context.line + 1})"
