@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.errors import CorpusDataError, Where
+from lawcheck.vocabulary import CONFIDENCE
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CONFIDENCE = ("confirmed", "likely", "uncertain")
 
 
 class NotCovered(ValueError):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lawcheck.errors import OptionError
 from lawcheck.rulebase.model import ANCHORS, DeadlineSpec, Rule
-from lawcheck.vocabulary import DEMONSTRATIONS
+from lawcheck.vocabulary import CONFIDENCE, DEMONSTRATIONS
 
 STATUSES = ("overdue", "due", "check", "info")
 CHANGE_KINDS = {"leader": "leader (chair or executive director)", "address": "address",
@@ -483,8 +483,7 @@ def _span(first: date, last: date) -> dict:
 
 
 def _weaker(a: str, b: str | None) -> str:
-    order = ("confirmed", "likely", "uncertain")
-    return a if b not in order or order.index(a) >= order.index(b) else b
+    return a if b not in CONFIDENCE or CONFIDENCE.index(a) >= CONFIDENCE.index(b) else b
 
 
 def _years(done: int | None, start: date, end: date, as_of: date):

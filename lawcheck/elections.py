@@ -20,12 +20,12 @@ from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.errors import CorpusDataError, Where
+from lawcheck.vocabulary import CONFIDENCE
 from lawcheck.vocabulary import ELECTION_KINDS as KINDS
 LABELS = {"national_assembly": "National Assembly", "commune_council": "commune council",
           "subnational_council": "capital, provincial and district council",
           "senate": "Senate"}
 STATUSES = ("held", "expected", "uncertain")
-CONFIDENCE = ("confirmed", "likely", "uncertain")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from lawcheck.vocabulary import CONFIDENCE  # re-exported: model.CONFIDENCE has readers
+
 PROVISION_KINDS = ("book", "title", "part", "chapter", "section", "subsection", "article",
                    "paragraph", "point")
-CONFIDENCE = ("confirmed", "likely", "uncertain")
 # What each mark means, by the kind of source behind it (issue 12): shown by reports, `corpus
 # list`, `corpus show` and `rules list`.
 CONFIDENCE_MEANING = {

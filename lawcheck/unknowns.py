@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lawcheck.rulebase.model import SEVERITIES, FactSpec, Rule, RuleBase
+from lawcheck.vocabulary import CONFIDENCE
 
 #: Activity types that put people in the street, or in front of the authorities.
 EXPOSED_TYPES = frozenset({"march", "rally", "assembly", "strike", "vigil",
@@ -196,9 +197,10 @@ def _question(text: str, q: dict, subject: Subject, activity: dict, cite) -> dic
                 "answered, lawcheck cannot say the activity is clear."),
         "todo": "Answer it in the plan (" + ", ".join(keys) + ") and check again.",
         "missing": keys,
-        "confidence": min((r.confidence for r in rules),
-                          key=lambda c: ("uncertain", "likely", "confirmed").index(c)
-                          if c in ("uncertain", "likely", "confirmed") else 0),
+        # the weakest mark among the rules that wait on the answer
+        "confidence": max((r.confidence for r in rules),
+                          key=lambda c: CONFIDENCE.index(c) if c in CONFIDENCE
+                          else len(CONFIDENCE)),
         "citations": [cite(p) for p in provisions],
         "mitigations": [],
     }

@@ -99,3 +99,6 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
 def named(name: str) -> tuple[str, ...] | None:
     """The vocabulary ``name`` names (``vocabulary.org_types``), else None."""
     return vocabularies().get(name.strip())
+
+#: How sure a fact is, strongest first (rules, provisions, calendars, elections, precedents).
+CONFIDENCE = ("confirmed", "likely", "uncertain")
