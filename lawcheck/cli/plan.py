@@ -21,18 +21,9 @@ def template(output: Path | None, force: bool) -> None:
 
     As printed it is a valid plan with placeholder values; optional keys are commented out.
     """
-    from lawcheck.errors import OptionError
     from lawcheck.plan.template import template as make
 
-    text = make()
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    if output.exists() and not force:
-        raise OptionError(f"{output} already exists", fix="choose another file name, or add "
-                          "--force to overwrite it", code="LC220")
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    _print_or_write(make(), output, force)
 
 
 @plan.command()
@@ -45,10 +36,15 @@ def schema(output: Path | None, force: bool) -> None:
     In a YAML plan, a first line `# yaml-language-server: $schema=plan.schema.json` lets an
     editor with the YAML language server use it; docs/plan.schema.json is the same schema.
     """
-    from lawcheck.errors import OptionError
     from lawcheck.plan.json_schema import schema_text
 
-    text = schema_text()
+    _print_or_write(schema_text(), output, force)
+
+
+def _print_or_write(text: str, output: Path | None, force: bool) -> None:
+    """Print ``text``, or write it to ``output`` (an existing file only with ``force``)."""
+    from lawcheck.errors import OptionError
+
     if output is None:
         click.echo(text, nl=False)
         return
