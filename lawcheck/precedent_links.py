@@ -52,14 +52,29 @@ def _brief(p: Precedent) -> dict:
     return dict(held[1])
 
 
+def _candidates(rule, category: str, precedents) -> list[Precedent]:
+    """The precedents a finding of ``rule`` may name: the rule's own list when it has one,
+    else every precedent of ``category``."""
+    named = set(getattr(rule, "precedents", ()) or ())
+    return [p for p in precedents if p.id in named] if named else \
+        [p for p in precedents if category in p.categories]
+
+
+def _label_points(p: Precedent, kind: str | None, organization: dict) -> int:
+    """What a precedent's score owes to the subject's kind and the organisation's type and
+    sector."""
+    points = int(SUBJECT_KIND.get(kind or "") == p.did.kind)
+    points += bool(organization.get("type")) and p.who.org_type == organization.get("type")
+    points += bool(organization.get("sector")) and p.who.sector == organization.get("sector")
+    return points
+
+
 def closest(rule, category: str, precedents, *, kind: str | None = None,
             activity: dict | None = None, organization: dict | None = None,
             topics=(), limit: int = LIMIT) -> list[Precedent]:
     """The ``limit`` precedents closest to a finding of ``rule`` (``category``) on a subject of
     ``kind`` (activity / statement / organization) with this activity and organisation."""
-    named = set(getattr(rule, "precedents", ()) or ())
-    pool = [p for p in precedents if p.id in named] if named else \
-        [p for p in precedents if category in p.categories]
+    pool = _candidates(rule, category, precedents)
     activity, organization = activity or {}, organization or {}
     subject_words = words([*topics, *(activity.get("topics") or ()), activity.get("title")])
     province = ((activity.get("location") or {}).get("province") or "")
@@ -69,9 +84,7 @@ def closest(rule, category: str, precedents, *, kind: str | None = None,
         if activity.get("type") and p.did.activity_type == activity.get("type"):
             points += 3
         points += 2 * min(2, len(subject_words & _words_of(p)))
-        points += SUBJECT_KIND.get(kind or "") == p.did.kind
-        points += bool(organization.get("type")) and p.who.org_type == organization.get("type")
-        points += bool(organization.get("sector")) and p.who.sector == organization.get("sector")
+        points += _label_points(p, kind, organization)
         if province and p.did.place:
             points += (province == "Phnom Penh") == (p.did.place == "Phnom Penh")
         return points
@@ -160,9 +173,7 @@ def _pool_words(rule, category: str, precedents: tuple) -> frozenset:
     key = (id(rule), category, id(precedents))
     held = _POOL_WORDS.get(key)
     if held is None or held[0] is not rule or held[1] is not precedents:
-        named = set(getattr(rule, "precedents", ()) or ())
-        pool = [p for p in precedents if p.id in named] if named else \
-            [p for p in precedents if category in p.categories]
+        pool = _candidates(rule, category, precedents)
         vocabulary = frozenset().union(*(_words_of(p) for p in pool))
         if len(_POOL_WORDS) > _RANKED_LIMIT:
             _POOL_WORDS.clear()
@@ -199,17 +210,9 @@ def _scored_pool(labels: tuple, rule, category: str, precedents: tuple, kind: st
     order and their words: ``(points, words, order, precedent)``."""
     held = _POOLS.get(labels)
     if held is None or held[0] is not rule or held[1] is not precedents:
-        named = set(getattr(rule, "precedents", ()) or ())
-        pool = [p for p in precedents if p.id in named] if named else \
-            [p for p in precedents if category in p.categories]
-        org_type, sector = organization.get("type"), organization.get("sector")
-        entries = []
-        for p in pool:
-            points = int(SUBJECT_KIND.get(kind or "") == p.did.kind)
-            points += bool(org_type) and p.who.org_type == org_type
-            points += bool(sector) and p.who.sector == sector
-            entries.append((points, _words_of(p),
-                            (_CONFIDENCE.get(p.confidence, 3), -p.date.toordinal(), p.id), p))
+        entries = [(_label_points(p, kind, organization), _words_of(p),
+                    (_CONFIDENCE.get(p.confidence, 3), -p.date.toordinal(), p.id), p)
+                   for p in _candidates(rule, category, precedents)]
         if len(_POOLS) > _RANKED_LIMIT:
             _POOLS.clear()
         held = _POOLS[labels] = (rule, precedents, entries)
