@@ -122,9 +122,10 @@ def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
         assert ("sealed-1" in out) == (name == "tune.jsonl")
 
 
-def test_the_benchmark_scores_the_newest_additions_apart(tmp_path):
-    """Items added last (their "added" tag) are scored apart from the older ones, so the figures
-    on statements nobody has seen a result for are not diluted by those read before."""
+def test_the_benchmark_scores_the_newest_and_the_unread_passes_apart(tmp_path):
+    """Items of the newest collection pass (their "added" tag) are scored apart from the older
+    ones, and so, for a sealed part, are all passes nobody has read yet (UNREAD_SINCE on), so the
+    figures on statements nobody has seen a result for are not diluted by those read before."""
     import importlib.util
     import json
 
@@ -132,16 +133,24 @@ def test_the_benchmark_scores_the_newest_additions_apart(tmp_path):
         "quality_bench", Path(__file__).parents[1] / "benchmarks" / "quality.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    bench.UNREAD_SINCE = "2026-12-06b"
     rows = [{"id": "old", "text": "a", "expect": []},
             {"id": "first", "text": "b", "expect": [], "added": "2026-11-01"},
             {"id": "new-1", "text": "c", "expect": [], "added": "2026-12-06b"},
             {"id": "new-2", "text": "d", "expect": [], "added": "2026-12-06c"}]
-    path = tmp_path / "untouched.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    tag, items = bench.newest(path, True)
-    assert tag == "2026-12-06" and [i.id for i in items] == ["new-1", "new-2"]
+    for name, groups in (("untouched.jsonl", [("2026-12-06c", ["new-2"]),
+                                              ("2026-12-06b or later (unread)",
+                                               ["new-1", "new-2"])]),
+                         ("tune.jsonl", [("2026-12-06c", ["new-2"])])):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        got = [(tag, [i.id for i in items]) for tag, items in bench.fresh_groups(path, True)]
+        assert got == groups
     path.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
-    assert bench.newest(path, True) is None
+    assert bench.fresh_groups(path, True) == []
+    bench.UNREAD_SINCE = "2026-12-06c"   # one unread pass: no second group
+    path = tmp_path / "untouched.jsonl"
+    assert [tag for tag, _ in bench.fresh_groups(path, True)] == ["2026-12-06c"]
 
 
 def test_what_no_findings_says_it_is_worth_is_what_was_measured(untouched):
