@@ -102,6 +102,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
         print(f"{category:22} {row['support']:7d} {p:>9} {r:>7}")
     print(f"false alarms on benign: {result.false_alarms}/{result.benign} = "
           f"{result.false_alarm_rate():.3f}")
+    if path.parent.name == "real" and result.benign:
+        print("  by author: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
+                                          in sorted(result.by_author.items())))
     if result.outcome_total:
         print(f"outcome recall (category finding >= medium and level reached): "
               f"{result.outcome_hits}/{result.outcome_total} = {result.outcome_recall():.3f}")
@@ -113,6 +116,7 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     return {"statements": result.statements, "benign": result.benign,
             "false_alarms": result.false_alarms,
             "false_alarm_rate": result.false_alarm_rate(), "categories": table,
+            "false_alarms_by_author": result.by_author,
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
             "outcome_recall": result.outcome_recall()}
 

@@ -164,3 +164,25 @@ def test_what_no_findings_says_it_is_worth_is_what_was_measured(untouched):
         f"measured {untouched.outcome_hits}/{untouched.outcome_total}, the note says "
         f"{measured.FOUND}/{measured.OF}: update lawcheck/speech/measured.py")
     assert f"{measured.FOUND} of {measured.OF}" in measured.no_finding_note()
+
+
+def test_false_alarms_are_split_by_who_really_published_the_words(tmp_path):
+    """Every line is reviewed as a domestic NGO's, but the false alarms are also counted by the
+    author the source names, so a lawyer can see how many come from foreign bodies' words."""
+    import json
+
+    from lawcheck.review.quality import Score
+
+    rows = [{"id": "d", "text": "x", "expect": [], "org_type": "domestic_ngo"},
+            {"id": "f", "text": "y", "expect": [], "org_type": "foreign_ngo"},
+            {"id": "u", "text": "z", "expect": []},
+            {"id": "r", "text": "w", "expect": ["defamation"], "org_type": "foreign_ngo"}]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    items = read_set(path)
+    assert {i.id: i.org_type for i in items} == dict.fromkeys("dfur", "domestic_ngo")
+    result = Score()
+    for item, found in zip(items, ({"judicial"}, set(), {"defamation"}, {"defamation"})):
+        result.add(item, found)
+    assert result.by_author == {"domestic": [1, 1], "foreign": [0, 1], "not given": [1, 1]}
+    assert result.false_alarms == 2

@@ -41,6 +41,16 @@ class Labelled:
     # when the item joined the set (tests/data/real: "added"); lets a benchmark report the items
     # nobody has yet seen a result for apart from the older ones
     added: str | None = None
+    # who really published it, as the source says (tests/data/real: "org_type"); the review reads
+    # every line as a domestic NGO's, so this only splits the false alarms by author
+    author: str | None = None
+
+
+def author_group(org_type: str | None) -> str:
+    """Domestic, foreign or not given (UN bodies, embassies and people carry no org_type)."""
+    if org_type is None:
+        return "not given"
+    return "foreign" if org_type.startswith("foreign") else "domestic"
 
 
 @dataclass
@@ -56,6 +66,9 @@ class Score:
     outcome_total: int = 0
     outcome_hits: int = 0
     outcome_misses: list = field(default_factory=list)  # (id, reached level, wanted level)
+    # false alarms and benign lines by author group: whether a foreign body's court criticism
+    # should count against a screener for Cambodian NGOs is a labelling question for a lawyer
+    by_author: dict = field(default_factory=dict)        # group -> [false alarms, benign]
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -79,6 +92,9 @@ class Score:
         if not item.expect:
             self.benign += 1
             self.false_alarms += bool(found)
+            tally = self.by_author.setdefault(author_group(item.author), [0, 0])
+            tally[0] += bool(found)
+            tally[1] += 1
         for c in SPEECH_CATEGORIES:
             tp_fp_fn = self.counts[c]
             if c in item.expect and c in found:
@@ -118,7 +134,7 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               frozenset(row.get("expect") or ()), org_type,
                               level=row.get("level"),
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
-                              else (), added=row.get("added")))
+                              else (), added=row.get("added"), author=row.get("org_type")))
     return items
 
 
