@@ -419,6 +419,10 @@ def test_calls_and_claims_with_a_pronoun_or_a_collective_word(text, fact, value)
     ("The government uses the courts to arrest anyone who speaks up.", "government"),
     ("The regime used their tribunal to sentence the late King to death.", "government"),
     ("The ruling party used the courts against the opposition.", "party"),
+    # the purpose after the court, as an instrument or a harm (issue 13, new wording)
+    ("The government keeps using the judiciary to silence its critics.", "government"),
+    ("Once again the ruling party has used the courts as a weapon.", "party"),
+    ("The governor used the courts to get rid of the village representatives.", "official"),
 ])
 def test_using_the_courts_against_people_accuses_the_user_and_claims_the_court(text, accused):
     facts = analyse(text).facts
@@ -429,6 +433,10 @@ def test_using_the_courts_against_people_accuses_the_user_and_claims_the_court(t
 @pytest.mark.parametrize("text", [
     "We urge the authorities to stop using the courts to silence critics.",
     "Lawyers used the court to defend the families.",
+    # a use of the courts with no purpose against people: enforcement, a remedy
+    "The ministry will use the courts to enforce the new fisheries law.",
+    "Communities should use the courts to defend their rights against the company.",
+    "Villagers used the court to reclaim their land.",
 ])
 def test_a_call_to_stop_using_the_courts_or_a_lawful_use_accuses_no_one(text):
     assert labels(text) == {}, analyse(text).acts
