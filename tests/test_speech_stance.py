@@ -522,3 +522,23 @@ def test_the_one_whose_words_are_reported_is_not_their_target():
         "statement.reported_accusation"] == ["politician"]
     assert labels("The governor said the company stole the land.")[
         "statement.reported_accusation"] == ["company"]
+
+
+@pytest.mark.parametrize("text", [
+    # a demand for the release of someone named: the name is the detainee (issue 13)
+    "We stand with the CNRP and demand the release of H.E. Kem Sokha.",
+    "Our members will keep pushing for the release of Mr. Chan Rotha.",
+    "We call for the release of Dr. Nhem Sothea, now.",
+])
+def test_a_demand_to_release_someone_named_presses_the_case(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We welcome the release of Kem Sokha.",
+    "We call on the government to release Kem Sokha.",       # measured, put to the government
+    "We demand the release of our annual report on Kem Sokha's party.",
+    "The UN has called for the release of Kem Sokha.",       # news of someone else's call
+])
+def test_a_release_welcomed_measured_or_reported_is_no_demand_on_a_court(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
