@@ -542,3 +542,22 @@ def test_a_demand_to_release_someone_named_presses_the_case(text):
 ])
 def test_a_release_welcomed_measured_or_reported_is_no_demand_on_a_court(text):
     assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    # a grave deed in the present tense with its subject right before it (issue 13)
+    ("Minister, you exploit the poor and call it development.", ["official"]),
+    ("The police oppress the street vendors at Orussey market.", ["security-forces"]),
+    ("Samdech, you kill the forests and our future with them.", ["person"]),
+])
+def test_a_present_deed_said_of_its_subject_accuses_it(text, accused):
+    assert analyse(text).facts["statement.accuses"] == accused, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Health warns that dengue can kill young children.",
+    "Landmines still kill farmers near the border, the ministry says.",
+    "Traffickers exploit migrant workers, the ministry warned.",
+])
+def test_a_present_deed_with_no_one_named_doing_it_accuses_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
