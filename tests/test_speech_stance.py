@@ -561,3 +561,17 @@ def test_a_present_deed_said_of_its_subject_accuses_it(text, accused):
 ])
 def test_a_present_deed_with_no_one_named_doing_it_accuses_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a past or foreign regime is not the government of today (issue 13 false alarms)
+    "The Khmer Rouge regime killed nearly two million people.",
+    "Under the Pol Pot regime, families were tortured and killed.",
+    "Pol Pot's regime murdered teachers and monks.",
+])
+def test_what_a_past_regime_did_accuses_no_present_authority(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+def test_the_regime_unqualified_is_still_the_government():
+    assert labels("The regime killed Kem Ley.")["statement.accuses"] == ["government"]

@@ -122,9 +122,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
     def sentence_at(i: int) -> Sentence:
         bounds = sentence_bounds(doc, i, tokens)
         if bounds not in sentences:
+            found = hits + name_hits(doc, *bounds, pipeline, tokens)
             sentences[bounds] = Sentence(doc, text, *bounds, pipeline,
-                                         hits + name_hits(doc, *bounds, pipeline, tokens),
-                                         tokens)
+                                         _present_government(found, tokens, pipeline), tokens)
         return sentences[bounds]
 
     for start, end, (kind, strong) in cue_hits:
@@ -198,6 +198,23 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 suggestion=suggestion(pipeline.lexicon, fact_name, fact_value,
                                       target.category if target else None)))
     return acts
+
+
+def _present_government(hits, tokens, pipeline):
+    """``hits`` less the government names qualified by a past or foreign regime just before
+    them ("the Khmer Rouge regime", "Pol Pot's regime", "the Burmese junta government"): what
+    is said of those accuses no present Cambodian authority."""
+    others = pipeline.markers.get("other-regime")
+    if not others:
+        return hits
+    lowers = tokens.lower
+
+    def qualified(start: int) -> bool:
+        end = start - 1 if start > 0 and lowers[start - 1] in ("'s", "’s") else start
+        return any(tuple(lowers[k:end]) in others.get(lowers[k], ())
+                   for k in range(max(0, end - 3), end))
+
+    return [h for h in hits if h.entry.category != "government" or not qualified(h.start)]
 
 
 def _a_topic(sentence: Sentence, start: int, end: int) -> bool:
