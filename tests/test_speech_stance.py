@@ -575,3 +575,22 @@ def test_what_a_past_regime_did_accuses_no_present_authority(text):
 
 def test_the_regime_unqualified_is_still_the_government():
     assert labels("The regime killed Kem Ley.")["statement.accuses"] == ["government"]
+
+
+@pytest.mark.parametrize("text", [
+    # an abusive word for the government's character, said of it or put before it (issue 13)
+    "This government is murderous and heartless.",
+    "Down with the bloodthirsty regime!",
+    "What a savage regime.",
+])
+def test_an_abusive_word_for_the_government_insults_it(text):
+    assert analyse(text).facts["statement.insults"] == ["government"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The Khmer Rouge regime was brutal.",
+    "The government's response to the floods was poor and slow.",   # criticism of a policy
+    "The government called the attack barbaric.",                   # the government's own words
+])
+def test_criticism_or_a_past_regime_is_no_insult_to_the_government(text):
+    assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
