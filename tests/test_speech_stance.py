@@ -307,6 +307,53 @@ def test_benign_words_near_new_call_wordings_stay_clean(text):
     assert labels(text) == {}, analyse(text).acts
 
 
+@pytest.mark.parametrize("text", [
+    # a named leader or the government to be removed, in the speaker's voice (issue 13: overthrow
+    # with no "regime" word); the name may end the sentence ("Hun Sen." is no abbreviation)
+    "Our aim is to unseat Hun Manet before the year is out.",
+    "Comrades, help us get rid of the dictator once and for all.",
+    "We must remove Hun Manet from power.",
+    "Brothers and sisters, drive the dictator out of office!",
+    "It is time to end Hun Sen's rule.",
+    "Let us put an end to the regime of the dictator.",
+    "Everyone knows what we must do: bring down Hun Sen.",
+])
+def test_a_call_to_remove_a_named_leader_is_a_call_to_overthrow(text):
+    assert "overthrow" in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a charge or verdict reported, a change by the vote, other things brought down or ended
+    "Kem Sokha was convicted of conspiring with a foreign power to topple the government.",
+    "The Prime Minister accused the opposition of plotting to oust him.",
+    "We urge voters to oust the ruling party at the ballot box.",
+    "We must end impunity and uphold the rule of law in every province.",
+    "We will bring down the price of rice for Hun Sen's supporters.",
+    "The court removed the opposition leader from office in 2017.",
+])
+def test_removals_reported_voted_or_of_something_else_are_no_call_to_overthrow(text):
+    assert "overthrow" not in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # harm promised by the speaker's own hand; "not be long before" means soon, denies nothing
+    "Hun Manet, you will be dead by my hand.",
+    "I swear the dictator will bleed by my own hands.",
+    "It won't be long before the governor dies at my hands.",
+])
+def test_harm_by_the_speakers_own_hand_is_a_call_to_violence(text):
+    assert "violence" in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "I wrote this letter by my own hand.",
+    "Many people died at the hands of the Khmer Rouge.",
+    "Our grandmother, who died last year, planted these trees with her own hands.",
+])
+def test_ones_own_hands_without_a_threat_call_for_nothing(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts

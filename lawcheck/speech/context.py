@@ -194,6 +194,8 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
     for s, e in sentence.find("negation"):
         if not (clause <= s and e <= start) or _is_number_sign(doc, s):
             continue
+        if _soon(sentence, e):
+            continue  # "it will not be long before you are dead": soon, nothing is denied
         if fact in LABELS and s == sentence.first_word() + 1 and _rhetorical(sentence):
             continue  # "Isn't it obvious that …?": the question's "not" denies nothing
         if fact in LABELS and _negates_command(sentence, s, e):
@@ -204,6 +206,16 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue  # "we cannot accept Hun Sen's family selling the land": a refusal to accept
         return True
     return False
+
+
+def _soon(sentence: Sentence, e: int) -> bool:
+    """True when the negation ending at token ``e`` opens "not (be) long before/until": the
+    words say something will happen soon ("it will not be long before …", "won't be long
+    until …"), they deny nothing after them."""
+    words = sentence.lowers[e - sentence.start:e - sentence.start + 3]
+    if words[:1] == ["be"]:
+        words = words[1:]
+    return words[:2] in (["long", "before"], ["long", "until"], ["long", "till"])
 
 
 def _negates_command(sentence: Sentence, s: int, e: int) -> bool:

@@ -65,10 +65,22 @@ def _load_nlp(model: str | None):
             code="LC335") from None
 
 
+# spaCy's English tokenizer keeps "Sen." (Senator) as one word, so "… dictator Hun Sen." at the
+# end of a sentence hid the name and ran the sentence on into the next one
+NAME_NOT_ABBREVIATION = ("Sen.",)
+
+
+def _drop_name_abbreviations(tokenizer) -> None:
+    rules = tokenizer.rules or {}
+    if any(word in rules for word in NAME_NOT_ABBREVIATION):
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in NAME_NOT_ABBREVIATION}
+
+
 def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
     from spacy.matcher import PhraseMatcher
 
     nlp = _load_nlp(model)
+    _drop_name_abbreviations(nlp.tokenizer)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     tokenizer = nlp.tokenizer
     strings = nlp.vocab.strings
