@@ -354,6 +354,27 @@ def test_ones_own_hands_without_a_threat_call_for_nothing(text):
     assert labels(text) == {}, analyse(text).acts
 
 
+@pytest.mark.parametrize("text", [
+    # border posts said to be set inside the country's land
+    "The border posts were planted on our rice fields by the foreigners.",
+    "They moved the markers deep inside our territory last night.",
+    "Thai soldiers pushed into our farmland and moved the posts.",
+    "The new posts stand 500 metres inside Cambodia.",
+])
+def test_border_posts_set_inside_the_countrys_land_are_a_territory_claim(text):
+    assert analyse(text).facts["statement.territory_claim"] is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The new markers were placed on the line agreed in the 1985 treaty.",
+    "Border police were placed on alert after the floods.",
+    "Our Facebook posts were moved into a new archive.",
+    "Border police patrol deep inside our forests to stop illegal logging.",
+])
+def test_posts_or_the_border_without_land_taken_claim_nothing(text):
+    assert analyse(text).facts["statement.territory_claim"] is False, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
