@@ -390,6 +390,14 @@ def test_bad_act_definition_is_lc334(lexicons):
     assert problem.code == "LC334" and problem.where.line == _line_of(path, "teritory_claim")
 
 
+def test_unknown_direction_is_lc334(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "    direction: before\n    cues: [forced", "    direction: behind\n    cues: [forced")
+    (problem,) = _problems(lexicons)
+    assert problem.code == "LC334" and problem.where.line == _line_of(path, "direction: behind")
+    assert "'after' or 'before'" in problem.message
+
+
 def test_act_without_safer_wording_is_lc334(lexicons):
     path = lexicons / "suggestions.yaml"
     _edit(path, "  verdict: >-", "  verdikt: >-")

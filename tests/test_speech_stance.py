@@ -662,3 +662,25 @@ def test_an_abusive_word_for_the_government_insults_it(text):
 ])
 def test_criticism_or_a_past_regime_is_no_insult_to_the_government(text):
     assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    # people forced, or the law disregarded, by the subject named right before (issue 13)
+    ("The commune chief coerced villagers to thumbprint the petition.", ["official"]),
+    ("The company has forced families off their land twice this year.", ["company"]),
+    ("The governor ignored the court order and sent in the bulldozers.", ["official"]),
+    ("Our members say the factory does not respect the labour law.", ["company"]),
+])
+def test_coercion_or_disregard_of_the_law_accuses_its_subject(text, accused):
+    assert analyse(text).facts["statement.accuses"] == accused, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Floods forced families to move to higher ground.",
+    "The Ministry of Labour will fine factories that violate the labour law.",
+    "We urge the factory to respect the labour law.",
+    "Economic hardship forced workers to migrate, the Ministry of Labour said.",
+    "This year the armed forces helped villagers to rebuild the school.",
+])
+def test_forces_or_the_law_with_no_one_named_doing_wrong_accuse_no_one(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts

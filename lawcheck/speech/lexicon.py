@@ -101,7 +101,7 @@ class ActKind:
     needs: tuple[str, ...]
     target: str                    # "required" or "none"
     targets: tuple[str, ...]       # categories that qualify; empty: any target category
-    direction: str                 # "any" or "after"
+    direction: str                 # "any", "after" or "before"
     also: tuple[Also, ...]
     sentiment: float | None = None  # also every word VADER rates at or below this (sentiment.py)
     reach: int | None = None        # the target must be named within this many words, same clause
@@ -360,6 +360,13 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
         if not cues and not strong and sentiment is None:
             problems.append(Problem("LC330", node.where("id"), f"act {act_id!r} has no cues",
                                     fix="list its words under 'cues:' or 'strong:'"))
+        if node.get("direction") not in (None, "after", "before"):
+            problems.append(Problem("LC334", node.where("direction"),
+                                    f"act {act_id!r}: direction must be 'after' or 'before', "
+                                    f"not {node.get('direction')!r}",
+                                    fix="write direction: after (the target follows the cue), "
+                                        "direction: before (it is the subject before it), or "
+                                        "leave it out"))
         unless = tuple(node.get("unless", []) or ())
         for group in unless:
             if group not in markers:
@@ -370,7 +377,8 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
         acts.append(ActKind(
             act_id, str(fact), value, str(node.get("family", fact)), cues, strong, needs,
             "required" if node.get("target") == "required" or fact in TARGETED else "none",
-            targets, "after" if node.get("direction") == "after" else "any", tuple(also),
+            targets, node.get("direction") if node.get("direction") in ("after", "before")
+            else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
             tuple(g for g in unless if g in markers)))
     return acts

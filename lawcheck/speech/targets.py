@@ -67,6 +67,8 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
         return _as_target(sentence, after[0]) if after else None
     before = [h for h in candidates if h.end <= start]
     links = sentence.pipeline.markers["link"]
+    if direction == "before":
+        return _subject_before(sentence, start, before, earlier, allowed, links)
     for hit in reversed(before):
         if not _in_relative_clause(sentence, hit, start, links) and not (
                 _owner(sentence, hit, start) and any(not _owner(sentence, h, start)
@@ -100,6 +102,34 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
             return Target(hit.target, words)
     if (not allowed or "person" in allowed) and not weak:
         return Target("person", words)
+    return None
+
+
+SUBJECT_REACH = 5  # words: "the factory does not respect", "the governor has again forced"
+RELATIVES = {"that", "who", "which", "whom", "whose"}
+
+
+def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
+                    allowed: tuple[str, ...], links) -> Target | None:
+    """The one who does a deed told right after it, for kinds whose object is the victim
+    ("forced the workers to strike"): the nearest name before the cue in its clause, at most
+    SUBJECT_REACH words before it, with no relative clause opening between them ("the ministry
+    will fine factories that violate the law" is the factories' deed, not the ministry's); or a
+    subject pronoun right before the cue pointing back to someone named earlier. Never a name
+    after the cue."""
+    lowers, base = sentence.lowers, sentence.start
+    if before:
+        hit = before[-1]
+        between = lowers[hit.end - base:start - base]
+        opened = [k for k, w in enumerate(between) if w in RELATIVES]
+        if len(between) <= SUBJECT_REACH and not _clause_break(sentence, hit.end, start) \
+                and not any(k > (1 if between[:1] == [","] else 0) for k in opened):
+            return _as_target(sentence, hit)
+    subject = _pronoun_subject(sentence, start, links)
+    if subject is not None:
+        for hit in reversed(earlier):
+            if hit.target and (not allowed or hit.target in allowed):
+                return Target(hit.target, subject)
     return None
 
 
