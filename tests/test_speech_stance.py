@@ -375,6 +375,37 @@ def test_posts_or_the_border_without_land_taken_claim_nothing(text):
     assert analyse(text).facts["statement.territory_claim"] is False, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, value", [
+    # the forces called to rise against the regime or its leader
+    ("In the coming days all forces must be ready to rise against the dictatorial regime.",
+     "overthrow"),
+    ("Soldiers and police, the day is coming: stand against the dictator.", "overthrow"),
+    ("To all soldiers: turn against this government before it is too late.", "overthrow"),
+    # a call to come and welcome a named leader home is a call to gather
+    ("Let's all go to the border on 9 November to welcome Sam Rainsy home.", "gather"),
+    ("Everyone must come to the airport tomorrow to greet Kem Sokha.", "gather"),
+    # workers stopping the machines; borrowers refusing to repay the lenders together
+    ("Workers across the country, stop your machines on Monday.", "strike"),
+    ("Stop repaying your loans until the banks forgive the debts.", "boycott"),
+    ("We urge every borrower: do not pay back a single riel to the microfinance lenders.",
+     "boycott"),
+])
+def test_appeals_and_calls_in_other_words(text, value):
+    assert value in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The armed forces must protect people who protest against the regime.",
+    "The police must stand against corruption in their own ranks.",
+    "Human rights defenders who speak out against the regime face arrest by police.",
+    "We invite all members to welcome the Minister of Health at the clinic opening.",
+    "We urge microfinance lenders to suspend loan repayments during the floods.",
+    "Borrowers told us they could not pay back their loans after the harvest failed.",
+])
+def test_near_misses_of_appeals_and_calls_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
