@@ -715,3 +715,23 @@ def test_coercion_or_disregard_of_the_law_accuses_its_subject(text, accused):
 ])
 def test_forces_or_the_law_with_no_one_named_doing_wrong_accuse_no_one(text):
     assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # the government or the authorities as the subject of what they should do: a measured call
+    # put to them, not pressure on a court (issue 13 decision, tests/data/README)
+    "On Human Rights Day the provincial authorities should free the villagers held since May.",
+    "The provincial authorities must release the detained fishermen and drop the charges.",
+    "We want the government to free the jailed union leaders.",
+])
+def test_a_release_the_authorities_should_grant_is_no_pressure_on_a_court(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The court must release the detained fishermen now.",
+    "Release the detained fishermen now!",
+    "The judges should acquit the detained activists.",
+])
+def test_a_release_put_to_a_court_or_in_the_writers_voice_still_presses_it(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
