@@ -406,6 +406,37 @@ def test_near_misses_of_appeals_and_calls_stay_clean(text):
     assert labels(text) == {}, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, fact, value", [
+    # the King by a veiled name, said to sign whatever he is handed or called off the throne
+    ("The man in the palace signs whatever he is given.", "statement.insults", ["king"]),
+    ("The King should give up the throne to someone who cares.", "statement.insults", ["king"]),
+    # a clause closed before the "?" is asserted, not asked
+    ("The monarch stayed silent while our homes burned; what is he for?",
+     "statement.insults", ["king"]),
+    # a spoiled ballot in other words
+    ("On polling day, draw a cross through every name on the ballot.", "statement.calls",
+     ["abstain"]),
+    # the dissolved party said to live on, loyalty to it
+    ("The CNRP will rise again!", "statement.party_stance", ["endorse"]),
+    ("We remain loyal to the Cambodia National Rescue Party.", "statement.party_stance",
+     ["endorse"]),
+])
+def test_veiled_king_ballots_and_party_loyalty(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The King will return from Beijing on Sunday.",
+    "Officials loyal to the CPP harassed the villagers, the families said.",
+    "Voters should check every name on the list at the commune office before 5 June.",
+    "Will the palace receive the petition?",
+])
+def test_near_misses_of_king_ballot_and_loyalty_stay_clean(text):
+    facts = analyse(text).facts
+    assert facts["statement.insults"] == [] and facts["statement.calls"] == [] and \
+        facts["statement.party_stance"] == [], analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts

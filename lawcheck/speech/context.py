@@ -126,7 +126,8 @@ def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -
     if any(_cites_law(sentence, s) for s, _ in sentence.find("law")):
         return "quoted-law"
     text = sentence.text().rstrip(" \"'”’)]")
-    if text.endswith("?") and not (fact in LABELS and _rhetorical(sentence)):
+    if text.endswith("?") and not (fact in LABELS and _rhetorical(sentence)) and not any(
+            w in QUESTION_BREAKS for w in sentence.lowers[end - sentence.start:]):
         return "question"
     if any(s < start and not _main_clause(sentence, s, start)
            for s, _ in sentence.find("hypothetical")) or (
@@ -139,6 +140,9 @@ def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -
     return "asserted"
 
 
+# a clause closed by one of these before the "?" is not asked: "The palace said nothing when the
+# land was taken; what use is such a throne?" asserts its first clause
+QUESTION_BREAKS = {";", ":", "—", "–"}
 RHETORICAL_OPENERS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                       "can", "could", "would", "will"}
 
