@@ -766,3 +766,23 @@ def test_a_release_the_authorities_should_grant_is_no_pressure_on_a_court(text):
 ])
 def test_a_release_put_to_a_court_or_in_the_writers_voice_still_presses_it(text):
     assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    # a question that takes a deed as given states it (issue 13: rhetorical questions)
+    ("What has the minister ever done for the farmers, that the government handed him the "
+     "forest as his personal property?", ["official"]),
+    ("Why do we stay silent while the governor sells our land?", ["official"]),
+    ("How can the police sleep at night after they tortured a child?", ["security-forces"]),
+])
+def test_a_deed_a_question_takes_as_given_is_an_accusation(text, accused):
+    assert analyse(text).facts["statement.accuses"] == accused, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Is it true that the governor stole the land?",
+    "Did the governor steal the land after the flood?",
+    "Tell me, when we met, did the governor take bribes?",
+])
+def test_a_question_about_the_deed_itself_still_asks(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts

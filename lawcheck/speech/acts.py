@@ -176,6 +176,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
+        if mode == "question" and kind.fact in (ACCUSES, INSULTS) and _presupposed(sentence, start):
+            mode = "asserted"  # "why do we keep silent while the governor sells our land?"
         if mode == "reported" and target is not None and _the_speaker(sentence, target, start):
             continue  # "the opposition leader said the election was rigged": he says it
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -232,6 +234,26 @@ def _a_topic(sentence: Sentence, start: int, end: int) -> bool:
         after += 1
     return any(e == k or s == after and s > end - 1 and lowers[s - base] in DECLINES
                for s, e in spans)
+
+
+PRESUPPOSING = {"when", "while", "whereas", "after", "since", "because", "although", "though"}
+
+
+def _presupposed(sentence: Sentence, start: int) -> bool:
+    """True when a question takes the cue's clause as given: the clause is opened, after the
+    question's first word, by "when", "while", "after", "because" … or by ", that" ("What has
+    he done for the nation, that the government gave him the forest?", "Why do we keep silent
+    while the governor sells our land?"). Asking about a deed states the deed. A comma between
+    the opener and the cue closes the opener's clause ("Tell me, when we met, did he …?"), and a
+    question put about the cue itself ("Is it true that …?", "Did the governor …?") asks."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(start - 1, sentence.first_word(), -1):
+        word = lowers[k - base]
+        if word in PRESUPPOSING or word == "that" and lowers[k - 1 - base] == ",":
+            return True
+        if word in (",", ";", ":", "?"):
+            return False
+    return False
 
 
 DECLINES = {"fallen", "fell", "falls", "decreased", "declined", "dropped", "decline",
