@@ -786,3 +786,33 @@ def test_a_deed_a_question_takes_as_given_is_an_accusation(text, accused):
 ])
 def test_a_question_about_the_deed_itself_still_asks(text):
     assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, target", [
+    # someone the lexicon cannot name, known by the clause that describes them (issue 13)
+    ("Sok Chea, who stole the commune's rice fund, still sits on the council.",
+     "statement.accuses", "Sok Chea"),
+    ("Never again: Lim Bora, who robs the fishermen of their catch.", "statement.accuses",
+     "Lim Bora"),
+    ("We will never forget the traitors who sold our islands.", "statement.insults", "traitors"),
+])
+def test_a_name_or_an_abusive_word_with_a_describing_clause_is_aimed_at_someone(
+        text, fact, target):
+    acts = [a for a in analyse(text).acts if a.fact == fact]
+    assert acts and acts[0].value == "person" and acts[0].target == target, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "A traitor is someone who betrays his country.",          # a word defined, no one named
+    "Our friend Chan Dara, who works for the ministry, spoke at the meeting.",
+    "Nobody is a traitor who defends the land.",
+])
+def test_a_definition_or_a_description_without_a_wrong_labels_no_one(text):
+    facts = analyse(text).facts
+    assert facts["statement.accuses"] == [] and facts["statement.insults"] == [], \
+        analyse(text).acts
+
+
+def test_a_named_office_keeps_its_category_before_a_describing_clause():
+    assert analyse("The Minister, who stole the funds, resigned.").facts[
+        "statement.accuses"] == ["official"]

@@ -11,7 +11,8 @@ from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
-from lawcheck.speech.targets import Hit, Target, find_target, name_hits, near_target
+from lawcheck.speech.targets import (Hit, Target, described_names, find_target, name_hits,
+                                     near_target)
 
 REPORTED = "statement.reported_accusation"
 ACCUSES = "statement.accuses"
@@ -123,6 +124,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         bounds = sentence_bounds(doc, i, tokens)
         if bounds not in sentences:
             found = hits + name_hits(doc, *bounds, pipeline, tokens)
+            found += described_names(*bounds, tokens, {k for h in found
+                                                       for k in range(h.start, h.end)})
             sentences[bounds] = Sentence(doc, text, *bounds, pipeline,
                                          _present_government(found, tokens, pipeline), tokens)
         return sentences[bounds]
@@ -160,8 +163,17 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 # words names its target by where it is shown; the name is aimed at someone
                 target = Target("person", text[doc[start].idx:doc[end - 1].idx
                                                + len(doc[end - 1].text)])
-            if target is None:
-                continue
+            if target is None and kind.fact == INSULTS and _described(sentence, end) and (
+                    not kind.targets or "person" in kind.targets) and (
+                    tuple(sentence.lowers[start - sentence.start:end - sentence.start])
+                    in pipeline.markers.get("epithet", {}).get(
+                        sentence.lowers[start - sentence.start], ())):
+                # "traitor who has sold away land to Vietnam": the clause after the name says
+                # whom it is aimed at, as a name would
+                target = Target("person", text[doc[start].idx:doc[end - 1].idx
+                                               + len(doc[end - 1].text)])
+            if target is None or kind.fact == INSULTS and _definition(sentence, start, end):
+                continue  # "a traitor is someone who betrays the country": a word defined
             if kind.fact == ACCUSES and not strong and _a_topic(sentence, start, end):
                 continue  # "our programme addresses corruption in the land sector"
             if kind.fact == ACCUSES and _lawful(sentence, start, end):
@@ -362,6 +374,22 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
         if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
             return True
     return False
+
+
+def _definition(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the name is defined, not given: "a traitor is someone who …", "a thief means
+    …" (after "a" or "an", before "is" or "means")."""
+    lowers, base = sentence.lowers, sentence.start
+    return start > sentence.start and lowers[start - 1 - base] in ("a", "an") and \
+        end < sentence.end and lowers[end - base] in ("is", "means", "was")
+
+
+def _described(sentence: Sentence, end: int) -> bool:
+    """True when a relative clause with its verb follows the cue at once ("traitor who has sold
+    away the land", "the thieves that took our fields"): the clause says whom it means."""
+    lowers, base = sentence.lowers, sentence.start
+    return end + 1 < sentence.end and lowers[end - base] in ("who", "that") \
+        and sentence.doc[end + 1].is_alpha and lowers[end + 1 - base] not in ("is", "are")
 
 
 def _slogan(doc) -> bool:

@@ -248,6 +248,34 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
     return found
 
 
+DESCRIBED_BY = ("who", "whose")
+NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "our", "we", "i", "my", "his",
+             "her", "their", "its", "mr", "mrs", "ms", "dr"}
+
+
+def described_names(start: int, end: int, tokens, taken: set[int]) -> list[Hit]:
+    """Names the lexicon cannot list and no title opens, known by the clause that describes
+    them: two or three capitalised words, then a comma and "who" or "whose" ("Heng Huy, who
+    robs land from the people"): a person. Words another name already holds are left alone
+    ("the Minister, who …" stays the office)."""
+    texts, lowers = tokens.text, tokens.lower
+
+    def capital(k: int) -> bool:
+        return texts[k].isalpha() and texts[k][0].isupper() and lowers[k] not in NOT_NAMES
+
+    found = []
+    for k in range(start + 2, end - 1):
+        if texts[k] != "," or lowers[k + 1] not in DESCRIBED_BY:
+            continue
+        first = k
+        while first > start and k - first < 3 and capital(first - 1):
+            first -= 1
+        if k - first >= 2 and not (first > start and capital(first - 1)) \
+                and not taken.intersection(range(first, k)):
+            found.append(Hit(first, k, (tokens.idx[first], tokens.end_char(k - 1)), _PERSON))
+    return found
+
+
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
                 reach: int, listed: bool = False) -> Target | None:
     """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
