@@ -24,7 +24,7 @@ from lawcheck.model import Context
 from lawcheck.precedent_links import with_precedents
 from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport,
                                    StatementSummary, Subject, Where, build_report)
-from lawcheck.speech import likeness
+from lawcheck.speech import learned, likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
 from lawcheck.speech.measured import no_finding_note
@@ -140,6 +140,40 @@ def _named(finding: Finding, matches, text: str) -> Finding:
 
 
 LIKENESS = "kh.speech.precedent.likeness."
+LEARNED = "kh.speech.learned."
+
+
+def name_signals(findings: Sequence[Finding], signals, text: str, model) -> list[Finding]:
+    """A learned finding says what it rests on: its score, how many real statements it learned
+    from, the words that weighed most in this statement and the closest real cases (id, date,
+    outcome, source)."""
+    by_category = {s.category: s for s in signals}
+    return [_explained(f, by_category[f.category], text, model)
+            if f.rule.startswith(LEARNED) and f.category in by_category else f
+            for f in findings]
+
+
+def _explained(finding: Finding, signal, text: str, model) -> Finding:
+    benign = model.data["real"]["benign"]
+    note = (f"Statistical resemblance (score {signal.score:.2f}, threshold "
+            f"{signal.threshold:.2f}) learned from {signal.trained_on} real published statements "
+            f"that drew {signal.category} action and {benign} real ones that drew none")
+    if signal.words:
+        note += "; words that weighed most here: " + ", ".join(f'"{w}"' for w in signal.words)
+    if signal.cases:
+        note += "; closest real cases: " + "; ".join(
+            f"{c.id} ({c.date or 'date unknown'}: {c.outcome}; source: {c.title}, {c.url})"
+            for c in signal.cases)
+    # like likeness, it points at the whole statement: a resemblance is a property of all its
+    # words, and marking single words would split the spans the analyser's findings point at
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    where = finding.where
+    if end > start:
+        where = where.words([(start, end)], text[start:end][:300],
+                            [Flag((start, end), text[start:end], "asserted",
+                                  f"learned {signal.category} resemblance, score "
+                                  f"{signal.score:.2f}: see the finding for the words and cases")])
+    return replace(finding, why=f"{finding.why} {note}.", where=where)
 
 
 def set_aside(analysis) -> list[dict]:
@@ -211,6 +245,7 @@ class Reviewer:
         self.analyser = Analyser(model=spec.model)
         self.precedents = load_precedents()
         self.likeness = likeness.load(self.precedents)
+        self.learned = learned.load()
         self.today = spec.as_of or date.today()
         self.checked_at = spec.checked_at or \
             datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
@@ -225,6 +260,7 @@ class Reviewer:
         line, language, date, medium, speaker and org_type)."""
         text = item.text
         screened = screen(text, getattr(item, "language", None))
+        english = screened.analysed is True  # the learned model reads English and nothing else
         screened, analysis = analyse_screened(self.analyser, screened, text)
         day = getattr(item, "date", None) or self.today
         organization = self.organization
@@ -238,6 +274,12 @@ class Reviewer:
             if likeness.candidate(analysis) else []
         if matches:
             facts["statement.precedent_like"] = likeness.fact_values(matches)
+        # the learned signal; the quality benchmark scores a statement it was trained on with
+        # the model of the fold that did not see it (item.learned, lawcheck.speech.learned)
+        model = getattr(item, "learned", None) or self.learned
+        signals = model.signals(text) if english and model is not None else []
+        if signals:
+            facts["statement.learned_like"] = learned.fact_values(signals)
         outcome = self._outcome(facts, day, organization)
         here = Where(statement=item.id)
         findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
@@ -246,6 +288,8 @@ class Reviewer:
                                    organization=organization, topics=[text])
         if matches:
             findings = name_matches(findings, matches, text)
+        if signals:
+            findings = name_signals(findings, signals, text, model)
         caveats = [note] if (note := caveat(screened)) else []
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
