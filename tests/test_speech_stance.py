@@ -437,6 +437,28 @@ def test_near_misses_of_king_ballot_and_loyalty_stay_clean(text):
         facts["statement.party_stance"] == [], analyse(text).acts
 
 
+@pytest.mark.parametrize("text", [
+    # land or a place given to a neighbour, or held by a neighbour's forces
+    "The prime minister quietly gave Koh Tral to Vietnam.",
+    "This government has ceded our temples to Thailand.",
+    "Thailand now controls four of our temples.",
+    "Vietnamese troops occupy Cambodian land along the border.",
+    "Cambodia is losing its land to its neighbours every year.",
+])
+def test_land_given_to_or_held_by_a_neighbour_is_a_territory_claim(text):
+    assert analyse(text).facts["statement.territory_claim"] is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Cambodia sold 500,000 tonnes of rice to Vietnam last year.",
+    "Thai soldiers seized two Cambodian migrants at the border and sent them home.",
+    "The company, backed by Vietnamese investors, occupied our land in 2012.",
+    "Vietnam gave Cambodia 1,000 tonnes of rice after the floods.",
+])
+def test_goods_people_or_a_company_are_no_territory_claim(text):
+    assert analyse(text).facts["statement.territory_claim"] is False, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts

@@ -142,6 +142,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "migrants crossing the border lost their papers": no land was lost
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
             continue  # "border communities lost their farmland to a sugar concession"
+        if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
+            continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
         target = None
         if kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
@@ -328,7 +330,8 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
     "lost their papers", "sold the rice", not "lost the island" or "sold our land"."""
     if "territory-object" not in sentence.pipeline.markers:
         return False  # a lexicon without the group keeps every claim
-    if end >= sentence.end or sentence.lowers[end - sentence.start] not in OBJECT_OPENERS:
+    if end >= sentence.end or (sentence.lowers[end - sentence.start] not in OBJECT_OPENERS
+                               and not sentence.doc[end].like_num):
         return False
     stop = end + 1
     while stop < min(sentence.end, end + 4) and sentence.doc[stop].is_alpha and \
@@ -338,6 +341,30 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
         return False
     spans = sentence.find("territory-context") + sentence.find("territory-object")
     return not any(end <= s < stop for s, _ in spans)
+
+
+# territory kinds whose claim needs its object to name land: taking or giving is common, and
+# only land or a place makes it a claim about the country's territory
+LAND_OBJECT = ("territory-given", "territory-occupied")
+
+
+def _names_land(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the object after a territory cue, up to a preposition other than "of" ("four
+    of our temples") and at most six words, ends a phrase on a word of the territory groups
+    ("gave Koh Tral to", "our temples and", not "the border survey report to"), and no company
+    or investor takes it just before the cue ("Vietnamese investors occupied our land" is a
+    land dispute)."""
+    lowers, base = sentence.lowers, sentence.start
+    if any(start - 5 <= s < start for s, _ in sentence.find("land-taker")):
+        return False
+    stop = end
+    while stop < min(sentence.end, end + 6) and (
+            lowers[stop - base] not in OBJECT_ENDS or lowers[stop - base] == "of"):
+        stop += 1
+    spans = sentence.find("territory-context") + sentence.find("territory-object")
+    return any(end <= s < stop and (e >= sentence.end or e == stop or lowers[e - base] in
+                                    (",", "and", "or", ".", ";") or not lowers[e - base].isalpha())
+               for s, e in spans)
 
 
 def _lost_to_no_neighbour(sentence: Sentence, end: int) -> bool:
