@@ -41,6 +41,9 @@ class Labelled:
     # when the item joined the set (tests/data/real: "added"); lets a benchmark report the items
     # nobody has yet seen a result for apart from the older ones
     added: str | None = None
+    # the learned model to score it with when the shipped one was trained on it: the model of
+    # the cross-validation fold that did not see it (lawcheck.speech.learned.crossfitted)
+    learned: object = None
     # who really published it, as the source says (tests/data/real: "org_type"); the review reads
     # every line as a domestic NGO's, so this only splits the false alarms by author
     author: str | None = None
@@ -122,7 +125,8 @@ class Score:
 def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) -> list[Labelled]:
     """The labelled statements, as a domestic NGO would publish them (the neutrality duty binds
     NGOs, not associations: the type decides whether that rule can run at all). ``dated=False``
-    drops the dates: every statement is read as if published on the reviewer's date."""
+    drops the dates: every statement is read as if published on the reviewer's date. A line
+    the learned model was trained on is scored by the model of the fold that did not see it."""
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -135,7 +139,9 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               level=row.get("level"),
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
                               else (), added=row.get("added"), author=row.get("org_type")))
-    return items
+    from lawcheck.speech.learned import crossfitted
+
+    return crossfitted(items, path)
 
 
 def score(items: list[Labelled], reviewer) -> Score:
