@@ -838,3 +838,27 @@ def test_a_definition_or_a_description_without_a_wrong_labels_no_one(text):
 def test_a_named_office_keeps_its_category_before_a_describing_clause():
     assert analyse("The Minister, who stole the funds, resigned.").facts[
         "statement.accuses"] == ["official"]
+
+
+@pytest.mark.parametrize("text", [
+    # what someone is charged with, accused or convicted of is the charge, reported (issue 13)
+    "The court charged us with plotting to overthrow the government or insulting the king.",
+    "The prosecutor accused the monk of defaming the governor and of stealing temple funds.",
+    "Two activists were convicted of insulting the King and sentenced to three years.",
+])
+def test_a_charge_reported_insults_and_accuses_no_one(text):
+    facts = analyse(text).facts
+    assert facts["statement.insults"] == [] and facts["statement.accuses"] == [], \
+        analyse(text).acts
+
+
+def test_a_wrong_said_beside_a_charge_is_still_said():
+    assert analyse("The governor stole the land and the court charged the villagers "
+                   "instead.").facts["statement.accuses"] == ["official"]
+    assert "judge" in analyse("The judge who convicted them is a puppet of the ruling "
+                              "party.").facts["statement.court_claims"]
+
+
+def test_a_plural_noun_opening_a_sentence_commands_nothing():
+    assert labels("Irregularities were found in the audit of the commune fund.") == {}
+    assert analyse("Quash the verdict now!").facts["statement.court_claims"] == ["pending-case"]

@@ -184,6 +184,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
+        if kind.fact in (ACCUSES, INSULTS) and _charged_with(sentence, start):
+            continue  # "the court charged us with … insulting the king": the charge, not an insult
         claimed.add((start, end, kind.fact))
         mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
@@ -427,6 +429,8 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None)
     markers = sentence.pipeline.lexicon.markers
     for need in kind.needs:
         if need == "imperative":
+            if kind.fact == COURT_CLAIMS and _inflected(sentence.lowers[start - sentence.start]):
+                continue  # "Irregularities in the strategy …": a plural noun commands nothing
             if start == sentence.first_word() or (
                     start > sentence.start and sentence.doc[start - 1].text in OPENERS) or (
                     kind.fact == CALLS and _in_command(sentence, start)):
@@ -451,6 +455,46 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None)
             if group.scope == "before" and s >= start:
                 continue
             return True
+    return False
+
+
+COURT_CLAIMS = "statement.court_claims"
+
+
+def _inflected(word: str) -> bool:
+    """True when ``word`` is an inflected form (a plural, a past or third-person form) and no
+    lemma itself: a command is given in the base form ("Acquit them", "Drop the charges"),
+    "irregularities" or "dropped" command nothing."""
+    from lawcheck.speech.lemmas import is_lemma, lemma
+
+    return lemma(word) != word and not is_lemma(word)
+
+
+CHARGE_WORDS = {"charged", "charging", "charges", "charge", "accused", "accusing", "accuse",
+                "accuses", "convicted", "convicting", "sentenced", "indicted", "prosecuted",
+                "prosecuting", "guilty", "suspected", "suspicion", "arrested", "detained",
+                "jailed", "imprisoned", "investigated", "investigating", "summoned"}
+CHARGE_REACH = 14  # words from "with" or "of" to the cue: "charged us with plotting … or insulting"
+CHARGE_ENDS = {";", ":", ".", "but", "while", "because", "although", "that", "which", "who"}
+
+
+def _charged_with(sentence: Sentence, start: int) -> bool:
+    """True when the cue names what someone is charged with, accused or convicted of: "with" or
+    "of" up to CHARGE_REACH words before it, right after a charge word (within three words: "charged
+    us with", "accused the monk of", "found guilty of"), and no clause break between. The
+    charge is the authorities' or the accuser's words, reported; it insults or accuses no one in
+    the writer's voice ("The court charged us with plotting … or insulting the king"), unless
+    the writer makes the charge ("we accuse the governor of corruption")."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(start - 1, max(sentence.start, start - CHARGE_REACH) - 1, -1):
+        word = lowers[k - base]
+        if word in CHARGE_ENDS:
+            return False
+        charge = [j for j in range(max(sentence.start, k - 3), k)
+                  if lowers[j - base] in CHARGE_WORDS]
+        if word in ("with", "of") and charge:
+            # "we accuse the governor of corruption": the writer's own charge is made
+            return not any(0 <= charge[0] - e <= 3 for _, e in sentence.find("self"))
     return False
 
 

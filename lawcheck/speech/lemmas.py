@@ -61,6 +61,11 @@ def _regular(word: str, base: str) -> bool:
     return word.startswith(base[:-1] if len(base) > 3 else base)
 
 
+def is_lemma(word: str) -> bool:
+    """True when the lookup table lemmatises some word to ``word`` ("lay" for "laid")."""
+    return word in _families()[1]
+
+
 def lemma(word: str) -> str:
     """The lemma of a lower-case word (the word itself when the table does not know it)."""
     return table().get(word, word)
