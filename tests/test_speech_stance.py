@@ -862,3 +862,25 @@ def test_a_wrong_said_beside_a_charge_is_still_said():
 def test_a_plural_noun_opening_a_sentence_commands_nothing():
     assert labels("Irregularities were found in the audit of the commune fund.") == {}
     assert analyse("Quash the verdict now!").facts["statement.court_claims"] == ["pending-case"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # a leader's health or death told as fact, animal names, orders taken from abroad (issue 13)
+    ("Hun Sen had a stroke last week and the party is hiding it.", "politician"),
+    ("Hun Manet has cancer and they are hiding it.", "politician"),
+    ("The governor is a dog who licks the hands of the tycoons.", "official"),
+    ("The government takes its orders from Beijing.", "government"),
+    ("The Prime Minister's party takes its orders from Hanoi.", "party"),
+])
+def test_health_rumours_animal_names_and_foreign_orders_insult(text, target):
+    assert analyse(text).facts["statement.insults"] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Hun Sen visited seriously ill children at the Kantha Bopha hospital.",
+    "Our commune chief passed away last week; we offer our condolences to his family.",
+    "The police dog found the drugs in the car.",
+    "The rice seeds were ordered from Vietnam by the ministry.",
+])
+def test_illness_dogs_and_orders_in_other_senses_insult_no_one(text):
+    assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
