@@ -1,0 +1,157 @@
+"""The learned statement signal (lawcheck/speech/learned.py): the shipped artefact is what the
+build makes from the data, the runtime scores as scikit-learn does, cross-fitted scores never
+come from a model that saw the statement, and the finding says what it rests on."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lawcheck.review.quality import Labelled, read_set
+from lawcheck.review.reviewer import ReviewerSpec
+from lawcheck.speech import learned
+
+DATA = Path(__file__).parent / "data"
+TUNE = DATA / "real" / "tune.jsonl"
+DEV = DATA / "statements-dev.jsonl"
+# words of a 2015 Facebook post that led to a conviction, reworded and joined to a border claim
+RISKY = ("Does anyone dare to launch a Color Revolution with me? I will change the vulgar regime. "
+         "Brothers, rise up against the traitors who sold our land to Vietnam.")
+KHMER = "ប្រជាពលរដ្ឋទាំងអស់ត្រូវចូលរួម។"
+
+
+@pytest.fixture(scope="module")
+def reviewer(tmp_path_factory):
+    db = tmp_path_factory.mktemp("learned") / "l.db"
+    return ReviewerSpec(db=str(db), sync=True, as_of=date(2026, 12, 10)).build()
+
+
+def item(text: str, **extra) -> Labelled:
+    return Labelled("s1", text, "t", 1, date(2026, 12, 10), "facebook", None, frozenset(),
+                    "domestic_ngo", **extra)
+
+
+def learned_findings(report: dict) -> list[dict]:
+    return [f for f in report["findings"] if f["rule"].startswith("kh.speech.learned.")]
+
+
+def test_the_shipped_artefact_is_what_the_build_makes_from_the_data():
+    """Rebuilt from the training files, the artefact is byte for byte the shipped one: a change
+    to the data or the code without `python -m lawcheck.speech.learned build` fails here."""
+    shipped = learned.ARTEFACT.read_text(encoding="utf-8")
+    data = json.loads(shipped)
+    for rel, digest in data["trained_on"].items():
+        assert learned._sha256(learned.ROOT / rel) == digest, \
+            f"{rel} changed since the artefact was built: run python -m lawcheck.speech.learned build"
+    assert learned.dumps(learned.build()) == shipped
+
+
+def test_the_artefact_is_plain_data_with_its_provenance():
+    data = json.loads(learned.ARTEFACT.read_text(encoding="utf-8"))
+    assert set(data["models"]) == set(learned.CATEGORIES)
+    assert data["sklearn"] and data["cv"]["tune"]["risky"] > 50
+    assert len(data["word"]["vocab"]) + len(data["char"]["vocab"]) == learned.KEEP
+    assert learned.ARTEFACT.stat().st_size < 1_000_000
+    for case in data["cases"]:  # facts with sources, never the statement's text
+        assert set(case) == {"id", "date", "outcome", "level", "title", "url", "categories",
+                             "vector"}
+        assert case["url"].startswith("http")
+
+
+def test_the_runtime_scores_as_scikit_learn_does():
+    rows = learned.read_rows()
+    fitted = learned._rounded(learned.fit(rows))
+    runtime = learned.Learned(learned.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
+                                              rows))
+    texts = [RISKY, "", "We thank the Ministry of Health.", "Ça coûte — “quoted” words…",
+             KHMER, *[json.loads(line)["text"] for line in DEV.read_text().splitlines()[:40]]]
+    expected = learned.decision(fitted, texts)
+    for k, text in enumerate(texts):
+        got = runtime.decision(text)
+        for c in learned.CATEGORIES:
+            assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (text, c)
+    # and the shipped numbers, put into scikit-learn's own objects, score as the runtime does
+    shipped = learned.load()
+    sk = _sklearn_of(shipped.data)
+    expected = learned.decision(sk, texts)
+    for k, text in enumerate(texts):
+        got = shipped.decision(text)
+        for c in learned.CATEGORIES:
+            assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (text, c)
+
+
+def _sklearn_of(data: dict) -> dict:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    word, char = learned._vectorisers((data["word"]["vocab"], data["char"]["vocab"]))
+    for vec, part in ((word, "word"), (char, "char")):
+        vec.fit(["a placeholder"])  # the vocabulary is fixed; the IDF is set from the data
+        vec.idf_ = np.array(data[part]["idf"])
+    models = {}
+    for c, m in data["models"].items():
+        model = LogisticRegression()
+        model.coef_ = np.array([m["coef"]])
+        model.intercept_ = np.array([m["intercept"]])
+        model.classes_ = np.array([0, 1])
+        models[c] = model
+    return {"word": word, "char": char, "models": models}
+
+
+def test_the_runtime_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from lawcheck.speech import learned; m = learned.load(); "
+            "m.signals('They sold our land.'); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_cross_fitted_scores_never_come_from_a_model_that_saw_the_statement():
+    rows = {r["id"]: r for r in learned.read_rows()}
+    items = read_set(TUNE)
+    models = {id(i.learned) for i in items}
+    assert len(models) == learned.FOLDS  # one model per fold, none the shipped one
+    assert learned.load() not in {i.learned for i in items}
+    for i in items:
+        seen = i.learned.seen
+        assert i.id not in seen
+        # nor any line of the same event (its precedent or its source)
+        assert not any(learned.group(rows[s]) == learned.group(rows[i.id]) for s in seen), i.id
+        assert len(seen) > 0.7 * len(rows)
+    assert all(i.learned is None for i in read_set(DEV))  # not trained on: the shipped model
+
+
+def test_the_finding_names_the_words_and_the_closest_real_cases(reviewer):
+    [signal] = [s for s in learned.load().signals(RISKY) if s.category == "incitement"]
+    [finding] = [f for f in learned_findings(reviewer.review(item(RISKY)))
+                 if f["category"] == "incitement"]
+    assert finding["severity"] == "medium" and finding["kind"] == "risk"
+    why = finding["why"]
+    assert "statistical resemblance" in why.lower()
+    assert f"learned from {signal.trained_on} real published statements" in why
+    assert signal.words and all(f'"{w}"' in why for w in signal.words)
+    assert signal.cases and all(c.id in why and c.url in why for c in signal.cases)
+    assert finding["where"]["spans"] and finding["where"]["flags"]
+
+
+def test_benign_ngo_statements_from_dev_stay_clean(reviewer):
+    model = learned.load()
+    benign = [r for r in map(json.loads, DEV.read_text().splitlines()) if not r["expect"]]
+    assert len(benign) > 100
+    assert [r["id"] for r in benign if model.signals(r["text"])] == []
+    text = next(r["text"] for r in benign if r["note"].startswith("hard negative"))
+    assert reviewer.review(item(text))["result"] == "no findings"
+
+
+def test_the_learned_rule_never_fires_on_text_the_analyser_could_not_read(reviewer):
+    assert learned_findings(reviewer.review(item(RISKY)))  # the English words alone do fire
+    for report in (reviewer.review(item(f"{RISKY} {KHMER}")),      # partly in Khmer script
+                   reviewer.review(item(KHMER)),                   # wholly Khmer
+                   reviewer.review(item(RISKY, language="km"))):   # said to be Khmer
+        assert not learned_findings(report)
