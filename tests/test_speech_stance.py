@@ -459,6 +459,47 @@ def test_goods_people_or_a_company_are_no_territory_claim(text):
     assert analyse(text).facts["statement.territory_claim"] is False, analyse(text).acts
 
 
+@pytest.mark.parametrize("text", [
+    # the nation to be freed or taken back from a named leader or family
+    "Let us liberate Cambodia from the Hun family.",
+    "Cambodians must free the nation from this dictator.",
+    "Help our country escape from dictator Hun Sen.",
+    "The people must take the country back from Hun Manet.",
+])
+def test_freeing_the_nation_from_a_named_leader_is_a_call_to_overthrow(text):
+    assert "overthrow" in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Our clinic helps families escape from debt.",
+    "Hun Sen saved the country from the Khmer Rouge in 1979, his party says.",
+    "We must save the country from dengue this rainy season.",
+    "Help the people escape from poverty with savings groups.",
+])
+def test_freeing_from_something_else_or_in_the_past_calls_for_nothing(text):
+    assert "overthrow" not in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a strike in other words; a negation inside a closed condition does not reach the call
+    "If the wage is not raised, all unions will stop work nationwide.",
+    "Teachers, leave your classrooms empty on Monday.",
+    "We will shut down every factory in Phnom Penh until the minimum wage is paid.",
+    "The strike goes on; nobody returns to work until the owner pays.",
+])
+def test_strike_calls_in_other_words(text):
+    assert "strike" in analyse(text).facts["statement.calls"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "If the company does not pay, we do not strike, we go to the Arbitration Council.",
+    "The teachers returned to their classrooms after the holiday.",
+    "Nobody returns to work injured if the factory follows the safety rules.",
+])
+def test_near_misses_of_strike_calls_stay_clean(text):
+    assert analyse(text).facts["statement.calls"] == [], analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts

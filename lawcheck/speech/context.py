@@ -200,6 +200,8 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue
         if _soon(sentence, e):
             continue  # "it will not be long before you are dead": soon, nothing is denied
+        if _in_condition(sentence, s, start):
+            continue  # "if the wage is not raised, all unions will stop work": the condition's
         if fact in LABELS and s == sentence.first_word() + 1 and _rhetorical(sentence):
             continue  # "Isn't it obvious that …?": the question's "not" denies nothing
         if fact in LABELS and _negates_command(sentence, s, e):
@@ -210,6 +212,15 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue  # "we cannot accept Hun Sen's family selling the land": a refusal to accept
         return True
     return False
+
+
+def _in_condition(sentence: Sentence, s: int, start: int) -> bool:
+    """True when the negation at token ``s`` sits in a condition ("if", "unless") that a comma
+    closes before the cue: it negates the condition, not the main clause after it ("If the wage
+    is not raised, all unions will stop work")."""
+    lowers, base = sentence.lowers, sentence.start
+    opened = any(lowers[k - base] in ("if", "unless") for k in range(sentence.start, s))
+    return opened and any(w in (",", ";", "—", "–") for w in lowers[s - base:start - base])
 
 
 def _soon(sentence: Sentence, e: int) -> bool:
