@@ -925,3 +925,27 @@ def test_health_rumours_animal_names_and_foreign_orders_insult(text, target):
 ])
 def test_illness_dogs_and_orders_in_other_senses_insult_no_one(text):
     assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a court said to obey, to be paid, or to act for the party, a leader or the government
+    "Everyone knows the judges answer to the Prime Minister.",
+    "The court is a branch of the ruling party.",
+    "The court convicted innocent people to please the regime.",
+    "The judge received an envelope before the hearing.",
+    "The verdict was dictated by the ruling party.",
+])
+def test_a_court_said_to_serve_a_master_is_discredited(text):
+    claims = analyse(text).facts["statement.court_claims"]
+    assert "judge" in claims or "verdict" in claims, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Our lawyers will answer to the court on Monday.",
+    "The Court of Appeal is a branch of the judiciary.",
+    "The court is in the service of the people, the Minister of Justice said.",
+    "The verdict was dictated by the law, not by politics.",
+    "The two men were charged with spreading false information.",
+])
+def test_courts_serving_the_law_or_answering_questions_are_not_discredited(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
