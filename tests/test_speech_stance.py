@@ -949,3 +949,24 @@ def test_a_court_said_to_serve_a_master_is_discredited(text):
 ])
 def test_courts_serving_the_law_or_answering_questions_are_not_discredited(text):
     assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, target", [
+    # the rulers named by their power, abusive names for them, money into someone's pocket
+    ("Everyone knows who killed Kem Ley: the men in power.", "statement.accuses", "government"),
+    ("Those in power are kleptocrats.", "statement.insults", "government"),
+    ("These officials are nothing but bandits.", "statement.insults", "official"),
+    ("The timber money ended up in the governor's pockets.", "statement.accuses", "official"),
+])
+def test_rulers_by_their_power_bandits_and_pockets(text, fact, target):
+    assert analyse(text).facts[fact] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The UN rapporteur met those in power and civil society in Phnom Penh.",
+    "The minister's pocket diary was found.",
+    "He put the phone into his pocket and left the court.",
+    "Bandits robbed a bus on National Road 4 last night.",
+])
+def test_power_pockets_and_bandits_in_other_senses_label_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
