@@ -31,7 +31,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawcheck.speech.likeness import char_ngrams, vector, word_ngrams
+from collections import Counter
+
+from lawcheck.speech.likeness import _WHITE, char_ngrams, vector, word_ngrams
 
 ARTEFACT = Path(__file__).with_name("data") / "learned.json"
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +53,7 @@ MAX_FALSE = 2       # cross-validated false alarms allowed on the training part'
 TOP_WORDS = 5       # words named in a finding
 TOP_CASES = 3       # real cases named in a finding
 FORMAT = "learned-1"
+_WORD_CACHE = 50000  # distinct words whose character grams are kept
 
 
 # --- the runtime side: plain data in, scores out (no scikit-learn) ----------------------------
@@ -94,25 +97,70 @@ class Learned:
                             tuple(c["categories"]), c["title"], c["url"]),
                        {int(k): v for k, v in c["vector"].items()}) for c in data["cases"]]
         self.words = {j: g for g, j in self.word_vocab.items()}
+        self._grams: dict[str, tuple[int, ...]] = {}   # a word's character grams in the vocabulary
+        self._arrays = None                             # numpy copies of the weights, made once
 
     def features(self, text: str) -> dict[int, float]:
-        """The statement's sparse feature vector: word block, then character block."""
+        """The statement's sparse feature vector: word block, then character block (the same
+        numbers as likeness's ``vector`` over ``char_ngrams``, which the tests check against
+        scikit-learn; the character grams of each distinct word are looked up once)."""
         x = vector(word_ngrams(text), self.word_vocab, self.word_idf)
-        chars = vector(char_ngrams(text), self.char_vocab, self.char_idf)
-        x.update({self.offset + j: v for j, v in chars.items()})
+        counts: Counter = Counter()
+        for w in _WHITE.sub(" ", text.lower()).split():
+            counts.update(self._char_ids(w))
+        idf, offset = self.char_idf, self.offset
+        weights = {j: (1.0 + math.log(c)) * idf[j - offset] for j, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        if norm:
+            x.update({j: v / norm for j, v in weights.items()})
         return x
 
     def decision(self, text: str) -> dict[str, float]:
-        """Each category's decision function, as scikit-learn's ``decision_function``."""
-        x = self.features(text)
-        return {c: _score(x, m) for c, m in self.models.items()}
+        """Each category's decision function, as scikit-learn's ``decision_function``: the
+        numbers of ``features`` times the stored coefficients, summed by numpy (already loaded
+        with spaCy) because pure-Python sums doubled the cost of a review."""
+        import numpy as np
+
+        if self._arrays is None:
+            self._arrays = (np.array(self.word_idf + self.char_idf),
+                            np.array([m["coef"] for m in self.models.values()]),
+                            np.array([m["intercept"] for m in self.models.values()]))
+        idf, coef, intercept = self._arrays
+        vocab = self.word_vocab
+        ids = [vocab[g] for g in word_ngrams(text) if g in vocab]
+        for w in _WHITE.sub(" ", text.lower()).split():
+            ids.extend(self._char_ids(w))
+        scores = intercept
+        if ids:
+            index, counts = np.unique(np.array(ids, dtype=np.intp), return_counts=True)
+            values = (1.0 + np.log(counts)) * idf[index]
+            split = int(np.searchsorted(index, self.offset))
+            for part in (values[:split], values[split:]):  # each block L2-normalised
+                if len(part):
+                    part /= math.sqrt(float(part @ part))
+            scores = coef[:, index] @ values + intercept
+        return {c: float(v) for c, v in zip(self.models, scores)}
+
+    def _char_ids(self, word: str) -> tuple[int, ...]:
+        """The word's character grams in the vocabulary, as feature indices (after the word
+        block), looked up once per distinct word."""
+        grams = self._grams.get(word)
+        if grams is None:
+            vocab, offset = self.char_vocab, self.offset
+            grams = tuple(offset + vocab[g] for g in char_ngrams(word) if g in vocab)
+            if len(self._grams) < _WORD_CACHE:  # bounded: memory stays flat on long batches
+                self._grams[word] = grams
+        return grams
 
     def signals(self, text: str) -> list[Signal]:
         """The categories whose score reaches their threshold, with the words and cases."""
+        scores = self.decision(text)
+        if all(scores[c] < m["threshold"] for c, m in self.models.items()):
+            return []  # nearly every statement: no words or cases to look up
         x = self.features(text)
         found = []
         for category, model in self.models.items():
-            score = _score(x, model)
+            score = scores[category]
             if score >= model["threshold"]:
                 found.append(Signal(category, round(score, 3), model["threshold"],
                                     self._top_words(x, model), self._closest(x, category),
@@ -129,11 +177,6 @@ class Learned:
         near = sorted(((-_dot(x, v), case.id, case) for case, v in self.cases
                        if category in case.categories), key=lambda t: (t[0], t[1]))
         return tuple(case for s, _, case in near[:TOP_CASES] if s < 0)
-
-
-def _score(x: dict[int, float], model: dict) -> float:
-    coef = model["coef"]
-    return sum(coef[j] * v for j, v in x.items()) + model["intercept"]
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
