@@ -8,7 +8,10 @@ level reaching the level of what the authorities did).
 Default sets: development, training, held-out, real tuning part, real untouched part. The real
 parts are scored twice: at their real dates, and undated (read as published on 2026-12-01). A
 real statement's own precedent is left out of the likeness comparison, so it is never found by
-its own quote.
+its own quote. Likewise a line of the learned signal's training files (real/tune.jsonl,
+statements-train.jsonl) is scored by the model of the grouped cross-validation fold that did not
+see it, never by the shipped model (``read_set`` -> ``lawcheck.speech.learned.crossfitted``), so
+the tuning figure stays honest.
 
 A real part whose lines carry an ``added`` tag is also scored on the items of the newest
 collection pass and on every pass nobody has yet read a result for (``UNREAD_SINCE``), so those
