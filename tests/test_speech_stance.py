@@ -970,3 +970,23 @@ def test_rulers_by_their_power_bandits_and_pockets(text, fact, target):
 ])
 def test_power_pockets_and_bandits_in_other_senses_label_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    # a violent harm laid on the subject named before the word of blame (issue 13: blame)
+    ("The governor is responsible for the deaths of three villagers.", ["official"]),
+    ("The police are to blame for the beatings at the market.", ["security-forces"]),
+    ("Hun Manet is behind the assassination of the analyst.", ["politician"]),
+])
+def test_a_grave_harm_laid_on_someone_accuses_them(text, accused):
+    assert analyse(text).facts["statement.accuses"] == accused, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry is responsible for investigating the deaths.",     # a duty, not a harm
+    "The ministry is responsible for issuing land titles.",
+    "The police are investigating who was behind the killing.",      # what is looked into
+    "The court found the two soldiers guilty of murder.",             # a verdict reported
+])
+def test_duties_investigations_and_verdicts_lay_no_harm_on_anyone(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts

@@ -182,6 +182,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the company had sold the land legally": no wrong is said
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
+            if kind.fact == ACCUSES and _investigated(sentence, start):
+                continue  # "the police are investigating who was behind the killing"
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
         if kind.fact in (ACCUSES, INSULTS) and _charged_with(sentence, start):
@@ -300,6 +302,21 @@ def _suspects_act(sentence: Sentence, start: int) -> bool:
     if k < sentence.start or lowers[k - base] not in ("in", "for", "over", "with", "of"):
         return False
     return any(s < k for s, _ in sentence.find("enforcement"))
+
+
+WH_WORDS = {"who", "what", "how", "why", "whether", "whoever", "which"}
+
+
+def _investigated(sentence: Sentence, start: int) -> bool:
+    """True when the cue sits in a question that an investigation asks, after an `enforcement`
+    word and a wh-word ("the police are investigating who was behind the killing", "the court
+    will examine whether the land was stolen"): the deed is what is looked into, not a deed of
+    those who look."""
+    lowers, base = sentence.lowers, sentence.start
+    for s, e in sentence.find("enforcement"):
+        if e <= start and any(lowers[k - base] in WH_WORDS for k in range(e, start)):
+            return True
+    return False
 
 
 def _the_speaker(sentence: Sentence, target: Target, start: int) -> bool:
