@@ -500,6 +500,20 @@ def test_near_misses_of_strike_calls_stay_clean(text):
     assert analyse(text).facts["statement.calls"] == [], analyse(text).acts
 
 
+@pytest.mark.parametrize("text, claim", [
+    # a neighbour swallowing or nibbling the territory claims it; a company taking land near
+    # the border is a land dispute, unless a neighbour is named as the taker
+    ("The yuon plan to swallow our territory piece by piece.", True),
+    ("Thailand keeps nibbling at our border land.", True),
+    ("A Vietnamese company grabbed our land near the border.", True),
+    ("The company grabbed our land near the Vietnam border.", False),
+    ("The sugar concession keeps eating up our land near the Thai border.", False),
+    ("The rising sea is swallowing our island.", False),
+])
+def test_who_takes_the_land_decides_a_territory_claim(text, claim):
+    assert analyse(text).facts["statement.territory_claim"] is claim, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts

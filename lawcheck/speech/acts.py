@@ -142,6 +142,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "migrants crossing the border lost their papers": no land was lost
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
             continue  # "border communities lost their farmland to a sugar concession"
+        if kind.fact == TERRITORY and not strong and _taken_by_company(sentence, start):
+            continue  # "the company grabbed our land near the Vietnam border": a land dispute
         if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
         target = None
@@ -365,6 +367,23 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
 # territory kinds whose claim needs its object to name land: taking or giving is common, and
 # only land or a place makes it a claim about the country's territory
 LAND_OBJECT = ("territory-given", "territory-occupied")
+
+
+def _taken_by_company(sentence: Sentence, start: int) -> bool:
+    """True when a company, a concession or another `land-taker` stands within five words
+    before a territory cue and no neighbouring state or people is named there: the company is
+    the one that took the land ("the company grabbed our land near the Vietnam border")."""
+    if "land-taker" not in sentence.pipeline.markers:
+        return False
+    window = range(max(sentence.start, start - 5), start)
+    if not any(s in window for s, _ in sentence.find("land-taker")):
+        return False
+    if any(h.start in window and h.entry.category == "neighbouring-state"
+           for h in sentence.entities):
+        return False
+    foreign = [s for group in ("foreign-power", "ethnic") if group in sentence.pipeline.markers
+               for s, _ in sentence.find(group)]
+    return not any(s in window for s in foreign)
 
 
 def _names_land(sentence: Sentence, start: int, end: int) -> bool:
