@@ -514,6 +514,21 @@ def test_who_takes_the_land_decides_a_territory_claim(text, claim):
     assert analyse(text).facts["statement.territory_claim"] is claim, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, called", [
+    # coming out or filling a place for a demand or a show of strength is a call to gather
+    ("Everyone who loves the nation, come out on 9 November to show your strength.", True),
+    ("Come out and show your strength this Sunday.", True),
+    ("Let us fill Democracy Square until our demands are met.", True),
+    # with no demand or show of strength it is an invitation or a chore
+    ("Come out and vote on 5 June!", False),
+    ("Come out on Saturday for the tree planting at the pagoda.", False),
+    ("Please fill in the form until our office closes on Friday.", False),
+    ("Fill the bags with rice to show the world we care.", False),
+])
+def test_coming_out_for_a_demand_is_a_call_to_gather(text, called):
+    assert ("gather" in analyse(text).facts["statement.calls"]) is called, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
