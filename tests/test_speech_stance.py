@@ -529,6 +529,19 @@ def test_coming_out_for_a_demand_is_a_call_to_gather(text, called):
     assert ("gather" in analyse(text).facts["statement.calls"]) is called, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, called", [
+    # the thumbprint that marks a vote, withheld in an election
+    ("This sham election does not deserve your thumbprint.", True),
+    ("Do not give them your fingerprint at the polling station on 23 July.", True),
+    ("Keep your thumbprint for a real election.", True),
+    # a thumbprint on a contract is land-rights advice, not a ballot
+    ("Never give them your thumbprint on a land contract you cannot read.", False),
+    ("Villagers gave their thumbprints on the petition to the provincial hall.", False),
+])
+def test_a_thumbprint_withheld_in_an_election_is_a_call_to_abstain(text, called):
+    assert ("abstain" in analyse(text).facts["statement.calls"]) is called, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
