@@ -53,7 +53,7 @@ def test_the_artefact_is_plain_data_with_its_provenance():
     data = json.loads(learned.ARTEFACT.read_text(encoding="utf-8"))
     assert set(data["models"]) == set(learned.CATEGORIES)
     assert data["sklearn"] and data["cv"]["tune"]["risky"] > 50
-    assert len(data["word"]["vocab"]) + len(data["char"]["vocab"]) == learned.KEEP
+    assert len(data["word"]["vocab"]) == len(data["word"]["idf"]) <= learned.KEEP
     assert learned.ARTEFACT.stat().st_size < 1_000_000
     for case in data["cases"]:  # facts with sources, never the statement's text
         assert set(case) == {"id", "date", "outcome", "level", "title", "url", "categories",
@@ -87,10 +87,9 @@ def _sklearn_of(data: dict) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    word, char = learned._vectorisers((data["word"]["vocab"], data["char"]["vocab"]))
-    for vec, part in ((word, "word"), (char, "char")):
-        vec.fit(["a placeholder"])  # the vocabulary is fixed; the IDF is set from the data
-        vec.idf_ = np.array(data[part]["idf"])
+    word = learned._vectoriser(data["word"]["vocab"])
+    word.fit(["a placeholder"])  # the vocabulary is fixed; the IDF is set from the data
+    word.idf_ = np.array(data["word"]["idf"])
     models = {}
     for c, m in data["models"].items():
         model = LogisticRegression()
@@ -98,7 +97,7 @@ def _sklearn_of(data: dict) -> dict:
         model.intercept_ = np.array([m["intercept"]])
         model.classes_ = np.array([0, 1])
         models[c] = model
-    return {"word": word, "char": char, "models": models}
+    return {"word": word, "models": models}
 
 
 def test_the_runtime_does_not_import_scikit_learn():
