@@ -1032,3 +1032,26 @@ def test_a_grave_harm_laid_on_someone_accuses_them(text, accused):
 ])
 def test_duties_investigations_and_verdicts_lay_no_harm_on_anyone(text):
     assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, target", [
+    # wealth from what was not theirs, blood on the hands, wrongdoers protected, a party's tool
+    ("The minister got rich by selling our forests.", "statement.accuses", "official"),
+    ("The governor has blood on his hands.", "statement.accuses", "official"),
+    ("The police commissioner protects the drug lords.", "statement.accuses", "official"),
+    ("The governor shields illegal loggers in Prey Lang.", "statement.accuses", "official"),
+    ("The election commission is a tool of the CPP.", "statement.insults", "government"),
+    ("Shame on the minister who sold Koh Kong.", "statement.insults", "official"),
+])
+def test_enrichment_protection_and_partisan_tools_accuse_or_insult(text, fact, target):
+    assert analyse(text).facts[fact] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The police protect the villagers from the loggers.",
+    "We call on the police to protect victims of traffickers.",
+    "Shame on us for not doing more for the flood victims.",
+    "Our director got rich experience from the ministry.",
+])
+def test_protection_shame_and_riches_in_other_senses_label_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
