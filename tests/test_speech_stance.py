@@ -1055,3 +1055,24 @@ def test_enrichment_protection_and_partisan_tools_accuse_or_insult(text, fact, t
 ])
 def test_protection_shame_and_riches_in_other_senses_label_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, target", [
+    # a name someone else gives is reported, not the writer's insult (issue 13: measured,
+    # reported criticism); repeating it still publishes it, as a reported accusation
+    ("Critics have called the Prime Minister a dictator.", "politician"),
+    ("Observers described the governor as corrupt.", "official"),
+    ("The opposition branded the minister a traitor.", "official"),
+])
+def test_a_name_someone_else_gives_is_reported(text, target):
+    facts = analyse(text).facts
+    assert facts["statement.reported_accusation"] == [target], analyse(text).acts
+    assert facts["statement.insults"] == [] and facts["statement.accuses"] == []
+
+
+@pytest.mark.parametrize("text, fact, target", [
+    ("We call the governor a thief, because he is one.", "statement.insults", "official"),
+    ("A company called Golden Sun stole our land.", "statement.accuses", "company"),
+])
+def test_the_writers_own_name_or_a_name_that_only_identifies_stays_asserted(text, fact, target):
+    assert analyse(text).facts[fact] == [target], analyse(text).acts

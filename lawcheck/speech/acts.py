@@ -198,6 +198,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
         if mode == "question" and kind.fact in (ACCUSES, INSULTS) and _presupposed(sentence, start):
             mode = "asserted"  # "why do we keep silent while the governor sells our land?"
+        if mode == "asserted" and kind.fact in (ACCUSES, INSULTS) and _named_by_other(
+                sentence, start):
+            mode = "reported"  # "critics have called the Prime Minister a dictator"
         if mode == "reported" and target is not None and _the_speaker(sentence, target, start):
             continue  # "the opposition leader said the election was rigged": he says it
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -319,6 +322,37 @@ def _investigated(sentence: Sentence, start: int) -> bool:
         if e <= start and any(lowers[k - base] in WH_WORDS for k in range(e, start)):
             return True
     return False
+
+
+NAMING = {"called", "calls", "call", "calling", "described", "describes", "describe",
+          "describing", "labelled", "labeled", "labels", "branded", "brands", "dubbed", "dubs",
+          "termed", "terms", "nicknamed"}
+NAMING_REACH = 6  # words from the naming verb to the name: "called the Prime Minister a dictator"
+
+
+def _named_by_other(sentence: Sentence, start: int) -> bool:
+    """True when the name or charge is what someone else calls the target: a naming verb
+    ("called", "described … as", "branded", "labelled") up to NAMING_REACH words before the cue
+    in its clause, whose subject is not the writer ("critics have called the Prime Minister a
+    dictator", "observers described the governor as corrupt"). "Called on" and "called for"
+    are calls; "we call him a thief" is the writer's own word."""
+    lowers, base = sentence.lowers, sentence.start
+    if start == sentence.start or lowers[start - 1 - base] not in PREDICATE_OPENERS:
+        return False  # "a company called Golden Sun stole our land": a deed, not a name given
+    selves = sentence.find("self")
+    for k in range(start - 1, max(sentence.start, start - NAMING_REACH) - 1, -1):
+        word = lowers[k - base]
+        if word in CLAUSE_ENDS:
+            return False
+        if word in NAMING and k + 1 < sentence.end and \
+                lowers[k + 1 - base] not in ("on", "for", "upon", "out"):
+            return not any(0 <= k - e <= 2 for _, e in selves)
+    return False
+
+
+CLAUSE_ENDS = {";", ":", ".", "but", "while", "because", "although", "and"}
+# the name given comes as a predicate: "called him a thief", "described them as corrupt"
+PREDICATE_OPENERS = {"a", "an", "as", "the"}
 
 
 def _the_speaker(sentence: Sentence, target: Target, start: int) -> bool:
