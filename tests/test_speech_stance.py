@@ -1076,3 +1076,24 @@ def test_a_name_someone_else_gives_is_reported(text, target):
 ])
 def test_the_writers_own_name_or_a_name_that_only_identifies_stays_asserted(text, fact, target):
     assert analyse(text).facts[fact] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    # praise in quotation marks right before a sensitive target mocks it (issue 13: satire)
+    ("Our 'beloved' leader Hun Sen has spoken again.", "statement.insults", ["politician"]),
+    ("This “democratic” government jails its critics.", "statement.insults", ["government"]),
+    ('Once again the "independent" court did exactly what it was told.',
+     "statement.court_claims", ["judge"]),
+])
+def test_praise_in_scare_quotes_mocks_its_target(text, fact, value):
+    assert analyse(text).facts[fact] == value, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The independent court acquitted the farmers.",                  # praise, unquoted
+    '"Great news," the governor said about the new road.',           # a quotation, no mockery
+    "We thank our respected Prime Minister for the new school.",
+    "The 'Clean Water' project of the ministry reached 12 villages.",  # a quoted title
+])
+def test_unquoted_praise_and_quoted_titles_mock_no_one(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -319,4 +319,6 @@ STANCE_LINKS = {"so", "very", "too", "such", "quite", "utterly", "totally", "com
                 "nothing", "but", "more", "than", "like", "as", "this", "that", "these",
                 "those", "our", "your", "their", "his", "her", "its", "become", "becomes",
                 "became", "remains", "remained", "stays", "stayed", "seems", "looks", "being",
-                "not", "no", "a", "an", "the", "is", "are", "was", "were", "s", "'s", "’s"}
+                "not", "no", "a", "an", "the", "is", "are", "was", "were", "s", "'s", "’s",
+                # a title set before the name it stands for: "our 'beloved' leader Hun Sen"
+                "leader", "leaders", "premier", "strongman"}
