@@ -1097,3 +1097,16 @@ def test_praise_in_scare_quotes_mocks_its_target(text, fact, value):
 ])
 def test_unquoted_praise_and_quoted_titles_mock_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The leader of the opposition, Sam Rainsy, was dead tired after the trip.",
+    "Hun Manet is dead set on the new airport.",
+    "Our members are dead serious about the Prime Minister's pledge on land titles.",
+])
+def test_dead_as_an_intensifier_says_nothing_of_a_leaders_life(text):
+    assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
+
+
+def test_a_leader_said_to_be_dead_is_still_a_death_rumour():
+    assert analyse("Hun Sen is dead.").facts["statement.insults"] == ["politician"]
