@@ -542,6 +542,22 @@ def test_a_thumbprint_withheld_in_an_election_is_a_call_to_abstain(text, called)
     assert ("abstain" in analyse(text).facts["statement.calls"]) is called, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, mocked", [
+    # the King said to be another's tool, hostage or servant, the other named
+    ("The man on the throne has become a tool of Hun Sen.", True),
+    ("Our monarch is Hun Sen's hostage.", True),
+    ("The palace only signs what the Prime Minister sends.", True),
+    ("His Majesty takes orders from the ruling party.", True),
+    # service, protocol, hostages of debt, or someone else called a tool
+    ("The King serves the nation and the government thanked him.", False),
+    ("The palace obeys the protocol of the royal ceremonies.", False),
+    ("Families held hostage by debt wrote to the King for help.", False),
+    ("The Prime Minister is a tool of Vietnam, and the King knows it.", False),
+])
+def test_the_king_said_to_be_anothers_tool_is_mocked(text, mocked):
+    assert ("king" in analyse(text).facts["statement.insults"]) is mocked, analyse(text).acts
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
