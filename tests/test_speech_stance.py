@@ -558,6 +558,35 @@ def test_the_king_said_to_be_anothers_tool_is_mocked(text, mocked):
     assert ("king" in analyse(text).facts["statement.insults"]) is mocked, analyse(text).acts
 
 
+def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
+    # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
+    # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the
+    # lenders stays below it
+    from datetime import date
+
+    from lawcheck.review.quality import Labelled
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    reviewer = ReviewerSpec(db=str(tmp_path / "w.db"), sync=True).build()
+    order = ("none", "low", "moderate", "high", "critical")
+
+    def level(text):
+        item = Labelled("s", text, "t", 1, date(2026, 12, 1), "facebook", None,
+                        frozenset(), "domestic_ngo")
+        risk = reviewer.review(item)["risk"]
+        return max((risk[k]["level"] for k in risk), key=order.index)
+
+    for text in ("Our aim is to unseat Hun Manet before the year is out.",
+                 "Soldiers and police, the day is coming: stand against the dictator.",
+                 "They moved the markers deep inside our territory last night.",
+                 "Our monarch is Hun Sen's hostage.",
+                 "This sham election does not deserve your thumbprint."):
+        assert level(text) == "critical", text
+    for text in ("Teachers, leave your classrooms empty on Monday.",
+                 "Stop repaying your loans until the banks forgive the debts."):
+        assert order.index("low") <= order.index(level(text)) < order.index("critical"), text
+
+
 def test_a_vote_for_an_abusive_name_is_no_endorsement():
     facts = analyse("Do not go to the polls; a vote for this sham is a vote for the "
                     "dictator.").facts
