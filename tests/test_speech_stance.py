@@ -558,6 +558,22 @@ def test_the_king_said_to_be_anothers_tool_is_mocked(text, mocked):
     assert ("king" in analyse(text).facts["statement.insults"]) is mocked, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, appeal", [
+    # the forces asked to refuse orders, lay down their batons or serve no single family
+    ("Members of the armed forces should refuse any order to crack down on protesters.", True),
+    ("Military police, put down your batons and go home.", True),
+    ("Commanders who love the nation must not obey Hun Sen.", True),
+    ("Soldiers, your duty is to the nation, not to one family.", True),
+    # neutrality, restraint, or orders from someone else
+    ("The army must stay neutral and not serve the ruling party.", False),
+    ("Police must not obey orders from companies to evict villagers.", False),
+    ("We urge the police to refrain from violence against protesters.", False),
+    ("Soldiers: not one man should be left behind in the flood rescue.", False),
+])
+def test_appeals_to_the_forces_in_other_words(text, appeal):
+    assert ("overthrow" in analyse(text).facts["statement.calls"]) is appeal, analyse(text).acts
+
+
 def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
     # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
     # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the
