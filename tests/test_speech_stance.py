@@ -1171,3 +1171,23 @@ def test_dead_as_an_intensifier_says_nothing_of_a_leaders_life(text):
 
 def test_a_leader_said_to_be_dead_is_still_a_death_rumour():
     assert analyse("Hun Sen is dead.").facts["statement.insults"] == ["politician"]
+
+
+@pytest.mark.parametrize("text", [
+    # the owner of another noun is the victim's side, not the wrongdoer (issue 13 false alarms)
+    "The people were intimidated. Their votes were bought and stolen.",
+    "Their homes were burned down while they were at the market.",
+    "Brands have failed in their social responsibility and perpetuate corporate greed.",
+])
+def test_a_possessive_owning_another_noun_is_no_target(text):
+    facts = analyse(text).facts
+    assert facts["statement.accuses"] == [] and facts["statement.insults"] == [], \
+        analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Their greed has no limit.", "statement.insults"),          # the owner of the wrong itself
+    ("They stole our land.", "statement.accuses"),
+])
+def test_a_pronoun_that_owns_or_does_the_wrong_is_still_the_target(text, fact):
+    assert analyse(text).facts[fact] == ["person"], analyse(text).acts

@@ -39,6 +39,9 @@ class Target:
 
 
 POSSESSIVES = {"his", "her", "their", "its"}
+# words that may stand between a possessive and the wrong it owns: "their own greed"
+OWNER_WORDS = {"own", "usual", "endless", "constant", "shameless", "notorious", "blatant",
+               "daily", "open", "naked", "famous", "many"}
 
 
 def _owner(sentence, hit: Hit, cue_start: int) -> bool:
@@ -92,9 +95,13 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     if not pronouns:
         return None
     s, e = pronouns[0]
-    # "his"/"their" after the cue may be the victims' ("cheated of their fields"): it only
-    # counts when it points back to someone named before
-    weak = s >= end and sentence.doc[s].lower_ in POSSESSIVES
+    # "his"/"their" after the cue may be the victims' ("cheated of their fields"), and before
+    # it the owner of another noun is too ("their votes were bought and stolen"): a possessive
+    # counts on its own only as the owner of the cue itself ("their greed", "his own lies");
+    # otherwise only when it points back to someone named before
+    weak = sentence.doc[s].lower_ in POSSESSIVES and (
+        s >= end or not (e == start or e + 1 == start
+                         and sentence.lowers[e - sentence.start] in OWNER_WORDS))
     first, last = sentence.doc[s], sentence.doc[e - 1]
     words = sentence.source[first.idx:last.idx + len(last)]
     for hit in reversed(earlier):
