@@ -574,6 +574,31 @@ def test_appeals_to_the_forces_in_other_words(text, appeal):
     assert ("overthrow" in analyse(text).facts["statement.calls"]) is appeal, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, endorsed", [
+    # a party's colours worn or hung, its leader called the true one, the party said to return
+    ("Wear your CNRP shirt on Sunday to show you have not forgotten.", True),
+    ("Hang the CNRP flag on your house.", True),
+    ("Kem Sokha is our true leader.", True),
+    ("The Rescue Party will be back.", True),
+    ("Wear your mask when you visit the CNRP office.", False),
+    ("Police raised concerns about the CNRP rally, the report says.", False),
+])
+def test_colours_worn_and_true_leaders_endorse_the_party(text, endorsed):
+    assert ("endorse" in analyse(text).facts["statement.party_stance"]) is endorsed, \
+        analyse(text).acts
+
+
+@pytest.mark.parametrize("text, violent", [
+    # "hang" calls for violence only when a person is to be hanged
+    ("Hang the traitors!", True),
+    ("The dictator must be hanged.", True),
+    ("Hang the banner at the entrance before the workshop.", False),
+    ("Please hang your posters on the notice board.", False),
+])
+def test_hanging_a_person_not_a_banner_is_a_call_to_violence(text, violent):
+    assert ("violence" in analyse(text).facts["statement.calls"]) is violent, analyse(text).acts
+
+
 def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
     # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
     # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the
