@@ -1216,3 +1216,28 @@ def test_a_possessive_owning_another_noun_is_no_target(text):
 ])
 def test_a_pronoun_that_owns_or_does_the_wrong_is_still_the_target(text, fact):
     assert analyse(text).facts[fact] == ["person"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact, target", [
+    # a rank of the state before a name the lexicon lacks: "Samdech" a leader, "H.E." an office
+    ("Samdech Say Chhum is a thief.", "statement.insults", "politician"),
+    ("H.E. Sar Kheng is a liar.", "statement.insults", "official"),
+    ("His Excellency Chan Sophal stole the fund.", "statement.accuses", "official"),
+])
+def test_a_rank_of_the_state_names_a_leader_or_an_office_holder(text, fact, target):
+    assert analyse(text).facts[fact] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Samdech Preah Sangkhareach Tep Vong blessed the new pagoda.",
+    "We thank H.E. Sar Kheng for opening the school.",
+])
+def test_ranks_in_blessings_and_thanks_label_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+def test_a_name_that_holds_say_reports_nothing():
+    assert analyse("Mr. Say Sokha stole the commune fund.").facts["statement.accuses"] == [
+        "person"]
+    assert analyse("Villagers say the governor is a thief.").facts[
+        "statement.reported_accusation"] == ["official"]

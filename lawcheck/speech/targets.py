@@ -15,6 +15,8 @@ from lawcheck.speech.lexicon import CATEGORIES, Entry
 _COMPANY = Entry("name.company", "company", ())
 _PERSON = Entry("name.person", "person", ())
 _PARTY = Entry("name.party", "party", ())
+_LEADER = Entry("name.leader", "politician", ())     # "Samdech Tea Banh"
+_OFFICIAL = Entry("name.official", "official", ())   # "H.E. Sar Kheng", "His Excellency X"
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
     texts, lowers = tokens.text, tokens.lower
     suffixes = pipeline.markers["company-suffix"]
     titles = pipeline.markers["person-title"]
+    ranks = [(pipeline.markers.get("leader-title", {}), _LEADER),
+             (pipeline.markers.get("office-title", {}), _OFFICIAL)]
 
     def capital(k: int) -> bool:
         word = texts[k]
@@ -251,8 +255,21 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
                 last += 1
             found.append(hit(k, last + 1, _PERSON))
             k = last
+        elif any((word,) in group.get(word, ()) for group, _ in ranks) and k + 1 < end \
+                and capital(k + 1) and lowers[k + 1] not in SACRED:
+            # a rank of the state before a name: "Samdech" a leader, "H.E." an office holder;
+            # "Samdech Preah …" is the King's or the Supreme Patriarch's title, not a leader's
+            entry = next(e for group, e in ranks if (word,) in group.get(word, ()))
+            last = k + 1
+            while last + 1 < end and capital(last + 1):
+                last += 1
+            found.append(hit(k, last + 1, entry))
+            k = last
         k += 1
     return found
+
+
+SACRED = {"preah", "preahmohaksatra", "preah-boromneath", "sangkhareach"}
 
 
 DESCRIBED_BY = ("who", "whose")
