@@ -599,6 +599,22 @@ def test_hanging_a_person_not_a_banner_is_a_call_to_violence(text, violent):
     assert ("violence" in analyse(text).facts["statement.calls"]) is violent, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, violent", [
+    # a violent verb on people, a target or property calls for harm
+    ("Burn the sawmill down tonight.", True),
+    ("Attack the police station at dawn.", True),
+    ("We will beat the company guards until they leave.", True),
+    # on a chore or a figure of speech it harms no one
+    ("Shoot a short video of your community and send it to us.", False),
+    ("Burn the rubbish only in the pit behind the school.", False),
+    ("Beat the deadline: apply before 15 December.", False),
+    ("Kill the engine before refuelling the boat.", False),
+    ("Attack the problem at its root: invest in girls' education.", False),
+])
+def test_a_violent_verb_calls_for_harm_only_when_it_harms_someone(text, violent):
+    assert ("violence" in analyse(text).facts["statement.calls"]) is violent, analyse(text).acts
+
+
 def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
     # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
     # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the

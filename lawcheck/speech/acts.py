@@ -144,6 +144,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "border communities lost their farmland to a sugar concession"
         if kind.fact == TERRITORY and not strong and _taken_by_company(sentence, start):
             continue  # "the company grabbed our land near the Vietnam border": a land dispute
+        if kind.id in HARM_OBJECT and not strong and _harms_nothing(sentence, end):
+            continue  # "shoot a video", "burn the rubbish", "beat the deadline"
         if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
         target = None
@@ -401,6 +403,23 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
 # territory kinds whose claim needs its object to name land: taking or giving is common, and
 # only land or a place makes it a claim about the country's territory
 LAND_OBJECT = ("territory-given", "territory-occupied")
+
+
+# kinds whose call is set aside when the object of its verb is a `harmless-object`
+HARM_OBJECT = ("violence",)
+
+
+def _harms_nothing(sentence: Sentence, end: int) -> bool:
+    """True when a `harmless-object` word stands in the four words after a violent verb, before
+    a clause break: "shoot a short video", "kill the engine", "burn the rubbish"; "burn the
+    sawmill down", "shoot the head of ..." still call for harm."""
+    if "harmless-object" not in sentence.pipeline.markers:
+        return False
+    stop = end
+    while stop < min(sentence.end, end + 4) and sentence.lowers[stop - sentence.start] not in (
+            ";", ":", ".", "!", "?", "—", "–"):
+        stop += 1
+    return any(end <= s < stop for s, _ in sentence.find("harmless-object"))
 
 
 def _taken_by_company(sentence: Sentence, start: int) -> bool:
