@@ -154,3 +154,22 @@ def test_the_learned_rule_never_fires_on_text_the_analyser_could_not_read(review
                    reviewer.review(item(KHMER)),                   # wholly Khmer
                    reviewer.review(item(RISKY, language="km"))):   # said to be Khmer
         assert not learned_findings(report)
+
+
+def test_a_broken_training_line_is_named_and_the_artefact_left_alone(tmp_path, monkeypatch,
+                                                                     capsys):
+    (tmp_path / "tests" / "data" / "real").mkdir(parents=True)
+    for rel in learned.TRAINING + learned.GUARD:
+        (tmp_path / rel).write_text((learned.ROOT / rel).read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    broken = tmp_path / learned.TRAINING[0]
+    broken.write_text(broken.read_text(encoding="utf-8") + '{"id": "x", "text": \n',
+                      encoding="utf-8")
+    monkeypatch.setattr(learned, "ROOT", tmp_path)
+    out = tmp_path / "learned.json"
+    out.write_text("kept", encoding="utf-8")
+    assert learned.main(["build", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    lines = len(broken.read_text(encoding="utf-8").splitlines())
+    assert f"{learned.TRAINING[0]}:{lines}" in err and "how to fix" in err
+    assert "Traceback" not in err and out.read_text(encoding="utf-8") == "kept"

@@ -186,11 +186,29 @@ def fact_values(signals) -> list[str]:
 
 def read_rows(paths=TRAINING) -> list[dict]:
     """The labelled lines of ``paths``, each tagged with the file it came from (``_file``)."""
+    from lawcheck.errors import InputError, Where
+
     rows = []
     for rel in paths:
-        for line in (ROOT / rel).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rows.append({**json.loads(line), "_file": rel})
+        try:
+            lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read the training file: {e}", where=Where(rel),
+                             fix="restore the file from git, or build from a checkout "
+                                 "that has it") from None
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict) or not {"id", "text"} <= set(row):
+                    raise ValueError("not an object with an id and a text")
+            except ValueError as e:
+                raise InputError(f"a labelled line that cannot be read ({e})",
+                                 where=Where(rel, number),
+                                 fix="make the line one JSON object with id, text and expect "
+                                     "(tests/data/README.md, 'One line')") from None
+            rows.append({**row, "_file": rel})
     return rows
 
 
@@ -433,9 +451,22 @@ def main(argv=None) -> int:
     parser.add_argument("command", choices=["build"])
     parser.add_argument("-o", "--output", type=Path, default=ARTEFACT)
     args = parser.parse_args(argv)
-    data = build()
+    import os
+    import sys
+    import tempfile
+
+    from lawcheck.errors import LawcheckError
+
+    try:
+        data = build()
+    except LawcheckError as e:  # the artefact on disk is left as it was
+        print(e.render(), file=sys.stderr)
+        return e.exit_code
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(dumps(data), encoding="utf-8")
+    fd, temp = tempfile.mkstemp(dir=args.output.parent, prefix=".learned-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(dumps(data))
+    os.replace(temp, args.output)  # whole or not at all
     cv = data["cv"]["tune"]
     print(f"wrote {args.output} ({args.output.stat().st_size} bytes); thresholds "
           f"{ {c: m['threshold'] for c, m in data['models'].items()} }; grouped {FOLDS}-fold CV "
