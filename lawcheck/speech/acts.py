@@ -406,7 +406,7 @@ LAND_OBJECT = ("territory-given", "territory-occupied")
 
 
 # kinds whose call is set aside when the object of its verb is a `harmless-object`
-HARM_OBJECT = ("violence",)
+HARM_OBJECT = ("violence", "gather", "boycott")
 
 
 def _harms_nothing(sentence: Sentence, end: int) -> bool:
