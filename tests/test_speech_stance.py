@@ -1136,6 +1136,21 @@ def test_duties_investigations_and_verdicts_lay_no_harm_on_anyone(text):
     assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
 
 
+@pytest.mark.parametrize("text", [
+    # another subject may stand between a name and the deed: it is that subject's
+    "The ministry thinks drunk driving is responsible for the deaths of most young riders.",
+    "The governor believes poverty forced families to leave the village.",
+    "The company fears heavy rain forced the workers to stop.",
+])
+def test_a_deed_with_another_subject_between_is_not_the_names(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+def test_a_relative_clause_describing_the_subject_keeps_it():
+    assert analyse("The governor who was appointed last year ignored the court order.").facts[
+        "statement.accuses"] == ["official"]
+
+
 @pytest.mark.parametrize("text, fact, target", [
     # wealth from what was not theirs, blood on the hands, wrongdoers protected, a party's tool
     ("The minister got rich by selling our forests.", "statement.accuses", "official"),

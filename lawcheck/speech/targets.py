@@ -116,6 +116,10 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
 
 SUBJECT_REACH = 5  # words: "the factory does not respect", "the governor has again forced"
 RELATIVES = {"that", "who", "which", "whom", "whose"}
+SUBJECT_GAP = {"not", "n't", "never", "do", "does", "did", "will", "would", "can", "could",
+               "may", "might", "must", "should", "again", "even", "still", "also", "just",
+               "always", "now", "then", "has", "have", "had", "is", "are", "was", "were",
+               "become", "becomes", "became", "a", "an", "the", "only"}
 
 
 def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
@@ -131,8 +135,18 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
         hit = before[-1]
         between = lowers[hit.end - base:start - base]
         opened = [k for k, w in enumerate(between) if w in RELATIVES]
+        own = (",", "who", "which", "that")
+        # only linking words, auxiliaries and adverbs stand between a subject and its verb
+        # ("the company has again forced"); other words mean another subject may stand there
+        # ("the ministry thinks drunk driving is responsible for the deaths"), unless they are
+        # a relative clause describing the subject ("the governor, who was appointed last year,");
+        # another name may stand there as an owner ("our monarch is Hun Sen's hostage")
+        named = {k for h in sentence.entities for k in range(h.start, h.end)}
+        plain = all((w,) in links.get(w, ()) or w in SUBJECT_GAP or w.endswith("ly")
+                    or hit.end + k in named or w in ("'s", "’s") for k, w in enumerate(between))
         if len(between) <= SUBJECT_REACH and not _clause_break(sentence, hit.end, start) \
-                and not any(k > (1 if between[:1] == [","] else 0) for k in opened):
+                and not any(k > (1 if between[:1] == [","] else 0) for k in opened) \
+                and (plain or between[:1] and between[0] in own):
             return _as_target(sentence, hit)
     subject = _pronoun_subject(sentence, start, links)
     if subject is not None:
