@@ -615,6 +615,21 @@ def test_a_violent_verb_calls_for_harm_only_when_it_harms_someone(text, violent)
     assert ("violence" in analyse(text).facts["statement.calls"]) is violent, analyse(text).acts
 
 
+@pytest.mark.parametrize("text, called", [
+    # health, farm and office advice that uses a word of boycott or gathering calls no one
+    ("Do not use plastic bags at the market.", False),
+    ("Stop using pesticides near the river.", False),
+    ("Everyone should surround the seedlings with mulch.", False),
+    ("Turn out the lights when you leave the office.", False),
+    # a company, a square or an office still makes the call
+    ("Do not buy from the Golden River company; take your money elsewhere.", True),
+    ("Occupy the square until the wages are paid.", True),
+    ("Surround the water company office on Monday to demand clean water.", True),
+])
+def test_advice_on_things_is_no_boycott_or_gathering(text, called):
+    assert bool(analyse(text).facts["statement.calls"]) is called, analyse(text).acts
+
+
 def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
     # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
     # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the
