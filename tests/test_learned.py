@@ -173,3 +173,10 @@ def test_a_broken_training_line_is_named_and_the_artefact_left_alone(tmp_path, m
     lines = len(broken.read_text(encoding="utf-8").splitlines())
     assert f"{learned.TRAINING[0]}:{lines}" in err and "how to fix" in err
     assert "Traceback" not in err and out.read_text(encoding="utf-8") == "kept"
+
+
+def test_a_statement_it_cannot_read_says_the_learned_signal_did_not_run(reviewer):
+    said = "reads English only and was not computed"
+    assert not any(said in c for c in reviewer.review(item(RISKY))["caveats"])
+    for text in (KHMER, f"{RISKY} {KHMER}"):
+        assert any(said in c for c in reviewer.review(item(text))["caveats"]), text

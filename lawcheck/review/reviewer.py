@@ -291,6 +291,10 @@ class Reviewer:
         if signals:
             findings = name_signals(findings, signals, text, model)
         caveats = [note] if (note := caveat(screened)) else []
+        if not english and model is not None and any(c.isalpha() for c in text):
+            caveats.append("The learned resemblance to real statements that drew action "
+                           "(kh.speech.learned.*) reads English only and was not computed for "
+                           "this statement.")
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
                            "the rules that depend on it could not run (see not_checked).")
