@@ -630,6 +630,16 @@ def test_advice_on_things_is_no_boycott_or_gathering(text, called):
     assert bool(analyse(text).facts["statement.calls"]) is called, analyse(text).acts
 
 
+def test_going_somewhere_is_no_fall_and_unite_and_strike_is_a_call():
+    facts = analyse("Everyone must go to the provincial hall on Monday; we will not leave "
+                    "until they return our land.").facts
+    assert facts["statement.calls"] == ["gather"], analyse("x").acts
+    assert "overthrow" in analyse("This regime must go.").facts["statement.calls"]
+    assert analyse("Workers of Cambodia, unite and strike!").facts["statement.calls"] == [
+        "strike"]
+    assert analyse("Strike a balance between work and rest.").facts["statement.calls"] == []
+
+
 def test_new_wordings_reach_the_level_their_precedents_show(tmp_path):
     # issue 13 "Levels": overthrow, appeals to the forces, border claims, mockery of the King
     # and ballot campaigns reach critical in their new wordings; a strike or a boycott of the
