@@ -180,3 +180,13 @@ def test_a_statement_it_cannot_read_says_the_learned_signal_did_not_run(reviewer
     assert not any(said in c for c in reviewer.review(item(RISKY))["caveats"])
     for text in (KHMER, f"{RISKY} {KHMER}"):
         assert any(said in c for c in reviewer.review(item(text))["caveats"]), text
+
+
+def test_scored_and_below_threshold_is_an_answer_not_scored_is_not_checked(reviewer):
+    """An English statement the model scored below its thresholds has no learned finding and no
+    'could not work out' entry; a Khmer one lists the learned rules as not checked."""
+    english = reviewer.review(item("We thank the provincial health department for the clinic."))
+    khmer = reviewer.review(item(KHMER))
+    rules = {f"kh.speech.learned.{c}" for c in learned.CATEGORIES}
+    assert not rules & {n["rule"] for n in english["not_checked"]}
+    assert rules <= {n["rule"] for n in khmer["not_checked"]}

@@ -164,16 +164,32 @@ def _explained(finding: Finding, signal, text: str, model) -> Finding:
         note += "; closest real cases: " + "; ".join(
             f"{c.id} ({c.date or 'date unknown'}: {c.outcome}; source: {c.title}, {c.url})"
             for c in signal.cases)
-    # like likeness, it points at the whole statement: a resemblance is a property of all its
-    # words, and marking single words would split the spans the analyser's findings point at
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-    where = finding.where
-    if end > start:
-        where = where.words([(start, end)], text[start:end][:300],
-                            [Flag((start, end), text[start:end], "asserted",
-                                  f"learned {signal.category} resemblance, score "
-                                  f"{signal.score:.2f}: see the finding for the words and cases")])
+    # it points at the sentences holding the words that weighed most (whole sentences: marking
+    # single words would split the spans the analyser's own findings point at)
+    spans = _sentences_with(text, signal.words)
+    where = finding.where.words(spans, " ".join(text[a:b] for a, b in spans)[:300],
+                                [Flag((a, b), text[a:b], "asserted",
+                                      f"learned {signal.category} resemblance, score "
+                                      f"{signal.score:.2f}: see the finding for the words and "
+                                      f"cases") for a, b in spans]) if spans else finding.where
     return replace(finding, why=f"{finding.why} {note}.", where=where)
+
+
+def _sentences_with(text: str, words) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``text`` that hold any of ``words`` (n-grams, matched as
+    whole words whatever the case and spacing); the whole text when none is found."""
+    import re
+
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]*", text)]
+    found = set()
+    for word in words:
+        pattern = r"\b" + r"\W+".join(map(re.escape, word.split())) + r"\b"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            found |= {(a, b) for a, b in sentences if a <= m.start() < b}
+    if not found:
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [(start, end)] if end > start else []
+    return [(a, len(text[:b].rstrip())) for a, b in sorted(found)]
 
 
 def set_aside(analysis) -> list[dict]:
@@ -278,7 +294,7 @@ class Reviewer:
         # the model of the fold that did not see it (item.learned, lawcheck.speech.learned)
         model = getattr(item, "learned", None) or self.learned
         signals = model.signals(text) if english and model is not None else []
-        if signals:
+        if english and model is not None:  # scored: [] is an answer; unscored stays not_checked
             facts["statement.learned_like"] = learned.fact_values(signals)
         outcome = self._outcome(facts, day, organization)
         here = Where(statement=item.id)
