@@ -466,6 +466,7 @@ def main(argv=None) -> int:
     fd, temp = tempfile.mkstemp(dir=args.output.parent, prefix=".learned-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(dumps(data))
+    os.chmod(temp, 0o644)  # package data, readable by every user (mkstemp makes it 0600)
     os.replace(temp, args.output)  # whole or not at all
     cv = data["cv"]["tune"]
     print(f"wrote {args.output} ({args.output.stat().st_size} bytes); thresholds "
