@@ -179,7 +179,30 @@ def test_a_statement_it_cannot_read_says_the_learned_signal_did_not_run(reviewer
     said = "reads English only and was not computed"
     assert not any(said in c for c in reviewer.review(item(RISKY))["caveats"])
     for text in (KHMER, f"{RISKY} {KHMER}"):
-        assert any(said in c for c in reviewer.review(item(text))["caveats"]), text
+        report = reviewer.review(item(text))
+        assert any(said in c for c in report["caveats"]), text
+        # the reason rides on the not_checked entries, so the formats that show what was not
+        # checked say it too, not only JSON's caveats
+        reasons = {n["rule"]: n.get("reason", "") for n in report["not_checked"]}
+        assert all(said in reasons[f"kh.speech.learned.{c}"] for c in learned.CATEGORIES)
+
+
+def test_the_text_and_html_reviews_say_the_learned_signal_did_not_run(reviewer):
+    import io
+
+    from lawcheck.report.review_page import HtmlWriter
+    from lawcheck.report.writers import TextWriter
+
+    said = "reads English only and was not computed"
+    report = reviewer.review(item(KHMER))
+    text = io.StringIO()
+    TextWriter(text).write(item(KHMER), report)
+    assert said in text.getvalue()
+    page = io.StringIO()
+    writer = HtmlWriter(page)
+    writer.write(item(KHMER), report)
+    writer.close()
+    assert said in page.getvalue()
 
 
 def test_scored_and_below_threshold_is_an_answer_not_scored_is_not_checked(reviewer):

@@ -141,6 +141,10 @@ def _named(finding: Finding, matches, text: str) -> Finding:
 
 LIKENESS = "kh.speech.precedent.likeness."
 LEARNED = "kh.speech.learned."
+# the one reason a statement goes unscored by the learned signal (Context.unknown)
+LEARNED_UNREAD = {"statement.learned_like": (
+    "the learned resemblance to real statements that drew action (kh.speech.learned.*) reads "
+    "English only and was not computed for this statement")}
 
 
 def name_signals(findings: Sequence[Finding], signals, text: str, model) -> list[Finding]:
@@ -296,7 +300,11 @@ class Reviewer:
         signals = model.signals(text) if english and model is not None else []
         if english and model is not None:  # scored: [] is an answer; unscored stays not_checked
             facts["statement.learned_like"] = learned.fact_values(signals)
-        outcome = self._outcome(facts, day, organization)
+        # why the learned fact is missing travels with not_checked, so every format that shows
+        # what was not checked (text, html, csv, not only JSON's caveats) says it
+        unknown = LEARNED_UNREAD if not english and model is not None and \
+            any(c.isalpha() for c in text) else None
+        outcome = self._outcome(facts, day, organization, unknown)
         here = Where(statement=item.id)
         findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
                                             here)) for f in outcome.findings]
@@ -307,10 +315,6 @@ class Reviewer:
         if signals:
             findings = name_signals(findings, signals, text, model)
         caveats = [note] if (note := caveat(screened)) else []
-        if not english and model is not None and any(c.isalpha() for c in text):
-            caveats.append("The learned resemblance to real statements that drew action "
-                           "(kh.speech.learned.*) reads English only and was not computed for "
-                           "this statement.")
         if not organization.get("type"):
             caveats.append("The organisation type is not given (--org, or an org_type column): "
                            "the rules that depend on it could not run (see not_checked).")
@@ -328,7 +332,8 @@ class Reviewer:
             header, subject, outcome.risk, findings, outcome.not_checked, caveats,
             analysis=analysis_dict(screened, analysis), result=result))
 
-    def _outcome(self, facts: dict, day: date, organization: dict) -> "_Outcome":
+    def _outcome(self, facts: dict, day: date, organization: dict,
+                 unknown: dict | None = None) -> "_Outcome":
         """Findings (not yet placed at words), not_checked and risk for one fact set,
         memoised."""
         from lawcheck.engine import normalise
@@ -338,12 +343,13 @@ class Reviewer:
         key = (day, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
                                  for k, v in facts.items())),
                id(organization) if organization is self.organization
-               else tuple(sorted((k, str(v)) for k, v in organization.items())))
+               else tuple(sorted((k, str(v)) for k, v in organization.items())),
+               unknown is not None)
         hit = self._memo.get(key)
         if hit is not None:
             return hit
         normal = normalise(facts, self.rulebase.facts)
-        context = Context(facts, day, {}, "statement")
+        context = Context(facts, day, {}, "statement", dict(unknown or {}))
         outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],
                                     self.index)[0]
         in_campaign = bool(normal.get("statement.in_campaign_period"))
