@@ -95,7 +95,9 @@ def fresh_groups(path: Path, dated: bool) -> list[tuple[str, list]]:
 def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=None) -> dict:
     from lawcheck.review.quality import read_set, score
 
-    result = score(items if items is not None else read_set(path, dated=dated), reviewer)
+    items = items if items is not None else read_set(path, dated=dated)
+    levels = LevelGuard(reviewer)
+    result = score(items, levels)
     table = result.table()
     print(f"\n{name}: {result.statements} statements, {result.benign} benign")
     print(f"{'category':22} {'support':>7} {'precision':>9} {'recall':>7}")
@@ -108,6 +110,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     if path.parent.name == "real" and result.benign:
         print("  by author: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.by_author.items())))
+    if result.benign:  # the guard against level inflation (issue 13, levels fifth round)
+        print(f"benign at high or critical risk: {len(levels.inflated)}/{result.benign}")
     if result.outcome_total:
         print(f"outcome recall (category finding >= medium and level reached): "
               f"{result.outcome_hits}/{result.outcome_total} = {result.outcome_recall():.3f}")
@@ -116,12 +120,32 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
         for sid, reached, wanted in result.outcome_misses:
             print(f"  {sid}: level {reached}, outcome {wanted}")
+        for sid, reached in levels.inflated:
+            print(f"  {sid}: benign, level {reached}")
     return {"statements": result.statements, "benign": result.benign,
             "false_alarms": result.false_alarms,
             "false_alarm_rate": result.false_alarm_rate(), "categories": table,
             "false_alarms_by_author": result.by_author,
+            "benign_high_or_critical": len(levels.inflated),
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
             "outcome_recall": result.outcome_recall()}
+
+
+class LevelGuard:
+    """The reviewer, noting each benign statement whose higher risk level (prosecution or
+    deregistration) is high or critical: a level rule that lifts benign words there needs a
+    strong reason, so the benchmark counts them per set."""
+
+    def __init__(self, reviewer) -> None:
+        self.reviewer, self.inflated = reviewer, []
+
+    def review(self, item) -> dict:
+        report = self.reviewer.review(item)
+        reached = max((report["risk"][k]["level"] for k in ("prosecution", "deregistration")),
+                      key=("none", "low", "moderate", "high", "critical").index)
+        if not item.expect and reached in ("high", "critical"):
+            self.inflated.append((item.id, reached))
+        return report
 
 
 if __name__ == "__main__":
