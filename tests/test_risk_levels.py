@@ -108,7 +108,7 @@ def test_more_findings_or_more_history_never_lower_a_score(found, extra, history
 # --- issue 13 "Levels": statement levels follow the precedents by target, stance and medium ---
 
 LEVEL_RULES = ("kh.speech.precedent.government-accused", "kh.speech.precedent.court-discredited",
-               "kh.speech.precedent.dissolved-party")
+               "kh.speech.precedent.dissolved-party", "kh.speech.precedent.company-accused")
 SPEECH = ("incitement", "defamation", "lese-majeste", "judicial", "political-neutrality",
           "election")
 
@@ -185,6 +185,34 @@ def test_a_post_or_broadcast_reaches_critical_a_press_release_does_not(reviewer,
         assert rule in rules and level == "critical", (medium, level, rules)
     level, rules = _review(reviewer, text, "press_release")
     assert rule not in rules and level in ("moderate", "high"), (level, rules)
+
+
+def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
+    # fifth round: the precedents (a casino's, a mining company's and a scam compound's critics
+    # charged; a factory's and a land company's critics summoned or fined) put a company
+    # accused in a post or broadcast at high; the defamation finding alone gives moderate
+    text = "The factory forced the workers to work without pay and stole their wages."
+    for medium in ("facebook", "interview"):
+        level, rules = _review(reviewer, text, medium)
+        assert "kh.speech.precedent.company-accused" in rules and level == "high", (medium, level)
+    level, rules = _review(reviewer, text, "press_release")
+    assert "kh.speech.precedent.company-accused" not in rules and level == "moderate", level
+    assert "kh.speech.defamation.accusation" in rules
+
+
+@pytest.mark.parametrize("text", [
+    "Brothers and sisters, tomorrow we do not stay at home. Every family from the villages comes "
+    "to the district office, and we stay there until the governor comes out to talk to us.",
+    "Workers, put down your tools on Friday and do not go back to the factory until the company "
+    "pays the wages it owes you.",
+])
+def test_a_peaceful_call_the_learned_signal_agrees_with_is_not_critical(reviewer, text):
+    # fifth round: no level rule for the analyser and the learned signal agreeing on a call to
+    # gather or strike; on dev and train it would have lifted 14 peaceful marches, strikes and
+    # consumer boycotts to critical, and issue 13 says a peaceful call is not critical by itself
+    level, rules = _review(reviewer, text, "facebook")
+    assert {"kh.speech.incitement.call-to-gather", "kh.speech.learned.incitement"} <= rules
+    assert level in ("moderate", "high"), level
 
 
 def test_support_for_the_dissolved_party_is_exposed_from_its_dissolution(reviewer):
