@@ -208,7 +208,7 @@ def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(revi
 ])
 def test_a_peaceful_call_the_learned_signal_agrees_with_is_not_critical(reviewer, text):
     # fifth round: no level rule for the analyser and the learned signal agreeing on a call to
-    # gather or strike; on dev and train it would have lifted 14 peaceful marches, strikes and
+    # gather or strike; on dev and train it would have lifted 16 peaceful marches, strikes and
     # consumer boycotts to critical, and issue 13 says a peaceful call is not critical by itself
     level, rules = _review(reviewer, text, "facebook")
     assert {"kh.speech.incitement.call-to-gather", "kh.speech.learned.incitement"} <= rules
