@@ -236,10 +236,7 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
 
     tokens = tokens or Tokens(doc)
     texts, lowers = tokens.text, tokens.lower
-    suffixes = pipeline.markers["company-suffix"]
-    titles = pipeline.markers["person-title"]
-    ranks = [(pipeline.markers.get("leader-title", {}), _LEADER),
-             (pipeline.markers.get("office-title", {}), _OFFICIAL)]
+    suffixes, titles, ranks = _name_words(pipeline.markers)
 
     def capital(k: int) -> bool:
         word = texts[k]
@@ -252,7 +249,7 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
     k = start
     while k < end:
         word = lowers[k].rstrip(".")  # "Dr." and "Co." as well as "Dr" and "Co"
-        if (word,) in suffixes.get(word, ()) and capital(k) and k > start and capital(k - 1):
+        if word in suffixes and capital(k) and k > start and capital(k - 1):
             first = k - 1
             while first > start and capital(first - 1):
                 first -= 1
@@ -263,17 +260,17 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
             while first > start and capital(first - 1):
                 first -= 1
             found.append(hit(first, k + 1, _PARTY))
-        elif (word,) in titles.get(word, ()) and k + 1 < end and capital(k + 1):
+        elif word in titles and k + 1 < end and capital(k + 1):
             last = k + 1
             while last + 1 < end and capital(last + 1):
                 last += 1
             found.append(hit(k, last + 1, _PERSON))
             k = last
-        elif any((word,) in group.get(word, ()) for group, _ in ranks) and k + 1 < end \
+        elif word in ranks and k + 1 < end \
                 and capital(k + 1) and lowers[k + 1] not in SACRED:
             # a rank of the state before a name: "Samdech" a leader, "H.E." an office holder;
             # "Samdech Preah …" is the King's or the Supreme Patriarch's title, not a leader's
-            entry = next(e for group, e in ranks if (word,) in group.get(word, ()))
+            entry = ranks[word]
             last = k + 1
             while last + 1 < end and capital(last + 1):
                 last += 1
@@ -284,6 +281,29 @@ def name_hits(doc, start: int, end: int, pipeline, tokens=None) -> list[Hit]:
 
 
 SACRED = {"preah", "preahmohaksatra", "preah-boromneath", "sangkhareach"}
+
+_NAME_WORDS: dict[int, tuple] = {}
+
+
+def _name_words(markers) -> tuple[frozenset[str], frozenset[str], dict]:
+    """The one-word company suffixes, person titles and ranks (word -> entry, the leader's
+    rank first) of ``markers``, read once per pipeline: ``name_hits`` asks for every word of a
+    sentence, and ``word in set`` is ``(word,) in group.get(word, ())`` without building a
+    tuple per group and word (issue 13, speed)."""
+    cached = _NAME_WORDS.get(id(markers))
+    if cached is None or cached[0] is not markers:
+        def single(group) -> set[str]:
+            return {w for w, phrases in group.items() if (w,) in phrases}
+
+        ranks: dict = {}
+        for group, entry in ((markers.get("leader-title", {}), _LEADER),
+                             (markers.get("office-title", {}), _OFFICIAL)):
+            for w in single(group):
+                ranks.setdefault(w, entry)
+        cached = (markers, frozenset(single(markers["company-suffix"])),
+                  frozenset(single(markers["person-title"])), ranks)
+        _NAME_WORDS[id(markers)] = cached
+    return cached[1:]
 
 
 DESCRIBED_BY = ("who", "whose")
