@@ -30,10 +30,11 @@ import hashlib
 import json
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawcheck.speech.likeness import vector, word_ngrams
+from lawcheck.speech.likeness import _TOKEN, vector, word_ngrams
 
 ARTEFACT = Path(__file__).with_name("data") / "learned.json"
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,7 @@ class Learned:
                        {int(k): v for k, v in c["vector"].items()}) for c in data["cases"]]
         self.words = {j: g for g, j in self.word_vocab.items()}
         self._table = None   # gram -> (idf squared, coef times idf per category), made once
+        self._fast = None    # the same rows by column, words and word pairs (decision)
 
     def features(self, text: str) -> dict[int, float]:
         """The statement's sparse TF-IDF vector (likeness's ``vector``)."""
@@ -104,7 +106,69 @@ class Learned:
         """Each category's decision function, as scikit-learn's ``decision_function``, in one
         pass over the statement's n-grams: with tf the sublinear term frequency, each score is
         sum(tf * coef * idf) / sqrt(sum((tf * idf)^2)) + intercept (the numbers of
-        ``features``, summed in another order; the tests compare with scikit-learn)."""
+        ``features``, summed in another order; the tests compare with scikit-learn).
+
+        For speed (issue 13) each word and each pair of words (a tuple, never joined into a
+        string) is looked up once, giving its column in the vocabulary, and ``Counter`` counts
+        the columns; a gram seen once adds its row as it is (tf = 1, a multiplication that
+        changes no bit). The sums run over the same grams in the same order as
+        :meth:`decision_reference` (words, then pairs, each in order of first appearance), so
+        every score is the same float (tests/test_learned.py)."""
+        if self._fast is None:
+            self._fast = self._fast_tables()
+        names, index, rows, intercepts = self._fast
+        tokens = _TOKEN.findall(text.lower())
+        get = index.get
+        counts = Counter(map(get, tokens))
+        counts.update(map(get, zip(tokens, tokens[1:])))
+        counts.pop(None, None)  # the grams the vocabulary does not know
+        log = math.log
+        if len(names) == 2:  # the shipped model: incitement and defamation
+            squares = s0 = s1 = 0.0
+            for j, count in counts.items():
+                sq, c0, c1 = rows[j]
+                if count > 1:
+                    tf = 1.0 + log(count)
+                    squares += tf * tf * sq
+                    s0 += tf * c0
+                    s1 += tf * c1
+                else:
+                    squares += sq
+                    s0 += c0
+                    s1 += c1
+            sums = (s0, s1)
+        else:
+            width = len(names)
+            squares = 0.0
+            sums = [0.0] * width
+            for j, count in counts.items():
+                row = rows[j]
+                tf = 1.0 + log(count) if count > 1 else 1.0
+                squares += tf * tf * row[0]
+                for k in range(width):
+                    sums[k] += tf * row[k + 1]
+        norm = math.sqrt(squares) or 1.0
+        return {c: sums[k] / norm + intercepts[k] for k, c in enumerate(names)}
+
+    def _fast_tables(self):
+        """(names, gram -> column, rows, intercepts) for :meth:`decision`: a gram is a word,
+        or a pair of words as a tuple; a row is (idf squared, coef times idf per category), as
+        in :meth:`decision_reference`."""
+        names = tuple(self.models)
+        index: dict = {}
+        rows: list = [None] * len(self.word_idf)
+        for g, j in self.word_vocab.items():
+            parts = g.split(" ")
+            if len(parts) > 2:
+                raise ValueError(f"the learned vocabulary holds a gram of three words: {g!r}")
+            index[parts[0] if len(parts) == 1 else tuple(parts)] = j
+            rows[j] = (self.word_idf[j] ** 2, *(m["coef"][j] * self.word_idf[j]
+                                                 for m in self.models.values()))
+        return names, index, tuple(rows), tuple(self.models[c]["intercept"] for c in names)
+
+    def decision_reference(self, text: str) -> dict[str, float]:
+        """:meth:`decision` as first written, kept as the reference the tests hold the fast
+        path to (the same floats, bit for bit)."""
         if self._table is None:
             names = tuple(self.models)
             self._table = (names, {g: (self.word_idf[j] ** 2,

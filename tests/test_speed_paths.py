@@ -1,0 +1,79 @@
+"""Issue 13 (speed): each fast path of the statement analyser and the learned scorer gives
+exactly what the plain way gives (the same floats bit for bit, the same words)."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawcheck.speech import learned
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+EDGES = ["", "a", "a b", "the the the the", "Ça coûte — “quoted” words…",
+         "ប្រជាពលរដ្ឋទាំងអស់ត្រូវចូលរួម។", "Corrupt corrupt CORRUPT thief thief! Thieves, traitors.",
+         "The government sold the border land. The government sold the border land again."]
+
+
+def _texts(limit_per_file: int = 400) -> list[str]:
+    texts = list(EDGES)
+    for path in [DATA / "statements-dev.jsonl", DATA / "statements-train.jsonl",
+                 DATA / "real" / "tune.jsonl"]:
+        for line in path.read_text(encoding="utf-8").splitlines()[:limit_per_file]:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import review as bench  # the benchmark's own statement generator
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(3)
+    texts += [bench.statement(rng) for _ in range(300)]
+    return texts
+
+
+def test_the_fast_learned_score_is_the_reference_score_bit_for_bit():
+    model = learned.load()
+    assert model is not None
+    texts = _texts()
+    assert len(texts) > 500
+    passed = 0
+    for text in texts:
+        fast, slow = model.decision(text), model.decision_reference(text)
+        assert list(fast) == list(slow) and fast == slow, text  # ==, not approx
+        passed += any(fast[c] >= m["threshold"] for c, m in model.models.items())
+    assert passed > 0  # the set holds statements the signal fires on, not only quiet ones
+
+
+@pytest.mark.parametrize("keep", [("incitement",), ("incitement", "defamation", "incitement")])
+def test_the_fast_learned_score_holds_for_other_numbers_of_categories(keep):
+    data = json.loads(learned.ARTEFACT.read_text(encoding="utf-8"))
+    models = {}
+    for k, name in enumerate(keep):  # one category, or three (a copy under another name)
+        models[f"{name}-{k}"] = data["models"][name]
+    model = learned.Learned({**data, "models": models})
+    for text in _texts(100):
+        fast, slow = model.decision(text), model.decision_reference(text)
+        assert list(fast) == list(slow) and fast == slow, text
+
+
+def test_one_word_name_markers_are_those_the_phrase_tables_hold():
+    from lawcheck.speech import Analyser
+    from lawcheck.speech.targets import _LEADER, _OFFICIAL, _name_words
+
+    markers = Analyser().pipeline.markers
+    suffixes, titles, ranks = _name_words(markers)
+    assert _name_words(markers)[0] is suffixes  # read once per pipeline
+    words = {w for group in markers.values() for w in group} | {"co", "dr", "samdech", "x"}
+    for word in words:
+        assert (word in suffixes) == ((word,) in markers["company-suffix"].get(word, ()))
+        assert (word in titles) == ((word,) in markers["person-title"].get(word, ()))
+        groups = [(markers.get("leader-title", {}), _LEADER),
+                  (markers.get("office-title", {}), _OFFICIAL)]
+        want = next((e for g, e in groups if (word,) in g.get(word, ())), None)
+        assert ranks.get(word) == want, word
+    assert suffixes and titles and ranks
