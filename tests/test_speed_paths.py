@@ -77,3 +77,42 @@ def test_one_word_name_markers_are_those_the_phrase_tables_hold():
         want = next((e for g, e in groups if (word,) in g.get(word, ())), None)
         assert ranks.get(word) == want, word
     assert suffixes and titles and ranks
+
+
+def _vector_reference(grams, vocab, idf):
+    """likeness.vector as first written (a generator with a membership test per gram)."""
+    import math
+    from collections import Counter
+
+    counts = Counter(vocab[g] for g in grams if g in vocab)
+    weights = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {j: v / norm for j, v in weights.items()} if norm else {}
+
+
+def test_the_likeness_vector_is_the_reference_vector():
+    from lawcheck.speech import likeness
+    from lawcheck.speech.likeness import char_ngrams, vector, word_ngrams
+
+    model = learned.load()
+    for text in _texts(150):
+        for grams, vocab, idf in [(word_ngrams(text), model.word_vocab, model.word_idf)]:
+            got, want = vector(grams, vocab, idf), _vector_reference(grams, vocab, idf)
+            assert list(got.items()) == list(want.items()), text
+        grams = char_ngrams(text)
+        vocab = {g: k for k, g in enumerate(sorted(set(grams))[::3])}
+        idf = tuple(1.0 + k / 7 for k in range(len(vocab)))
+        assert list(vector(grams, vocab, idf).items()) == \
+            list(_vector_reference(grams, vocab, idf).items())
+    assert likeness.vector([], {}, ()) == {}
+
+
+def test_the_act_rank_is_made_once_and_is_the_file_order():
+    from lawcheck.speech import Analyser
+    from lawcheck.speech.acts import _rank
+
+    kinds = Analyser().pipeline.lexicon.acts
+    assert _rank(kinds) == {kind.id: k for k, kind in enumerate(kinds)}
+    assert _rank(kinds) is _rank(kinds)
+    other = kinds[:3]
+    assert _rank(other) == {kind.id: k for k, kind in enumerate(other)}

@@ -108,9 +108,22 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = ""):
     by_family: dict[str, list] = {}
     for hit in usable:
         by_family.setdefault(hit[2][0].family, []).append(hit)
-    rank = {kind.id: k for k, kind in enumerate(kinds)}
+    rank = _rank(kinds)
     return sorted((h for group in by_family.values() for h in _longest(group)),
                   key=lambda h: (h[0], rank.get(h[2][0].id, 0)))
+
+
+_RANKS: dict[int, tuple] = {}
+
+
+def _rank(kinds) -> dict[str, int]:
+    """Each act kind's place in the file (the last place of an id that comes twice), made
+    once per lexicon: ``_usable`` asks for it on every statement with a cue."""
+    cached = _RANKS.get(id(kinds))
+    if cached is None or cached[0] is not kinds:
+        cached = (kinds, {kind.id: k for k, kind in enumerate(kinds)})
+        _RANKS[id(kinds)] = cached
+    return cached[1]
 
 
 def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
@@ -238,7 +251,7 @@ def _present_government(hits, tokens, pipeline):
 
     def qualified(start: int) -> bool:
         end = start - 1 if start > 0 and lowers[start - 1] in ("'s", "’s") else start
-        return any(tuple(lowers[k:end]) in others.get(lowers[k], ())
+        return any((phrases := others.get(lowers[k])) and tuple(lowers[k:end]) in phrases
                    for k in range(max(0, end - 3), end))
 
     return [h for h in hits if h.entry.category != "government" or not qualified(h.start)]

@@ -153,7 +153,8 @@ def char_ngrams(text: str) -> list[str]:
 
 def vector(grams: list[str], vocab: dict[str, int], idf: tuple[float, ...]) -> dict[int, float]:
     """Sublinear TF times IDF, L2-normalised, over the grams the vocabulary knows."""
-    counts = Counter(vocab[g] for g in grams if g in vocab)
+    counts = Counter(map(vocab.get, grams))  # one look-up per gram; the same counts, in the
+    counts.pop(None, None)                   # same order, as counting the known grams alone
     weights = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in weights.values()))
     return {j: v / norm for j, v in weights.items()} if norm else {}
