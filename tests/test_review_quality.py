@@ -52,14 +52,18 @@ def test_every_flag_points_at_its_words(tmp_path):
 
 # --- the untouched part of the real published statements (tests/data/real) --------------------
 # Floors at what was measured when the analyser last changed, less a small margin for items the
-# collectors add later; never above the measured figure. Measured 2026-12-06 (end of the third
-# round, after two collecting passes grew the part to 170 statements: 94 benign, 76 risky with an
-# outcome level), at their real dates: false alarms 16/94 (0.170), outcome measure 19/76 (0.250),
-# recall incitement 0.405 (37), defamation 0.225 (40). These are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them
-# from falling. The items are never read here; only the aggregate is asserted.
+# collectors add later; never above the measured figure. Measured 2026-12-06 (end of the fifth
+# round, after the fifth collecting pass grew the part to 207 statements: 118 benign, 89 risky
+# with an outcome level), at their real dates: false alarms 24/118 (0.203), outcome measure 25/89
+# (0.281), recall incitement 0.524 (42), defamation 0.364 (44). The false-alarm ceiling rose from
+# 0.20 to 0.21 with the pass, not with a change: the analyser as it was before the round measures
+# the same 24/118 on today's part (the pass added 24 benign lines, mostly by Cambodian groups, of
+# which it flags 8). These are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05):
+# the floors only keep them from falling. The items are never read here; only the aggregate is
+# asserted.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.20, "outcome_recall_min": 0.22,
-               "recall_min": {"incitement": 0.35, "defamation": 0.15}}
+REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.27,
+               "recall_min": {"incitement": 0.50, "defamation": 0.34}}
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +84,13 @@ def test_untouched_real_statements_keep_their_floors(untouched):
         assert table[category]["recall"] >= floor, (category, table[category])
 
 
-# The tuning part is in-sample (the analyser was tuned on it): its floor only keeps the gains of
-# the tuning rounds. Measured 2026-12-06 at real dates, after the third round and the collecting
-# passes that grew the part from 132 to 188 statements (the new items had not been tuned on when
-# the analyser last changed; most of them were added while it was changing): outcome 36/94
-# (0.383), false alarms 5/94 (0.053). The second round's figures were 33/67 and 2/65 on the
-# smaller part.
+# The tuning part is in-sample (the analyser was tuned on it; the learned signal scores each line
+# with the model of the fold that did not see it): its floor only keeps the gains of the tuning
+# rounds. Measured 2026-12-06 at real dates, after the fifth round and the fifth collecting pass
+# that grew the part from 188 to 225 statements: outcome 51/108 (0.472), false alarms 9/117. The
+# ceiling on false alarms rose from 5 to 9 with the pass's 23 benign lines: the analyser as it was
+# before the round flags 10 of today's 117. Earlier: 36/94 and 5/94 (third round), 33/67 and 2/65
+# (second).
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
@@ -96,8 +101,8 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 5, [e[0] for e in tune.errors if not e[1]]
-    assert tune.outcome_recall() >= 0.38, tune.outcome_misses
+    assert tune.false_alarms <= 9, [e[0] for e in tune.errors if not e[1]]
+    assert tune.outcome_recall() >= 0.46, tune.outcome_misses
 
 
 def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
