@@ -116,3 +116,42 @@ def test_the_act_rank_is_made_once_and_is_the_file_order():
     assert _rank(kinds) is _rank(kinds)
     other = kinds[:3]
     assert _rank(other) == {kind.id: k for k, kind in enumerate(other)}
+
+
+def _char_ngrams_reference(text: str) -> list[str]:
+    """likeness.char_ngrams as first written (offsets stepped one by one)."""
+    from lawcheck.speech.likeness import _WHITE, CHAR_NGRAMS
+
+    text = _WHITE.sub(" ", text.lower())
+    grams = []
+    lo, hi = CHAR_NGRAMS
+    for w in text.split():
+        w = f" {w} "
+        size = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            grams.append(w[offset:offset + n])
+            while offset + n < size:
+                offset += 1
+                grams.append(w[offset:offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
+def test_char_ngrams_are_the_reference_grams_in_order():
+    from lawcheck.speech.likeness import char_ngrams
+
+    for text in _texts(150) + ["a", "ab", "abc", "abcd", "a bc def ghij", "  x  ", "é ü"]:
+        assert char_ngrams(text) == _char_ngrams_reference(text), text
+
+
+def test_the_leak_check_still_finds_a_statement_line_in_the_blob():
+    from lawcheck.audit.recorder import _leaks
+
+    text = "Villagers say the police beat Sok Dara in Takeo.\nSecond line of the statement here."
+    blob = '{"findings": [{"where": {"excerpt": "Second line of the statement here."}}]}'
+    assert _leaks(blob, text, {"findings": []})
+    assert _leaks(blob.replace("Second", "Other"), text, {"findings": []}) is False
+    one = "A one-line statement long enough to count"
+    assert _leaks(f'{{"x": "{one}"}}', one, {"findings": []})

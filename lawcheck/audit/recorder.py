@@ -241,8 +241,9 @@ def _leaks(blob: str, text: str, report: dict) -> bool:
     not write itself. A statement may quote lawcheck's own advice, a rule title or the law
     (a training leaflet that cites Art 495): those words are in the report because lawcheck put
     them there, so only the statement's other words, in runs of 20 characters or more, count."""
-    pieces = [p for p in [text.strip()] + [line.strip() for line in text.splitlines()]
-              if len(p) >= 20 and _in(p, blob)]
+    candidates = dict.fromkeys([text.strip()] + [line.strip() for line in text.splitlines()])
+    pieces = [p for p in candidates if len(p) >= 20 and _in(p, blob)]  # each piece once: a
+    # one-line statement is its own only line, and any() below needs no piece twice
     if not pieces:
         return False
     generated = _generated_texts() + _report_texts(report)

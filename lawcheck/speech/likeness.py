@@ -141,13 +141,10 @@ def char_ngrams(text: str) -> list[str]:
         w = f" {w} "
         size = len(w)
         for n in range(lo, hi + 1):
-            offset = 0
-            grams.append(w[offset:offset + n])
-            while offset + n < size:
-                offset += 1
-                grams.append(w[offset:offset + n])
-            if offset == 0:  # a word shorter than n: one gram only
+            if size <= n:  # a word no longer than n: itself, one gram only, and no longer ones
+                grams.append(w)
                 break
+            grams += [w[offset:offset + n] for offset in range(size - n + 1)]
     return grams
 
 
