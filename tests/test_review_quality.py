@@ -53,17 +53,19 @@ def test_every_flag_points_at_its_words(tmp_path):
 # --- the untouched part of the real published statements (tests/data/real) --------------------
 # Floors at what was measured when the analyser last changed, less a small margin for items the
 # collectors add later; never above the measured figure. Measured 2026-12-06 (end of the fifth
-# round, after the fifth collecting pass grew the part to 207 statements: 118 benign, 89 risky
-# with an outcome level), at their real dates: false alarms 24/118 (0.203), outcome measure 25/89
-# (0.281), recall incitement 0.524 (42), defamation 0.364 (44). The false-alarm ceiling rose from
-# 0.20 to 0.21 with the pass, not with a change: the analyser as it was before the round measures
-# the same 24/118 on today's part (the pass added 24 benign lines, mostly by Cambodian groups, of
-# which it flags 8). These are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05):
-# the floors only keep them from falling. The items are never read here; only the aggregate is
-# asserted.
+# round, after the fifth and sixth collecting passes grew the part to 241 statements: 135 benign,
+# 106 risky with an outcome level; learned artefact rebuilt on the grown tuning part), at their
+# real dates: false alarms 27/135 (0.200), outcome measure 27/106 (0.255), recall incitement 0.477
+# (44), defamation 0.328 (58). The analyser as it was before the round measures 25/106 and 26/135
+# on the same part, so the floors stand lower than the 0.27 and 0.34 of earlier in the round (on
+# 89 risky lines) because the sixth pass's lines are harder (2/17 either way), not because
+# anything fell; the false-alarm ceiling rose from 0.20 to 0.21 with the fifth pass's benign lines
+# for the same reason. These are far from issue 13's goal (outcome >= 0.85, false alarms <=
+# 0.05): the floors only keep them from falling. The items are never read here; only the
+# aggregate is asserted.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.27,
-               "recall_min": {"incitement": 0.50, "defamation": 0.34}}
+REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.25,
+               "recall_min": {"incitement": 0.47, "defamation": 0.32}}
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +88,11 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 
 # The tuning part is in-sample (the analyser was tuned on it; the learned signal scores each line
 # with the model of the fold that did not see it): its floor only keeps the gains of the tuning
-# rounds. Measured 2026-12-06 at real dates, after the fifth round and the fifth collecting pass
-# that grew the part from 188 to 225 statements: outcome 51/108 (0.472), false alarms 9/117. The
-# ceiling on false alarms rose from 5 to 9 with the pass's 23 benign lines: the analyser as it was
-# before the round flags 10 of today's 117. Earlier: 36/94 and 5/94 (third round), 33/67 and 2/65
-# (second).
+# rounds. Measured 2026-12-06 at real dates, after the fifth round and the fifth and sixth
+# collecting passes that grew the part from 188 to 257 statements: outcome 51/118 (0.432), false
+# alarms 13/139. The analyser as it was before the round gives 43/118 and 14/139 on the same
+# part: the ceiling on false alarms rose from 5 to 13 with the passes' 45 benign lines, not with a
+# change. Earlier: 36/94 and 5/94 (third round), 33/67 and 2/65 (second).
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
@@ -101,8 +103,8 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 9, [e[0] for e in tune.errors if not e[1]]
-    assert tune.outcome_recall() >= 0.46, tune.outcome_misses
+    assert tune.false_alarms <= 13, [e[0] for e in tune.errors if not e[1]]
+    assert tune.outcome_recall() >= 0.43, tune.outcome_misses
 
 
 def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
