@@ -66,6 +66,11 @@ def main(argv: list[str]) -> int:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
         counts[name] += 1
     print(f"appended {len(new)}: " + ", ".join(f"{n} to {name}" for name, n in counts.items()))
+    if counts["tune.jsonl"]:
+        # the learned signal is fitted on the tuning part; its test fails until it is rebuilt
+        print("tune.jsonl changed: rebuild the learned signal (python -m lawcheck.speech.learned "
+              "build), then re-measure (python benchmarks/quality.py) and update "
+              "lawcheck/speech/measured.py and the floors if the figures moved")
     return 0
 
 
