@@ -159,3 +159,30 @@ def test_progress_without_a_size_shows_count_and_rate_only():
     progress.close()
     last = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", tty.getvalue()).split("\r")[-1]
     assert last == "8 statements, 4/s\n"
+
+
+def test_the_worker_that_died_is_named_even_when_its_exit_code_shows_late():
+    """The pool's thread may be reaping the dead worker while the error is made: its exit code
+    reads as unknown for a moment. The error must still name it, not the sibling the pool
+    terminated (CI once reported 'exit code -15' for a worker that exited with 7)."""
+    import signal
+
+    from lawcheck.review.parallel import _died
+
+    class Late:
+        def __init__(self, name, code, unknown_for):
+            self.name, self.code, self.unknown_for = name, code, unknown_for
+
+        def join(self, timeout=None):
+            pass
+
+        @property
+        def exitcode(self):
+            if self.unknown_for:
+                self.unknown_for -= 1
+                return None
+            return self.code
+
+    seen = {1: Late("dead", 7, unknown_for=3), 2: Late("sibling", -signal.SIGTERM, 0)}
+    error = _died(seen)
+    assert "review worker dead stopped unexpectedly (exit code 7" in str(error)

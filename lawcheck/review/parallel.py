@@ -34,6 +34,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import time
 import traceback
 from collections import deque
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from lawcheck.errors import LawcheckError
 from lawcheck.review.inputs import BadRow
 
 _STOP_GRACE = 5.0  # seconds the pool's processes have to end once stopped
+_REAP_LOOKS, _REAP_PAUSE = 20, 0.05  # up to a second for an exit code being stored (_died)
 
 
 class WorkerError(RuntimeError):
@@ -178,6 +180,14 @@ def _died(seen: dict) -> WorkerError:
     processes = list(seen.values())
     for process in processes:
         process.join(_STOP_GRACE)
+    # The pool's own thread reaps its processes too. When it waits on one at the same moment,
+    # this side's wait finds nothing to reap and reads no exit code until that thread has
+    # stored it, a moment later; without the second look, the worker that died was missed and a
+    # sibling the pool terminated was named instead (seen once in CI under load).
+    for _ in range(_REAP_LOOKS):
+        if all(p.exitcode is not None for p in processes):
+            break
+        time.sleep(_REAP_PAUSE)
     ended = [p for p in processes if p.exitcode is not None]
     dead = next((p for p in ended if p.exitcode != -signal.SIGTERM), ended[0] if ended else None)
     code = dead.exitcode if dead is not None else "unknown"
