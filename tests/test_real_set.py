@@ -1,7 +1,9 @@
 """The set of real published statements keeps its shape, its sources and its fixed split.
 
 tests/data/real/README.md fixes the line format and the split: an item goes to
-`untouched.jsonl` when int(sha256(id)[:8], 16) is odd, else to `tune.jsonl`, and never moves.
+`untouched.jsonl` when int(sha256(key)[:8], 16) is odd, else to `tune.jsonl`, and never moves;
+the key is its id for the lines of the first six passes and its event (``split_key``: the
+precedent, else the source URL) for every line added since.
 The analyser may be tuned on `tune.jsonl` only, so a line in the wrong file (or the same
 statement in both) would leak the honest measurement into tuning; these tests catch that.
 """
@@ -72,7 +74,7 @@ def test_every_line_has_exactly_the_agreed_fields_and_values(rows):
             where = f"{name}: {item.get('id')}"
             # `added` (optional) tags the collection pass a line came from, so a benchmark
             # can report the fresh lines apart; older lines have none.
-            assert set(item) - {"added"} == KEYS, where
+            assert set(item) - {"added", "split_key"} == KEYS, where
             assert "added" not in item or ADDED.fullmatch(item["added"]), where
             assert ID.fullmatch(item["id"]), where
             assert isinstance(item["text"], str) and item["text"].strip(), where
@@ -116,10 +118,17 @@ def test_every_line_names_its_source_with_a_url(rows):
                 assert spoken <= published, where
 
 
-def test_each_line_sits_in_the_file_its_id_hash_says(rows):
+def test_each_line_sits_in_the_file_its_hash_says(rows):
+    """By its id for the lines added before the event key existed; by its ``split_key`` (the
+    event: its precedent, else its source URL) for every line added since."""
     for name, items in rows.items():
-        misplaced = [item["id"] for item in items if _split_of(item["id"]) != name]
+        misplaced = [item["id"] for item in items
+                     if _split_of(item.get("split_key") or item["id"]) != name]
         assert misplaced == [], f"{name} holds items that belong in the other file: {misplaced}"
+        for item in items:
+            if "split_key" in item:
+                assert item["split_key"] == (item["precedent"] or item["source"]["url"]), \
+                    f"{name}: {item['id']}: split_key is not its precedent or source URL"
 
 
 def test_ids_and_texts_are_unique_across_both_files(rows):
@@ -192,3 +201,47 @@ def test_a_line_that_repeats_a_precedent_quote_names_a_precedent(rows):
                 if quoted and len(words & quoted) / min(len(words), len(quoted)) >= 0.8:
                     unnamed.append((name, item["id"], precedent))
     assert unnamed == [], unnamed
+
+
+def test_add_items_puts_every_new_line_of_one_event_on_the_same_side(tmp_path):
+    """Lines of one event (here: one source URL, and one precedent) land in one file, stamped
+    with the key that put them there, and a duplicate text is refused without writing."""
+    import shutil
+    import subprocess
+    import sys
+
+    for name in (*FILES, "add_items.py"):
+        shutil.copy(REAL / name, tmp_path / name)
+    before = {name: (tmp_path / name).read_text(encoding="utf-8") for name in FILES}
+
+    def line(i, url, precedent=None):
+        return {"id": f"zz-test-{i}", "text": f"Test words number {i} of an event.",
+                "date": None, "medium": "facebook", "speaker": "staff", "org_type": None,
+                "expect": [], "level": "none", "outcome": "none", "precedent": precedent,
+                "source": {"title": "t", "publisher": "p", "url": url, "date": None},
+                "note": "hard negative: test"}
+
+    rows = [line(i, "https://example.org/one-article") for i in range(6)]
+    rows += [line(10 + i, f"https://example.org/{i}", precedent="zz-one-case") for i in range(6)]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(tmp_path / "add_items.py"), str(batch),
+                          "--added", "2026-12-06f"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    added = {}
+    for name in FILES:
+        new = (tmp_path / name).read_text(encoding="utf-8")[len(before[name]):]
+        for text in new.splitlines():
+            item = json.loads(text)
+            added[item["id"]] = (name, item["split_key"], item["added"])
+    assert len(added) == 12
+    assert {added[f"zz-test-{i}"] for i in range(6)} == {
+        (_split_of("https://example.org/one-article"), "https://example.org/one-article",
+         "2026-12-06f")}
+    assert {added[f"zz-test-{10 + i}"] for i in range(6)} == {
+        (_split_of("zz-one-case"), "zz-one-case", "2026-12-06f")}
+    grown = {name: (tmp_path / name).read_text(encoding="utf-8") for name in FILES}
+    again = subprocess.run([sys.executable, str(tmp_path / "add_items.py"), str(batch)],
+                           capture_output=True, text=True)
+    assert again.returncode != 0 and "already in the set" in again.stderr
+    assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in FILES} == grown

@@ -2,10 +2,14 @@
 
 Usage: python tests/data/real/add_items.py BATCH.jsonl [--added TAG]
 
-Each line of BATCH is one item in the README's line format (without `added`). The script
-refuses an item whose id, normalised text or (source URL, text) is already in either file,
-stamps `added`, and appends it to `untouched.jsonl` when int(sha256(id)[:8], 16) is odd, else
-to `tune.jsonl`. It only appends: an item is never moved or rewritten afterwards.
+Each line of BATCH is one item in the README's line format (without `added` and `split_key`).
+The script refuses an item whose id, normalised text or (source URL, text) is already in either
+file, stamps `added` and `split_key`, and appends it to `untouched.jsonl` when
+int(sha256(split_key)[:8], 16) is odd, else to `tune.jsonl`. The key is the item's event: its
+precedent id when it has one, else its source URL, so every line added from now on of one event
+(one speech, one article, one case) lands on the same side and the untouched part cannot be
+found by sameness of event (lines added before the key existed were split by id and stay where
+they are). It only appends: an item is never moved or rewritten afterwards.
 """
 
 from __future__ import annotations
@@ -22,9 +26,14 @@ KEYS = ["id", "text", "date", "medium", "speaker", "org_type", "expect", "level"
         "source", "precedent", "note"]
 
 
-def split_of(item_id: str) -> str:
-    return "untouched.jsonl" if int(hashlib.sha256(item_id.encode()).hexdigest()[:8], 16) % 2 \
+def split_of(key: str) -> str:
+    return "untouched.jsonl" if int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 2 \
         else "tune.jsonl"
+
+
+def event_key(item: dict) -> str:
+    """What the split hashes: the event the words belong to (README: the split)."""
+    return item["precedent"] or item["source"]["url"]
 
 
 def _norm(text: str) -> str:
@@ -58,10 +67,11 @@ def main(argv: list[str]) -> int:
         texts.add(_norm(item["text"]))
         ordered = {key: item[key] for key in KEYS}
         ordered["added"] = args.added
+        ordered["split_key"] = event_key(item)
         new.append(ordered)
     counts = {name: 0 for name in FILES}
     for item in new:
-        name = split_of(item["id"])
+        name = split_of(item["split_key"])
         with (HERE / name).open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
         counts[name] += 1
