@@ -213,3 +213,17 @@ def test_scored_and_below_threshold_is_an_answer_not_scored_is_not_checked(revie
     rules = {f"kh.speech.learned.{c}" for c in learned.CATEGORIES}
     assert not rules & {n["rule"] for n in english["not_checked"]}
     assert rules <= {n["rule"] for n in khmer["not_checked"]}
+
+
+def test_the_words_a_finding_names_are_words_a_reader_can_act_on():
+    """Function words alone are not named, a pair replaces the single word it holds, and a gram
+    adds nothing when its other words are named already; at most TOP_WORDS, heaviest first."""
+    grams = ["hun", "hun sen", "sen", "sen is", "do", "do not", "not", "dictator", "obey",
+             "him", "obey him", "the regime", "regime", "traitor", "land"]
+    assert learned.shown_words(grams) == ("hun sen", "dictator", "obey", "the regime", "traitor")
+    assert learned.shown_words(["do", "is", "do not"]) == ()
+    # past the limit, a pair still replaces the word it holds; a pair that only adds a function
+    # word ("stand up") adds nothing to what is named
+    assert learned.shown_words(["sell", "police", "stand", "sell land"], limit=2) == \
+        ("sell land", "police")
+    assert learned.shown_words(["stand", "police", "stand up"], limit=2) == ("stand", "police")

@@ -210,12 +210,37 @@ class Learned:
         coef = model["coef"]
         weighed = sorted(((coef[j] * v, self.words[j]) for j, v in x.items()
                           if coef[j] * v > 0), reverse=True)
-        return tuple(w for _, w in weighed[:TOP_WORDS])
+        return shown_words([w for _, w in weighed])
 
     def _closest(self, x: dict[int, float], category: str) -> tuple[Case, ...]:
         near = sorted(((-_dot(x, v), case.id, case) for case, v in self.cases
                        if category in case.categories), key=lambda t: (t[0], t[1]))
         return tuple(case for s, _, case in near[:TOP_CASES] if s < 0)
+
+
+def shown_words(grams: list[str], limit: int = TOP_WORDS) -> tuple[str, ...]:
+    """The words a finding names, from the n-grams that weighed most (heaviest first): what a
+    reader can act on. Function words alone ("do", "do not", "is") are left out, and so is a
+    gram whose other words are already named; a pair replaces a single word it contains ("hun",
+    then "hun sen": "hun sen"), looking a little past the first ``limit`` for such pairs.
+    Display only: the score is not changed."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    chosen: list[str] = []
+    for rank, gram in enumerate(grams):
+        if len(chosen) >= limit and rank >= 4 * limit:  # full, and past the grams that could
+            break                                       # still turn a word into its pair
+        words = gram.split()
+        content = {w for w in words if w not in STOP_WORDS}
+        if not content or content <= {w for c in chosen for w in c.split()}:
+            continue
+        inside = [c for c in chosen if len(c.split()) == 1 and c in words]
+        if inside:
+            chosen[chosen.index(inside[0])] = gram
+            chosen = [c for c in chosen if c == gram or c not in inside]
+        elif len(chosen) < limit:
+            chosen.append(gram)
+    return tuple(chosen)
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
