@@ -182,22 +182,16 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
             target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
                                  tagged)
-            if target is None and kind.fact == INSULTS and _slogan(doc) and (
+            if target is None and kind.fact == INSULTS and (
+                    _slogan(doc) or _described(sentence, end)) and (
                     not kind.targets or "person" in kind.targets) and (
                     tuple(sentence.lowers[start - sentence.start:end - sentence.start])
                     in pipeline.markers.get("epithet", {}).get(
                         sentence.lowers[start - sentence.start], ())):
-                # "traitors?", "traitor … puppet of Vietnam": a banner or a caption of a few
-                # words names its target by where it is shown; the name is aimed at someone
-                target = Target("person", text[doc[start].idx:doc[end - 1].idx
-                                               + len(doc[end - 1].text)])
-            if target is None and kind.fact == INSULTS and _described(sentence, end) and (
-                    not kind.targets or "person" in kind.targets) and (
-                    tuple(sentence.lowers[start - sentence.start:end - sentence.start])
-                    in pipeline.markers.get("epithet", {}).get(
-                        sentence.lowers[start - sentence.start], ())):
-                # "traitor who has sold away land to Vietnam": the clause after the name says
-                # whom it is aimed at, as a name would
+                # an abusive name aimed at someone unnamed: on a banner or a caption of a few
+                # words, where it is shown names its target ("traitors?", "traitor … puppet of
+                # Vietnam"); elsewhere, the clause after the name says whom it is aimed at, as
+                # a name would ("traitor who has sold away land to Vietnam")
                 target = Target("person", text[doc[start].idx:doc[end - 1].idx
                                                + len(doc[end - 1].text)])
             if target is None or kind.fact == INSULTS and _definition(sentence, start, end):

@@ -95,8 +95,8 @@ class Learned:
                             tuple(c["categories"]), c["title"], c["url"]),
                        {int(k): v for k, v in c["vector"].items()}) for c in data["cases"]]
         self.words = {j: g for g, j in self.word_vocab.items()}
-        self._table = None   # gram -> (idf squared, coef times idf per category), made once
-        self._fast = None    # the same rows by column, words and word pairs (decision)
+        self._fast = None    # gram -> column, and per column (idf squared, coef times idf per
+                             # category), words and word pairs (decision), made once
 
     def features(self, text: str) -> dict[int, float]:
         """The statement's sparse TF-IDF vector (likeness's ``vector``)."""
@@ -111,9 +111,9 @@ class Learned:
         For speed (issue 13) each word and each pair of words (a tuple, never joined into a
         string) is looked up once, giving its column in the vocabulary, and ``Counter`` counts
         the columns; a gram seen once adds its row as it is (tf = 1, a multiplication that
-        changes no bit). The sums run over the same grams in the same order as
-        :meth:`decision_reference` (words, then pairs, each in order of first appearance), so
-        every score is the same float (tests/test_learned.py)."""
+        changes no bit). The sums run over the same grams in the same order as the first,
+        plainer implementation (words, then pairs, each in order of first appearance), which
+        tests/test_speed_paths.py keeps and holds this one to, float for float."""
         if self._fast is None:
             self._fast = self._fast_tables()
         names, index, rows, intercepts = self._fast
@@ -152,8 +152,7 @@ class Learned:
 
     def _fast_tables(self):
         """(names, gram -> column, rows, intercepts) for :meth:`decision`: a gram is a word,
-        or a pair of words as a tuple; a row is (idf squared, coef times idf per category), as
-        in :meth:`decision_reference`."""
+        or a pair of words as a tuple; a row is (idf squared, coef times idf per category)."""
         names = tuple(self.models)
         index: dict = {}
         rows: list = [None] * len(self.word_idf)
@@ -165,31 +164,6 @@ class Learned:
             rows[j] = (self.word_idf[j] ** 2, *(m["coef"][j] * self.word_idf[j]
                                                  for m in self.models.values()))
         return names, index, tuple(rows), tuple(self.models[c]["intercept"] for c in names)
-
-    def decision_reference(self, text: str) -> dict[str, float]:
-        """:meth:`decision` as first written, kept as the reference the tests hold the fast
-        path to (the same floats, bit for bit)."""
-        if self._table is None:
-            names = tuple(self.models)
-            self._table = (names, {g: (self.word_idf[j] ** 2,
-                                       *(m["coef"][j] * self.word_idf[j]
-                                         for m in self.models.values()))
-                                   for g, j in self.word_vocab.items()})
-        names, table = self._table
-        counts: dict[str, int] = {}
-        for gram in word_ngrams(text):
-            if gram in table:
-                counts[gram] = counts.get(gram, 0) + 1
-        squares = 0.0
-        sums = [0.0] * len(names)
-        for gram, count in counts.items():
-            row = table[gram]
-            tf = 1.0 + math.log(count) if count > 1 else 1.0
-            squares += tf * tf * row[0]
-            for k in range(len(names)):
-                sums[k] += tf * row[k + 1]
-        norm = math.sqrt(squares) or 1.0
-        return {c: sums[k] / norm + self.models[c]["intercept"] for k, c in enumerate(names)}
 
     def signals(self, text: str) -> list[Signal]:
         """The categories whose score reaches their threshold, with the words and cases."""
