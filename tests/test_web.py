@@ -80,6 +80,29 @@ def test_check_upload_gives_the_report_and_every_download(client):
     assert report["findings"] and report["as_of"] == "2026-12-01"
 
 
+def test_the_page_shows_each_finding_as_the_written_report_does(client):
+    # one finding template for both: the page once dropped the citations' confidence marks
+    # ("uncertain" beside an article number) and the facts the rule matched. The two escape
+    # apostrophes differently (report.templating), so the text is compared unescaped.
+    from html import unescape
+
+    page = upload(client, EXAMPLES / "land-forum.yaml", as_of="2026-12-01").text
+    run = re.search(r"/check/([\w-]+)/report\.html", page).group(1)
+    written = client.get(f"/check/{run}/report.html").text
+
+    def marks(html):
+        return [unescape(m) for m in re.findall(r'<span class="mark">\(([^)]*)\)</span>', html)]
+
+    def said(html):
+        return [unescape(m) for m in
+                re.findall(r"<dt>Your plan says</dt>\s*<dd>([^<]*)</dd>", html)]
+
+    assert marks(written) and marks(page) == marks(written)
+    assert said(written) and said(page) == said(written)
+    assert page.count('<article class="finding"') == written.count('<article class="finding"')
+    assert '<a href="/rules/kh.' in page and '<a href="/rules/' not in written
+
+
 def test_the_report_opens_with_what_is_overdue_and_due_with_dates(client):
     page = upload(client, EXAMPLES / "land-forum.yaml", as_of="2026-12-01").text
     act = page.index('id="act-by"')

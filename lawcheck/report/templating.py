@@ -51,7 +51,12 @@ def environment():
 
     env = make_environment(files=True)
     env.globals["S"] = summary
+    env.globals["_"] = _untranslated  # templates shared with the web page label through _()
     return env
+
+
+def _untranslated(text: str) -> str:
+    return text
 
 
 def render(name: str, **context) -> str:
