@@ -98,6 +98,10 @@ def test_the_page_shows_each_finding_as_the_written_report_does(client):
                 re.findall(r"<dt>Your plan says</dt>\s*<dd>([^<]*)</dd>", html)]
 
     assert marks(written) and marks(page) == marks(written)
+    # each risk in plain words first ("High: the Ministry may suspend ..."), not a bare score
+    levels = [unescape(m) for m in re.findall(r'<p class="level">([^<]*)</p>', written)]
+    assert levels and [unescape(m) for m in
+                       re.findall(r'<p class="level">([^<]*)</p>', page)] == levels
     assert said(written) and said(page) == said(written)
     assert page.count('<article class="finding"') == written.count('<article class="finding"')
     assert '<a href="/rules/kh.' in page and '<a href="/rules/' not in written
