@@ -108,7 +108,8 @@ def test_more_findings_or_more_history_never_lower_a_score(found, extra, history
 # --- issue 13 "Levels": statement levels follow the precedents by target, stance and medium ---
 
 LEVEL_RULES = ("kh.speech.precedent.government-accused", "kh.speech.precedent.court-discredited",
-               "kh.speech.precedent.dissolved-party", "kh.speech.precedent.company-accused")
+               "kh.speech.precedent.dissolved-party", "kh.speech.precedent.company-accused",
+               "kh.speech.precedent.person-accused")
 SPEECH = ("incitement", "defamation", "lese-majeste", "judicial", "political-neutrality",
           "election")
 
@@ -117,7 +118,7 @@ def _statement_grid():
     """Every combination of the labels the level rules read, in every medium, for an NGO."""
     import itertools
 
-    targets = ([], ["government"], ["official"], ["court"], ["company"])
+    targets = ([], ["government"], ["official"], ["court"], ["company"], ["person"])
     mediums = ("facebook", "website", "interview", "speech", "other", "press_release",
                "joint_statement", "banner")
     for accuses, insults, court, calls, stance, dissolved, medium in itertools.product(
@@ -198,6 +199,22 @@ def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(revi
     level, rules = _review(reviewer, text, "press_release")
     assert "kh.speech.precedent.company-accused" not in rules and level == "moderate", level
     assert "kh.speech.defamation.accusation" in rules
+
+
+def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
+    # sixth round: the analyser's "person" is whoever the words aim at that its lexicons do not
+    # place ("you", "this guy", a private person named); the precedents (a casino addressed as
+    # "you", 18 months; "traitors?" of the leaders, six months; a senior official, a fine) and
+    # the real set's sources (a villager questioned by police on a tycoon's complaint) put it at
+    # high, not critical: lawcheck cannot tell a leader from a private person
+    text = "You stole our land and you beat our children."
+    for medium in ("facebook", "other"):
+        level, rules = _review(reviewer, text, medium)
+        assert "kh.speech.precedent.person-accused" in rules and level == "high", (medium, level)
+    for medium in ("press_release", "joint_statement"):
+        level, rules = _review(reviewer, text, medium)
+        assert "kh.speech.precedent.person-accused" not in rules and level == "moderate", level
+        assert "kh.speech.defamation.accusation" in rules
 
 
 @pytest.mark.parametrize("text", [
