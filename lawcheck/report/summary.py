@@ -283,12 +283,6 @@ def risks(report: dict) -> list[tuple[str, str, dict]]:
     return [(key, label, r.get(key) or {}) for key, label in RISKS]
 
 
-def score_label(value: dict) -> str:
-    score = value.get("score")
-    return f"{level_label(value.get('level'))} (score {score:.2f})" if isinstance(
-        score, (int, float)) else level_label(value.get("level"))
-
-
 def driver_titles(value: dict, report: dict) -> list[str]:
     titles = {f.get("rule"): f.get("title") for f in report.get("findings") or []}
     return [titles.get(d) or d for d in value.get("drivers") or []]
