@@ -19,10 +19,10 @@ FACT_KEYS = {
     "statement.calls", "statement.accuses", "statement.insults",
     "statement.reported_accusation", "statement.court_claims", "statement.party_stance",
     "statement.territory_claim", "statement.discrimination", "statement.mentions",
-    "statement.mentions_notification",
+    "statement.mentions_notification", "statement.foreign_control",
 }
 LABEL_FACTS = FACT_KEYS - {"statement.territory_claim", "statement.discrimination",
-                           "statement.mentions_notification"}
+                           "statement.mentions_notification", "statement.foreign_control"}
 
 
 def facts(text: str) -> dict:

@@ -1297,3 +1297,28 @@ def test_a_name_that_holds_say_reports_nothing():
         "person"]
     assert analyse("Villagers say the governor is a thief.").facts[
         "statement.reported_accusation"] == ["official"]
+
+
+# --- a foreign state as master: "puppet of Vietnam" (issue 13, calls and claims) -------------
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister is nothing but Hanoi's lackey.",
+    "Our ministers have become slaves of the Chinese.",
+    "This regime is a puppet of foreign powers and always has been.",
+    "Bangkok's stooges run the province now.",
+    "the whole cabinet = vassals of Vietnam",
+])
+def test_a_servant_word_owned_by_a_foreign_state_is_a_foreign_control_claim(text):
+    assert analyse(text).facts["statement.foreign_control"] is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The district governor is a puppet of the casino bosses.",      # no state owns him
+    "They call the union a puppet of Vietnamese companies.",        # a state's adjective
+    "The puppet show from Vietnam delighted the children.",         # a show
+    "Cambodian migrants in Thailand are often treated like slaves.",  # victims, not servants
+    "Nobody here is a puppet of Vietnam.",                          # denied
+    "Is the minister really a puppet of Beijing?",                  # asked
+])
+def test_servant_words_without_a_foreign_master_claim_no_foreign_control(text):
+    assert analyse(text).facts["statement.foreign_control"] is False, analyse(text).acts

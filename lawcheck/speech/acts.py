@@ -170,6 +170,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "shoot a video", "burn the rubbish", "beat the deadline"
         if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
+        if kind.fact == FOREIGN and not _foreign_owned(sentence, start, end):
+            continue  # "a puppet of the casino bosses", "Thai workers as servants": no state rules
         target = None
         if kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
@@ -453,6 +455,38 @@ def _taken_by_company(sentence: Sentence, start: int) -> bool:
     foreign = [s for group in ("foreign-power", "ethnic") if group in sentence.pipeline.markers
                for s, _ in sentence.find(group)]
     return not any(s in window for s in foreign)
+
+
+FOREIGN = "statement.foreign_control"
+OWNER_LINKS = ("of", "to", "for")
+# what may follow a state named as a master: "puppet of Vietnam and China", "of the yuon who";
+# another word means the name qualifies it ("a puppet of Vietnamese companies")
+OWNER_ENDS = {"and", "or", "for", "in", "since", "who", "which", "that", "is", "was", "are",
+              "were", "to", "from", "at", "on", "with", "'s", "’s", "ever", "again"}
+
+
+def _foreign_owned(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a `foreign-owner` phrase owns the servant word at start..end: it ends right
+    before it, or before its "'s" ("Vietnamese puppet", "Hanoi's lackeys"), or, past "of",
+    "to" or "for" and "the"/"a", starts right after it and no word of another noun follows
+    ("puppet of Vietnam", "slaves to the yuon", not "puppet of Vietnamese companies")."""
+    lowers, base = sentence.lowers, sentence.start
+    spans = sentence.find("foreign-owner")
+    if lowers[end - 1 - base] not in OWNER_LINKS:
+        before = start - 1 if start > sentence.start and lowers[start - 1 - base] in (
+            "'s", "’s") else start
+        if any(e == before for _, e in spans):
+            return True
+    k = end
+    if k < sentence.end and lowers[k - base] in OWNER_LINKS:
+        k += 1
+    while k < sentence.end and lowers[k - base] in ("the", "a", "an"):
+        k += 1
+    for s, e in spans:
+        if s == k and (e >= sentence.end or not sentence.doc[e].is_alpha
+                       or lowers[e - base] in OWNER_ENDS):
+            return True
+    return False
 
 
 def _names_land(sentence: Sentence, start: int, end: int) -> bool:

@@ -51,6 +51,7 @@ FACT_VALUES: dict[str, tuple[str, ...] | None] = {
     "statement.party_stance": PARTY_STANCES,
     "statement.territory_claim": None,
     "statement.discrimination": None,
+    "statement.foreign_control": None,
     "statement.mentions_notification": None,
 }
 TARGETED = ("statement.accuses", "statement.insults")  # value is the target's category
