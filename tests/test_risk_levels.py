@@ -217,6 +217,29 @@ def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(revie
         assert "kh.speech.defamation.accusation" in rules
 
 
+@pytest.mark.parametrize("learned", [["incitement"], ["defamation"], ["defamation", "incitement"]])
+def test_a_learned_resemblance_alone_in_a_post_stays_below_high(learned):
+    # sixth round: no level rule reads the learned signal alone (in a post, it would lift the two
+    # benign tuning lines the signal flags to high), nor the closest cases it names (critical for
+    # both of them too); its medium findings give moderate at most, whatever the medium
+    from lawcheck.rulebase import loader
+    from lawcheck.rulebase.conditions import evaluate
+
+    base = loader.load(ROOT / "rules")
+    for medium in ("facebook", "interview", "other"):
+        facts = dict(next(_statement_grid()), **{"statement.learned_like": learned,
+                                                 "statement.medium": medium,
+                                                 "statement.online": medium == "facebook"})
+        fired = [r for r in base.rules if r.applies_to == "statement" and r.when is not None
+                 and evaluate(r.condition, facts) is True]
+        assert {r.id for r in fired} == {f"kh.speech.learned.{c}" for c in learned}, medium
+        found = [finding(r.id, r.category, r.consequence, r.severity, r.kind, r.confidence)
+                 for r in fired]
+        org = {"name": "N", "type": "domestic_ngo"}
+        level = risk.assess(found, org, False, W, as_of=AS_OF).prosecution.to_dict()["level"]
+        assert level in ("low", "moderate"), (learned, medium, level)
+
+
 @pytest.mark.parametrize("text", [
     "Brothers and sisters, tomorrow we do not stay at home. Every family from the villages comes "
     "to the district office, and we stay there until the governor comes out to talk to us.",
