@@ -1322,3 +1322,71 @@ def test_a_servant_word_owned_by_a_foreign_state_is_a_foreign_control_claim(text
 ])
 def test_servant_words_without_a_foreign_master_claim_no_foreign_control(text):
     assert analyse(text).facts["statement.foreign_control"] is False, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a release call put to the government, an office or a leader, however the authority is
+    # qualified, or a command right after the sentence that puts the request (issue 13:
+    # measured calls on the authorities are no pressure on a court)
+    "We call on the Kampot provincial governor: drop the charges against the two fishermen.",
+    "I appeal to the Minister of Interior. Release the three teachers detained in Kratie.",
+    "We ask the Battambang district authorities for one thing. Free the villagers jailed "
+    "last week.",
+])
+def test_a_release_call_put_to_an_authority_presses_no_court(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # the court itself is asked, or the request to an authority comes after the demand
+    "We urge the provincial authorities to stop the eviction. The court must release the "
+    "farmers on bail.",
+    "The judges should free the activists now; we ask the governor to attend the hearing.",
+])
+def test_a_release_call_on_the_court_stays_pressure(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a leader the lexicon does not list, named by the rank "Samdech": a stance word said of
+    # him counts as it does for a listed leader
+    "Samdech Men Sam An died in Bangkok this morning.",
+    "Samdech Tea Banh is a devil.",
+    "Samdech Say Chhum is about to die, his family knows it.",
+])
+def test_a_stance_word_reaches_a_leader_named_by_rank(text):
+    assert analyse(text).facts["statement.insults"] == ["politician"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a death told with grief is an obituary, not a rumour that a leader is dead
+    "Samdech Chea Sim passed away peacefully; we offer our condolences to his family.",
+    "We mourn Samdech Heng Samrin, who died on Monday.",
+    "Sam Rainsy died this morning. Our deepest sympathy to his family.",
+])
+def test_a_death_told_with_condolences_insults_no_one(text):
+    assert analyse(text).facts["statement.insults"] == [], analyse(text).acts
+
+
+def test_grief_in_a_statement_does_not_excuse_an_insult():
+    assert analyse("We mourn Kem Ley. Hun Sen is a devil.").facts["statement.insults"] == [
+        "politician"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # a killing by plan, money taken, and the rulers named as an elite (issue 13)
+    ("The district governor had the reporter assassinated.", "official"),
+    ("Provincial authorities are taking money from the flood victims.", "government"),
+    ("The political elite stole the forest.", "government"),
+])
+def test_assassination_extortion_and_the_elite_accuse(text, target):
+    assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The elite athletes trained in Phnom Penh.",
+    "Taking money from the savings group requires two signatures.",
+    "The union marked the day its leader Chea Vichea was assassinated in 2004.",
+])
+def test_elites_money_and_a_remembered_killing_accuse_no_one(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -53,8 +53,8 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     mentions = _mentions(hits)
     acts: list[Act] = []
     text = doc.text if text is None else text
-    usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text) \
-        if cue_hits else []
+    usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text,
+                     pipeline.markers) if cue_hits else []
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
@@ -87,7 +87,7 @@ def _mentions(hits) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = ""):
+def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None):
     """Drop cues inside a neutral phrase and "March" the month, and cues whose act must be aimed
     at a named target of a kind the statement does not name; keep the longest per family.
     Hits on the same words come in file order of their act kinds (see _acts)."""
@@ -95,11 +95,15 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = ""):
     named = {h.target for h in hits}
     if "Party" in text:
         named.add("party")  # "the Cambodian Nationality Party": a name the lexicon lacks
+    ranked = None
     for start, end, (act, strong) in cue_hits:
         if any(ns <= start and end <= ne for ns, ne in neutral):
             continue
         if act.reach is not None and not named.intersection(act.targets):
-            continue  # a stance word aimed at no King, court or leader named in the statement
+            if ranked is None:
+                ranked = _ranked(doc, markers)
+            if not ranked.intersection(act.targets):
+                continue  # a stance word aimed at no King, court or leader named in the statement
         if act.id == "march" and not strong and doc[start].text == "March" and (
                 start > 0 and not doc[start - 1].is_punct or (
                     end < len(doc) and doc[end].like_num)):
@@ -111,6 +115,27 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = ""):
     rank = _rank(kinds)
     return sorted((h for group in by_family.values() for h in _longest(group)),
                   key=lambda h: (h[0], rank.get(h[2][0].id, 0)))
+
+
+def _ranked(doc, markers) -> set[str]:
+    """The targets named by a rank of the state before a capitalised word ("Samdech Tea Banh"
+    a leader, "H.E. Chan Sophal" an office holder): names the lexicon cannot list, which
+    targets.name_hits finds only later, per sentence; without them a stance word said of such a
+    leader ("Samdech Tea Banh died in Beijing") was dropped before its sentence was read."""
+    from lawcheck.speech.lexicon import CATEGORIES
+    from lawcheck.speech.targets import SACRED, _name_words
+
+    if not markers:
+        return set()
+    ranks = _name_words(markers)[2]
+    found = set()
+    for k in range(len(doc) - 1):
+        entry = ranks.get(doc[k].lower_.rstrip("."))
+        after = doc[k + 1]
+        if entry is not None and after.is_alpha and after.text[0].isupper() \
+                and after.lower_ not in SACRED:
+            found.add(CATEGORIES[entry.category][0])
+    return found
 
 
 _RANKS: dict[int, tuple] = {}
@@ -160,6 +185,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "boycott the commune elections": the first kind in the file that fits
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
+        if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
+                                                                      sentence_at):
+            continue  # "I ask the provincial authorities, please: free our brothers"
         if kind.fact == TERRITORY and not strong and _lost_something_else(sentence, end):
             continue  # "migrants crossing the border lost their papers": no land was lost
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
@@ -179,6 +207,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             target = near_target(sentence, start, end, kind.targets, kind.reach, listed)
             if target is None:
                 continue
+            if _mourned(sentence, tokens, start, end):
+                continue  # "we mourn Samdech Chea Sim, who died on Monday": news of a death
         elif kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
@@ -542,6 +572,68 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
         if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
             return True
     return False
+
+
+# the entities a request may be put to, besides a court: the government, an office, a leader
+AUTHORITIES = ("government", "official", "politician")
+REQUEST_REACH = 6  # words from the request verb to the one it is put to
+
+
+def _put_to_authority(sentence: Sentence, start: int, sentence_at) -> bool:
+    """True when a request verb (`request`) is put to the government, an office or a leader
+    named within REQUEST_REACH words after it, before the cue in its sentence ("we urge the
+    Koh Kong provincial authorities to release them"), or in the sentence before when the
+    cue's own sentence is a command that names no one it is put to ("I request the provincial
+    authorities to act. Free our brothers."): the measured call of `authority-addressee`,
+    whatever words stand between the verb and the authority."""
+    if "request" not in sentence.pipeline.markers:
+        return False
+    if _requests_authority(sentence, start):
+        return True
+    if sentence.start == 0 or sentence_at is None or not _a_command(sentence):
+        return False
+    before = sentence_at(sentence.start - 1)
+    return before.start < sentence.start and _requests_authority(before, before.end)
+
+
+def _requests_authority(sentence: Sentence, stop: int) -> bool:
+    for s, e in sentence.find("request"):
+        if e > stop:
+            continue
+        if any(h.target in AUTHORITIES and e <= h.start < min(stop, e + REQUEST_REACH)
+               for h in sentence.entities):
+            return True
+    return False
+
+
+def _a_command(sentence: Sentence) -> bool:
+    """True when the sentence opens with a command verb ("Stop hunting …", "Free them all"):
+    a `command` word or a verb of release in its base form."""
+    first = sentence.first_word()
+    if first >= sentence.end:
+        return False
+    lowers, k = sentence.lowers, first - sentence.start
+    commands = sentence.pipeline.markers.get("command", {})
+    return lowers[k] in RELEASE_VERBS or any(
+        tuple(lowers[k:k + len(p)]) == p for p in commands.get(lowers[k], ()))
+
+
+RELEASE_VERBS = {"free", "release", "drop", "end", "stop"}
+
+
+def _mourned(sentence: Sentence, tokens, start: int, end: int) -> bool:
+    """True when the cue is a word of death (`death-news`: "died", "passed away") and the
+    statement grieves (`condolence`: "our condolences", "we mourn"): an obituary or a
+    condolence, not a rumour that a leader is dead. Insults in the same statement are kept."""
+    markers = sentence.pipeline.markers
+    if "death-news" not in markers or "condolence" not in markers:
+        return False
+    cue = tuple(sentence.lowers[start - sentence.start:end - sentence.start])
+    if cue not in markers["death-news"].get(cue[0], ()):
+        return False
+    lowers, grief = tokens.lower, markers["condolence"]
+    return any(tuple(lowers[k:k + len(p)]) == p for k, w in enumerate(lowers)
+               for p in grief.get(w, ()))
 
 
 def _definition(sentence: Sentence, start: int, end: int) -> bool:
