@@ -1318,9 +1318,26 @@ def test_a_servant_word_owned_by_a_foreign_state_is_a_foreign_control_claim(text
     "The puppet show from Vietnam delighted the children.",         # a show
     "Cambodian migrants in Thailand are often treated like slaves.",  # victims, not servants
     "Nobody here is a puppet of Vietnam.",                          # denied
-    "Is the minister really a puppet of Beijing?",                  # asked
+    "Their puppet troupe toured Thailand and Laos last year.",      # a troupe abroad
 ])
 def test_servant_words_without_a_foreign_master_claim_no_foreign_control(text):
+    assert analyse(text).facts["statement.foreign_control"] is False, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister takes his orders from Hanoi.",
+    "This government is run by Beijing, not by Cambodians.",
+    "The ruling party serves Vietnam's interests before ours.",
+])
+def test_leaders_said_to_be_run_from_abroad_are_a_foreign_control_claim(text):
+    assert analyse(text).facts["statement.foreign_control"] is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Labour works for Cambodian workers in Thailand.",   # whom it helps
+    "The governor serves Vietnamese traders at the border market too.",  # a people's adjective
+])
+def test_an_office_that_serves_foreign_people_claims_no_foreign_control(text):
     assert analyse(text).facts["statement.foreign_control"] is False, analyse(text).acts
 
 
@@ -1390,3 +1407,26 @@ def test_assassination_extortion_and_the_elite_accuse(text, target):
 ])
 def test_elites_money_and_a_remembered_killing_accuse_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+# --- the monarchy itself rejected (issue 13, veiled references to the King) -----------------
+
+@pytest.mark.parametrize("text", [
+    "It is time to abolish the monarchy once and for all.",
+    "Down with the King!",
+    "Cambodia would be better off with no more monarchy.",
+    "Our dream is a Cambodia without a King.",
+])
+def test_rejecting_the_monarchy_is_aimed_at_the_king(text):
+    assert "king" in analyse(text).facts["statement.insults"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty the King, without a doubt, cares for his people.",   # an aside, no object
+    "The ceremony went ahead without the King, who is abroad.",       # he was absent
+    "The ministry will abolish the fee for the King's birthday fair.",  # the fee goes
+    "Get rid of the palace staff who leak documents.",               # the palace owns the staff
+    "We do not want to abolish the monarchy.",                       # denied
+])
+def test_words_of_removal_near_the_king_that_reject_no_monarchy(text):
+    assert "king" not in analyse(text).facts["statement.insults"], analyse(text).acts

@@ -201,7 +201,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == FOREIGN and not _foreign_owned(sentence, start, end):
             continue  # "a puppet of the casino bosses", "Thai workers as servants": no state rules
         target = None
-        if kind.reach is not None:
+        if kind.id in NEXT_TARGET:
+            target = _next_target(sentence, end, kind.targets)
+            if target is None:
+                continue  # "without a doubt", "abolish the King's portrait fee": no monarchy
+        elif kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
                 in pipeline.listed.get(kind.id, ())
             target = near_target(sentence, start, end, kind.targets, kind.reach, listed)
@@ -264,7 +268,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             if aimed is not target and kind.fact in TARGETED:
                 facts_made.append((fact, aimed.category))
             facts_made += [(also.fact, also.value) for also in kind.also
-                           if aimed.category in also.targets]
+                           if aimed.category in also.targets and (
+                               also.fact != FOREIGN or _foreign_owned(sentence, start, end))]
         for fact_name, fact_value in facts_made:
             acts.append(Act(
                 fact=fact_name, value=fact_value, start=chars[0], end=chars[1],
@@ -485,6 +490,34 @@ def _taken_by_company(sentence: Sentence, start: int) -> bool:
     foreign = [s for group in ("foreign-power", "ethnic") if group in sentence.pipeline.markers
                for s, _ in sentence.find(group)]
     return not any(s in window for s in foreign)
+
+
+# kinds whose target must be the object right after the cue: "abolish the monarchy", "a
+# country without a King", not "the King, without a doubt, …"
+NEXT_TARGET = ("reject-monarchy",)
+OBJECT_DETERMINERS = ("the", "a", "an", "our", "this", "any", "their", "its")
+# what may follow the object: "abolish the monarchy once and for all"; another word makes it
+# the owner of a noun ("get rid of the palace staff")
+TARGET_ENDS = {"and", "or", "now", "forever", "altogether", "itself", "too", "entirely",
+               "completely", "once", "for", "in", "by", "so", "is", "was", "will", "would",
+               "at", "as", "which", "who", "that", "system", "institution"}
+
+
+def _next_target(sentence: Sentence, end: int, allowed) -> Target | None:
+    """The named target that is the object right after the cue, past a determiner, and owns
+    no noun after it ("abolish the monarchy", not "abolish the King's portraits")."""
+    lowers, base = sentence.lowers, sentence.start
+    k = end
+    while k < sentence.end and lowers[k - base] in OBJECT_DETERMINERS:
+        k += 1
+    first = end - 1 if lowers[end - 1 - base] in OBJECT_DETERMINERS else end
+    for hit in sentence.entities:  # the name may hold its determiner: "a King", "the monarchy"
+        if first <= hit.start <= k and hit.target in allowed and (
+                hit.end >= sentence.end or not sentence.doc[hit.end].is_alpha
+                and lowers[hit.end - base] not in ("'s", "’s")
+                or lowers[hit.end - base] in TARGET_ENDS):
+            return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]])
+    return None
 
 
 FOREIGN = "statement.foreign_control"

@@ -400,7 +400,8 @@ def _suggestions(doc, path: Path, acts: list[ActKind],
     _unknown_keys(doc, known, path, problems)
     acts = [a for a in acts if a.fact in FACT_VALUES]  # an unknown fact is reported already
     needed = {(a.fact.removeprefix("statement."), a.value or "default") for a in acts}
-    needed |= {(x.fact.removeprefix("statement."), x.value) for a in acts for x in a.also}
+    needed |= {(x.fact.removeprefix("statement."), x.value or "default") for a in acts
+               for x in a.also}
     needed |= {("accuses", "default"), ("insults", "default"), ("reported_accusation", "default")}
     for fact, value in sorted(needed):
         if fact in TARGETED_SHORT:
