@@ -55,6 +55,10 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     text = doc.text if text is None else text
     usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text,
                      pipeline.markers) if cue_hits else []
+    if usable:  # hits that cannot make an act, dropped without reading their sentences
+        from lawcheck.speech.prescreen import possible
+
+        usable = possible(pipeline, doc, text, hits, usable)
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))

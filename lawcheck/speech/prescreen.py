@@ -1,0 +1,124 @@
+"""Cue hits that cannot become an act, set aside before their sentences are read (issue 13,
+speed).
+
+Most statements of a batch hold a cue word that makes no act: "clean water" holds the cue of
+scare quotes, "we thank the department for its support" that of an endorsement. ``_acts`` in
+acts.py reads each such hit in its sentence (bounds, names, markers) and then drops it. This
+module drops, beforehand and at the cost of a set lookup, the hits that two of its checks must
+drop whatever the sentence says:
+
+- a hit that is not strong and whose kind ``needs`` marker groups of which no word is anywhere
+  in the statement (a group's phrases are matched by their first word, so a group whose first
+  words are all absent cannot be found in any sentence, nor in the sentence before), no
+  lexicon entity or name of the group's categories can stand in the statement, and, for
+  ``imperative``, the cue cannot open its sentence or clause;
+- a hit whose kind requires a target after the cue (``target: required``, ``direction:
+  after``, no ``reach``) when the statement names nothing of the kind's target categories:
+  neither a lexicon entity nor a name ``targets.name_hits`` or ``described_names`` could find.
+
+Every test here is a necessary condition of the check in acts.py it stands for, so a hit it
+drops is one ``_acts`` would drop, with nothing changed on the way (sentences are only
+cached): the acts are the same. ``tests/test_prescreen.py`` runs the analyser with and without
+it over the benchmark statements and the real, development and training sets and compares
+every act. When one of those checks in acts.py changes, this module must follow.
+"""
+
+from __future__ import annotations
+
+from lawcheck.speech.context import END
+
+# what targets.name_hits and described_names can name without the lexicon: a company, a
+# person, a party (only before the word "Party"), a leader or an office holder (after a rank)
+_NAMED_WITHOUT_LEXICON = {"company", "person"}
+_RANKED = {"politician", "official"}
+# the lexicon categories of those names (targets.py: _COMPANY, _PERSON, _PARTY, _LEADER,
+# _OFFICIAL): a marker group of one of these categories may be met by a name in any sentence
+_NAME_CATEGORIES = frozenset({"company", "person", "party", "politician", "official"})
+CALLS = "statement.calls"
+INSULTS = "statement.insults"
+OPENERS = {":", "—", "–", ";", ","}  # acts.OPENERS: a command may open a clause after these
+ENABLED = True  # tests turn it off to compare with the full reading
+
+_GROUPS: dict[int, tuple] = {}
+
+
+def _groups(pipeline) -> dict[str, tuple[frozenset, frozenset]]:
+    """For each marker group: the hashes of its phrases' first words (what Sentence.find
+    looks up) and its lexicon categories; made once per pipeline."""
+    cached = _GROUPS.get(id(pipeline))
+    if cached is None or cached[0] is not pipeline:
+        strings = pipeline.nlp.vocab.strings
+        groups = {name: (frozenset(strings.add(word) for word in pipeline.markers.get(name, ())),
+                         frozenset(group.categories or ()))
+                  for name, group in pipeline.lexicon.markers.items()}
+        from lawcheck.speech.targets import _name_words
+
+        ranks = tuple(_name_words(pipeline.markers)[2])
+        cached = (pipeline, groups, ranks)
+        _GROUPS[id(pipeline)] = cached
+    return cached[1], cached[2]
+
+
+def possible(pipeline, doc, text: str, hits, usable) -> list:
+    """``usable`` (acts._usable's hits) less those that cannot make an act."""
+    if not ENABLED or "Σ" in text:  # final sigma: a lower-cased word may differ from the text's
+        return usable
+    from spacy.attrs import LOWER
+
+    groups, ranks = _groups(pipeline)
+    lows = None
+    lowered = None
+    categories = {h.entry.category for h in hits}
+    targets = {h.target for h in hits}
+    kept = []
+    for hit in usable:
+        start, _, (kind, strong) = hit
+        if not strong and kind.needs:
+            if lows is None:
+                lows = set(doc.to_array([LOWER]).tolist())
+            if not any(_need_possible(need, groups, lows, categories, doc, start, kind)
+                       for need in kind.needs):
+                continue
+        if kind.reach is None and kind.target == "required" and kind.direction == "after" \
+                and kind.fact != INSULTS and kind.targets:
+            if lowered is None:
+                lowered = text.lower()
+            if not _target_possible(kind.targets, targets, text, lowered, ranks):
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _need_possible(need: str, groups, lows, categories, doc, start: int, kind) -> bool:
+    if need == "imperative":
+        return kind.fact == CALLS or _may_open(doc, start)
+    if need not in groups:
+        return True  # a group the lexicon does not define: let acts.py decide
+    words, cats = groups[need]
+    if not words.isdisjoint(lows):
+        return True
+    return not cats.isdisjoint(categories) or not cats.isdisjoint(_NAME_CATEGORIES)
+
+
+def _may_open(doc, start: int) -> bool:
+    """False only when the cue can neither be its sentence's first word (Sentence.first_word
+    skips words without a letter and "please") nor follow a clause opener."""
+    if start > 0 and doc[start - 1].text in OPENERS:
+        return True
+    k = start - 1
+    while k >= 0:
+        word = doc[k].text
+        if word in END or word.isspace():
+            return True  # the sentence may start right after it
+        if any(c.isalpha() for c in word) and word.lower() != "please":
+            return False
+        k -= 1
+    return True
+
+
+def _target_possible(allowed, targets, text: str, lowered: str, ranks) -> bool:
+    if not targets.isdisjoint(allowed) or not _NAMED_WITHOUT_LEXICON.isdisjoint(allowed):
+        return True
+    if "party" in allowed and "Party" in text:
+        return True
+    return not _RANKED.isdisjoint(allowed) and any(rank in lowered for rank in ranks)
