@@ -1430,3 +1430,73 @@ def test_rejecting_the_monarchy_is_aimed_at_the_king(text):
 ])
 def test_words_of_removal_near_the_king_that_reject_no_monarchy(text):
     assert "king" not in analyse(text).facts["statement.insults"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # riches set against an official's pay, or money an official is said to hide (issue 13:
+    # wealth told as fact), in the writer's own voice or as a rhetorical question
+    "How does a provincial governor on a salary of 800 dollars own three villas?",
+    "The police chief built a mansion on a policeman's salary.",
+    "The minister has stashed millions of dollars in offshore accounts.",
+])
+def test_unexplained_wealth_of_an_official_accuses(text):
+    assert analyse(text).facts["statement.accuses"] == ["official"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers cannot live on a salary of 200 dollars a month.",
+    "The hidden costs of the dam are paid by the villagers.",
+    "The ministry hid nothing: its budget is published online.",
+    "The governor's staff work hard on a government salary that has not risen in years.",
+])
+def test_pay_hidden_costs_and_nothing_hidden_accuse_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # the deed's object is nothing or no one: the deed is denied, whoever reports it
+    "The governor stole nothing.",
+    "The police killed no one, the report found.",
+    "The soldiers beat nobody, the commander says.",
+])
+def test_a_deed_done_to_nothing_or_no_one_accuses_no_one(text):
+    facts = analyse(text).facts
+    assert facts["statement.accuses"] == [] and facts["statement.reported_accusation"] == [], \
+        analyse(text).acts
+
+
+def test_no_less_than_still_accuses():
+    assert analyse("The minister stole no less than 5 million dollars.").facts[
+        "statement.accuses"] == ["official"]
+
+
+@pytest.mark.parametrize("text", [
+    # a court that acts on the word of the government, a leader or the ruling party
+    "The judges only do what the government tells them.",
+    "The appeal court does whatever the Prime Minister wants.",
+    "The prosecutor did what the ruling party asked.",
+])
+def test_a_court_doing_what_it_is_told_by_power_is_a_claim_about_the_judge(text):
+    assert "judge" in analyse(text).facts["statement.court_claims"], analyse(text).acts
+
+
+def test_a_court_doing_what_the_law_requires_is_no_claim():
+    assert labels("The court did what the law requires and released him.") == {}
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the country's leaders named as such, a land grabber, smuggling in the present tense
+    ("Cambodia's leaders are crooks.", "statement.insults"),
+    ("The country's leaders stole the forest.", "statement.accuses"),
+    ("Senior officials smuggle timber to Vietnam every night.", "statement.accuses"),
+])
+def test_leaders_and_smugglers_are_accused(text, fact):
+    assert analyse(text).facts[fact] != [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Our community leaders are tired of waiting for compensation.",
+    "Smugglers took the timber across the border, the police said.",
+])
+def test_community_leaders_and_unnamed_smugglers_accuse_no_official(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -22,6 +22,8 @@ INSULTS = "statement.insults"
 OWN_VOICE_ONLY = {("statement.court_claims", "pending-case")}
 SLOGAN_WORDS = 8  # a text this short with an abusive name is a banner, a caption or a chant
 SLURS = "statement.discrimination"
+# kinds whose question is an insinuation: the contrast it sets up is the claim
+INSINUATING = ("salary-wealth",)
 CALLS = "statement.calls"  # a command clause makes any cue in it a call (see _in_command)  # its strong cues are slurs
 # a command may open a clause after these: "To every worker on the site: put down your tools"
 OPENERS = {":", "—", "–", ";", ","}
@@ -256,6 +258,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
         if mode == "question" and kind.fact in (ACCUSES, INSULTS) and _presupposed(sentence, start):
             mode = "asserted"  # "why do we keep silent while the governor sells our land?"
+        if mode in ("asserted", "reported") and kind.fact in (ACCUSES, INSULTS) and \
+                _nothing_after(sentence, end):
+            mode = "negated"  # "the governor stole nothing", "the ministry hid no money"
+        if mode == "question" and kind.family in INSINUATING:
+            mode = "asserted"  # "how can a minister on his salary own five villas?" asks nothing
         if mode == "asserted" and kind.fact in (ACCUSES, INSULTS) and _named_by_other(
                 sentence, start):
             mode = "reported"  # "critics have called the Prime Minister a dictator"
@@ -671,6 +678,24 @@ def _mourned(sentence: Sentence, tokens, start: int, end: int) -> bool:
     lowers, grief = tokens.lower, markers["condolence"]
     return any(tuple(lowers[k:k + len(p)]) == p for k, w in enumerate(lowers)
                for p in grief.get(w, ()))
+
+
+# "no" before these quantifies, it does not deny: "stole no less than $5 million"
+NOT_DENIAL = {"fewer", "less", "more", "doubt", "small", "end", "shortage", "longer"}
+
+
+def _nothing_after(sentence: Sentence, end: int) -> bool:
+    """True when the cue's object is nothing or no one, right after it: "the governor stole
+    nothing", "the police killed no one", "hid no money" deny the deed they name; "stole no less
+    than $5 million" does not."""
+    lowers, base = sentence.lowers, sentence.start
+    if end >= sentence.end:
+        return False
+    word = lowers[end - base]
+    after = lowers[end + 1 - base] if end + 1 < sentence.end else ""
+    if word in ("nothing", "nobody", "none"):
+        return after not in NOT_DENIAL and after not in ("short", "but")  # "nothing less than"
+    return word == "no" and after not in NOT_DENIAL
 
 
 def _definition(sentence: Sentence, start: int, end: int) -> bool:
