@@ -77,3 +77,20 @@ def test_prescreen_changes_no_analysis(analyser, monkeypatch):
     differ = [t for t, a, b in zip(texts, fast, slow) if a != b]
     assert not differ, differ[:3]
 
+
+
+def test_ranked_shortcut_changes_nothing(analyser):
+    """acts._ranked given the text returns at once when no rank word is in it: the same set as
+    the walk over every word, also where ranks are named (edge cases above, the real sets)."""
+    from lawcheck.speech import acts
+
+    pipeline = analyser.pipeline
+    texts = _texts() + ["H.E. Sar Kheng spoke.", "Samdech... Hun Sen", "his excellency Mr X",
+                        "SAMDECH TEA BANH", "h.e. minister"]
+    named = 0
+    for text in texts:
+        doc = pipeline.nlp.tokenizer(text)
+        walked = acts._ranked(doc, pipeline.markers)
+        assert acts._ranked(doc, pipeline.markers, text) == walked, text
+        named += bool(walked)
+    assert named >= 2  # the walk finds ranks in some: the comparison covers both ways

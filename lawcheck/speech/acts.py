@@ -107,7 +107,7 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None
             continue
         if act.reach is not None and not named.intersection(act.targets):
             if ranked is None:
-                ranked = _ranked(doc, markers)
+                ranked = _ranked(doc, markers, text)
             if not ranked.intersection(act.targets):
                 continue  # a stance word aimed at no King, court or leader named in the statement
         if act.id == "march" and not strong and doc[start].text == "March" and (
@@ -123,7 +123,7 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None
                   key=lambda h: (h[0], rank.get(h[2][0].id, 0)))
 
 
-def _ranked(doc, markers) -> set[str]:
+def _ranked(doc, markers, text: str | None = None) -> set[str]:
     """The targets named by a rank of the state before a capitalised word ("Samdech Tea Banh"
     a leader, "H.E. Chan Sophal" an office holder): names the lexicon cannot list, which
     targets.name_hits finds only later, per sentence; without them a stance word said of such a
@@ -134,6 +134,10 @@ def _ranked(doc, markers) -> set[str]:
     if not markers:
         return set()
     ranks = _name_words(markers)[2]
+    if text and "Σ" not in text:  # no rank anywhere in the lower-cased text: none named
+        lowered = text.lower()
+        if not any(rank in lowered for rank in ranks):
+            return set()
     found = set()
     for k in range(len(doc) - 1):
         entry = ranks.get(doc[k].lower_.rstrip("."))
