@@ -1500,3 +1500,31 @@ def test_leaders_and_smugglers_are_accused(text, fact):
 ])
 def test_community_leaders_and_unnamed_smugglers_accuse_no_official(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+# --- appeals to the security forces: made, and made to them (issue 13) ------------------------
+
+def _calls(text: str) -> list:
+    return analyse(text).facts["statement.calls"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers, your duty is to the people, not to one man.",
+    "Brothers in uniform, stand with the people, not with the dictator.",
+    "I call on every police officer … to refuse the orders of this regime.",
+    "To the troops at the border: do not obey the orders of Hun Sen.",
+    "I ask every soldier to put the nation before the party.",
+])
+def test_an_appeal_to_the_forces_to_turn_from_their_orders_is_a_call(text):
+    assert "overthrow" in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers defended the people and the nation's borders during the floods.",  # told
+    "The soldiers did not shoot at the crowd on Sunday.",                         # told
+    "The police must protect the people's right to peaceful assembly.",          # a right
+    "We call on the authorities to ensure that soldiers do not shoot at protesters.",
+    "We thank the soldiers who protected the people in Kratie.",
+])
+def test_what_the_forces_did_or_a_call_through_the_authorities_is_no_appeal(text):
+    assert "overthrow" not in _calls(text), analyse(text).acts

@@ -193,6 +193,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.id in FORCES_APPEAL and not _appealed(sentence, kind, start, end, sentence_at):
+            continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
@@ -756,6 +758,37 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None)
 
 
 COURT_CLAIMS = "statement.court_claims"
+# appeals to the security forces: a call in form, or words addressed to the forces
+FORCES_APPEAL = ("appeal-forces",)
+APPEAL_FRAME = ("call", "call-near", "imperative", "forces-address")
+APPEAL_OPENERS = {"must", "should", "never", "do", "don't", "dont", "stop", "refuse", "lay",
+                  "put", "lower", "turn", "point", "defect", "disobey"}
+
+
+def _appealed(sentence: Sentence, kind, start: int, end: int, sentence_at=None) -> bool:
+    """True when an appeal to the forces is made: the cue stands in a call (`call`,
+    `call-near`, a command) or the sentence addresses the forces (`forces-address`), and its
+    "the people" owns nothing after it. "Soldiers defended the people during the floods" tells
+    what they did; "police must protect the people's right to assemble" asks them to protect a
+    right, which is what the law asks of them."""
+    from dataclasses import replace
+
+    if end < sentence.end and sentence.lowers[end - sentence.start] in ("'s", "’s"):
+        return False
+    if sentence.lowers[start - sentence.start] in APPEAL_OPENERS:
+        return True  # the cue is a command itself: "must not obey Hun Sen", "lay down your arms"
+    frame = tuple(n for n in APPEAL_FRAME if n == "imperative" or n in sentence.pipeline.markers)
+    if _needs_met(sentence, replace(kind, needs=frame), start, end, sentence_at):
+        return True
+    # "I call on each soldier who has a gun … to use it to defend our people": a sentence that
+    # opens in lower case goes on with the one before, where the call may stand
+    first = sentence.first_word()
+    if sentence_at is None or sentence.start == 0 or first >= sentence.end \
+            or not sentence.doc[first].is_lower:
+        return False
+    before = sentence_at(sentence.start - 1)
+    return before.start < sentence.start and any(
+        before.find(n) for n in frame if n != "imperative")
 
 
 def _inflected(word: str) -> bool:
