@@ -1501,6 +1501,40 @@ def test_leaders_and_smugglers_are_accused(text, fact):
 def test_community_leaders_and_unnamed_smugglers_accuse_no_official(text):
     assert labels(text) == {}, analyse(text).acts
 
+@pytest.mark.parametrize("text, target", [
+    # violence ordered by the one named before the order (issue 13: officials' deeds)
+    ("The district governor told the police to beat the protesters.", "official"),
+    ("The Prime Minister ordered the army to crack down on the strikers.", "official"),
+    ("The provincial authorities instructed the guards to open fire on the fishermen.",
+     "government"),
+])
+def test_violence_ordered_by_an_authority_accuses_it(text, target):
+    assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # what courts and ministries lawfully order, or an order with no harm in it
+    "The provincial court ordered the company to pay compensation to the families.",
+    "The Ministry of Labour ordered the factory to reinstate the union leader.",
+    "The governor ordered officials to distribute rice to the flood victims.",
+])
+def test_lawful_orders_accuse_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, target", [
+    # public money kept, land cleared for oneself, wrongdoers protected
+    ("Officials pocket millions from the sand trade.", "official"),
+    ("The governor cleared the hill for his own benefit.", "official"),
+    ("The police chief protects the casino bosses.", "official"),
+])
+def test_money_kept_and_wrongdoers_protected_accuse(text, target):
+    assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts
+
+
+def test_pocket_money_accuses_no_one():
+    assert labels("Teachers collected pocket money for the children's trip to the museum.") == {}
+
 
 # --- appeals to the security forces: made, and made to them (issue 13) ------------------------
 
