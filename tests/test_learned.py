@@ -4,6 +4,7 @@ come from a model that saw the statement, and the finding says what it rests on.
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,21 @@ def item(text: str, **extra) -> Labelled:
                     "domestic_ngo", **extra)
 
 
+@functools.lru_cache(maxsize=1)
+def _analyser():
+    from lawcheck.speech import Analyser
+
+    return Analyser()
+
+
+def read(text: str):
+    """The analyser's reading of ``text`` as review makes it (the screen, then bilingual.read)."""
+    from lawcheck.speech.bilingual import read as bilingual_read
+    from lawcheck.speech.script import screen
+
+    return bilingual_read(_analyser(), screen(text), text)[1]
+
+
 def learned_findings(report: dict) -> list[dict]:
     return [f for f in report["findings"] if f["rule"].startswith("kh.speech.learned.")]
 
@@ -46,6 +62,10 @@ def test_the_shipped_artefact_is_what_the_build_makes_from_the_data():
     for rel, digest in data["trained_on"].items():
         assert learned._sha256(learned.ROOT / rel) == digest, \
             f"{rel} changed since the artefact was built: run python -m lawcheck.speech.learned build"
+    rows = learned.read_rows() + [r for r in learned.read_rows(learned.GUARD) if not r["expect"]]
+    assert not data["acts"] or learned.read_hash(rows) == data["read_by"], \
+        ("the analyser reads the training lines differently since the artefact was built (its "
+         "acts are features): run python -m lawcheck.speech.learned build")
     assert learned.dumps(learned.build()) == shipped
 
 
@@ -61,24 +81,35 @@ def test_the_artefact_is_plain_data_with_its_provenance():
         assert case["url"].startswith("http")
 
 
+@functools.lru_cache(maxsize=1)
+def acts_model():
+    """A model built with the analyser's acts as features (learned.ACTS), on the training rows."""
+    fitted = learned._rounded(learned.fit(learned.read_rows(), acts=True))
+    return fitted, learned.Learned(learned.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
+                                                   learned.read_rows()))
+
+
 def test_the_runtime_scores_as_scikit_learn_does():
-    rows = learned.read_rows()
-    fitted = learned._rounded(learned.fit(rows))
-    runtime = learned.Learned(learned.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
-                                              rows))
+    """For the shipped kind of model and for one built with the analyser's acts."""
+    fitted, runtime = acts_model()
     texts = [RISKY, "", "We thank the Ministry of Health.", "Ça coûte — “quoted” words…",
-             KHMER, *[json.loads(line)["text"] for line in DEV.read_text().splitlines()[:40]]]
-    expected = learned.decision(fitted, texts)
-    for k, text in enumerate(texts):
-        got = runtime.decision(text)
+             KHMER, "They sold the land; he sells it; we are selling our lands.",
+             *[json.loads(line)["text"] for line in DEV.read_text().splitlines()[:40]]]
+    documents = [(text, learned.reading(read(text))) for text in texts]
+    assert sum(bool(acts) for _, acts in documents) > 5  # the analyser's acts are scored too
+    expected = learned.decision(fitted, documents)
+    for k, (text, acts) in enumerate(documents):
+        got = runtime.decision(text, acts)
         for c in learned.CATEGORIES:
             assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (text, c)
     # and the shipped numbers, put into scikit-learn's own objects, score as the runtime does
     shipped = learned.load()
     sk = _sklearn_of(shipped.data)
-    expected = learned.decision(sk, texts)
-    for k, text in enumerate(texts):
-        got = shipped.decision(text)
+    if not shipped.acts:
+        documents = [(text, ()) for text, _ in documents]
+    expected = learned.decision(sk, documents)
+    for k, (text, acts) in enumerate(documents):
+        got = shipped.decision(text, acts)
         for c in learned.CATEGORIES:
             assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (text, c)
 
@@ -88,7 +119,7 @@ def _sklearn_of(data: dict) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     word = learned._vectoriser(data["word"]["vocab"])
-    word.fit(["a placeholder"])  # the vocabulary is fixed; the IDF is set from the data
+    word.fit([("a placeholder", ())])  # the vocabulary is fixed; the IDF is set from the data
     word.idf_ = np.array(data["word"]["idf"])
     models = {}
     for c, m in data["models"].items():
@@ -97,15 +128,17 @@ def _sklearn_of(data: dict) -> dict:
         model.intercept_ = np.array([m["intercept"]])
         model.classes_ = np.array([0, 1])
         models[c] = model
-    return {"word": word, "models": models}
+    return {"word": word, "models": models, "acts": data["acts"]}
 
 
 def test_the_runtime_does_not_import_scikit_learn():
     import subprocess
     import sys
 
-    code = ("import sys; from lawcheck.speech import learned; m = learned.load(); "
-            "m.signals('They sold our land.'); print('sklearn' in sys.modules)")
+    code = ("import sys; from lawcheck.speech import learned, Analyser; m = learned.load(); "
+            "t = 'Soldiers, rise up and overthrow the regime that sold our land.'; "
+            "assert learned.reading(Analyser().analyse(t)); m.signals(t, Analyser().analyse(t)); "
+            "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
@@ -127,7 +160,8 @@ def test_cross_fitted_scores_never_come_from_a_model_that_saw_the_statement():
 
 
 def test_the_finding_names_the_words_and_the_closest_real_cases(reviewer):
-    [signal] = [s for s in learned.load().signals(RISKY) if s.category == "incitement"]
+    [signal] = [s for s in learned.load().signals(RISKY, read(RISKY))
+                if s.category == "incitement"]
     [finding] = [f for f in learned_findings(reviewer.review(item(RISKY)))
                  if f["category"] == "incitement"]
     assert finding["severity"] == "medium" and finding["kind"] == "risk"
@@ -143,7 +177,7 @@ def test_benign_ngo_statements_from_dev_stay_clean(reviewer):
     model = learned.load()
     benign = [r for r in map(json.loads, DEV.read_text().splitlines()) if not r["expect"]]
     assert len(benign) > 100
-    assert [r["id"] for r in benign if model.signals(r["text"])] == []
+    assert [r["id"] for r in benign if model.signals(r["text"], read(r["text"]))] == []
     text = next(r["text"] for r in benign if r["note"].startswith("hard negative"))
     assert reviewer.review(item(text))["result"] == "no findings"
 
@@ -227,3 +261,69 @@ def test_the_words_a_finding_names_are_words_a_reader_can_act_on():
     assert learned.shown_words(["sell", "police", "stand", "sell land"], limit=2) == \
         ("sell land", "police")
     assert learned.shown_words(["stand", "police", "stand up"], limit=2) == ("stand", "police")
+
+
+def test_every_form_of_a_word_counts_as_its_lemma_and_the_finding_names_the_form_written():
+    """"sold", "sells" and "selling" are one feature ("sell"), in the fast path as in the plain
+    grams; the words a finding names are those the statement writes, so its spans find them."""
+    model = learned.load()
+    assert learned.grams("They sold the lands") == ["they", "sell", "the", "land", "they sell",
+                                                    "sell the", "the land"]
+    assert model.decision("They sold the lands") == model.decision("They sell the land")
+    text = "Hun Sen sold our land to Vietnam; the traitors sold the border."
+    [*found] = model.signals(text, read(text))
+    words = {w for s in found for w in s.words}
+    assert found and words and all(w in text.lower() for w in words)
+
+
+def test_the_analysers_acts_are_features_and_an_act_moves_the_score():
+    """A speech act the analyser finds is a token of the model: the same words score otherwise
+    without it, and a model built with them (learned.ACTS) holds act tokens."""
+    model = acts_model()[1]
+    text = "Soldiers, rise up and overthrow the regime."
+    acts = learned.reading(read(text))
+    assert "act:calls=overthrow" in acts
+    assert any(g.startswith("act:calls=") for g in model.word_vocab)
+    assert model.decision(text, acts)["incitement"] > model.decision(text)["incitement"]
+    assert learned.reading(None) == ()
+    with pytest.raises(ValueError, match="pass the statement's analysis"):
+        model.signals(text)  # such a model never scores a statement without its reading
+    # a negated or questioned act carries its mode, and only a counted one goes without it
+    assert all(a.count(":") == 2 or a.rsplit(":", 1)[-1] not in ("question", "negated")
+               for a in acts)
+
+
+def test_the_fast_score_with_acts_is_the_plain_sum_over_the_grams():
+    """decision(text, acts) equals the plain computation over grams(text, acts) looked up as
+    joined strings, float for float (tests/test_speed_paths.py holds the words-only case)."""
+    import math
+
+    model = acts_model()[1]
+    names = tuple(model.models)
+    for text in [RISKY, "Join us at the provincial hall to demand justice. Do not vote.",
+                 *[json.loads(line)["text"] for line in TUNE.read_text().splitlines()[:60]]]:
+        acts = learned.reading(read(text))
+        counts: dict[str, int] = {}
+        for gram in learned.grams(text, acts):
+            if gram in model.word_vocab:
+                counts[gram] = counts.get(gram, 0) + 1
+        squares, sums = 0.0, [0.0] * len(names)
+        for gram, count in counts.items():
+            j = model.word_vocab[gram]
+            tf = 1.0 + math.log(count) if count > 1 else 1.0
+            squares += tf * tf * model.word_idf[j] ** 2
+            for k, c in enumerate(names):
+                sums[k] += tf * (model.models[c]["coef"][j] * model.word_idf[j])
+        norm = math.sqrt(squares) or 1.0
+        want = {c: sums[k] / norm + model.models[c]["intercept"] for k, c in enumerate(names)}
+        assert model.decision(text, acts) == want, text
+
+
+def test_the_curve_of_caught_against_benign_flagged_is_stored():
+    data = json.loads(learned.ARTEFACT.read_text(encoding="utf-8"))
+    curve = data["cv"]["curve"]
+    assert [p["allowed"] for p in curve] == list(learned.CURVE)
+    assert all(p["flagged"] <= p["allowed"] for p in curve)
+    assert [p["caught"] for p in curve] == sorted(p["caught"] for p in curve)
+    shipped = next(p for p in curve if p["allowed"] == learned.MAX_FALSE)
+    assert shipped["caught"] == data["cv"]["tune"]["caught"]

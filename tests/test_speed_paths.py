@@ -38,16 +38,15 @@ def _texts(limit_per_file: int = 400) -> list[str]:
 
 
 def _decision_reference(model, text: str) -> dict[str, float]:
-    """Learned.decision as first written: every word n-gram looked up as a joined string and
-    summed in order of first appearance (the fast path must give the same floats)."""
-    from lawcheck.speech.likeness import word_ngrams
-
+    """Learned.decision as first written: every n-gram (learned.grams: lemma words and pairs)
+    looked up as a joined string and summed in order of first appearance (the fast path must
+    give the same floats)."""
     names = tuple(model.models)
     table = {g: (model.word_idf[j] ** 2, *(m["coef"][j] * model.word_idf[j]
                                           for m in model.models.values()))
              for g, j in model.word_vocab.items()}
     counts: dict[str, int] = {}
-    for gram in word_ngrams(text):
+    for gram in learned.grams(text):
         if gram in table:
             counts[gram] = counts.get(gram, 0) + 1
     squares = 0.0
