@@ -193,6 +193,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.id == "overthrow-weak" and not strong and _removes_something_else(
+                sentence, start, end):
+            continue  # "the government must bring down the price of fertiliser"
         if kind.id in FORCES_APPEAL and not _appealed(sentence, kind, start, end, sentence_at):
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
@@ -758,6 +761,38 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None)
 
 
 COURT_CLAIMS = "statement.court_claims"
+# verbs of removal whose object follows them: what is removed must be the rulers
+REMOVAL_VERBS = {("bring", "down"), ("tear", "down"), ("get", "rid", "of"), ("kick", "out"),
+                 ("throw", "out"), ("drive", "out"), ("chase", "out"), ("sweep", "away"),
+                 ("help", "remove")}
+OBJECT_STOPS = {"of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "so",
+                "before", "after", "until", "because", "that", "which", "who"}
+RULER_WORDS = {"it", "them", "him", "her", "this", "these", "those", "they", "all"}
+
+
+def _removes_something_else(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a verb of removal ("bring down", "get rid of", "drive out") has its own object,
+    up to four words before a preposition or a clause break, and no government, regime, leader,
+    party or pronoun stands in it: "bring down the price of fertiliser", "get rid of corruption
+    in the ministry" remove no rulers; "bring down this corrupt regime", "bring it down" do."""
+    lowers, base = sentence.lowers, sentence.start
+    if tuple(lowers[start - base:end - base]) not in REMOVAL_VERBS:
+        return False
+    stop = end
+    while stop < min(sentence.end, end + 4) and sentence.doc[stop].is_alpha \
+            and lowers[stop - base] not in OBJECT_STOPS:
+        stop += 1
+    if stop == end:
+        return False  # "bring down!", "bring down, now": nothing else is named
+    rulers = [s for group in ("government-context", "epithet") if group in sentence.pipeline.markers
+              for s, _ in sentence.find(group)]
+    if any(end <= s < stop for s in rulers) or any(
+            end <= h.start < stop and h.target in ("government", "politician", "party", "official")
+            for h in sentence.entities):
+        return False
+    return not any(lowers[k - base] in RULER_WORDS for k in range(end, stop))
+
+
 # appeals to the security forces: a call in form, or words addressed to the forces
 FORCES_APPEAL = ("appeal-forces",)
 APPEAL_FRAME = ("call", "call-near", "imperative", "forces-address")
