@@ -1562,3 +1562,16 @@ def test_an_appeal_to_the_forces_to_turn_from_their_orders_is_a_call(text):
 ])
 def test_what_the_forces_did_or_a_call_through_the_authorities_is_no_appeal(text):
     assert "overthrow" not in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text, overthrow", [
+    ("Together we will bring down this corrupt regime.", True),
+    ("We must get rid of this government before it sells the rest.", True),
+    ("Help us drive out the rulers, all of them.", True),
+    # the removal verb has its own object: prices, dams, waste
+    ("The government must bring down the price of fertiliser.", False),
+    ("The authorities should tear down the illegal dam on the river.", False),
+    ("The regime's new rule will help us get rid of plastic waste in Phnom Penh.", False),
+])
+def test_what_a_verb_of_removal_removes_decides_an_overthrow(text, overthrow):
+    assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts
