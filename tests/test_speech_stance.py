@@ -1575,3 +1575,22 @@ def test_what_the_forces_did_or_a_call_through_the_authorities_is_no_appeal(text
 ])
 def test_what_a_verb_of_removal_removes_decides_an_overthrow(text, overthrow):
     assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Come to the Ministry of Land on Monday and make your voices heard.",
+    "Everyone to the provincial hall tomorrow morning, let them hear us.",
+])
+def test_a_call_to_come_and_be_heard_is_a_call_to_gather(text):
+    assert "gather" in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text, hostile", [
+    ("Chinese people are taking over Sihanoukville; send them home.", True),
+    ("Vietnamese immigrants should all go back where they came from.", True),
+    ("The Thai should get out of our country.", True),
+    ("Vietnamese fishermen rescued at sea were sent back home by the navy.", False),
+    ("We help returning migrants whose employers sent them home from Thailand.", False),
+])
+def test_sending_a_people_back_where_they_came_from_is_hostility(text, hostile):
+    assert analyse(text).facts["statement.discrimination"] is hostile, analyse(text).acts
