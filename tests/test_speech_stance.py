@@ -1576,6 +1576,35 @@ def test_what_the_forces_did_or_a_call_through_the_authorities_is_no_appeal(text
 def test_what_a_verb_of_removal_removes_decides_an_overthrow(text, overthrow):
     assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts
 
+@pytest.mark.parametrize("text", [
+    # a release or bail the court already ordered or granted is news of a decision
+    "The provincial court ordered the release of the four farmers on bail.",
+    "The Appeal Court has ordered the release of the monk pending trial.",
+    "Last week the investigating judge decided to release the two journalists on bail.",
+])
+def test_a_release_the_court_ordered_demands_nothing(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+def test_a_court_told_to_order_a_release_is_still_pressed():
+    assert analyse("The court must order the release of the activists now.").facts[
+        "statement.court_claims"] == ["pending-case"]
+
+
+@pytest.mark.parametrize("text", [
+    # a wrong named as what an investigation, a charge or a sentence is about
+    "The minister was removed from office after a corruption investigation.",
+    "Former police chief sentenced for drug trafficking.",
+    "The deputy governor faces embezzlement charges in the provincial court.",
+])
+def test_a_wrong_named_by_its_procedure_accuses_no_one(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+def test_a_wrong_said_beside_its_procedure_still_accuses():
+    assert analyse("The minister is corrupt and his corruption case was buried.").facts[
+        "statement.accuses"] == ["official"]
+
 
 @pytest.mark.parametrize("text", [
     "Come to the Ministry of Land on Monday and make your voices heard.",

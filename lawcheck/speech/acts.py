@@ -255,6 +255,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
+            if kind.fact == ACCUSES and _names_a_procedure(sentence, end):
+                continue  # "removed from office after a corruption investigation"
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
         if kind.fact in (ACCUSES, INSULTS) and _charged_with(sentence, start):
@@ -397,6 +399,20 @@ def _investigated(sentence: Sentence, start: int) -> bool:
         if e <= start and any(lowers[k - base] in WH_WORDS for k in range(e, start)):
             return True
     return False
+
+
+# nouns of a procedure: a wrong named right before one names what is looked into or tried
+PROCEDURES = {"investigation", "investigations", "probe", "probes", "inquiry", "inquiries",
+              "charge", "charges", "case", "cases", "trial", "trials", "conviction",
+              "convictions", "complaint", "complaints", "hearing", "hearings", "lawsuit",
+              "suit", "prosecution", "prosecutions", "investigators", "watchdog", "law", "laws"}
+
+
+def _names_a_procedure(sentence: Sentence, end: int) -> bool:
+    """True when the cue is the first part of a procedure's name, the noun right after it:
+    "a corruption investigation", "drug trafficking charges", "the torture case": what is
+    investigated, charged or tried, which the sentence does not say anyone did."""
+    return end < sentence.end and sentence.lowers[end - sentence.start] in PROCEDURES
 
 
 NAMING = {"called", "calls", "call", "calling", "described", "describes", "describe",
@@ -857,7 +873,7 @@ def _charged_with(sentence: Sentence, start: int) -> bool:
             return False
         charge = [j for j in range(max(sentence.start, k - 3), k)
                   if lowers[j - base] in CHARGE_WORDS]
-        if word in ("with", "of") and charge:
+        if word in ("with", "of", "for") and charge:
             # "we accuse the governor of corruption": the writer's own charge is made
             return not any(0 <= charge[0] - e <= 3 for _, e in sentence.find("self"))
     return False
