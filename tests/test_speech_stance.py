@@ -1623,3 +1623,25 @@ def test_a_call_to_come_and_be_heard_is_a_call_to_gather(text):
 ])
 def test_sending_a_people_back_where_they_came_from_is_hostility(text, hostile):
     assert analyse(text).facts["statement.discrimination"] is hostile, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Reject this sham election: it has no opposition.",
+    "Let us all refuse this fake election on 23 July.",
+    "Say no to the election without the CNRP.",
+    "Please do not recognise the 2023 election.",
+    "Workers, unite to oppose the cosmetic commune elections.",
+])
+def test_a_call_to_reject_the_election_itself_is_a_call_to_abstain(text):
+    assert "abstain" in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We oppose violence during the elections.",                          # violence is opposed
+    "We reject claims that the election was unfair.",                     # claims are
+    "Observers rejected the election results in two communes as a clerical error.",
+    "We urge all parties to reject hate speech during the election.",
+    "We reject the election law amendment and will send our comments.",   # a law, not a call
+])
+def test_rejecting_something_about_an_election_calls_no_one_to_abstain(text):
+    assert "abstain" not in _calls(text), analyse(text).acts

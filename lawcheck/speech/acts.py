@@ -193,6 +193,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.id == "reject-election" and not _rejects_election(sentence, end):
+            continue  # "reject the election results", "oppose violence during the elections"
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
                 sentence, start, end):
             continue  # "the government must bring down the price of fertiliser"
@@ -777,6 +779,34 @@ def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None)
 
 
 COURT_CLAIMS = "statement.court_claims"
+ELECTION_ENTRY = "election.election"
+PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "from", "with", "by", "during", "after",
+                "before", "without", "against", "about", "over", "under", "that", "which"}
+ELECTION_WORDS_AFTER = {"and", "or", "on", "in", "this", "next", "that", "which", "of", "at",
+                        "for", "because", "as", "until", "now", "itself", "altogether", "too",
+                        "without", "with", "under", "organised", "organized", "held", "run"}
+
+
+def _rejects_election(sentence: Sentence, end: int) -> bool:
+    """True when the election itself is the object right after the cue, past a determiner and
+    at most two words that are no preposition ("oppose the cosmetic elections", "reject this
+    sham election"), and owns nothing after it ("reject the election results" does not)."""
+    lowers, base = sentence.lowers, sentence.start
+    k = end
+    while k < sentence.end and lowers[k - base] in OBJECT_DETERMINERS + ("this", "these"):
+        k += 1
+    for hit in sentence.entities:
+        if hit.entry.id != ELECTION_ENTRY or not k <= hit.start <= k + 3:
+            continue
+        between = lowers[k - base:hit.start - base]  # "sham", "so-called", "2023"
+        if any(not (w.isalpha() or w.isdigit() or w == "-") or w in PREPOSITIONS
+               for w in between):
+            continue
+        return hit.end >= sentence.end or not sentence.doc[hit.end].is_alpha \
+            or lowers[hit.end - base] in ELECTION_WORDS_AFTER
+    return False
+
+
 # verbs of removal whose object follows them: what is removed must be the rulers
 REMOVAL_VERBS = {("bring", "down"), ("tear", "down"), ("get", "rid", "of"), ("kick", "out"),
                  ("throw", "out"), ("drive", "out"), ("chase", "out"), ("sweep", "away"),
