@@ -745,6 +745,9 @@ def _slogan(doc) -> bool:
     return sum(1 for t in doc if t.is_alpha) <= SLOGAN_WORDS
 
 
+# prescreen.py drops, before any sentence is read, the hits whose needs no word of the statement
+# can meet: a new way for a need to be met (or for a target after the cue to be found without an
+# entity or a name) must be taught to it too; tests/test_prescreen.py compares both readings
 def _needs_met(sentence: Sentence, kind, start: int, end: int, sentence_at=None) -> bool:
     markers = sentence.pipeline.lexicon.markers
     for need in kind.needs:
