@@ -1645,3 +1645,17 @@ def test_a_call_to_reject_the_election_itself_is_a_call_to_abstain(text):
 ])
 def test_rejecting_something_about_an_election_calls_no_one_to_abstain(text):
     assert "abstain" not in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text, mocked", [
+    ("The man on the throne is a prisoner in his own palace.", True),
+    ("The palace is a museum for a king with no power.", True),
+    ("Our monarch is a mere figurehead, a rubber stamp for the regime.", True),
+    ("The throne belongs to Hun Sen now.", True),
+    ("The King received the former prisoners of conscience at the palace.", False),
+    ("The palace released a statement on the hostage crisis in Thailand.", False),
+    ("The King granted pardons to 12 prisoners on Visak Bochea day.", False),
+    ("The throne belongs to the people, as the Constitution says.", False),
+])
+def test_a_king_said_to_be_captive_powerless_or_owned_is_mocked(text, mocked):
+    assert ("king" in analyse(text).facts["statement.insults"]) is mocked, analyse(text).acts
