@@ -1659,3 +1659,36 @@ def test_rejecting_something_about_an_election_calls_no_one_to_abstain(text):
 ])
 def test_a_king_said_to_be_captive_powerless_or_owned_is_mocked(text, mocked):
     assert ("king" in analyse(text).facts["statement.insults"]) is mocked, analyse(text).acts
+
+@pytest.mark.parametrize("text", [
+    # the judiciary as a whole, no court, judge, case or decision named (issue 13: measured
+    # criticism; Arts 522-523 speak of a case or a decision)
+    "Everyone knows the court system in this country is not independent.",
+    "The judiciary in this country cannot be trusted.",
+    "Cambodia's courts are biased against the poor.",
+])
+def test_the_judiciary_as_a_whole_is_no_claim_about_a_judge_or_case(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # the judiciary said to obey a named master: a claim about its judges, as of a named court
+    "The judiciary is not independent and takes orders from the ruling party.",
+    "The court system is a tool of Hun Sen.",
+    "The judicial system answers to the Prime Minister.",
+])
+def test_the_judiciary_said_to_obey_a_named_master_is_a_claim_about_the_judges(text):
+    assert analyse(text).facts["statement.court_claims"] == ["judge"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The judge in the Rong Chhun case takes orders from the ruling party.",
+    "The provincial court is not independent.",
+])
+def test_a_named_court_or_judge_is_still_a_claim_about_the_judge(text):
+    assert analyse(text).facts["statement.court_claims"] == ["judge"], analyse(text).acts
+
+
+def test_an_accusation_of_the_judiciary_is_said_of_a_state_institution():
+    assert analyse("The judicial system is corrupt from top to bottom.").facts[
+        "statement.accuses"] == ["government"]

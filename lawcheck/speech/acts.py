@@ -235,6 +235,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
             target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
                                  tagged)
+            if target is None and kind.fact == COURT_CLAIMS and "court" in kind.targets:
+                target = _controlled_judiciary(sentence, start, end, kind, earlier, tagged)
             if target is None and kind.fact == INSULTS and (
                     _slogan(doc) or _described(sentence, end)) and (
                     not kind.targets or "person" in kind.targets) and (
@@ -643,6 +645,22 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
         if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
             return True
     return False
+
+
+def _controlled_judiciary(sentence: Sentence, start: int, end: int, kind, earlier, tagged):
+    """The judiciary as a whole (lexicon category court-system) as the target of a claim
+    about judges, when the claim names who controls it after the cue ("the judiciary takes
+    orders from the ruling party", "the court system is a tool of Hun Sen"): that says the
+    courts obey a master, as of a named court. Without the master ("the court system is not
+    independent") it is measured criticism of an institution, and no claim about a judge."""
+    if not any(s >= end for s, _ in sentence.find("political-controller")):
+        return None
+    target = find_target(sentence, start, end, ("government",), kind.direction, earlier, tagged)
+    system = [h for h in sentence.entities if h.entry.category == "court-system"]
+    if target is None or not any(sentence.source[h.chars[0]:h.chars[1]] == target.words
+                                 for h in system):
+        return None
+    return target
 
 
 # the entities a request may be put to, besides a court: the government, an office, a leader

@@ -21,6 +21,10 @@ CATEGORIES: dict[str, tuple[str | None, str | None]] = {
     "king": ("king", "king"),
     "royal-family": ("royal-family", "royal-family"),
     "court": ("court", "court"),
+    # the judiciary as a whole ("the court system", "Cambodia's justice system"): a claim about
+    # it names no case, judge or decision (Arts 522-523 speak of those), so it is said of a
+    # state institution, the government's side; the statement still mentions the courts
+    "court-system": ("government", "court"),
     "party": ("party", "party"),
     # "a political party", "political parties": a party is mentioned, none is named, so it is no
     # target of praise or attack ("they have a right to support a political party")
