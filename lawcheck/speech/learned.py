@@ -4,15 +4,16 @@ Phrase and pattern rules learn the wording they are shown and transfer badly to 
 (tests/data/README.md). This module adds a supervised signal: per core category with enough
 real examples, a logistic regression over TF-IDF of one bag of grams: the statement's word
 1-2-grams, each word replaced by its lemma (spaCy's lookup table, ``spacy-lookups-data``: "sold"
-counts as "sell", "traitors" as "traitor"), and the speech acts the analyser found in it, as
-tokens ("act:calls=overthrow", and with its mode, "act:calls=overthrow:question"). It is trained
+counts as "sell", "traitors" as "traitor"), and, only when ``ACTS`` is on (it is off), the
+speech acts the analyser found in it, as tokens ("act:calls=overthrow", and with its mode,
+"act:calls=overthrow:question"). It is trained
 on the real statements of ``tests/data/real/tune.jsonl`` (risky ones, with their sources and
 outcomes, against benign NGO, UN and donor statements) and the hand-written
 ``tests/data/statements-train.jsonl``. Character 3-5-grams were tried and left out: with them
 grouped cross-validation caught fewer risky statements at the same false alarms and they cost
 two thirds of the scoring time (tests/data/README.md).
 
-The analyser's acts are read at build time exactly as review reads them (``script.screen``,
+With ``ACTS`` on, the analyser's acts are read at build time exactly as review reads them (``script.screen``,
 then ``bilingual.read`` with the default analyser), so the model depends on the analyser: a
 change to the analyser or its lexicons changes the features, and the artefact must be rebuilt
 (the artefact stores a hash of the acts read from the training lines; ``tests/test_learned.py``
