@@ -1692,3 +1692,18 @@ def test_a_named_court_or_judge_is_still_a_claim_about_the_judge(text):
 def test_an_accusation_of_the_judiciary_is_said_of_a_state_institution():
     assert analyse("The judicial system is corrupt from top to bottom.").facts[
         "statement.accuses"] == ["government"]
+
+
+@pytest.mark.parametrize("text, endorsed", [
+    ("Kem Sokha is our only president.", True),
+    ("We will never abandon the CNRP.", True),
+    ("Sam Rainsy is still our leader, wherever he lives.", True),
+    ("We still believe in Kem Sokha.", True),
+    ("We will never forget the victims of the Khmer Rouge, and we thank the CPP government for "
+     "the memorial.", False),
+    ("We will never abandon the victims, whatever the CPP says.", False),
+    ("Our president, Ms. Chan Sophea, met the Minister of Labour.", False),
+])
+def test_loyalty_kept_to_a_named_party_or_leader_endorses_it(text, endorsed):
+    assert ("endorse" in analyse(text).facts["statement.party_stance"]) is endorsed, \
+        analyse(text).acts

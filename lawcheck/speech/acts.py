@@ -534,7 +534,7 @@ def _taken_by_company(sentence: Sentence, start: int) -> bool:
 
 # kinds whose target must be the object right after the cue: "abolish the monarchy", "a
 # country without a King", not "the King, without a doubt, …"
-NEXT_TARGET = ("reject-monarchy",)
+NEXT_TARGET = ("reject-monarchy", "endorse-loyalty")
 OBJECT_DETERMINERS = ("the", "a", "an", "our", "this", "any", "their", "its")
 # what may follow the object: "abolish the monarchy once and for all"; another word makes it
 # the owner of a noun ("get rid of the palace staff")
