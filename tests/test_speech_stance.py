@@ -1707,3 +1707,21 @@ def test_an_accusation_of_the_judiciary_is_said_of_a_state_institution():
 def test_loyalty_kept_to_a_named_party_or_leader_endorses_it(text, endorsed):
     assert ("endorse" in analyse(text).facts["statement.party_stance"]) is endorsed, \
         analyse(text).acts
+
+@pytest.mark.parametrize("text, target", [
+    # demeaning names for those in power (issue 13: mockery), and the National Assembly
+    ("Hun Manet is just his father's parrot.", "politician"),
+    ("The National Assembly is a circus.", "government"),
+    ("The provincial governor is a fat cat who eats the people's rice.", "official"),
+])
+def test_demeaning_names_for_those_in_power_insult(text, target):
+    assert analyse(text).facts["statement.insults"] == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Our parrot conservation project counted 40 birds in Mondulkiri.",
+    "The children enjoyed the circus performance at the school festival.",
+    "The National Assembly passed the budget law on Friday.",
+])
+def test_birds_shows_and_a_law_passed_insult_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
