@@ -1725,3 +1725,23 @@ def test_demeaning_names_for_those_in_power_insult(text, target):
 ])
 def test_birds_shows_and_a_law_passed_insult_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, call", [
+    ("We need to attack the root causes of malnutrition.", False),
+    ("Let us burn the old fishing nets and replace them with legal ones.", False),
+    ("Together we will fight the outbreak in every district.", False),
+    ("Attack the police station tonight.", True),
+    ("We must fight the soldiers who guard the concession.", True),
+])
+def test_a_violent_verb_aimed_at_an_ill_or_old_gear_calls_no_violence(text, call):
+    assert ("violence" in _calls(text)) is call, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Farmers say Thai traders have taken over the cassava market at the border.", False),
+    ("Vietnam has taken over our islands.", True),
+    ("The Thai army has taken over the temple area at the border.", True),
+])
+def test_what_is_taken_over_decides_a_territory_claim(text, claim):
+    assert analyse(text).facts["statement.territory_claim"] is claim, analyse(text).acts

@@ -480,6 +480,8 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
     "lost their papers", "sold the rice", not "lost the island" or "sold our land"."""
     if "territory-object" not in sentence.pipeline.markers:
         return False  # a lexicon without the group keeps every claim
+    if end < sentence.end and sentence.lowers[end - sentence.start] in PARTICLES:
+        end += 1  # "taken over the cassava market": the object comes after the particle
     if end >= sentence.end or (sentence.lowers[end - sentence.start] not in OBJECT_OPENERS
                                and not sentence.doc[end].like_num):
         return False
@@ -493,6 +495,7 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
     return not any(end <= s < stop for s, _ in spans)
 
 
+PARTICLES = {"over", "away", "up", "off", "out"}
 # territory kinds whose claim needs its object to name land: taking or giving is common, and
 # only land or a place makes it a claim about the country's territory
 LAND_OBJECT = ("territory-given", "territory-occupied")
