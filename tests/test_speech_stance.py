@@ -1745,3 +1745,21 @@ def test_a_violent_verb_aimed_at_an_ill_or_old_gear_calls_no_violence(text, call
 ])
 def test_what_is_taken_over_decides_a_territory_claim(text, claim):
     assert analyse(text).facts["statement.territory_claim"] is claim, analyse(text).acts
+
+@pytest.mark.parametrize("text", [
+    # a kind of rule after the wrong, not a government identified: the wrong is named beside it
+    "Corruption thrives under a government that answers to no one.",
+    "Corruption is a disease of any government without checks.",
+    "Nepotism and theft flourish in a regime without a free press.",
+])
+def test_a_wrong_beside_an_indefinite_government_accuses_no_one(text):
+    assert analyse(text).facts["statement.accuses"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Our forests were looted by a regime that answers to no one.", "government"),
+    ("Land was stolen by a provincial governor and his brother.", "official"),
+    ("Corruption in the government has reached the top.", "government"),
+])
+def test_a_doer_an_office_holder_or_a_definite_government_is_still_accused(text, target):
+    assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts

@@ -261,6 +261,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _names_a_procedure(sentence, end):
                 continue  # "removed from office after a corruption investigation"
+            if kind.fact in (ACCUSES, INSULTS) and _indefinite_after(sentence, target, end):
+                continue  # "long rule can breed corruption and an absolutist regime"
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
         if kind.fact in (ACCUSES, INSULTS) and _charged_with(sentence, start):
@@ -402,6 +404,29 @@ def _investigated(sentence: Sentence, start: int) -> bool:
     for s, e in sentence.find("enforcement"):
         if e <= start and any(lowers[k - base] in WH_WORDS for k in range(e, start)):
             return True
+    return False
+
+
+INDEFINITE = ("a", "an", "any", "some")
+
+
+def _indefinite_after(sentence: Sentence, target, end: int) -> bool:
+    """True when a government target stands after the cue as an indefinite noun phrase ("a
+    regime", "an absolutist government", at most one word between): a kind of rule, not one
+    identified, so the wrong is named beside it, not laid on it ("long rule can breed
+    corruption and an absolutist regime"). A name, a definite target, an office holder, or the
+    doer after "by" is still the one accused."""
+    if target.category != "government":
+        return False  # "stolen by a provincial governor": an office holder in one event is one
+    lowers, base = sentence.lowers, sentence.start
+    for hit in sentence.entities:
+        if hit.start < end or sentence.source[hit.chars[0]:hit.chars[1]] != target.words:
+            continue
+        k = next((j for j in range(max(end, hit.start - 2), hit.start)
+                  if lowers[j - base] in INDEFINITE), None)
+        # "ruined by a regime that ...": the doer, after "by", is the one accused
+        return k is not None and lowers[hit.start - base] != "the" and not (
+            k > sentence.start and lowers[k - 1 - base] == "by")
     return False
 
 
