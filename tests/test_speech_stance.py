@@ -1763,3 +1763,20 @@ def test_a_wrong_beside_an_indefinite_government_accuses_no_one(text):
 ])
 def test_a_doer_an_office_holder_or_a_definite_government_is_still_accused(text, target):
     assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts
+
+@pytest.mark.parametrize("text", [
+    # a release on bail reported, in the passive: the court's decision, no demand on it
+    "The journalist was released on bail after two weeks in pre-trial detention.",
+    "Two activists were freed on bail by the appeal court yesterday.",
+    "The monk was released on bail pending his trial for incitement.",
+])
+def test_a_release_on_bail_reported_demands_nothing(text):
+    assert analyse(text).facts["statement.court_claims"] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Release the journalist on bail!",
+    "The court must release him on bail now.",
+])
+def test_a_release_on_bail_demanded_is_still_pressure(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
