@@ -1780,3 +1780,25 @@ def test_a_release_on_bail_reported_demands_nothing(text):
 ])
 def test_a_release_on_bail_demanded_is_still_pressure(text):
     assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Border communities in Svay Rieng lost access to the market when the crossing closed.",
+     False),
+    ("Officials removed the old border markers and installed new ones under the agreement.",
+     False),
+    ("Villagers pulled out weeds near the border posts.", False),
+    ("Cambodia lost much of its land to Vietnam.", True),
+    ("Our country lost Kampuchea Krom forever.", True),
+    ("The frontier posts were shifted overnight and our fields are now inside Laos.", True),
+    ("Tomorrow we will pull out these border markers ourselves.", True),
+])
+def test_what_was_lost_or_pulled_out_decides_a_territory_claim(text, claim):
+    assert analyse(text).facts["statement.territory_claim"] is claim, analyse(text).acts
+
+
+def test_hate_speech_named_as_what_is_opposed_stirs_no_hostility():
+    assert analyse("We oppose hate speech against Cham Muslims.").facts[
+        "statement.discrimination"] is False
+    assert analyse("Spreading hate against the yuon is our duty.").facts[
+        "statement.discrimination"] is True

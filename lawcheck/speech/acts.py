@@ -205,7 +205,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
                                                                       sentence_at):
             continue  # "I ask the provincial authorities, please: free our brothers"
-        if kind.fact == TERRITORY and not strong and _lost_something_else(sentence, end):
+        if kind.fact == TERRITORY and not strong and _lost_something_else(
+                sentence, end, bare=kind.id == "territory"):
             continue  # "migrants crossing the border lost their papers": no land was lost
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
             continue  # "border communities lost their farmland to a sugar concession"
@@ -499,7 +500,7 @@ def _abusive(pipeline, words: str) -> bool:
     return (last[0],) in pipeline.markers.get("epithet", {}).get(last[0], ())
 
 
-def _lost_something_else(sentence: Sentence, end: int) -> bool:
+def _lost_something_else(sentence: Sentence, end: int, bare: bool = False) -> bool:
     """True when a territory cue ("lost", "sold", "taken") is followed by its own object, opened
     by a determiner, and no territory word or border, neighbour or land name stands in it:
     "lost their papers", "sold the rice", not "lost the island" or "sold our land"."""
@@ -507,9 +508,11 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
         return False  # a lexicon without the group keeps every claim
     if end < sentence.end and sentence.lowers[end - sentence.start] in PARTICLES:
         end += 1  # "taken over the cassava market": the object comes after the particle
-    if end >= sentence.end or (sentence.lowers[end - sentence.start] not in OBJECT_OPENERS
-                               and not sentence.doc[end].like_num):
+    if end >= sentence.end:
         return False
+    if sentence.lowers[end - sentence.start] not in OBJECT_OPENERS \
+            and not sentence.doc[end].like_num:
+        return bare and _bare_object_elsewhere(sentence, end)  # verbs of loss only
     stop = end + 1
     while stop < min(sentence.end, end + 4) and sentence.doc[stop].is_alpha and \
             sentence.lowers[stop - sentence.start] not in OBJECT_ENDS:
@@ -521,6 +524,32 @@ def _lost_something_else(sentence: Sentence, end: int) -> bool:
 
 
 PARTICLES = {"over", "away", "up", "off", "out"}
+# words after a territory cue that measure what was lost rather than name it: "lost much of
+# its land", "lost everything to Vietnam" keep the claim
+PASSIVE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+QUANTITIES = {"much", "most", "all", "more", "everything", "half", "part", "parts", "some",
+              "so", "again", "even", "still", "forever"}
+
+
+def _bare_object_elsewhere(sentence: Sentence, end: int) -> bool:
+    """True when the territory cue's object is a bare noun with no determiner, read up to a
+    preposition other than "of" and at most five words, and no territory word stands in it:
+    "lost access to the market", not "lost much of its land" or "lost land to Vietnam"."""
+    lowers, base = sentence.lowers, sentence.start
+    word = lowers[end - base]
+    if not sentence.doc[end].is_alpha or word in OBJECT_ENDS or word in QUANTITIES \
+            or word.endswith("ly"):
+        return False
+    cue = next((k for k in range(end - 1, sentence.start - 1, -1)
+                if sentence.doc[k].is_alpha), None)
+    if cue is not None and cue > sentence.start and lowers[cue - 1 - base] in PASSIVE:
+        return False  # "the posts were shifted overnight": what was moved is the subject
+    stop = end
+    while stop < min(sentence.end, end + 5) and sentence.doc[stop].is_alpha and (
+            lowers[stop - base] not in OBJECT_ENDS or lowers[stop - base] == "of"):
+        stop += 1
+    spans = sentence.find("territory-context") + sentence.find("territory-object")
+    return not any(end <= s < stop for s, _ in spans)
 # territory kinds whose claim needs its object to name land: taking or giving is common, and
 # only land or a place makes it a claim about the country's territory
 LAND_OBJECT = ("territory-given", "territory-occupied")
