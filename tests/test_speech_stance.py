@@ -1802,3 +1802,26 @@ def test_hate_speech_named_as_what_is_opposed_stirs_no_hostility():
         "statement.discrimination"] is False
     assert analyse("Spreading hate against the yuon is our duty.").facts[
         "statement.discrimination"] is True
+
+@pytest.mark.parametrize("text", [
+    # the outcome a court is told to reach, a warning to its judges, a trial called political
+    "The judge must find them innocent, or the people will never trust the court again.",
+    "We warn the judges: the whole country is watching this trial.",
+    "We demand that the court end this political trial now.",
+])
+def test_an_outcome_dictated_or_a_warning_to_judges_presses_the_court(text):
+    assert analyse(text).facts["statement.court_claims"] == ["pending-case"], analyse(text).acts
+
+
+def test_a_prosecutor_told_to_be_ashamed_is_insulted():
+    assert analyse("The prosecutor should be ashamed to bring these charges.").facts[
+        "statement.insults"] == ["court"]
+
+
+@pytest.mark.parametrize("text", [
+    "The court found them innocent after a two-day hearing.",
+    "The judge warned the defendants that they must attend every hearing.",
+    "We should be ashamed that children still drop out of school.",
+])
+def test_a_finding_reported_a_judges_warning_and_our_own_shame_press_no_one(text):
+    assert labels(text) == {}, analyse(text).acts
