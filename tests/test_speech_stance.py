@@ -1825,3 +1825,24 @@ def test_a_prosecutor_told_to_be_ashamed_is_insulted():
 ])
 def test_a_finding_reported_a_judges_warning_and_our_own_shame_press_no_one(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Why don't we all go to Freedom Park tomorrow and show them?", "gather"),
+    ("Shall we meet at the provincial hall on Monday to demand our land back?", "gather"),
+    ("Who will join the strike at the Wing Star factory tomorrow?", "strike"),
+    ("Leave the ballot paper empty on Sunday.", "abstain"),
+    ("Leave your ballot unmarked on election day.", "abstain"),
+])
+def test_a_call_put_as_a_suggestion_or_in_other_words_is_a_call(text, call):
+    assert call in _calls(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Why don't we invite the district governor to our training?",
+    "Should workers be allowed to strike during the holidays?",
+    "Why did the workers strike last year?",
+    "The NEC found 200 unmarked ballots in one commune.",
+])
+def test_open_questions_and_counted_ballots_call_no_one(text):
+    assert _calls(text) == [], analyse(text).acts

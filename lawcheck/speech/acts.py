@@ -272,6 +272,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
+        if mode == "question" and kind.fact == CALLS and _suggested(sentence):
+            mode = "asserted"  # "Why don't we all go to Freedom Park tomorrow?": a call
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them
         if mode == "question" and kind.fact in (ACCUSES, INSULTS) and _presupposed(sentence, start):
@@ -883,6 +885,20 @@ def _rejects_election(sentence: Sentence, end: int) -> bool:
         return hit.end >= sentence.end or not sentence.doc[hit.end].is_alpha \
             or lowers[hit.end - base] in ELECTION_WORDS_AFTER
     return False
+
+
+# questions that put a call as a suggestion or an invitation to volunteer
+SUGGESTIONS = (("why", "do", "n't", "we"), ("why", "not"), ("shall", "we"), ("why", "don't", "we"),
+               ("who", "will", "join"), ("who", "will", "stand"), ("who", "will", "come"),
+               ("will", "you", "join"), ("wo", "n't", "you"), ("who", "is", "ready"),
+               ("are", "you", "ready"), ("who", "dares"), ("who", "will", "march"))
+
+
+def _suggested(sentence: Sentence) -> bool:
+    """True when the question opens as a suggestion or a call for volunteers ("Why don't we …",
+    "Shall we …", "Who will join us …", "Are you ready to …"): it asks nothing, it calls."""
+    k = sentence.first_word() - sentence.start
+    return any(tuple(sentence.lowers[k:k + len(p)]) == p for p in SUGGESTIONS)
 
 
 # verbs of removal whose object follows them: what is removed must be the rulers
