@@ -83,14 +83,15 @@ def test_the_artefact_is_plain_data_with_its_provenance():
 
 @functools.lru_cache(maxsize=1)
 def acts_model():
-    """A model built with the analyser's acts as features (learned.ACTS), on the training rows."""
-    fitted = learned._rounded(learned.fit(learned.read_rows(), acts=True))
+    """A model built with lemmas and the analyser's acts as features (learned.LEMMAS and
+    learned.ACTS, both off in the shipped one), on the training rows."""
+    fitted = learned._rounded(learned.fit(learned.read_rows(), acts=True, lemmas=True))
     return fitted, learned.Learned(learned.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
                                                    learned.read_rows()))
 
 
 def test_the_runtime_scores_as_scikit_learn_does():
-    """For the shipped kind of model and for one built with the analyser's acts."""
+    """For the shipped kind of model and for one built with lemmas and the analyser's acts."""
     fitted, runtime = acts_model()
     texts = [RISKY, "", "We thank the Ministry of Health.", "Ça coûte — “quoted” words…",
              KHMER, "They sold the land; he sells it; we are selling our lands.",
@@ -118,7 +119,7 @@ def _sklearn_of(data: dict) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    word = learned._vectoriser(data["word"]["vocab"])
+    word = learned._vectoriser(data["word"]["vocab"], data["lemmas"])
     word.fit([("a placeholder", ())])  # the vocabulary is fixed; the IDF is set from the data
     word.idf_ = np.array(data["word"]["idf"])
     models = {}
@@ -128,7 +129,7 @@ def _sklearn_of(data: dict) -> dict:
         model.intercept_ = np.array([m["intercept"]])
         model.classes_ = np.array([0, 1])
         models[c] = model
-    return {"word": word, "models": models, "acts": data["acts"]}
+    return {"word": word, "models": models, "acts": data["acts"], "lemmas": data["lemmas"]}
 
 
 def test_the_runtime_does_not_import_scikit_learn():
@@ -264,16 +265,22 @@ def test_the_words_a_finding_names_are_words_a_reader_can_act_on():
 
 
 def test_every_form_of_a_word_counts_as_its_lemma_and_the_finding_names_the_form_written():
-    """"sold", "sells" and "selling" are one feature ("sell"), in the fast path as in the plain
-    grams; the words a finding names are those the statement writes, so its spans find them."""
-    model = learned.load()
-    assert learned.grams("They sold the lands") == ["they", "sell", "the", "land", "they sell",
-                                                    "sell the", "the land"]
+    """With learned.LEMMAS, "sold", "sells" and "selling" are one feature ("sell"), in the fast
+    path as in the plain grams; the words a finding names are those the statement writes, so its
+    spans find them. Without (the shipped model), each form is its own word."""
+    model = acts_model()[1]
+    assert learned.grams("They sold the lands", lemmas=True) == [
+        "they", "sell", "the", "land", "they sell", "sell the", "the land"]
+    assert learned.grams("They sold the lands", lemmas=False) == [
+        "they", "sold", "the", "lands", "they sold", "sold the", "the lands"]
     assert model.decision("They sold the lands") == model.decision("They sell the land")
     text = "Hun Sen sold our land to Vietnam; the traitors sold the border."
     [*found] = model.signals(text, read(text))
     words = {w for s in found for w in s.words}
     assert found and words and all(w in text.lower() for w in words)
+    assert "sold" in " ".join(words) or "traitors" in " ".join(words)
+    shipped = learned.load()
+    assert not shipped.lemmas and shipped.data["params"]["grams"] == "word 1-2-grams"
 
 
 def test_the_analysers_acts_are_features_and_an_act_moves_the_score():
@@ -304,7 +311,7 @@ def test_the_fast_score_with_acts_is_the_plain_sum_over_the_grams():
                  *[json.loads(line)["text"] for line in TUNE.read_text().splitlines()[:60]]]:
         acts = learned.reading(read(text))
         counts: dict[str, int] = {}
-        for gram in learned.grams(text, acts):
+        for gram in learned.grams(text, acts, model.lemmas):
             if gram in model.word_vocab:
                 counts[gram] = counts.get(gram, 0) + 1
         squares, sums = 0.0, [0.0] * len(names)

@@ -3,9 +3,9 @@
 Phrase and pattern rules learn the wording they are shown and transfer badly to new wording
 (tests/data/README.md). This module adds a supervised signal: per core category with enough
 real examples, a logistic regression over TF-IDF of one bag of grams: the statement's word
-1-2-grams, each word replaced by its lemma (spaCy's lookup table, ``spacy-lookups-data``: "sold"
-counts as "sell", "traitors" as "traitor"), and, only when ``ACTS`` is on (it is off), the
-speech acts the analyser found in it, as tokens ("act:calls=overthrow", and with its mode,
+1-2-grams; with ``LEMMAS`` on (it is off), each word replaced by its lemma (spaCy's lookup
+table, ``spacy-lookups-data``: "sold" counts as "sell", "traitors" as "traitor"); and, only when
+``ACTS`` is on (it is off), the speech acts the analyser found in it, as tokens ("act:calls=overthrow", and with its mode,
 "act:calls=overthrow:question"). It is trained
 on the real statements of ``tests/data/real/tune.jsonl`` (risky ones, with their sources and
 outcomes, against benign NGO, UN and donor statements) and the hand-written
@@ -72,6 +72,12 @@ FORMAT = "learned-2"
 # written with the tuning lines in view (so its acts flatter CV), and every analyser change would
 # need a rebuild. Turning it on also needs review to pass its analysis to ``signals``.
 ACTS = False
+# words counted by their lemma: off. Grouped CV caught 35 of 118 against 31, but the lines newly
+# caught beyond the analyser's findings went 13 -> 14, the quality command's tune figures did not
+# move (outcome 58/118 both), and two hand-written expectations broke (an accusation, "you stole
+# our land and you beat our children", reached the incitement threshold; a neutral opening line
+# was named among a finding's words): tests/data/README.md
+LEMMAS = False
 CURVE = (0, 1, 2, 3, 4, 6, 8)   # benign tune lines allowed, for the curve stored with the CV
 COUNTED = ("asserted", "reported")  # the modes in which the analyser counts an act
 
@@ -107,10 +113,11 @@ def reading(analysis) -> tuple[str, ...]:
     return tuple(out)
 
 
-def grams(text: str, acts=()) -> list[str]:
+def grams(text: str, acts=(), lemmas: bool = LEMMAS) -> list[str]:
     """The grams the model counts, as joined strings (the plain way; :meth:`Learned.decision`
-    gets the same counts faster): lemma 1-grams, lemma 2-grams, then the act tokens."""
-    lemma = _lemmas()
+    gets the same counts faster): word 1-grams, 2-grams (each word its lemma with ``lemmas``),
+    then the act tokens."""
+    lemma = _lemmas() if lemmas else {}
     tokens = [lemma.get(t, t) for t in _TOKEN.findall(text.lower())]
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])] + list(acts)
 
@@ -150,6 +157,7 @@ class Learned:
         self.word_idf = tuple(data["word"]["idf"])
         self.models = data["models"]
         self.acts = bool(data.get("acts"))       # the analyser's act tokens are features
+        self.lemmas = bool(data.get("lemmas"))   # words count by their lemma
         self.cases = [(Case(c["id"], c["date"], c["outcome"], c["level"],
                             tuple(c["categories"]), c["title"], c["url"]),
                        {int(k): v for k, v in c["vector"].items()}) for c in data["cases"]]
@@ -159,7 +167,7 @@ class Learned:
 
     def features(self, text: str, acts=()) -> dict[int, float]:
         """The statement's sparse TF-IDF vector (likeness's ``vector`` over :func:`grams`)."""
-        return vector(grams(text, acts), self.word_vocab, self.word_idf)
+        return vector(grams(text, acts, self.lemmas), self.word_vocab, self.word_idf)
 
     def decision(self, text: str, acts=()) -> dict[str, float]:
         """Each category's decision function, as scikit-learn's ``decision_function``, in one
@@ -219,7 +227,7 @@ class Learned:
         table gives that lemma, and the lemma itself unless the table gives it another) has the
         column of the lemma's gram; a row is (idf squared, coef times idf per category)."""
         names = tuple(self.models)
-        lemma = _lemmas()
+        lemma = _lemmas() if self.lemmas else {}
         forms = defaultdict(list)
         for form, base in lemma.items():
             forms[base].append(form)
@@ -272,7 +280,7 @@ class Learned:
         weighed = sorted(((coef[j] * v, self.words[j]) for j, v in x.items()
                           if coef[j] * v > 0 and not self.words[j].startswith("act:")),
                          reverse=True)
-        lemma = _lemmas()
+        lemma = _lemmas() if self.lemmas else {}
         tokens = _TOKEN.findall(text.lower())
         bases = [lemma.get(t, t) for t in tokens]
         surface: dict[str, str] = {}
@@ -394,15 +402,18 @@ def folds(rows: list[dict], k: int = FOLDS) -> list[int]:
     return out
 
 
-def _document_grams(document) -> list[str]:
+def _document_grams(document, lemmas: bool = LEMMAS) -> list[str]:
     """scikit-learn's analyser over a (text, act tokens) document: :func:`grams`."""
-    return grams(*document)
+    return grams(*document, lemmas=lemmas)
 
 
-def _vectoriser(vocab=None):
+def _vectoriser(vocab=None, lemmas: bool = LEMMAS):
+    import functools
+
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer=_document_grams, sublinear_tf=True, vocabulary=vocab,
+    analyse = functools.partial(_document_grams, lemmas=lemmas)
+    return TfidfVectorizer(analyzer=analyse, sublinear_tf=True, vocabulary=vocab,
                            lowercase=False)  # grams() lower-cases the words itself
 
 
@@ -447,7 +458,7 @@ def _classifier(c: float):
 
 
 def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
-        acts: bool = ACTS) -> dict:
+        acts: bool = ACTS, lemmas: bool = LEMMAS) -> dict:
     """The model on ``rows``: fit on every n-gram, keep the ``keep`` features that weigh most in
     any category, then fit the vectoriser and the classifiers again on those alone (so the
     stored model is exactly what scikit-learn scores). Returns the sklearn objects."""
@@ -456,7 +467,7 @@ def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
     c, keep = c or C, keep or KEEP
     texts = documents(rows, acts)
     weights = [REAL_WEIGHT if r["_file"] == TRAINING[0] else 1.0 for r in rows]
-    word = _vectoriser()
+    word = _vectoriser(lemmas=lemmas)
     x = word.fit_transform(texts)
     weight = np.zeros(x.shape[1])
     for category in CATEGORIES:
@@ -465,13 +476,13 @@ def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
         weight = np.maximum(weight, np.abs(model.coef_[0]))
     names = list(word.get_feature_names_out())
     chosen = sorted(np.argsort(-weight, kind="stable")[:keep])
-    word = _vectoriser({names[j]: i for i, j in enumerate(chosen)})
+    word = _vectoriser({names[j]: i for i, j in enumerate(chosen)}, lemmas)
     x = word.fit_transform(texts)
     models = {}
     for category in CATEGORIES:
         y = [int(category in (r["expect"] or ())) for r in rows]
         models[category] = _classifier(c).fit(x, y, sample_weight=weights)
-    return {"word": word, "models": models, "acts": acts}
+    return {"word": word, "models": models, "acts": acts, "lemmas": lemmas}
 
 
 def decision(fitted: dict, texts: list) -> dict[str, list[float]]:
@@ -502,7 +513,7 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
     word = fitted["word"]
     data = {"word": {"vocab": {k: int(v) for k, v in sorted(word.vocabulary_.items())},
                      "idf": [float(v) for v in word.idf_]},
-            "models": {}, "cases": [], "acts": fitted["acts"],
+            "models": {}, "cases": [], "acts": fitted["acts"], "lemmas": fitted["lemmas"],
             "real": {"risky": sum(bool(r["expect"]) for r in rows if r["_file"] == TRAINING[0]),
                      "benign": sum(not r["expect"] for r in rows if r["_file"] == TRAINING[0])}}
     for category, model in fitted["models"].items():
@@ -516,7 +527,8 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
         if r["_file"] != TRAINING[0] or not set(r["expect"] or ()) & set(CATEGORIES):
             continue
         source = r.get("source") or {}
-        words = vector(grams(*documents([r], fitted["acts"])[0]), vocab, idf)
+        words = vector(grams(*documents([r], fitted["acts"])[0], lemmas=fitted["lemmas"]),
+                       vocab, idf)
         data["cases"].append({
             "id": r["id"], "date": r.get("date") or "", "outcome": r.get("outcome") or "",
             "level": r.get("level") or "", "title": source.get("title") or "",
@@ -593,7 +605,7 @@ def build() -> dict:
     thresholds = choose(rows, scores, floor)
     data = to_data(fitted, thresholds, rows)
     data.update(format=FORMAT, sklearn=sklearn.__version__, params={
-        "grams": "lemma 1-2-grams (spacy-lookups-data)" + (
+        "grams": ("lemma" if LEMMAS else "word") + " 1-2-grams" + (
             " and the analyser's act tokens" if ACTS else ""),
         "C": C, "keep": KEEP, "folds": FOLDS, "seed": SEED, "max_false": MAX_FALSE,
         "classifier": "LogisticRegression(class_weight=balanced, lbfgs)"},
