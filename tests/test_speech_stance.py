@@ -1846,3 +1846,17 @@ def test_a_call_put_as_a_suggestion_or_in_other_words_is_a_call(text, call):
 ])
 def test_open_questions_and_counted_ballots_call_no_one(text):
     assert _calls(text) == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, overthrow", [
+    ("The people must remove this government.", True),
+    ("We must replace this regime with one that serves the people.", True),
+    ("It is time to remove Hun Sen.", True),
+    ("We call on the ministry to remove the government's fees for birth certificates.", False),
+    ("The embassy called for the government to drop the charges against Kem Sokha, remove "
+     "restrictions on his rights and open a dialogue.", False),
+    ("We urge voters to remove this government through the ballot box.", False),
+    ("The ministry will replace the old textbooks this year.", False),
+])
+def test_removing_or_replacing_the_government_named_as_the_object(text, overthrow):
+    assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts

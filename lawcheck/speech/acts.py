@@ -593,13 +593,14 @@ def _taken_by_company(sentence: Sentence, start: int) -> bool:
 
 # kinds whose target must be the object right after the cue: "abolish the monarchy", "a
 # country without a King", not "the King, without a doubt, …"
-NEXT_TARGET = ("reject-monarchy", "endorse-loyalty")
+NEXT_TARGET = ("reject-monarchy", "endorse-loyalty", "remove-government")
 OBJECT_DETERMINERS = ("the", "a", "an", "our", "this", "any", "their", "its")
 # what may follow the object: "abolish the monarchy once and for all"; another word makes it
 # the owner of a noun ("get rid of the palace staff")
 TARGET_ENDS = {"and", "or", "now", "forever", "altogether", "itself", "too", "entirely",
                "completely", "once", "for", "in", "by", "so", "is", "was", "will", "would",
-               "at", "as", "which", "who", "that", "system", "institution"}
+               "at", "as", "which", "who", "that", "system", "institution", "with", "from",
+               "through"}
 
 
 def _next_target(sentence: Sentence, end: int, allowed) -> Target | None:
@@ -916,6 +917,8 @@ def _removes_something_else(sentence: Sentence, start: int, end: int) -> bool:
     party or pronoun stands in it: "bring down the price of fertiliser", "get rid of corruption
     in the ministry" remove no rulers; "bring down this corrupt regime", "bring it down" do."""
     lowers, base = sentence.lowers, sentence.start
+    if end < sentence.end and lowers[end - base] in ("'s", "’s"):
+        return True  # "remove the government's fees": the fees are removed
     if tuple(lowers[start - base:end - base]) not in REMOVAL_VERBS:
         return False
     stop = end
