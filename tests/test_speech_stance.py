@@ -1860,3 +1860,19 @@ def test_open_questions_and_counted_ballots_call_no_one(text):
 ])
 def test_removing_or_replacing_the_government_named_as_the_object(text, overthrow):
     assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The King's brother is a thief.", "royal-family"),
+    ("The son of the King is a fool.", "royal-family"),
+    ("His Majesty's nephew is nothing but a gangster.", "royal-family"),
+    ("The King is a thief.", "king"),
+])
+def test_the_kings_kin_are_the_royal_family_not_the_king(text, target):
+    assert analyse(text).facts["statement.insults"] == [target], analyse(text).acts
+
+
+def test_the_kings_kin_named_with_respect_are_only_mentioned():
+    facts = analyse("We wish the King's mother a long and healthy life.").facts
+    assert facts["statement.insults"] == [] and facts["statement.accuses"] == []
+    assert facts["statement.mentions"] == ["royal-family"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
+from lawcheck.speech.lexicon import Entry
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
@@ -52,6 +53,8 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     hits = _longest(entity_hits, doc) + list(extra_entities)
     hits = sorted((Hit(s, e, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), entry)
                    for s, e, entry in hits), key=lambda h: h.start)
+    if any(h.entry.category == "king" for h in hits):
+        hits = _royal_kin(hits, doc)
     mentions = _mentions(hits)
     acts: list[Act] = []
     text = doc.text if text is None else text
@@ -64,6 +67,38 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
+
+
+# the King's kin are the royal family, not the King (Art 437 bis protects the King only)
+KIN = {"brother", "brothers", "sister", "sisters", "son", "sons", "daughter", "daughters",
+       "mother", "father", "wife", "uncle", "aunt", "nephew", "nephews", "niece", "nieces",
+       "cousin", "cousins", "half-brother", "half-sister", "relatives", "relative", "children",
+       "child", "grandson", "granddaughter", "grandchildren"}
+_KIN = Entry("royal.kin", "royal-family", ())
+
+
+def _royal_kin(hits, doc):
+    """A King named as the owner of a kinsman ("the King's brother") or after one ("the son of
+    the King") names that kinsman, a member of the royal family: the words are about him."""
+    out = []
+    for hit in hits:
+        if hit.entry.category == "king":
+            after = hit.end  # past the "'s" the name may hold ("the King's")
+            if doc[after - 1].lower_ not in ("'s", "’s") and after < len(doc) \
+                    and doc[after].lower_ in ("'s", "’s"):
+                after += 1
+            if doc[after - 1].lower_ in ("'s", "’s") and after < len(doc) \
+                    and doc[after].lower_ in KIN:
+                hit = Hit(hit.start, after + 1, (hit.chars[0], doc[after].idx
+                                                 + len(doc[after].text)), _KIN)
+            else:
+                k = hit.start - 1
+                if k >= 0 and doc[k].lower_ in ("the", "his", "our"):
+                    k -= 1
+                if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIN:
+                    hit = Hit(k - 1, hit.end, (doc[k - 1].idx, hit.chars[1]), _KIN)
+        out.append(hit)
+    return out
 
 
 def _longest(spans, doc=None):
