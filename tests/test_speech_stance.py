@@ -1861,6 +1861,26 @@ def test_open_questions_and_counted_ballots_call_no_one(text):
 def test_removing_or_replacing_the_government_named_as_the_object(text, overthrow):
     assert ("overthrow" in _calls(text)) is overthrow, analyse(text).acts
 
+@pytest.mark.parametrize("text", [
+    # the one harmed, in the passive, and the one who reports a deed, are not its doers
+    "The police were beaten by protesters outside the market.",
+    "Soldiers rescued two girls who had been kidnapped near the border.",
+    "Unknown men stole the cattle from the farm, police said.",
+])
+def test_victims_and_reporters_of_a_deed_are_not_accused(text):
+    facts = analyse(text).facts
+    assert facts["statement.accuses"] == [] and facts["statement.reported_accusation"] == [], \
+        analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The activist was beaten by the police.", "statement.accuses"),
+    ("Traffic police extort money from truck drivers every day.", "statement.accuses"),
+    ("The police beat the protesters, witnesses said.", "statement.reported_accusation"),
+])
+def test_the_doer_after_by_extortion_and_a_reported_beating_still_count(text, fact):
+    assert analyse(text).facts[fact] == ["security-forces"], analyse(text).acts
+
 
 @pytest.mark.parametrize("text, target", [
     ("The King's brother is a thief.", "royal-family"),

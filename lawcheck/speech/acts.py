@@ -323,6 +323,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "reported"  # "critics have called the Prime Minister a dictator"
         if mode == "reported" and target is not None and _the_speaker(sentence, target, start):
             continue  # "the opposition leader said the election was rigged": he says it
+        if mode == "reported" and target is not None and _speaker_after(sentence, target, end):
+            continue  # "unknown men stole the cattle, police said": the police report it
+        if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
+                                                                          start, end):
+            continue  # "the police were beaten by protesters", "a child who had been abducted"
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
@@ -442,6 +447,41 @@ def _investigated(sentence: Sentence, start: int) -> bool:
     for s, e in sentence.find("enforcement"):
         if e <= start and any(lowers[k - base] in WH_WORDS for k in range(e, start)):
             return True
+    return False
+
+
+# verbs of harm whose passive subject is the one harmed: "the police were beaten" or "a child who
+# had been abducted" names a victim, never the doer
+HARM_VERBS = {"beaten", "beat", "killed", "murdered", "tortured", "attacked", "shot",
+              "abducted", "kidnapped", "raped", "robbed", "threatened", "intimidated",
+              "assaulted", "injured", "wounded", "stabbed", "evicted", "harassed"}
+PASSIVE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+SAYING = {"said", "says", "say", "reported", "reports", "stated", "states", "claimed",
+          "claims", "told", "added", "confirmed", "announced"}
+
+
+def _harmed_subject(sentence: Sentence, target, start: int, end: int) -> bool:
+    """True when a verb of harm stands in the passive right after its auxiliary ("were
+    beaten", "had been abducted") and the target stands before it: the target is the one
+    harmed, or the subject of a clause the victim's description hangs on ("the police rescued a
+    child who had been abducted"). The doer is who follows "by", if anyone ("beaten by the
+    police" still accuses the police)."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in HARM_VERBS or start == sentence.start \
+            or lowers[start - 1 - base] not in PASSIVE:
+        return False
+    return any(h.start < start and sentence.source[h.chars[0]:h.chars[1]] == target.words
+               for h in sentence.entities)
+
+
+def _speaker_after(sentence: Sentence, target, end: int) -> bool:
+    """True when the target stands after the cue right before a verb of saying, at the end of
+    the clause that reports ("…, police said", "…, the ministry reported"): the one who reports
+    the deed, not its doer."""
+    lowers, base = sentence.lowers, sentence.start
+    for hit in sentence.entities:
+        if hit.start >= end and sentence.source[hit.chars[0]:hit.chars[1]] == target.words:
+            return hit.end < sentence.end and lowers[hit.end - base] in SAYING
     return False
 
 
