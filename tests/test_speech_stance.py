@@ -1896,3 +1896,17 @@ def test_the_kings_kin_named_with_respect_are_only_mentioned():
     facts = analyse("We wish the King's mother a long and healthy life.").facts
     assert facts["statement.insults"] == [] and facts["statement.accuses"] == []
     assert facts["statement.mentions"] == ["royal-family"]
+
+@pytest.mark.parametrize("text, target", [
+    # a silence reported quotes no one: the deed stays the writer's own claim
+    ("Hun Sen killed Kem Ley, and the ministry said nothing.", "politician"),
+    ("The governor stole the fund and the council says nothing.", "official"),
+    ("The police beat the vendors while the mayor said little.", "security-forces"),
+])
+def test_a_silence_reported_does_not_make_a_claim_reported(text, target):
+    assert analyse(text).facts["statement.accuses"] == [target], analyse(text).acts
+
+
+def test_words_said_by_others_stay_reported():
+    assert analyse("The governor stole the fund, villagers said.").facts[
+        "statement.reported_accusation"] == ["official"]

@@ -257,6 +257,10 @@ def _other_clause(sentence: Sentence, s: int, e: int, start: int, end: int) -> b
                                                                hi - sentence.start])
 
 
+# what follows a verb of saying when nothing was said: the silence is reported, not words
+SAID_NOTHING = {"nothing", "little"}
+
+
 def _is_number_sign(doc, s: int) -> bool:
     """ "Case No. 412": "No." abbreviates "number" and negates nothing."""
     return doc[s].text == "No" and s + 2 < len(doc) and doc[s + 1].text == "." \
@@ -275,6 +279,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue  # "The minister said it would help, but he is lying": not his words
         if any(0 <= s - se <= 2 for _, se in selves):
             continue  # "we said", "we accuse": the speaker's own claim
+        if e < sentence.end and sentence.lowers[e - sentence.start] in SAID_NOTHING:
+            continue  # "Hun Sen killed Kem Ley and the ministry said nothing": no one is quoted
         if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:
             continue  # "our field officer said": the organisation's own people speak for it
         if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \
