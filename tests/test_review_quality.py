@@ -52,20 +52,18 @@ def test_every_flag_points_at_its_words(tmp_path):
 
 # --- the untouched part of the real published statements (tests/data/real) --------------------
 # Floors at what was measured when the analyser last changed, less a small margin for items the
-# collectors add later; never above the measured figure. Measured 2026-12-06 (end of the fifth
-# round, after the fifth and sixth collecting passes grew the part to 241 statements: 135 benign,
-# 106 risky with an outcome level; learned artefact rebuilt on the grown tuning part), at their
-# real dates: false alarms 27/135 (0.200), outcome measure 27/106 (0.255), recall incitement 0.477
-# (44), defamation 0.328 (58). The analyser as it was before the round measures 25/106 and 26/135
-# on the same part, so the floors stand lower than the 0.27 and 0.34 of earlier in the round (on
-# 89 risky lines) because the sixth pass's lines are harder (2/17 either way), not because
-# anything fell; the false-alarm ceiling rose from 0.20 to 0.21 with the fifth pass's benign lines
-# for the same reason. These are far from issue 13's goal (outcome >= 0.85, false alarms <=
-# 0.05): the floors only keep them from falling. The items are never read here; only the
-# aggregate is asserted.
+# collectors add later; never above the measured figure. Measured 2026-12-06 (end of the sixth
+# round, after the seventh collecting pass, the first split by event, grew the part to 351
+# statements: 226 benign, 125 risky with an outcome level; learned artefact rebuilt on the grown
+# tuning part), at their real dates: false alarms 46/226 (0.204), outcome measure 33/125 (0.264),
+# recall incitement 0.471 (51), defamation 0.373 (67). The analyser as it was before the round
+# measures 32/125 and 50/226 on the same part. Earlier rounds: 27/106 and 27/135 (fifth), on
+# fewer lines. These are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the
+# floors only keep them from falling. The items are never read here; only the aggregate is
+# asserted.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.25,
-               "recall_min": {"incitement": 0.47, "defamation": 0.32}}
+REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.26,
+               "recall_min": {"incitement": 0.47, "defamation": 0.37}}
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +86,11 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 
 # The tuning part is in-sample (the analyser was tuned on it; the learned signal scores each line
 # with the model of the fold that did not see it): its floor only keeps the gains of the tuning
-# rounds. Measured 2026-12-06 at real dates, after the fifth round and the fifth and sixth
-# collecting passes that grew the part from 188 to 257 statements: outcome 51/118 (0.432), false
-# alarms 13/139. The analyser as it was before the round gives 43/118 and 14/139 on the same
-# part: the ceiling on false alarms rose from 5 to 13 with the passes' 45 benign lines, not with a
-# change. Earlier: 36/94 and 5/94 (third round), 33/67 and 2/65 (second).
+# rounds. Measured 2026-12-06 at real dates, after the sixth round and the seventh collecting
+# pass that grew the part from 257 to 331 statements: outcome 61/135 (0.452), false alarms
+# 21/196. The analyser as it was before the round gives 55/135 and 26/196 on the same part: the
+# ceiling on false alarms rose from 13 to 21 with the pass's 57 benign lines, not with a change.
+# Earlier: 51/118 and 13/139 (fifth round), 36/94 and 5/94 (third), 33/67 and 2/65 (second).
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
@@ -103,8 +101,8 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 13, [e[0] for e in tune.errors if not e[1]]
-    assert tune.outcome_recall() >= 0.43, tune.outcome_misses
+    assert tune.false_alarms <= 21, [e[0] for e in tune.errors if not e[1]]
+    assert tune.outcome_recall() >= 0.45, tune.outcome_misses
 
 
 def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):

@@ -12,7 +12,7 @@ analyser (update it, with the date, whenever the analyser or the set changes).
 from __future__ import annotations
 
 # outcome measure on the untouched real part (tests/data/README.md, "Measured quality")
-FOUND, OF, ON = 27, 106, "2026-12-06"
+FOUND, OF, ON = 33, 125, "2026-12-06"
 
 
 def no_finding_note() -> str:
