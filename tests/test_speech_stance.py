@@ -1873,6 +1873,20 @@ def test_victims_and_reporters_of_a_deed_are_not_accused(text):
         analyse(text).acts
 
 
+@pytest.mark.parametrize("text, target", [
+    # a passive with no doer, in a clause after the one naming a party or the police, insinuates
+    # who did it: the harm verb's own subject is someone else (precedent 2017-kim-sok-radio-...)
+    ("The ruling party set out to crush its rivals; three organisers have since been killed.",
+     "party"),
+    ("The police came to the village at night: two farmers were beaten and one was shot.",
+     "security-forces"),
+    ("The government wanted the land cleared. Families were evicted and their houses burned; "
+     "the government says it acted lawfully.", "government"),
+])
+def test_a_passive_deed_after_the_one_named_in_another_clause_still_accuses(text, target):
+    assert target in analyse(text).facts["statement.accuses"], analyse(text).acts
+
+
 @pytest.mark.parametrize("text, fact", [
     ("The activist was beaten by the police.", "statement.accuses"),
     ("Traffic police extort money from truck drivers every day.", "statement.accuses"),

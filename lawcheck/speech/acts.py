@@ -456,22 +456,39 @@ HARM_VERBS = {"beaten", "beat", "killed", "murdered", "tortured", "attacked", "s
               "abducted", "kidnapped", "raped", "robbed", "threatened", "intimidated",
               "assaulted", "injured", "wounded", "stabbed", "evicted", "harassed"}
 PASSIVE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+CHAIN = {"had", "has", "have", "also", "reportedly", "allegedly", "then", "later"}
+RELATIVES = {"who", "whom", "that", "which"}
+CLAUSE_BREAKS = {";", ":", ".", "—", "–"}
 SAYING = {"said", "says", "say", "reported", "reports", "stated", "states", "claimed",
           "claims", "told", "added", "confirmed", "announced"}
 
 
 def _harmed_subject(sentence: Sentence, target, start: int, end: int) -> bool:
-    """True when a verb of harm stands in the passive right after its auxiliary ("were
-    beaten", "had been abducted") and the target stands before it: the target is the one
-    harmed, or the subject of a clause the victim's description hangs on ("the police rescued a
-    child who had been abducted"). The doer is who follows "by", if anyone ("beaten by the
-    police" still accuses the police)."""
+    """True when a verb of harm stands in the passive ("were beaten", "had been abducted") and
+    the target is its subject ("the police were beaten"), or the subject of the clause a
+    relative describing the victim hangs on ("the police rescued a child who had been
+    abducted"): the target is not the doer. The doer is who follows "by", if anyone ("beaten by
+    the police" still accuses the police). A target in another clause is not the passive's
+    subject: "the ruling party worked to crush the opposition; people have been killed" still
+    accuses the party (an insinuation that names no doer: precedent 2017-kim-sok-radio-
+    interview-kem-ley)."""
     lowers, base = sentence.lowers, sentence.start
     if end - start != 1 or lowers[start - base] not in HARM_VERBS or start == sentence.start \
             or lowers[start - 1 - base] not in PASSIVE:
         return False
-    return any(h.start < start and sentence.source[h.chars[0]:h.chars[1]] == target.words
-               for h in sentence.entities)
+    first = start - 1  # the auxiliary chain's first word: "had been", "were also"
+    while first > sentence.start and lowers[first - 1 - base] in PASSIVE | CHAIN:
+        first -= 1
+    relative = first > sentence.start and lowers[first - 1 - base] in RELATIVES
+    for h in sentence.entities:
+        if h.start >= start or sentence.source[h.chars[0]:h.chars[1]] != target.words:
+            continue
+        if h.end == first:
+            return True  # the passive's own subject
+        if relative and h.end < first and not any(
+                lowers[i - base] in CLAUSE_BREAKS for i in range(h.end, first)):
+            return True  # the subject of the clause the victim's description hangs on
+    return False
 
 
 def _speaker_after(sentence: Sentence, target, end: int) -> bool:
