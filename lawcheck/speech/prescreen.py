@@ -16,15 +16,16 @@ drop whatever the sentence says:
   after``, no ``reach``) when the statement names nothing of the kind's target categories:
   neither a lexicon entity nor a name ``targets.name_hits`` or ``described_names`` could find.
 
-Every test here is a necessary condition of the check in acts.py it stands for, so a hit it
-drops is one ``_acts`` would drop, with nothing changed on the way (sentences are only
-cached): the acts are the same. ``tests/test_prescreen.py`` runs the analyser with and without
+Every test here is a necessary condition of the check in acts.py (or clause_frames._needs_met)
+it stands for, so a hit it drops is one ``_acts`` would drop, with nothing changed on the way
+(sentences are only cached): the acts are the same. ``tests/test_prescreen.py`` runs the analyser with and without
 it over the benchmark statements and the real, development and training sets and compares
-every act. When one of those checks in acts.py changes, this module must follow.
+every act. When one of those checks changes, this module must follow.
 """
 
 from __future__ import annotations
 
+from lawcheck.speech.clause_frames import CALLS, OPENERS
 from lawcheck.speech.context import END
 
 # what targets.name_hits and described_names can name without the lexicon: a company, a
@@ -34,9 +35,7 @@ _RANKED = {"politician", "official"}
 # the lexicon categories of those names (targets.py: _COMPANY, _PERSON, _PARTY, _LEADER,
 # _OFFICIAL): a marker group of one of these categories may be met by a name in any sentence
 _NAME_CATEGORIES = frozenset({"company", "person", "party", "politician", "official"})
-CALLS = "statement.calls"
 INSULTS = "statement.insults"
-OPENERS = {":", "—", "–", ";", ","}  # acts.OPENERS: a command may open a clause after these
 ENABLED = True  # tests turn it off to compare with the full reading
 
 _GROUPS: dict[int, tuple] = {}
