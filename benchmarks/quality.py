@@ -115,6 +115,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     if result.outcome_total:
         print(f"outcome recall (category finding >= medium and level reached): "
               f"{result.outcome_hits}/{result.outcome_total} = {result.outcome_recall():.3f}")
+        if len(result.outcome_by_mark) > 1 or "plain" not in result.outcome_by_mark:
+            print("  by label mark: " + ", ".join(f"{mark} {hits}/{n}" for mark, (hits, n)
+                                                 in sorted(result.outcome_by_mark.items())))
     if errors and path.name not in SEALED:
         for sid, missed, extra, text in result.errors:
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
@@ -128,7 +131,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "false_alarms_by_author": result.by_author,
             "benign_high_or_critical": len(levels.inflated),
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
-            "outcome_recall": result.outcome_recall()}
+            "outcome_recall": result.outcome_recall(),
+            "outcome_by_mark": result.outcome_by_mark}
 
 
 class LevelGuard:

@@ -191,3 +191,36 @@ def test_false_alarms_are_split_by_who_really_published_the_words(tmp_path):
         result.add(item, found)
     assert result.by_author == {"domestic": [1, 1], "foreign": [0, 1], "not given": [1, 1]}
     assert result.false_alarms == 2
+
+
+def test_the_outcome_is_also_counted_by_the_labellers_mark(tmp_path):
+    """Whether the words alone carry the risk ("plain"), or the sanction rested on more than
+    the words ("hard to label") or the line is a few words of a headline ("fragment"), is read
+    from the labeller's note; the outcome measure is split by it."""
+    import json
+
+    from lawcheck.review.quality import Score
+
+    def report(category, severity, level):
+        return {"findings": [{"category": category, "severity": severity}],
+                "risk": {"prosecution": {"level": level}, "deregistration": {"level": "none"}}}
+
+    rows = [{"id": "p", "text": "a", "expect": ["defamation"], "level": "high", "note": ""},
+            {"id": "h", "text": "b", "expect": ["defamation"], "level": "critical",
+             "note": "words of a campaign; Hard to label: the charge covered the march"},
+            {"id": "f", "text": "c", "expect": ["incitement"], "level": "high",
+             "note": "fragment: a headline"},
+            {"id": "b", "text": "d", "expect": [], "note": "hard negative: fragment"}]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    items = read_set(path)
+    assert [i.mark for i in items] == ["plain", "hard to label", "fragment", None]
+    result = Score()
+    for item, rep in zip(items, (report("defamation", "high", "high"),
+                                 report("defamation", "high", "high"),
+                                 report("incitement", "low", "high"),
+                                 report("defamation", "high", "high"))):
+        result.add_outcome(item, rep)
+    assert result.outcome_by_mark == {"plain": [1, 1], "hard to label": [0, 1],
+                                      "fragment": [0, 1]}
+    assert (result.outcome_hits, result.outcome_total) == (1, 3)

@@ -47,6 +47,17 @@ class Labelled:
     # who really published it, as the source says (tests/data/real: "org_type"); the review reads
     # every line as a domestic NGO's, so this only splits the false alarms by author
     author: str | None = None
+    # the labeller's mark on a risky real line (tests/data/real: "note"): "hard to label" when the
+    # sanction rested on more than the words, "fragment" for a headline or a few words, else
+    # "plain": the words alone carry the risk (see label_mark)
+    mark: str | None = None
+
+
+def label_mark(note: str | None) -> str:
+    """How much of the sanction the words themselves explain, from the labeller's note."""
+    text = (note or "").lower()
+    return "hard to label" if "hard to label" in text else \
+        "fragment" if "fragment" in text else "plain"
 
 
 def author_group(org_type: str | None) -> str:
@@ -72,6 +83,9 @@ class Score:
     # false alarms and benign lines by author group: whether a foreign body's court criticism
     # should count against a screener for Cambodian NGOs is a labelling question for a lawyer
     by_author: dict = field(default_factory=dict)        # group -> [false alarms, benign]
+    # the outcome measure by the labeller's mark (Labelled.mark): whether the words alone carry
+    # the risk decides how much a reader of words can be asked to catch
+    outcome_by_mark: dict = field(default_factory=dict)  # mark -> [hits, risky]
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -81,8 +95,11 @@ class Score:
                      SEVERITIES.index("medium") for f in report["findings"])
         reached = max((report["risk"][k]["level"] for k in ("prosecution", "deregistration")),
                       key=LEVELS.index)
+        tally = self.outcome_by_mark.setdefault(item.mark or "plain", [0, 0])
+        tally[1] += 1
         if strong and LEVELS.index(reached) >= LEVELS.index(item.level):
             self.outcome_hits += 1
+            tally[0] += 1
         else:
             self.outcome_misses.append((item.id, reached if strong else "no finding",
                                         item.level))
@@ -138,7 +155,8 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               frozenset(row.get("expect") or ()), org_type,
                               level=row.get("level"),
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
-                              else (), added=row.get("added"), author=row.get("org_type")))
+                              else (), added=row.get("added"), author=row.get("org_type"),
+                              mark=label_mark(row.get("note")) if row.get("expect") else None))
     from lawcheck.speech.learned import crossfitted
 
     return crossfitted(items, path)
