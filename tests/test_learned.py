@@ -13,7 +13,7 @@ import pytest
 
 from lawcheck.review.quality import Labelled, read_set
 from lawcheck.review.reviewer import ReviewerSpec
-from lawcheck.speech import learned
+from lawcheck.speech import learned, learned_build
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "real" / "tune.jsonl"
@@ -60,13 +60,13 @@ def test_the_shipped_artefact_is_what_the_build_makes_from_the_data():
     shipped = learned.ARTEFACT.read_text(encoding="utf-8")
     data = json.loads(shipped)
     for rel, digest in data["trained_on"].items():
-        assert learned._sha256(learned.ROOT / rel) == digest, \
+        assert learned_build._sha256(learned.ROOT / rel) == digest, \
             f"{rel} changed since the artefact was built: run python -m lawcheck.speech.learned build"
-    rows = learned.read_rows() + [r for r in learned.read_rows(learned.GUARD) if not r["expect"]]
-    assert not data["acts"] or learned.read_hash(rows) == data["read_by"], \
+    rows = learned_build.read_rows() + [r for r in learned_build.read_rows(learned.GUARD) if not r["expect"]]
+    assert not data["acts"] or learned_build.read_hash(rows) == data["read_by"], \
         ("the analyser reads the training lines differently since the artefact was built (its "
          "acts are features): run python -m lawcheck.speech.learned build")
-    assert learned.dumps(learned.build()) == shipped
+    assert learned_build.dumps(learned_build.build()) == shipped
 
 
 def test_the_artefact_is_plain_data_with_its_provenance():
@@ -85,9 +85,9 @@ def test_the_artefact_is_plain_data_with_its_provenance():
 def acts_model():
     """A model built with lemmas and the analyser's acts as features (learned.LEMMAS and
     learned.ACTS, both off in the shipped one), on the training rows."""
-    fitted = learned._rounded(learned.fit(learned.read_rows(), acts=True, lemmas=True))
-    return fitted, learned.Learned(learned.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
-                                                   learned.read_rows()))
+    fitted = learned_build._rounded(learned_build.fit(learned_build.read_rows(), acts=True, lemmas=True))
+    return fitted, learned.Learned(learned_build.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES},
+                                                   learned_build.read_rows()))
 
 
 def test_the_runtime_scores_as_scikit_learn_does():
@@ -98,7 +98,7 @@ def test_the_runtime_scores_as_scikit_learn_does():
              *[json.loads(line)["text"] for line in DEV.read_text().splitlines()[:40]]]
     documents = [(text, learned.reading(read(text))) for text in texts]
     assert sum(bool(acts) for _, acts in documents) > 5  # the analyser's acts are scored too
-    expected = learned.decision(fitted, documents)
+    expected = learned_build.decision(fitted, documents)
     for k, (text, acts) in enumerate(documents):
         got = runtime.decision(text, acts)
         for c in learned.CATEGORIES:
@@ -108,7 +108,7 @@ def test_the_runtime_scores_as_scikit_learn_does():
     sk = _sklearn_of(shipped.data)
     if not shipped.acts:
         documents = [(text, ()) for text, _ in documents]
-    expected = learned.decision(sk, documents)
+    expected = learned_build.decision(sk, documents)
     for k, (text, acts) in enumerate(documents):
         got = shipped.decision(text, acts)
         for c in learned.CATEGORIES:
@@ -119,7 +119,7 @@ def _sklearn_of(data: dict) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    word = learned._vectoriser(data["word"]["vocab"], data["lemmas"])
+    word = learned_build._vectoriser(data["word"]["vocab"], data["lemmas"])
     word.fit([("a placeholder", ())])  # the vocabulary is fixed; the IDF is set from the data
     word.idf_ = np.array(data["word"]["idf"])
     models = {}
@@ -146,7 +146,7 @@ def test_the_runtime_does_not_import_scikit_learn():
 
 
 def test_cross_fitted_scores_never_come_from_a_model_that_saw_the_statement():
-    rows = {r["id"]: r for r in learned.read_rows()}
+    rows = {r["id"]: r for r in learned_build.read_rows()}
     items = read_set(TUNE)
     models = {id(i.learned) for i in items}
     assert len(models) == learned.FOLDS  # one model per fold, none the shipped one
@@ -155,7 +155,7 @@ def test_cross_fitted_scores_never_come_from_a_model_that_saw_the_statement():
         seen = i.learned.seen
         assert i.id not in seen
         # nor any line of the same event (its precedent or its source)
-        assert not any(learned.group(rows[s]) == learned.group(rows[i.id]) for s in seen), i.id
+        assert not any(learned_build.group(rows[s]) == learned_build.group(rows[i.id]) for s in seen), i.id
         assert len(seen) > 0.7 * len(rows)
     assert all(i.learned is None for i in read_set(DEV))  # not trained on: the shipped model
 
@@ -200,7 +200,7 @@ def test_a_broken_training_line_is_named_and_the_artefact_left_alone(tmp_path, m
     broken = tmp_path / learned.TRAINING[0]
     broken.write_text(broken.read_text(encoding="utf-8") + '{"id": "x", "text": \n',
                       encoding="utf-8")
-    monkeypatch.setattr(learned, "ROOT", tmp_path)
+    monkeypatch.setattr(learned_build, "ROOT", tmp_path)  # the build side reads the files
     out = tmp_path / "learned.json"
     out.write_text("kept", encoding="utf-8")
     assert learned.main(["build", "-o", str(out)]) == 2

@@ -42,7 +42,7 @@ class Labelled:
     # nobody has yet seen a result for apart from the older ones
     added: str | None = None
     # the learned model to score it with when the shipped one was trained on it: the model of
-    # the cross-validation fold that did not see it (lawcheck.speech.learned.crossfitted)
+    # the cross-validation fold that did not see it (lawcheck.speech.learned_build.crossfitted)
     learned: object = None
     # who really published it, as the source says (tests/data/real: "org_type"); the review reads
     # every line as a domestic NGO's, so this only splits the false alarms by author
@@ -157,7 +157,7 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
                               else (), added=row.get("added"), author=row.get("org_type"),
                               mark=label_mark(row.get("note")) if row.get("expect") else None))
-    from lawcheck.speech.learned import crossfitted
+    from lawcheck.speech.learned_build import crossfitted
 
     return crossfitted(items, path)
 

@@ -1,0 +1,419 @@
+"""The build side of the learned signal (lawcheck.speech.learned): reading the training files,
+grouped folds, fitting with scikit-learn, choosing thresholds by grouped cross-validation, writing
+the plain-data artefact, and cross-fitting (each training line scored by the model of the fold
+that did not see it, for benchmarks). scikit-learn is imported here only, and only when fitting;
+the review's runtime never imports this module.
+
+    python -m lawcheck.speech.learned build
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+from lawcheck.speech.learned import (ACTS, ARTEFACT, C, CATEGORIES, CURVE, FOLDS, FORMAT, GUARD,
+                                     KEEP, LEMMAS, Learned, MAX_FALSE, REAL_WEIGHT, ROOT, SEED,
+                                     TRAINING, grams, load, reading)
+from lawcheck.speech.likeness import vector
+
+
+# --- the build side: scikit-learn, only here ---------------------------------------------------
+
+def read_rows(paths=TRAINING) -> list[dict]:
+    """The labelled lines of ``paths``, each tagged with the file it came from (``_file``)."""
+    from lawcheck.errors import InputError, Where
+
+    rows = []
+    for rel in paths:
+        try:
+            lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read the training file: {e}", where=Where(rel),
+                             fix="restore the file from git, or build from a checkout "
+                                 "that has it") from None
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict) or not {"id", "text"} <= set(row):
+                    raise ValueError("not an object with an id and a text")
+            except ValueError as e:
+                raise InputError(f"a labelled line that cannot be read ({e})",
+                                 where=Where(rel, number),
+                                 fix="make the line one JSON object with id, text and expect "
+                                     "(tests/data/README.md, 'One line')") from None
+            rows.append({**row, "_file": rel})
+    return rows
+
+
+def group(row: dict) -> str:
+    """One event's lines never sit on both sides of a fold: its precedent, else its source's
+    URL, else its own id."""
+    return row.get("precedent") or (row.get("source") or {}).get("url") or row["id"]
+
+
+def folds(rows: list[dict], k: int = FOLDS) -> list[int]:
+    """Each row's fold: grouped (:func:`group`) and stratified on risky / benign, shuffled with
+    a fixed seed, each training file split on its own so every fold holds part of each."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    out = [0] * len(rows)
+    for rel in dict.fromkeys(r["_file"] for r in rows):
+        index = [i for i, r in enumerate(rows) if r["_file"] == rel]
+        split = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=SEED)
+        labels = [int(bool(rows[i]["expect"])) for i in index]
+        groups = [group(rows[i]) for i in index]
+        for number, (_, test) in enumerate(split.split(index, labels, groups)):
+            for j in test:
+                out[index[j]] = number
+    return out
+
+
+def _document_grams(document, lemmas: bool = LEMMAS) -> list[str]:
+    """scikit-learn's analyser over a (text, act tokens) document: :func:`grams`."""
+    return grams(*document, lemmas=lemmas)
+
+
+def _vectoriser(vocab=None, lemmas: bool = LEMMAS):
+    import functools
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyse = functools.partial(_document_grams, lemmas=lemmas)
+    return TfidfVectorizer(analyzer=analyse, sublinear_tf=True, vocabulary=vocab,
+                           lowercase=False)  # grams() lower-cases the words itself
+
+
+_READ: dict = {}
+
+
+def documents(rows: list[dict], acts: bool = ACTS) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, act tokens) of each row; without ``acts``, no tokens. The analyser reads each text
+    as review does (the screen, then ``bilingual.read`` with the default analyser), memoised per
+    text and language."""
+    from lawcheck.speech.bilingual import read
+    from lawcheck.speech.script import screen
+
+    if not acts:
+        return [(r["text"], ()) for r in rows]
+    out = []
+    for r in rows:
+        key = (r["text"], r.get("language"))
+        if key not in _READ:
+            if "analyser" not in _READ:  # the default analyser, as review's (no --model)
+                from lawcheck.speech import Analyser
+
+                _READ["analyser"] = Analyser()
+            _, analysis = read(_READ["analyser"], screen(r["text"], r.get("language")),
+                               r["text"])
+            _READ[key] = reading(analysis)
+        out.append((r["text"], _READ[key]))
+    return out
+
+
+def read_hash(rows: list[dict]) -> str:
+    """A hash of the analyser's act tokens over ``rows``: it changes when the analyser reads a
+    training line differently (the artefact must then be rebuilt)."""
+    return hashlib.sha256(json.dumps([list(a) for _, a in documents(rows, True)]).encode()
+                          ).hexdigest()
+
+
+def _classifier(c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+
+
+def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
+        acts: bool = ACTS, lemmas: bool = LEMMAS) -> dict:
+    """The model on ``rows``: fit on every n-gram, keep the ``keep`` features that weigh most in
+    any category, then fit the vectoriser and the classifiers again on those alone (so the
+    stored model is exactly what scikit-learn scores). Returns the sklearn objects."""
+    import numpy as np
+
+    c, keep = c or C, keep or KEEP
+    texts = documents(rows, acts)
+    weights = [REAL_WEIGHT if r["_file"] == TRAINING[0] else 1.0 for r in rows]
+    word = _vectoriser(lemmas=lemmas)
+    x = word.fit_transform(texts)
+    weight = np.zeros(x.shape[1])
+    for category in CATEGORIES:
+        y = [int(category in (r["expect"] or ())) for r in rows]
+        model = _classifier(c).fit(x, y, sample_weight=weights)
+        weight = np.maximum(weight, np.abs(model.coef_[0]))
+    names = list(word.get_feature_names_out())
+    chosen = sorted(np.argsort(-weight, kind="stable")[:keep])
+    word = _vectoriser({names[j]: i for i, j in enumerate(chosen)}, lemmas)
+    x = word.fit_transform(texts)
+    models = {}
+    for category in CATEGORIES:
+        y = [int(category in (r["expect"] or ())) for r in rows]
+        models[category] = _classifier(c).fit(x, y, sample_weight=weights)
+    return {"word": word, "models": models, "acts": acts, "lemmas": lemmas}
+
+
+def decision(fitted: dict, texts: list) -> dict[str, list[float]]:
+    """scikit-learn's decision function of each category on ``texts``, (text, act tokens)
+    documents (:func:`documents`)."""
+    x = fitted["word"].transform(texts)
+    return {c: [float(v) for v in m.decision_function(x)] for c, m in fitted["models"].items()}
+
+
+def _rounded(fitted: dict) -> dict:
+    """Round the fitted weights to 7 significant digits in place, in scikit-learn's own objects
+    too, so the stored model and scikit-learn's score the same numbers (and the file is small)."""
+    import numpy as np
+
+    def r(values):
+        return np.array([float(f"{v:.7g}") for v in values])
+
+    fitted["word"].idf_ = r(fitted["word"].idf_)
+    for model in fitted["models"].values():
+        model.coef_ = r(model.coef_[0]).reshape(1, -1)
+        model.intercept_ = r(model.intercept_)
+    return fitted
+
+
+def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
+    """The plain data of a fitted model: vocabulary, IDF, coefficients, thresholds, and the
+    real risky cases it learned from as facts with sources (their word vectors, not texts)."""
+    word = fitted["word"]
+    data = {"word": {"vocab": {k: int(v) for k, v in sorted(word.vocabulary_.items())},
+                     "idf": [float(v) for v in word.idf_]},
+            "models": {}, "cases": [], "acts": fitted["acts"], "lemmas": fitted["lemmas"],
+            "real": {"risky": sum(bool(r["expect"]) for r in rows if r["_file"] == TRAINING[0]),
+                     "benign": sum(not r["expect"] for r in rows if r["_file"] == TRAINING[0])}}
+    for category, model in fitted["models"].items():
+        data["models"][category] = {
+            "coef": [float(v) for v in model.coef_[0]],
+            "intercept": float(model.intercept_[0]), "threshold": thresholds[category],
+            "positives": sum(category in (r["expect"] or ()) for r in rows
+                             if r["_file"] == TRAINING[0])}
+    vocab, idf = data["word"]["vocab"], tuple(data["word"]["idf"])
+    for r in rows:
+        if r["_file"] != TRAINING[0] or not set(r["expect"] or ()) & set(CATEGORIES):
+            continue
+        source = r.get("source") or {}
+        words = vector(grams(*documents([r], fitted["acts"])[0], lemmas=fitted["lemmas"]),
+                       vocab, idf)
+        data["cases"].append({
+            "id": r["id"], "date": r.get("date") or "", "outcome": r.get("outcome") or "",
+            "level": r.get("level") or "", "title": source.get("title") or "",
+            "url": source.get("url") or "",
+            "categories": sorted(set(r["expect"]) & set(CATEGORIES)),
+            "vector": {str(j): round(v, 4) for j, v in sorted(words.items())}})
+    return data
+
+
+def _out_of_fold(rows, fold, guard_texts):
+    """Each row's scores by the model of the fold that did not see it, and the highest score
+    any fold model gives a guard line."""
+    scores = {c: [0.0] * len(rows) for c in CATEGORIES}
+    guard = {c: -math.inf for c in CATEGORIES}
+    for f in range(FOLDS):
+        seen = [r for r, g in zip(rows, fold) if g != f]
+        held = [i for i, g in enumerate(fold) if g == f]
+        fitted = fit(seen)
+        found = decision(fitted, documents([rows[i] for i in held]) + guard_texts)
+        for c in CATEGORIES:
+            for i, v in zip(held, found[c]):
+                scores[c][i] = v
+            guard[c] = max([guard[c], *found[c][len(held):]])
+    return scores, guard
+
+
+def _hits(rows, scores, thresholds, index):
+    """(risky statements caught in a category they carry, benign statements flagged)."""
+    caught = flagged = 0
+    for i in index:
+        fired = {c for c in CATEGORIES if scores[c][i] >= thresholds[c]}
+        if rows[i]["expect"]:
+            caught += bool(fired & set(rows[i]["expect"]))
+        else:
+            flagged += bool(fired)
+    return caught, flagged
+
+
+def choose(rows, scores, floor, max_false: int = MAX_FALSE) -> dict:
+    """The thresholds with the most risky real statements caught (out of fold) whose benign real
+    statements flagged stay at most ``max_false``, each above its category's ``floor``."""
+    import itertools
+
+    real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
+    benign = [i for i in real if not rows[i]["expect"]]
+    options = {c: sorted({floor[c]} | {scores[c][i] + 1e-9 for i in benign
+                                        if scores[c][i] >= floor[c]}) for c in CATEGORIES}
+    best = None
+    for values in itertools.product(*(options[c] for c in CATEGORIES)):
+        t = {c: math.ceil(v * 1e4) / 1e4 for c, v in zip(CATEGORIES, values)}
+        caught, flagged = _hits(rows, scores, t, real)
+        if flagged <= max_false and (best is None or caught > best[0]):
+            best = (caught, t)
+    return best[1]
+
+
+def build() -> dict:
+    """Fit, cross-validate, choose the thresholds and return the artefact's data."""
+    import sklearn
+
+    rows = read_rows()
+    guard_rows = [r for r in read_rows(GUARD) if not r["expect"]]
+    fold = folds(rows)
+    scores, guard = _out_of_fold(rows, fold, documents(guard_rows))
+    fitted = _rounded(fit(rows))
+    benign = documents([r for r in rows + guard_rows if not r["expect"]])
+    full = decision(fitted, benign)
+    train_benign = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0]
+                    and not r["expect"]]
+    # no dev benign line (any fold model, the full model) and no train benign line (out of
+    # fold, the full model) may reach a threshold
+    floor = {c: max(guard[c], max(full[c]), *(scores[c][i] for i in train_benign)) + 1e-6
+             for c in CATEGORIES}
+    thresholds = choose(rows, scores, floor)
+    data = to_data(fitted, thresholds, rows)
+    data.update(format=FORMAT, sklearn=sklearn.__version__, params={
+        "grams": ("lemma" if LEMMAS else "word") + " 1-2-grams" + (
+            " and the analyser's act tokens" if ACTS else ""),
+        "C": C, "keep": KEEP, "folds": FOLDS, "seed": SEED, "max_false": MAX_FALSE,
+        "classifier": "LogisticRegression(class_weight=balanced, lbfgs)"},
+        trained_on={rel: _sha256(ROOT / rel) for rel in TRAINING},
+        guard={rel: _sha256(ROOT / rel) for rel in GUARD},
+        read_by=read_hash(rows + guard_rows) if ACTS else None,
+        cv=_figures(rows, fold, scores, thresholds, guard_rows, full))
+    data["cv"]["curve"] = _curve(rows, scores, floor)
+    return data
+
+
+def _curve(rows, scores, floor) -> list[dict]:
+    """Risky tune lines caught (out of fold) at each number of benign tune lines allowed, the
+    dev/train floor kept: the choice MAX_FALSE makes, for the lead to see."""
+    real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
+    out = []
+    for allowed in CURVE:
+        t = choose(rows, scores, floor, allowed)
+        caught, flagged = _hits(rows, scores, t, real)
+        out.append({"allowed": allowed, "caught": caught, "flagged": flagged,
+                    "thresholds": t, "by_category": {
+                        c: sum(c in (rows[i]["expect"] or ()) and scores[c][i] >= t[c]
+                               for i in real) for c in CATEGORIES}})
+    return out
+
+
+def _figures(rows, fold, scores, thresholds, guard_rows, full) -> dict:
+    real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
+    per_fold = []
+    for f in range(FOLDS):
+        index = [i for i in real if fold[i] == f]
+        caught, flagged = _hits(rows, scores, thresholds, index)
+        per_fold.append({"risky": sum(bool(rows[i]["expect"]) for i in index),
+                         "caught": caught, "benign": sum(not rows[i]["expect"] for i in index),
+                         "false_alarms": flagged})
+    caught, flagged = _hits(rows, scores, thresholds, real)
+    by_category = {c: [sum(c in rows[i]["expect"] for i in real),
+                       sum(c in rows[i]["expect"] and scores[c][i] >= thresholds[c]
+                           for i in real)] for c in CATEGORIES}
+    others = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0] and not r["expect"]]
+    n_real_benign = sum(not rows[i]["expect"] for i in real)
+    return {"tune": {"risky": len(real) - n_real_benign, "caught": caught,
+                     "benign": n_real_benign, "false_alarms": flagged,
+                     "by_category": {c: {"support": n, "caught": k}
+                                     for c, (n, k) in by_category.items()},
+                     "per_fold": per_fold,
+                     "fold_mean_caught": round(sum(p["caught"] for p in per_fold) / FOLDS, 2),
+                     "fold_mean_false_alarms": round(
+                         sum(p["false_alarms"] for p in per_fold) / FOLDS, 2)},
+            "train_benign_out_of_fold": {"benign": len(others), "false_alarms": sum(
+                any(scores[c][i] >= thresholds[c] for c in CATEGORIES) for i in others)},
+            "full_model_benign": {"lines": len(full[CATEGORIES[0]]), "false_alarms": sum(
+                any(full[c][i] >= thresholds[c] for c in CATEGORIES)
+                for i in range(len(full[CATEGORIES[0]])))},
+            "dev_benign": len(guard_rows)}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m lawcheck.speech.learned",
+                                     description="Build the learned statement signal.")
+    parser.add_argument("command", choices=["build"])
+    parser.add_argument("-o", "--output", type=Path, default=ARTEFACT)
+    args = parser.parse_args(argv)
+    import os
+    import sys
+    import tempfile
+
+    from lawcheck.errors import LawcheckError
+
+    try:
+        data = build()
+    except LawcheckError as e:  # the artefact on disk is left as it was
+        print(e.render(), file=sys.stderr)
+        return e.exit_code
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=args.output.parent, prefix=".learned-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(dumps(data))
+    os.chmod(temp, 0o644)  # package data, readable by every user (mkstemp makes it 0600)
+    os.replace(temp, args.output)  # whole or not at all
+    cv = data["cv"]["tune"]
+    print(f"wrote {args.output} ({args.output.stat().st_size} bytes); thresholds "
+          f"{ {c: m['threshold'] for c, m in data['models'].items()} }; grouped {FOLDS}-fold CV "
+          f"on tune: {cv['caught']}/{cv['risky']} risky caught, {cv['false_alarms']}/"
+          f"{cv['benign']} benign flagged")
+    return 0
+
+
+
+# --- cross-fitting: honest scores for the statements the model was trained on ----------------
+
+_FOLDED: dict[str, dict] = {}
+
+
+def fold_models(shipped: Learned | None = None) -> dict[str, Learned]:
+    """For each training line's id, the model of the fold that did not see it (rebuilt with
+    scikit-learn on the current training files, the shipped thresholds; memoised per content).
+    Each model's ``seen`` holds the ids it was fitted on."""
+    shipped = shipped or load()
+    if shipped is None:
+        return {}
+    rows = read_rows()
+    key = hashlib.sha256("".join(dumps(r) for r in rows).encode()).hexdigest()
+    if key not in _FOLDED:
+        fold = folds(rows)
+        thresholds = {c: m["threshold"] for c, m in shipped.models.items()}
+        by_id = {}
+        for f in range(FOLDS):
+            seen = [r for r, g in zip(rows, fold) if g != f]
+            model = Learned(to_data(_rounded(fit(seen)), thresholds, seen))
+            model.seen = frozenset(r["id"] for r in seen)
+            by_id.update({r["id"]: model for r, g in zip(rows, fold) if g == f})
+        _FOLDED.clear()
+        _FOLDED[key] = by_id
+    return _FOLDED[key]
+
+
+def crossfitted(items, path) -> list:
+    """``items`` of ``path``, each of a training file carrying (as ``learned``) the model of the
+    fold that did not see it; items of any other file are returned as they are."""
+    from dataclasses import replace
+
+    try:
+        rel = Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return list(items)
+    if rel not in TRAINING:
+        return list(items)
+    models = fold_models()
+    return [replace(i, learned=models[i.id]) if i.id in models else i for i in items]
