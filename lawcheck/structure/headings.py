@@ -20,7 +20,7 @@ _WORDS = {w: i for i, w in enumerate(
 
 # Rank decides nesting: a heading closes every open division of equal or deeper rank. These are
 # the defaults; the parser orders part, chapter and section by where each first appears in the
-# document (Cambodian laws put PART and SECTION inside chapters), see parser._ranks.
+# document (Cambodian laws put PART and SECTION inside chapters), see prepass._ranks.
 RANK = {"book": 0, "title": 0.5, "part": 1, "chapter": 2, "section": 3, "subsection": 3.2,
         "article": 4, "paragraph": 5}
 DIVISIONS = ("book", "title", "part", "chapter", "section", "subsection")
