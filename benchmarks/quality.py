@@ -144,9 +144,10 @@ class LevelGuard:
         self.reviewer, self.inflated = reviewer, []
 
     def review(self, item) -> dict:
+        from lawcheck.report.cells import highest_level
+
         report = self.reviewer.review(item)
-        reached = max((report["risk"][k]["level"] for k in ("prosecution", "deregistration")),
-                      key=("none", "low", "moderate", "high", "critical").index)
+        reached = highest_level(report)
         if not item.expect and reached in ("high", "critical"):
             self.inflated.append((item.id, reached))
         return report

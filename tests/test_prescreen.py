@@ -4,17 +4,11 @@ the benchmark's statements and of the real, development and training sets is the
 
 from __future__ import annotations
 
-import json
-import random
-import sys
-from pathlib import Path
-
 import pytest
 
 from lawcheck.speech import Analyser, prescreen
+from tests.statement_texts import benchmark_statements, set_texts
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
 # the edges of each test in prescreen.py: a cue opening its sentence or clause, after a bullet
 # or "please", a quote mark, a party only the word "Party" names, a rank before a name,
 # a final sigma
@@ -31,20 +25,8 @@ EDGES = [
 
 
 def _texts() -> list[str]:
-    texts = list(EDGES)
-    for path in [DATA / "statements-dev.jsonl", DATA / "statements-train.jsonl",
-                 DATA / "real" / "tune.jsonl"]:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import review as bench  # the benchmark's own statement generator
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # the seed of the benchmark's 20,000 statements: their first 3,000
-    texts += [bench.statement(rng) for _ in range(3000)]
-    return texts
+    # the benchmark's seed for its 20,000 statements: their first 3,000
+    return list(EDGES) + set_texts() + benchmark_statements(7, 3000)
 
 
 @pytest.fixture(scope="module")

@@ -5,36 +5,19 @@ from __future__ import annotations
 
 import json
 import math
-import random
-import sys
-from pathlib import Path
 
 import pytest
 
 from lawcheck.speech import learned
+from tests.statement_texts import benchmark_statements, set_texts
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
 EDGES = ["", "a", "a b", "the the the the", "Ça coûte — “quoted” words…",
          "ប្រជាពលរដ្ឋទាំងអស់ត្រូវចូលរួម។", "Corrupt corrupt CORRUPT thief thief! Thieves, traitors.",
          "The government sold the border land. The government sold the border land again."]
 
 
 def _texts(limit_per_file: int = 400) -> list[str]:
-    texts = list(EDGES)
-    for path in [DATA / "statements-dev.jsonl", DATA / "statements-train.jsonl",
-                 DATA / "real" / "tune.jsonl"]:
-        for line in path.read_text(encoding="utf-8").splitlines()[:limit_per_file]:
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import review as bench  # the benchmark's own statement generator
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(3)
-    texts += [bench.statement(rng) for _ in range(300)]
-    return texts
+    return list(EDGES) + set_texts(limit_per_file) + benchmark_statements(3, 300)
 
 
 def _decision_reference(model, text: str) -> dict[str, float]:

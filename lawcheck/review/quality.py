@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from lawcheck.report.cells import highest_level
 from lawcheck.vocabulary import RISK_LEVELS, SEVERITIES
 
 # The categories statements are scored on: the speech offences and duties. Other categories a
@@ -93,8 +94,7 @@ class Score:
         self.outcome_total += 1
         strong = any(f["category"] in item.expect and SEVERITIES.index(f["severity"]) >=
                      SEVERITIES.index("medium") for f in report["findings"])
-        reached = max((report["risk"][k]["level"] for k in ("prosecution", "deregistration")),
-                      key=LEVELS.index)
+        reached = highest_level(report)
         tally = self.outcome_by_mark.setdefault(item.mark or "plain", [0, 0])
         tally[1] += 1
         if strong and LEVELS.index(reached) >= LEVELS.index(item.level):

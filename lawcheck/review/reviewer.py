@@ -13,6 +13,7 @@ once, and returns a :class:`Reviewer`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -182,8 +183,6 @@ def _explained(finding: Finding, signal, text: str, model) -> Finding:
 def _sentences_with(text: str, words) -> list[tuple[int, int]]:
     """The spans of the sentences of ``text`` that hold any of ``words`` (n-grams, matched as
     whole words whatever the case and spacing); the whole text when none is found."""
-    import re
-
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]*", text)]
     found = set()
     for word in words:
