@@ -48,3 +48,25 @@ def test_benign_statements_at_high_or_critical_are_counted_and_listed(tmp_path, 
         # the id is listed for a tuning set, never for a sealed one
         assert ("benign-hot: benign, level critical" in out) == (name == "tune.jsonl")
         assert "benign-mild: benign" not in out and "risky-hot: benign" not in out
+
+
+def test_tuning_halves_split_by_event_and_cover_the_part(tmp_path):
+    """--half: every line of one event falls in the same half, the two halves partition the part,
+    and the event key is the split key, else the precedent, else the source URL, else the id."""
+    bench = _bench()
+    rows = [{"id": f"line-{n}", "text": "We thank the donors.", "expect": [],
+             "source": {"url": f"https://example.org/{n % 7}"}} for n in range(40)]
+    rows.append({"id": "keyed", "text": "x", "expect": [], "split_key": "https://example.org/3",
+                 "precedent": "other", "source": {"url": "https://elsewhere.org"}})
+    halves = {r["id"]: bench.half_of(r) for r in rows}
+    assert set(halves.values()) == {"study", "check"}
+    for n in range(40):  # one URL, one half
+        assert halves[f"line-{n}"] == halves[f"line-{n % 7}"]
+    assert halves["keyed"] == halves["line-3"]
+    assert bench.half_of({"id": "p", "precedent": "2020-x"}) == bench.half_of(
+        {"id": "q", "precedent": "2020-x", "source": {"url": "https://a.org"}})
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    study = {i.id for i in bench.half_items(path, True, "study")}
+    check = {i.id for i in bench.half_items(path, True, "check")}
+    assert study | check == set(halves) and not study & check
