@@ -89,6 +89,16 @@ def screening_note(report: dict) -> str | None:
         ("NOT SCREENED", "PARTLY SCREENED"))), f"{result_of(report)}: have a person review it")
 
 
+def subject_note(report: dict) -> str | None:
+    """For a statement with no finding that names a subject words were punished for (the King,
+    the courts, the border...), what it names and what the precedents did; else None."""
+    from lawcheck.speech.measured import subject_part
+
+    if report.get("findings"):
+        return None
+    return next((part for c in report.get("caveats") or [] if (part := subject_part(c))), None)
+
+
 def unchecked_note(report: dict) -> str | None:
     """What lawcheck could not judge for a statement and says why (a law or rule not in force
     on its date, a date the election calendar does not cover, a citation gone), or None.

@@ -13,7 +13,8 @@ import tempfile
 
 from lawcheck.errors import Where
 from lawcheck.report.cells import (RISK_LEVELS, RISKS, highest_level, result_of, screening_note,
-                                   spans_of, suggestion_of, unanalysed_spans, unchecked_note)
+                                   spans_of, subject_note, suggestion_of, unanalysed_spans,
+                                   unchecked_note)
 from lawcheck.report.writers import SummaryWriter, Writer
 
 _CHUNK = 1 << 16  # characters of a spool handed to the page at a time
@@ -73,7 +74,8 @@ class HtmlWriter(Writer):
             ", ".join(f"{k}: {(risk.get(k) or {}).get('level', '?')}" for k in RISKS),
             len(findings), result_of(report).upper() if note else "",
             "km" if language == "km" else "",  # the page's Khmer font stack and line height
-            _marked(self._parts, item.text, report), note, unchecked_note(report), shown)
+            _marked(self._parts, item.text, report), note, unchecked_note(report), shown,
+            subject_note(report))
         level = highest_level(report)
         spool = "unscreened" if note and level == "none" else level
         self._level_counts[spool] = self._level_counts.get(spool, 0) + 1

@@ -23,7 +23,8 @@ from typing import IO, Any
 from lawcheck.outfile import remember
 from lawcheck.report.cells import (CSV_COLUMNS, RISK_LEVELS, RISKS, first_span, guard_cell,
                                    highest_level, result_of, screening_cells, screening_note,
-                                   spans_of, suggestion_of, unchecked_note, where_of)
+                                   spans_of, subject_note, suggestion_of, unchecked_note,
+                                   where_of)
 from lawcheck.rulebase.model import CATEGORIES, KINDS, SEVERITIES
 
 
@@ -195,6 +196,9 @@ class TextWriter(Writer):
         unchecked = unchecked_note(report)
         if unchecked:
             lines.append(f"    ? {unchecked}")
+        subject = subject_note(report)
+        if subject:  # no finding, but it names what words were punished for
+            lines.append(f"    ? {subject}")
         for f in findings:
             cites = ",".join(c.get("provision", "") for c in f.get("citations") or [])
             words = "; ".join(repr(item.text[s:e]) for s, e in spans_of(f) if 0 <= s < e)

@@ -325,8 +325,9 @@ class Reviewer:
                           getattr(item, "line", None))
         header = Header(__version__, self.checked_at, day.isoformat(), self.header, self.corpus)
         result = result_label(screened.analysed, len(findings))
-        if result == "no findings":
-            caveats.append(no_finding_note())
+        if result == "no findings":  # name what it touches that words were punished for
+            caveats.append(no_finding_note(facts.get("statement.mentions") or (),
+                                           self.precedents))
         return cast(StatementReport, build_report(
             header, subject, outcome.risk, findings, outcome.not_checked, caveats,
             analysis=analysis_dict(screened, analysis), result=result))

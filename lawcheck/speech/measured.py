@@ -15,13 +15,81 @@ from __future__ import annotations
 FOUND, OF, ON = 33, 125, "2026-12-06"
 
 
-def no_finding_note() -> str:
-    """The caveat of a fully analysed statement on which no rule fired."""
-    return (f"No finding is not clearance: on real published statements that drew action from "
-            f"the authorities, the analyser found {FOUND} of {OF} (measured {ON}); wording it "
-            f"has no rule for passes unseen. Have someone who knows the context read anything "
-            f"that touches the King, the courts, the security forces, borders, elections or "
-            f"named leaders before it goes out.")
+# What a statement names (statement.mentions, speech/model.py MENTIONS) -> how the report says it,
+# and the precedent base's topic words (corpus/precedents, did.topics) for the same subject.
+SUBJECTS = {
+    "king": ("the King", {"king", "royal"}),
+    "royal-family": ("the royal family", {"king", "royal"}),
+    "court": ("the courts", {"court", "international court"}),
+    "security-forces": ("the security forces", {"military"}),
+    "government": ("the government or its leaders",
+                   {"government", "prime minister", "prime minister's son", "official",
+                    "officials", "government officials", "leaders", "ruling party"}),
+    "party": ("a political party", {"opposition", "ruling party"}),
+    "dissolved-party": ("the dissolved opposition party", {"opposition",
+                                                          "return of exiled leader"}),
+    "neighbouring-state": ("a neighbouring state", {"vietnam", "thailand"}),
+    "border": ("the border", {"border", "maps"}),
+    "land": ("land disputes", {"land", "land grab", "land fraud", "eviction", "resettlement"}),
+    "election": ("an election", {"election", "boycott", "vote buying", "election commission"}),
+}
+SEVERE = ("high", "critical")  # precedent levels: summons, suspension, charges, prison
+NAMES = " It names "  # where the subject part of the caveat begins (subject_part reads it back)
+
+
+def no_finding_note(mentions=(), precedents=()) -> str:
+    """The caveat of a fully analysed statement on which no rule fired. When the statement names
+    a subject the authorities have punished words about (``mentions``: statement.mentions), the
+    caveat names it and counts the precedent base's events (``precedents``) on that subject that
+    ended at high or critical: the reader is told what to have checked, not a generic list."""
+    general = (f"No finding is not clearance: on real published statements that drew action from "
+               f"the authorities, the analyser found {FOUND} of {OF} (measured {ON}); wording it "
+               f"has no rule for passes unseen.")
+    key = (frozenset(mentions), id(precedents))
+    if key not in _MEMO:  # a batch asks again and again with the same base
+        if len(_MEMO) > 1024:
+            _MEMO.clear()
+        _MEMO[key] = (_touched(key[0], precedents), precedents)  # keeps the base alive for id()
+    touched = _MEMO[key][0]
+    if touched is None:
+        return (f"{general} Have someone who knows the context read anything that touches the "
+                f"King, the courts, the security forces, borders, elections or named leaders "
+                f"before it goes out.")
+    names, events, latest = touched
+    if not events:
+        return (f"{general}{NAMES}{names}. Have someone who knows the context read it "
+                f"before it goes out.")
+    return (f"{general}{NAMES}{names}: statements on these subjects ended in summons, "
+            f"suspension, charges or prison in {events} event{'s' * (events > 1)} of the "
+            f"precedent base (latest: {', '.join(latest)}); in many such events the sanction "
+            f"rested on who spoke and when as much as on the words, which lawcheck cannot "
+            f"judge. Have someone who knows the context read it before it goes out.")
+
+
+def subject_part(caveat: str) -> str | None:
+    """The subject part of a :func:`no_finding_note` ("It names the King ..."), for formats that
+    show one short line per statement; None for any other caveat."""
+    caveat = str(caveat)
+    if not caveat.startswith("No finding is not clearance") or NAMES not in caveat:
+        return None
+    return caveat[caveat.index(NAMES) + 1:]
+
+
+_MEMO: dict = {}
+
+
+def _touched(mentions: frozenset, precedents):
+    """(the subjects named, in words; how many severe statement precedents share a topic with
+    them; the ids of the two latest), or None when the statement names none of SUBJECTS."""
+    named = [key for key in SUBJECTS if key in mentions]
+    if not named:
+        return None
+    labels = list(dict.fromkeys(SUBJECTS[key][0] for key in named))
+    names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    topics = set().union(*(SUBJECTS[key][1] for key in named))
+    hits = sorted((p for p in precedents if p.did.kind == "statement" and p.level in SEVERE
+                   and topics & set(p.did.topics)), key=lambda p: (p.date, p.id), reverse=True)
+    return names, len(hits), tuple(p.id for p in hits[:2])
 
 
 def batch_note() -> str:
