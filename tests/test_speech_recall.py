@@ -1,0 +1,40 @@
+"""Recall on statements whose words alone carry the risk (issue 13, seventh round): stances and
+targets the analyser did not read. Every case is written for this file, in words of its own (no
+phrase of the real set); each capability has benign near-misses that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.speech import analyse
+
+
+def labels(text: str) -> dict:
+    return {k: v for k, v in analyse(text).facts.items() if v and k != "statement.mentions"}
+
+
+# --- impunity: a wrong the named subject escaped punishment for is said to be theirs ---------
+
+@pytest.mark.parametrize("text, target", [
+    ("The provincial police chief has never been held accountable for the shooting of the "
+     "strikers.", "official"),
+    ("The governor escaped justice for the beatings of the villagers in Preah Vihear.",
+     "official"),
+    ("The military police have gone unpunished for the violence against the fishermen.",
+     "security-forces"),
+    ("The district chief got away with the looting of the commune budget.", "official"),
+])
+def test_impunity_accuses_the_subject(text, target):
+    assert labels(text) == {"statement.accuses": [target]}, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a call for accountability says of no one that they did it
+    "Officials who abuse villagers must not go unpunished for such crimes.",
+    # no one named: the deed is nobody's in these words
+    "No one has been held accountable for the deaths of the two activists.",
+    # no wrong named: impunity for nothing accuses no one of anything
+    "The minister has never been held accountable for the delays in the land titling project.",
+])
+def test_impunity_near_misses_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts
