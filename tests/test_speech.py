@@ -173,7 +173,8 @@ def test_court_claims(text, value):
     ("We stand with the CNRP.", "endorse"),
     ("We support the Candlelight Party.", "endorse"),
     ("Vote for the Khmer Will Party on Sunday.", "endorse"),
-    ("Shame on Hun Manet.", "attack"),
+    # a leader who holds office is a party's only in a party frame (tests/test_neutrality_stance.py)
+    ("Shame on Hun Manet and his party.", "attack"),
     ("We condemn the CPP for its failures.", "attack"),
     ("The CPP stole the election.", "attack"),
 ])

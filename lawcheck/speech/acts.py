@@ -27,7 +27,7 @@ from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import (Hit, Target, described_names, find_target, name_hits,
-                                     near_target)
+                                     near_target, party_role)
 
 REPORTED = "statement.reported_accusation"
 ACCUSES = "statement.accuses"
@@ -39,6 +39,7 @@ SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 INSINUATING = ("salary-wealth",)
 TERRITORY = "statement.territory_claim"
+PARTY_STANCE = "statement.party_stance"
 
 
 def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> Analysis:
@@ -308,6 +309,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "long rule can breed corruption and an absolutist regime"
             if kind.value == "endorse" and _abusive(pipeline, target.words):
                 continue  # "a vote for this sham is a vote for the dictator": no praise
+            if kind.fact == PARTY_STANCE and not party_role(sentence, target):
+                continue  # "we condemn Hun Manet's order": an official's act, no party's side
         if kind.fact in (ACCUSES, INSULTS) and _charged_with(sentence, start):
             continue  # "the court charged us with … insulting the king": the charge, not an insult
         claimed.add((start, end, kind.fact))
@@ -347,7 +350,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 facts_made.append((fact, aimed.category))
             facts_made += [(also.fact, also.value) for also in kind.also
                            if aimed.category in also.targets and (
-                               also.fact != FOREIGN or _foreign_owned(sentence, start, end))]
+                               also.fact != FOREIGN or _foreign_owned(sentence, start, end))
+                           and (also.fact != PARTY_STANCE or party_role(sentence, aimed))]
         for fact_name, fact_value in facts_made:
             acts.append(Act(
                 fact=fact_name, value=fact_value, start=chars[0], end=chars[1],

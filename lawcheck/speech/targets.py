@@ -38,6 +38,29 @@ class Target:
     category: str
     words: str
     joined: tuple["Target", ...] = ()   # others aimed at too: "the King and his brother"
+    entry: str = ""                     # the lexicon entry id ("person.hun-sen"), when known
+
+
+# Politicians who hold or held state office (the lexicon's entry ids): a stance toward one of
+# them is a party stance only in a party or electoral frame (see party_role). Every other
+# politician in the lexicon (opposition leaders, candidates) has no public role but the party's,
+# so a new entry counts as a party figure until it is listed here (issue 13, neutrality).
+OFFICE_HOLDERS = frozenset({"person.hun-sen", "person.hun-manet", "person.hun-family",
+                            "person.epithet", "name.leader"})
+
+
+def party_role(sentence, target: "Target") -> bool:
+    """True when a stance toward ``target`` is a stance toward a party (LANGO Art 24): the
+    target is a party, a politician whose only public role is the party's (an opposition
+    leader, a candidate), or an office holder set in a party or electoral frame in the same
+    sentence (a party named or implied beside them, an election, a vote, a campaign: the
+    group ``party-frame``). "We condemn Hun Manet's order to close the radio station" judges an
+    official's act; "Hun Manet's party stole the election" takes a side."""
+    if target.category != "politician":
+        return target.category == "party"
+    if target.entry not in OFFICE_HOLDERS:
+        return True
+    return bool(sentence.find("party-frame"))
 
 
 POSSESSIVES = {"his", "her", "their", "its"}
@@ -85,7 +108,7 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
         # pointing back to someone named earlier; the name after the cue is the victim
         for hit in reversed(earlier):
             if hit.target and (not allowed or hit.target in allowed):
-                return Target(hit.target, subject)
+                return Target(hit.target, subject, entry=_entry_id(hit))
     if after:
         return _as_target(sentence, after[0])
     if before:
@@ -108,7 +131,7 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     words = sentence.source[first.idx:last.idx + len(last)]
     for hit in reversed(earlier):
         if hit.target and (not allowed or hit.target in allowed):
-            return Target(hit.target, words)
+            return Target(hit.target, words, entry=_entry_id(hit))
     if (not allowed or "person" in allowed) and not weak:
         return Target("person", words)
     return None
@@ -152,7 +175,7 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
     if subject is not None:
         for hit in reversed(earlier):
             if hit.target and (not allowed or hit.target in allowed):
-                return Target(hit.target, subject)
+                return Target(hit.target, subject, entry=_entry_id(hit))
     return None
 
 
@@ -181,7 +204,12 @@ def _pronoun_subject(sentence, start: int, links) -> str | None:
 
 
 def _as_target(sentence, hit: Hit, joined: tuple[Target, ...] = ()) -> Target:
-    return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]], joined)
+    return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]], joined,
+                  _entry_id(hit))
+
+
+def _entry_id(hit: Hit) -> str:
+    return getattr(hit.entry, "id", "") or ""
 
 
 JOIN_REACH = 4  # words between two subjects: "the King and his brother, Prince X, are thieves"
