@@ -38,3 +38,36 @@ def test_impunity_accuses_the_subject(text, target):
 ])
 def test_impunity_near_misses_stay_clean(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+# --- a body or a person pointed at by a demonstrative is a target ----------------------------
+
+@pytest.mark.parametrize("text, target, words", [
+    ("This bank stole the savings of hundreds of garment workers.", "company", "This bank"),
+    ("That private clinic cheated poor patients out of their land titles.", "company",
+     "That private clinic"),
+    ("These microfinance lenders seized the land of indebted families.", "company",
+     "These microfinance lenders"),
+    ("Everyone in the commune knows this man took bribes from the loggers.", "person",
+     "this man"),
+    ("Graduation at that university is extortion, nothing less.", "company",
+     "that university"),
+])
+def test_a_demonstrative_points_at_a_target(text, target, words):
+    assert labels(text) == {"statement.accuses": [target]}, analyse(text).acts
+    assert {a.target for a in analyse(text).acts} == {words}
+
+
+@pytest.mark.parametrize("text", [
+    # "that" as a conjunction points at nothing
+    "The report says that school fees rose by ten percent this year.",
+    # the noun without a demonstrative is a kind, not one body
+    "Corruption in schools remains a concern for parents, our survey found.",
+    # the body is the victim of the deed, not its doer
+    "This hospital was robbed last night and the police are investigating.",
+    # an NGO's measured criticism of one body in similar words: no wrong is said of it
+    "This bank has not yet replied to the families' request to reschedule their loans.",
+    "This school received new computers thanks to our donors.",
+])
+def test_demonstrative_near_misses_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts

@@ -27,7 +27,7 @@ from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import (Hit, Target, described_names, find_target, name_hits,
-                                     near_target, party_role)
+                                     near_target, party_role, pointed_names)
 
 REPORTED = "statement.reported_accusation"
 ACCUSES = "statement.accuses"
@@ -223,6 +223,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             names = name_hits(doc, *bounds, pipeline, tokens)
             names += described_names(*bounds, tokens, held.union(
                 k for h in names for k in range(h.start, h.end)))
+            names += pointed_names(*bounds, tokens, held.union(
+                k for h in names for k in range(h.start, h.end)), pipeline.markers)
             if present is None:
                 present = _present_government(hits, tokens, pipeline)
             sentences[bounds] = Sentence(doc, text, *bounds, pipeline,

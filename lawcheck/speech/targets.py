@@ -362,6 +362,68 @@ def described_names(start: int, end: int, tokens, taken: set[int]) -> list[Hit]:
     return found
 
 
+DEMONSTRATIVES = {"this", "these", "that", "those"}
+# "that" is also a conjunction ("the report says that school fees rose"): it points only at the
+# start of a clause or after a preposition ("the students of that school")
+POINTS_AFTER = {"of", "by", "at", "in", "from", "with", "against", "for", "to", "on", "about",
+                "and", "but", "or", "than"}
+# words between the demonstrative and its noun that make it another noun's ("this year school
+# fees rose"): a time, a number
+NOT_BETWEEN = {"year", "years", "month", "months", "week", "weeks", "day", "days", "time",
+               "morning", "afternoon", "evening", "season", "term", "semester", "is", "was",
+               "are", "were", "has", "have", "had", "will", "would", "can", "could", "must"}
+POINT_REACH = 2  # words between: "this private school", "that same old man"
+
+
+def pointed_names(start: int, end: int, tokens, taken: set[int], markers) -> list[Hit]:
+    """Bodies and people the lexicon cannot list, pointed at by a demonstrative: "this school",
+    "that private clinic" (a `pointed-body`: a company, as a named firm is), "this man", "those
+    guys" (a `pointed-person`: a person, as "he" is). The demonstrative makes the noun one
+    body the reader can identify; "schools" alone is a kind ("corruption in schools"). Words
+    another name already holds are left alone ("this company" stays the lexicon's)."""
+    bodies, people = _pointed_words(markers)
+    if not bodies and not people:
+        return []
+    texts, lowers = tokens.text, tokens.lower
+    found = []
+    for k in range(start, end - 1):
+        word = lowers[k]
+        if word not in DEMONSTRATIVES or k in taken:
+            continue
+        if word == "that" and k > start and texts[k - 1].isalpha() \
+                and lowers[k - 1] not in POINTS_AFTER:
+            continue
+        for j in range(k + 1, min(end, k + 2 + POINT_REACH)):
+            noun = lowers[j]
+            entry = _COMPANY if noun in bodies else _PERSON if noun in people else None
+            if entry is not None:
+                while j + 1 < end and lowers[j + 1] in bodies.union(people):
+                    j += 1  # "these microfinance lenders": the last noun is the head
+                    entry = _COMPANY if lowers[j] in bodies else _PERSON
+                if not taken.intersection(range(k, j + 1)):
+                    found.append(Hit(k, j + 1, (tokens.idx[k], tokens.end_char(j)), entry))
+                break
+            if not texts[j].isalpha() or noun in NOT_BETWEEN or noun in DEMONSTRATIVES:
+                break
+    return found
+
+
+_POINTED: dict[int, tuple] = {}
+
+
+def _pointed_words(markers) -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word nouns of `pointed-body` and `pointed-person`, read once per pipeline."""
+    cached = _POINTED.get(id(markers))
+    if cached is None or cached[0] is not markers:
+        def single(name) -> frozenset[str]:
+            group = markers.get(name, {})
+            return frozenset(w for w, phrases in group.items() if (w,) in phrases)
+
+        cached = (markers, single("pointed-body"), single("pointed-person"))
+        _POINTED[id(markers)] = cached
+    return cached[1:]
+
+
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
                 reach: int, listed: bool = False) -> Target | None:
     """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
