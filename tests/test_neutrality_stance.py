@@ -53,6 +53,19 @@ def test_a_politician_in_a_party_or_electoral_role_keeps_the_stance(text, stance
     assert stance in analyse(text).facts["statement.party_stance"], analyse(text).acts
 
 
+@pytest.mark.parametrize("text, attacked", [
+    # a vote asked against a party or its leader attacks them; a party that itself votes
+    # against a motion is attacked by no one
+    ("Never vote for the Candlelight Party.", True),
+    ("We will not vote for Hun Sen's party.", True),
+    ("Vote out Hun Manet in July.", True),
+    ("Members of the CPP voted against the motion.", False),
+])
+def test_a_vote_asked_against_a_party_is_an_attack(text, attacked):
+    assert ("attack" in analyse(text).facts["statement.party_stance"]) is attacked, \
+        analyse(text).acts
+
+
 def test_every_office_holder_is_a_lexicon_entry():
     """A renamed entry must not silently turn an office holder into a party figure or back."""
     ids = {e.id for e in load_lexicon().entries} | {"name.leader"}
