@@ -16,16 +16,18 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lawcheck import __version__
+from lawcheck.jsonbytes import dumps
 from lawcheck.vocabulary import RISK_LEVELS
 
 #: Keys under a finding's ``where`` (and its ``flags``) that echo the input's words.
 WHERE_TEXT_KEYS = ("excerpt", "text", "quote")
 #: Top-level and ``subject`` keys that would hold a statement's words.
 SUBJECT_TEXT_KEYS = ("text",)
-_BATCH = 500  # subjects per INSERT while committing: bounded memory for any size of run
-# json.dumps(report, ensure_ascii=False) without the cycle check (a report is a tree): about a
-# sixth less time per encode, the same bytes
-_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_BATCH = 500  # subjects per INSERT while committing, and per spooled pickle: bounded memory
+# Each stored report is compact JSON from lawcheck.jsonbytes (orjson), the encoder of the JSONL
+# output: records written before it (the standard library's ", " and ": " separators) read the
+# same, since readers parse them (json.loads) and hash nothing over the stored bytes.
+_ENCODE = dumps
 _RISK_ORDER = RISK_LEVELS
 
 
@@ -78,6 +80,7 @@ class RunRecorder:
         self._rules_dir = rules_dir
         # Unlinked at once (0600): a process killed before commit() leaves no file behind.
         self._spool = tempfile.TemporaryFile(dir=spool_dir)
+        self._pending: list[tuple] = []  # spooled _BATCH at a time: one pickle per batch
         self._texts: dict[str, str] = {}
         self._citations: dict[tuple[str, str], str | None] = {}
         self._inputs: list[dict] = []
@@ -118,8 +121,9 @@ class RunRecorder:
                     for f in stamped.get("findings") or []]
         subject = {k: v for k, v in (stored.get("subject") or {}).items()}
         kept = zlib.compress(text.encode("utf-8"), 1) if self.keep_text and text else None
-        pickle.dump((seq, subject, zlib.compress(blob.encode("utf-8"), 1), kept, findings),
-                    self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((seq, subject, zlib.compress(blob, 1), kept, findings))
+        if len(self._pending) >= _BATCH:
+            self._flush_pending()
         self.subjects += 1
         self.findings += len(findings)
         self._first = self._first or {k: stamped.get(k) for k in
@@ -133,6 +137,10 @@ class RunRecorder:
             self._inputs.append({"run_id": self.id, "seq": len(self._inputs), "name": name,
                                  "sha256": hashlib.sha256(content).hexdigest(),
                                  "content": zlib.compress(content)})
+
+    def _flush_pending(self) -> None:
+        pickle.dump(self._pending, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending = []
 
     def _dehydrate(self, report: dict) -> dict:
         """Citation texts become references to one stored copy each (``{"$ref": sha256}``,
@@ -184,6 +192,8 @@ class RunRecorder:
                "lawcheck": str(first.get("lawcheck") or __version__)}
         citations = [{"run_id": self.id, "provision": p, "sha256": s, "version": v}
                      for (p, s), v in sorted(self._citations.items())]
+        if self._pending:
+            self._flush_pending()
         self._spool.seek(0)
         with self.store.transaction() as session:
             run["recorded_by"] = repo.current_user(session)
@@ -207,6 +217,7 @@ class RunRecorder:
 
     def discard(self) -> None:
         """Forget the spooled reports (the run is then not recorded, unless committed)."""
+        self._pending = []
         self._spool.close()
 
     def __enter__(self) -> RunRecorder:
@@ -223,7 +234,7 @@ class RunRecorder:
 def _records(spool):
     while True:
         try:
-            yield pickle.load(spool)  # our own file, written a moment ago by this process
+            yield from pickle.load(spool)  # our own file, written a moment ago by this process
         except EOFError:
             return
 
@@ -236,7 +247,7 @@ def _risk_rank(value) -> tuple:
             score if isinstance(score, (int, float)) else -1.0)
 
 
-def _leaks(blob: str, text: str, report: dict) -> bool:
+def _leaks(blob: bytes | str, text: str, report: dict) -> bool:
     """True when the redacted report still carries words of the statement that lawcheck did
     not write itself. A statement may quote lawcheck's own advice, a rule title or the law
     (a training leaflet that cites Art 495): those words are in the report because lawcheck put
@@ -250,7 +261,11 @@ def _leaks(blob: str, text: str, report: dict) -> bool:
     return any(_in(run, blob) for piece in pieces for run in _own_words(piece, generated))
 
 
-def _in(piece: str, blob: str) -> bool:
+def _in(piece: str, blob: bytes | str) -> bool:
+    """True when ``piece``, as JSON writes a string (the same escapes from either encoder),
+    is inside ``blob``."""
+    if isinstance(blob, bytes):
+        return dumps(piece)[1:-1] in blob
     return json.dumps(piece, ensure_ascii=False)[1:-1] in blob
 
 

@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
+from lawcheck.jsonbytes import dumps_str
 from lawcheck.outfile import remember
 from lawcheck.report.cells import (CSV_COLUMNS, RISK_LEVELS, RISKS, first_span, guard_cell,
                                    highest_level, result_of, screening_cells, screening_note,
@@ -61,14 +62,12 @@ class Writer:
 
 # --- jsonl -------------------------------------------------------------------------------------
 
-# json.dumps(report, ensure_ascii=False, separators=(",", ":")) without the cycle check (a
-# report is a tree): the same bytes, about a sixth faster
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-
-
 class JsonlWriter(Writer):
     def write(self, item, report) -> None:
-        self.out.write(_COMPACT(report) + "\n")
+        # orjson (lawcheck.jsonbytes): the values of json.dumps(report, ensure_ascii=False,
+        # separators=(",", ":")), about four times faster; floats in the shortest exponent form
+        # (0.00001, 1e16), never NaN or infinity (docs/review.md, "JSONL bytes")
+        self.out.write(dumps_str(report) + "\n")
         self.out.flush()
 
 

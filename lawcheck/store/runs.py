@@ -62,10 +62,13 @@ def add_snapshot(session: Session, version: str, files: bytes) -> None:
 
 
 def add_subjects(session: Session, subjects: list[dict], findings: list[dict]) -> None:
+    # Core inserts on the session's connection (one executemany each, in the session's
+    # transaction): the ORM's bulk path adds only its own bookkeeping for plain rows
+    connection = session.connection()
     if subjects:
-        session.execute(insert(RunSubject), subjects)
+        connection.execute(insert(RunSubject.__table__), subjects)
     if findings:
-        session.execute(insert(RunFinding), findings)
+        connection.execute(insert(RunFinding.__table__), findings)
 
 
 def runs_matching(session: Session, prefix: str) -> list[Run]:
