@@ -71,3 +71,34 @@ def test_a_demonstrative_points_at_a_target(text, target, words):
 ])
 def test_demonstrative_near_misses_stay_clean(text):
     assert labels(text) == {}, analyse(text).acts
+
+
+# --- people held hostage or captive by the one named: the captor is accused ------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("Garment workers are held hostage by the Ministry of Labour and its union law.",
+     "government"),
+    ("Villagers in Stung Treng live as captives of the provincial governor.", "official"),
+    ("The whole nation has become a prisoner of this regime.", "government"),
+    ("Fishing families along the river are hostages of the military police.",
+     "security-forces"),
+])
+def test_a_captor_named_after_the_hostages_is_accused(text, target):
+    assert labels(text) == {"statement.accuses": [target]}, analyse(text).acts
+
+
+def test_a_leader_held_as_captor_is_accused_without_a_party_stance():
+    # an office holder accused outside any party frame: no side taken among parties
+    assert labels("Our farmers have become hostages of Hun Sen.") == {
+        "statement.accuses": ["politician"]}
+
+
+@pytest.mark.parametrize("text", [
+    # the captor is not named right after: "held by the government" is a detention reported
+    "Our campaign asks for the release of all prisoners of conscience held by the government.",
+    # captives of no one the lexicon knows
+    "The country should not be a hostage to any single donor or investor.",
+    "Political prisoners of the Khmer Rouge regime were tortured at Tuol Sleng.",
+])
+def test_captor_near_misses_stay_clean(text):
+    assert "statement.accuses" not in labels(text), analyse(text).acts

@@ -10,7 +10,7 @@ private to the analyser (underscored), split out of acts.py so each module stays
 from __future__ import annotations
 
 from lawcheck.speech.context import Sentence
-from lawcheck.speech.targets import Target
+from lawcheck.speech.targets import Target, _as_target
 
 # the words that open the object of a territory cue, and those that end it
 OBJECT_OPENERS = {"their", "his", "her", "its", "my", "your", "our", "the", "a", "an"}
@@ -349,8 +349,9 @@ def _taken_by_company(sentence: Sentence, start: int) -> bool:
 
 
 # kinds whose target must be the object right after the cue: "abolish the monarchy", "a
-# country without a King", not "the King, without a doubt, …"
-NEXT_TARGET = ("reject-monarchy", "endorse-loyalty", "remove-government")
+# country without a King", not "the King, without a doubt, …"; "hostages of the regime", not
+# "prisoners of conscience held by the government"
+NEXT_TARGET = ("reject-monarchy", "endorse-loyalty", "remove-government", "captor")
 OBJECT_DETERMINERS = ("the", "a", "an", "our", "this", "any", "their", "its")
 # what may follow the object: "abolish the monarchy once and for all"; another word makes it
 # the owner of a noun ("get rid of the palace staff")
@@ -373,7 +374,8 @@ def _next_target(sentence: Sentence, end: int, allowed) -> Target | None:
                 hit.end >= sentence.end or not sentence.doc[hit.end].is_alpha
                 and lowers[hit.end - base] not in ("'s", "’s")
                 or lowers[hit.end - base] in TARGET_ENDS):
-            return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]])
+            # as targets._as_target: the entry tells an office holder from a party figure
+            return _as_target(sentence, hit)
     return None
 
 
