@@ -102,3 +102,34 @@ def test_a_leader_held_as_captor_is_accused_without_a_party_stance():
 ])
 def test_captor_near_misses_stay_clean(text):
     assert "statement.accuses" not in labels(text), analyse(text).acts
+
+
+# --- a target compared to a notorious tyrant is insulted by the likeness ---------------------
+
+@pytest.mark.parametrize("text, fact, target", [
+    ("This government is worse than the Khmer Rouge regime.", "statement.insults",
+     "government"),
+    ("The provincial governor rules the villagers like Hitler.", "statement.insults",
+     "official"),
+    ("Hun Manet is following in the footsteps of Pol Pot.", "statement.insults", "politician"),
+    # a negation that denies the difference says the likeness
+    ("The Defence Minister is no better than Idi Amin.", "statement.insults", "official"),
+    ("The judges are as cruel as Ta Mok.", "statement.insults", "court"),
+])
+def test_a_tyrant_comparison_insults_the_target(text, fact, target):
+    assert target in labels(text).get(fact, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # the tyrant named as history, not a likeness
+    "Hun Sen defeated the Khmer Rouge in 1998, the ministry's booklet says.",
+    "Survivors of the Pol Pot regime told the court about forced labour.",
+    # the name owns another noun: an institution, not a comparison
+    "The government, like the Khmer Rouge tribunal, must respect the victims' rights.",
+    # a likeness denied
+    "The new governor is not Pol Pot, and our members should judge him on his record.",
+    # an NGO's measured criticism in similar words: a comparison with no tyrant
+    "The government's new law is worse than the draft we commented on in May.",
+])
+def test_tyrant_comparison_near_misses_stay_clean(text):
+    assert "statement.insults" not in labels(text), analyse(text).acts

@@ -20,6 +20,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _names_a_procedure, _next_target, _present_government,
                                           _presupposed, _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
+from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
@@ -268,6 +269,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             target = _next_target(sentence, end, kind.targets)
             if target is None:
                 continue  # "without a doubt", "abolish the King's portrait fee": no monarchy
+        elif kind.id in COMPARED:
+            target = _compared_to(sentence, start, end, kind.targets)
+            if target is None:
+                continue  # "Hun Sen defeated the Khmer Rouge", "the Khmer Rouge tribunal"
         elif kind.reach is not None:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
                 in pipeline.listed.get(kind.id, ())
@@ -319,6 +324,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         mode = mode_of(sentence, start, end, kind.fact)
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
+        if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):
+            mode = "asserted"  # "Hun Sen is no better than Pol Pot": the likeness is said
         if mode == "question" and kind.fact == CALLS and _suggested(sentence):
             mode = "asserted"  # "Why don't we all go to Freedom Park tomorrow?": a call
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
