@@ -260,6 +260,17 @@ def test_one_statement_per_line(client):
     assert response.text.count('class="statement ') == 3
 
 
+def test_a_clean_statement_that_names_the_king_says_so_on_the_page(client):
+    response = client.post("/review", data={"csrf": token(client), "split": "line", "text":
+                                            "His Majesty the King presided over the water festival."
+                                            "\nWe thank our donors for the bookkeeping course."})
+    assert response.status_code == 200
+    assert response.text.count('class="statement ') == 2
+    # one subject line, for the statement that names the King, none for the routine one
+    assert response.text.count("? It names the King: statements on these subjects") == 1
+    assert response.text.count("? It names") == 1
+
+
 def test_a_sheet_without_id_and_text_asks_which_columns_with_a_guess(client):
     sheet = "No,Page,Post text\n1,main,The corrupt CPP government must go.\n2,main,Hello\n"
     response = client.post("/review", data={"csrf": token(client)},
