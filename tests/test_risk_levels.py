@@ -188,6 +188,22 @@ def test_a_post_or_broadcast_reaches_critical_a_press_release_does_not(reviewer,
     assert rule not in rules and level in ("moderate", "high"), (level, rules)
 
 
+def test_a_leader_accused_in_a_release_is_not_lifted_by_the_leader_precedents(reviewer):
+    # seventh round: kh.speech.precedent.leader-insult leaves out press releases and joint
+    # statements, as the other level rules do: its precedents are a speech, a radio interview, a
+    # post and a chat, and the base's releases and joint statements ended in warnings, a halt, a
+    # suspension or a summons, never in charges. The defamation finding stays (not clean), and
+    # a statement that gives no medium keeps the precedent finding
+    text = "Hun Sen has used violence and corruption to stay in power."
+    for medium in ("speech", "facebook", None):
+        level, rules = _review(reviewer, text, medium)
+        assert "kh.speech.precedent.leader-insult" in rules and level == "critical", (medium, level)
+    for medium in ("press_release", "joint_statement"):
+        level, rules = _review(reviewer, text, medium)
+        assert "kh.speech.precedent.leader-insult" not in rules and level == "moderate", level
+        assert "kh.speech.defamation.accusation" in rules
+
+
 def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
     # fifth round: the precedents (a casino's, a mining company's and a scam compound's critics
     # charged; a factory's and a land company's critics summoned or fined) put a company
