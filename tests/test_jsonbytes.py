@@ -72,7 +72,7 @@ def test_every_jsonl_line_parses_to_the_old_line_s_values(reviewed):
             # no float in exponent form: the bytes themselves are the old bytes
             assert line == old
             identical += 1
-    assert identical > 250
+    assert identical > len(reviewed) // 2  # the byte comparison ran on most of them
     assert any(f for report in reviewed for f in _floats(report))  # scores were compared too
 
 
