@@ -133,3 +133,24 @@ def test_a_tyrant_comparison_insults_the_target(text, fact, target):
 ])
 def test_tyrant_comparison_near_misses_stay_clean(text):
     assert "statement.insults" not in labels(text), analyse(text).acts
+
+
+# --- clause scope: an order received is not words reported ----------------------------------
+
+@pytest.mark.parametrize("text, fact, target", [
+    ("The man on the throne is a coward who signs whatever he is told.", "statement.insults",
+     "king"),
+    ("The commune chief is a liar who does as he is told.", "statement.insults", "official"),
+    ("The soldiers were told to guard the border and they killed two farmers.",
+     "statement.accuses", "security-forces"),
+])
+def test_an_order_received_is_not_attribution(text, fact, target):
+    assert labels(text).get(fact) == [target], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers were told that the governor took the land.",
+    "The governor stole the land, villagers were told.",
+])
+def test_told_that_still_reports(text):
+    assert labels(text) == {"statement.reported_accusation": ["official"]}, analyse(text).acts

@@ -267,6 +267,34 @@ def _is_number_sign(doc, s: int) -> bool:
         and doc[s + 2].like_num
 
 
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "get",
+            "gets", "got"}
+
+
+ORDERED_WHAT = {"what", "whatever", "as", "everything", "anything", "all"}
+
+
+def _order_received(sentence: Sentence, s: int, e: int) -> bool:
+    """True when "told" at tokens s..e is an order its subject receives, not words reported:
+    in the passive, after "what", "whatever" or "as" and a pronoun at the end of its clause ("does
+    as he is told", "signs whatever he is told"), or before "to" and a verb ("they were told to
+    leave"). "Villagers were told that the governor took the land" and "was told
+    by police" still report someone's words."""
+    lowers, base = sentence.lowers, sentence.start
+    if lowers[s - base] != "told" or e - s != 1 or s == sentence.start \
+            or lowers[s - 1 - base] not in BE_FORMS:
+        return False
+    after = lowers[e - base] if e < sentence.end else "."
+    if after == "to":
+        return e + 1 < sentence.end and sentence.doc[e + 1].is_alpha \
+            and lowers[e + 1 - base] not in ("the", "a", "an", "us", "them", "me", "him", "her")
+    # "whatever he is told", "as they are told": what the order says; "the governor stole the
+    # land, villagers were told" ends on "told" and reports
+    return s - 3 >= sentence.start and lowers[s - 3 - base] in ORDERED_WHAT \
+        and lowers[s - 2 - base] in ("he", "she", "they", "we", "i", "you", "it") \
+        and (e >= sentence.end or not sentence.doc[e].is_alpha)
+
+
 def _attributed(sentence: Sentence, start: int, end: int) -> bool:
     """Someone other than the speaker says it: "villagers said", "according to residents"."""
     selves = sentence.find("self")
@@ -281,6 +309,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue  # "we said", "we accuse": the speaker's own claim
         if e < sentence.end and sentence.lowers[e - sentence.start] in SAID_NOTHING:
             continue  # "Hun Sen killed Kem Ley and the ministry said nothing": no one is quoted
+        if _order_received(sentence, s, e):
+            continue  # "a coward who signs whatever he is told": an order, no one quoted
         if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:
             continue  # "our field officer said": the organisation's own people speak for it
         if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \
