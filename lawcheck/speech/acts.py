@@ -260,6 +260,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "the company grabbed our land near the Vietnam border": a land dispute
         if kind.id in HARM_OBJECT and not strong and _harms_nothing(sentence, end):
             continue  # "shoot a video", "burn the rubbish", "beat the deadline"
+        if kind.id in HARM_OBJECT and not strong and _fights_a_wrong(sentence, start, end,
+                                                                      cue_hits):
+            continue  # "Corruption is systemic; a system must fight it"
         if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
         if kind.fact == FOREIGN and not _foreign_owned(sentence, start, end):
@@ -392,3 +395,18 @@ def facts(acts, mentions) -> dict:
     result.update(flags)
     result["statement.mentions"] = sorted({m.category for m in mentions})
     return dict(sorted(result.items()))
+
+
+def _fights_a_wrong(sentence: Sentence, start: int, end: int, cue_hits) -> bool:
+    """True when a violent verb's object is "it" and what "it" points back to, earlier in the
+    sentence, is a wrong named as a noun (a cue of accusation: "corruption", "extortion") or a
+    harmless object ("poverty", "the problem"): "Bribery is a disease; we must fight it" calls
+    for no violence. "He is corrupt and we must fight him", "fight them" still do."""
+    if end >= sentence.end or sentence.lowers[end - sentence.start] != "it":
+        return False
+    wrongs = [s for s, _, (kind, _) in cue_hits if kind.fact == ACCUSES
+              and sentence.start <= s < start and sentence.doc[s].is_alpha
+              and sentence.doc[s].lower_.endswith(("ion", "ery", "ing", "ure", "ft", "ud"))]
+    harmless = [s for s, _ in sentence.find("harmless-object") if s < start] \
+        if "harmless-object" in sentence.pipeline.markers else []
+    return bool(wrongs or harmless)

@@ -132,7 +132,10 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     for hit in reversed(earlier):
         if hit.target and (not allowed or hit.target in allowed):
             return Target(hit.target, words, entry=_entry_id(hit))
-    if (not allowed or "person" in allowed) and not weak:
+    if (not allowed or "person" in allowed) and not weak and not (
+            s >= end and sentence.doc[s].lower_ == "it"):
+        # "it" after the cue, with no one named before, points back to a thing or to the wrong
+        # itself ("Corruption is systemic; a system must fight it"), never to an unnamed person
         return Target("person", words)
     return None
 
