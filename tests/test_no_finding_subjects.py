@@ -83,3 +83,15 @@ def test_review_json_text_and_html_carry_the_subject(tmp_path):
 def test_a_statement_with_findings_gets_no_subject_note(tmp_path, fmt):
     out = review(tmp_path, RISKY, fmt, "--medium", "facebook")
     assert "It names" not in out
+
+
+def test_a_leader_named_without_office_words_is_a_subject(tmp_path):
+    """A politician's name alone ("Kem Sokha", "Samdech Techo") is a mention of its own kind, so
+    the caveat names it as it names the King (it was no mention before: only targets)."""
+    from lawcheck.speech import analyse
+
+    assert "politician" in analyse("Kem Sokha spoke to supporters.").facts["statement.mentions"]
+    report = json.loads(review(tmp_path, "Kem Sokha spoke to supporters in Kampong Cham."
+                               ).splitlines()[0])
+    assert report["findings"] == []
+    assert any("It names a political leader by name:" in c for c in report["caveats"])

@@ -29,7 +29,9 @@ CATEGORIES: dict[str, tuple[str | None, str | None]] = {
     # "a political party", "political parties": a party is mentioned, none is named, so it is no
     # target of praise or attack ("they have a right to support a political party")
     "party-generic": (None, "party"),
-    "politician": ("politician", None),
+    # a named political leader, in office or in opposition (the report's no-finding caveat
+    # names it; no rule reads this mention)
+    "politician": ("politician", "politician"),
     "government": ("government", "government"),
     "official": ("official", "government"),
     "security-forces": ("security-forces", "security-forces"),

@@ -25,7 +25,7 @@ COURT_CLAIMS = ("pending-case", "judge", "verdict")
 PARTY_STANCES = ("endorse", "attack")
 # statement.mentions values: what the statement names, whatever it says about it
 MENTIONS = ("king", "royal-family", "court", "party", "dissolved-party", "security-forces",
-            "government", "neighbouring-state", "border", "land", "election")
+            "government", "politician", "neighbouring-state", "border", "land", "election")
 
 
 @dataclass(frozen=True)
