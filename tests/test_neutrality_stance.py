@@ -100,3 +100,31 @@ def test_measured_criticism_of_a_minister_is_no_neutrality_finding(reviewer):
 ])
 def test_partisan_near_misses_keep_the_finding(reviewer, text):
     assert PARTISAN in _rules(reviewer, text)
+
+
+@pytest.fixture(scope="module")
+def khmer_reader():
+    from lawcheck.speech import Analyser
+    from lawcheck.speech.bilingual import read
+    from lawcheck.speech.script import screen
+
+    analyser = Analyser()
+    return lambda text: read(analyser, screen(text), text)[1].facts
+
+
+@pytest.mark.parametrize("text, stance", [
+    # Hun Manet accused of corruption, alone: an office holder's act, no party's side
+    ("ហ៊ុន ម៉ាណែត ពុករលួយ។", False),
+    # the same with the ruling party named in the sentence: a party stance
+    ("ហ៊ុន ម៉ាណែត នៃគណបក្សប្រជាជនកម្ពុជា ពុករលួយ។", True),
+    # the party named only in another sentence does not frame the first
+    ("ហ៊ុន ម៉ាណែត ពុករលួយ។ គណបក្សប្រជាជនកម្ពុជា ឈ្នះ។", False),
+    # an opposition leader has no public role but the party's: a party stance unframed
+    ("កឹម សុខា ពុករលួយ។", True),
+])
+def test_khmer_reads_party_stance_as_english_does(khmer_reader, text, stance):
+    """The Khmer analyser applies targets.party_role's reading (it kept the broad one until the
+    neutrality round's review found English and Khmer disagreeing)."""
+    facts = khmer_reader(text)
+    assert facts["statement.accuses"], facts  # the accusation itself stays
+    assert (facts["statement.party_stance"] == ["attack"]) is stance, facts

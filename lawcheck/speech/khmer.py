@@ -24,6 +24,12 @@ from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED, Lexicon
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.segment import cluster_boundary, segment
 from lawcheck.speech.suggest import suggestion
+from lawcheck.speech.targets import OFFICE_HOLDERS
+
+PARTY_STANCE = "statement.party_stance"
+# lexicon categories that set an office holder in a party or electoral frame (the English
+# marker group party-frame draws on the same categories; see targets.party_role)
+PARTY_FRAME = ("party", "party-generic", "election")
 
 LONG = 5             # letters: a form this long may sit inside a longer run of letters
 NEGATION_REACH = 8   # words between a negation and the cue it negates
@@ -115,16 +121,21 @@ class KhmerAnalyser:
             mode = self._mode(doc, sentence, start, end, cue_spans)
             if mode == "negated" and strong and kind.fact == SLURS:
                 mode = "asserted"  # a slur is published whatever negates it
-            acts += self._made(kind, target, mode, start, end, sentence, text)
+            partisan = target is None or _party_role(target, sentence, hits)
+            if kind.fact == PARTY_STANCE and not partisan:
+                continue  # an office holder's act judged: no party's side (as in English)
+            acts += self._made(kind, target, mode, start, end, sentence, text, partisan)
         return acts
 
-    def _made(self, kind, target, mode, start, end, sentence, text) -> list[Act]:
+    def _made(self, kind, target, mode, start, end, sentence, text,
+              partisan: bool = True) -> list[Act]:
         value = target[0] if kind.fact in TARGETED and target else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
         fact = REPORTED if mode == "reported" and kind.fact in TARGETED else kind.fact
         made = [(fact, value)]
         if target is not None:
-            made += [(also.fact, also.value) for also in kind.also if target[0] in also.targets]
+            made += [(also.fact, also.value) for also in kind.also if target[0] in also.targets
+                     and (also.fact != PARTY_STANCE or partisan)]
         return [Act(fact=f, value=v, start=start, end=end, sentence=sentence, mode=mode,
                     cue=text[start:end], target=text[target[1]:target[2]] if target else None,
                     suggestion=suggestion(self.texts, f, v, target[0] if target else None))
@@ -193,15 +204,27 @@ def _target(doc, sentence, hits, kind, start, end, pronouns=None):
     else:
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is not None:
-        return chosen.target, chosen.start, chosen.end
+        return chosen.target, chosen.start, chosen.end, chosen.entry.id
     for s, e, _ in doc.find(pronouns, lo, hi):
         earlier = [h for h in hits if h.end <= s and h.target
                    and (not kind.targets or h.target in kind.targets)]
         if earlier:
-            return earlier[-1].target, s, e
+            return earlier[-1].target, s, e, earlier[-1].entry.id
         if not kind.targets or "person" in kind.targets:
             return "person", s, e
     return None
+
+
+def _party_role(target, sentence, hits) -> bool:
+    """targets.party_role for a Khmer target ``(category, start, end[, entry id])``: a stance
+    toward a politician is a stance toward a party unless the politician is an office holder
+    named with no party or election in the same sentence (LANGO Art 24, issue 13)."""
+    if target[0] != "politician":
+        return True
+    if len(target) < 4 or target[3] not in OFFICE_HOLDERS:
+        return True
+    lo, hi = sentence
+    return any(lo <= h.start < hi and h.entry.category in PARTY_FRAME for h in hits)
 
 
 def _pattern(phrases):
