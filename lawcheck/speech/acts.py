@@ -6,19 +6,23 @@ sentences, markers, modes, targets — runs in plain Python over the few sentenc
 
 from __future__ import annotations
 
-from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, FOREIGN, _appealed,
-                                           _cancelled, _charged_with, _controlled_judiciary,
+from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, FOREIGN,
+                                           _a_named_event, _appealed, _cancelled,
+                                           _charged_with, _controlled_judiciary,
                                            _definition, _described, _foreign_owned,
                                            _lost_to_no_neighbour, _mourned, _names_land,
-                                           _needs_met, _nothing_after, _put_to_authority,
+                                           _needs_met, _nothing_after, _permitted,
+                                           _put_to_authority,
                                            _rejects_election, _removes_something_else, _slogan,
                                            _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
-                                          _abusive, _harmed_subject, _harms_nothing,
+                                          _abusive, _acted_against, _doer_by,
+                                          _harmed_subject, _harms_nothing,
                                           _indefinite_after, _investigated, _lawful,
                                           _lost_something_else, _named_by_other,
                                           _names_a_procedure, _next_target, _present_government,
-                                          _presupposed, _speaker_after, _suspects_act,
+                                          _presupposed, _receives_the_report,
+                                          _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
@@ -235,6 +239,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
 
     for start, end, (kind, strong) in cue_hits:
         sentence = sentence_at(start)
+        if strong and kind.needs and _a_named_event(sentence, start):
+            strong = False  # "monks who joined a march to the Assembly": an event, not a call
         if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at):
             continue
         if (start, end, kind.fact) in claimed:
@@ -244,6 +250,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
                 sentence, start, end):
             continue  # "the government must bring down the price of fertiliser"
+        if kind.fact == CALLS and _permitted(sentence, start):
+            continue  # "we call on the authorities to allow the march": a permission asked for
         if kind.id in FORCES_APPEAL and not _appealed(sentence, kind, start, end, sentence_at):
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
@@ -313,6 +321,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
+            if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):
+                # "the government should prosecute those responsible for the torture"; the doer
+                # named after "by" is still accused ("stop the land grabbing by the company")
+                target = _doer_by(sentence, end)
+                if target is None:
+                    continue
+            if kind.fact == ACCUSES and _receives_the_report(sentence, target, end):
+                continue  # "report any bribery to the Anti-Corruption Unit": who receives it
             if kind.fact == ACCUSES and _names_a_procedure(sentence, end):
                 continue  # "removed from office after a corruption investigation"
             if kind.fact in (ACCUSES, INSULTS) and _indefinite_after(sentence, target, end):

@@ -221,6 +221,53 @@ def _slogan(doc) -> bool:
     return sum(1 for t in doc if t.is_alpha) <= SLOGAN_WORDS
 
 
+# words that make the noun after them one event: "a march", "the rally", "their strike"
+EVENT_DETERMINERS = {"a", "an", "the", "this", "that", "their", "his", "her", "its", "our",
+                     "last", "yesterday's", "another"}
+EVENT_NOUNS = {"march", "rally", "protest", "strike", "boycott", "vigil", "demonstration"}
+
+
+def _a_named_event(sentence: Sentence, start: int) -> bool:
+    """True when a strong call cue opens with the noun of a protest after a determiner ("joined
+    a march to the National Assembly", "the march to the ministry passed peacefully"): it names
+    an event, which is a call only in a call's frame ("we will hold a march to the ministry",
+    "join a march to the ministry"), so it must meet the kind's needs like any other cue."""
+    lowers, base = sentence.lowers, sentence.start
+    return start > sentence.start and lowers[start - base] in EVENT_NOUNS \
+        and lowers[start - 1 - base] in EVENT_DETERMINERS
+
+
+# verbs that ask for a gathering or a strike to be permitted: what follows them is allowed, not
+# called for, when they stand as an infinitive or after a modal ("call on the authorities to
+# allow the march", "the police should let the vigil go ahead")
+PERMISSION = {"allow", "permit", "let", "facilitate", "tolerate", "protect", "authorise",
+              "authorize", "respect", "block", "ban", "prevent", "obstruct", "disperse",
+              "stop", "forbid", "prohibit", "restrict", "suppress"}
+PERMISSION_FRAME = {"to", "should", "must", "shall", "will", "would", "can", "not", "never",
+                    "and", "or"}
+PERMISSION_STOPS = {".", ";", ":", "!", "?", "—", "–", "-", "but", "so", "then", "we", "you",
+                    "everyone", "us", "let's", "lets"}
+
+
+def _permitted(sentence: Sentence, start: int) -> bool:
+    """True when the call's cue is the object of a request to permit it (or not to stop it),
+    put to someone as an infinitive or after a modal: "we call on the authorities to allow the
+    march to proceed", "the authorities should permit the vigil", "we urge the government to
+    let garment workers strike without fear", "must not block the rally". The gathering is
+    what they are asked to allow; no one is called to it. A call after a break still counts
+    ("do not let them stop us: march to the ministry"), and so does "let us" or "let's"."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(start - 1, max(sentence.start, start - 8) - 1, -1):
+        word = lowers[k - base]
+        if word in PERMISSION_STOPS:
+            return False
+        if word in PERMISSION and k > sentence.start and \
+                lowers[k - 1 - base] in PERMISSION_FRAME and lowers[k + 1 - base] not in (
+                    "us", "'s"):
+            return True
+    return False
+
+
 # prescreen.py drops, before any sentence is read, the hits whose needs no word of the statement
 # can meet: a new way for a need to be met (or for a target after the cue to be found without an
 # entity or a name) must be taught to it too; tests/test_prescreen.py compares both readings

@@ -379,3 +379,113 @@ def _next_target(sentence: Sentence, end: int, allowed) -> Target | None:
     return None
 
 
+# verbs and words of acting against a wrong: one asked or said to do this to a wrong is not its
+# doer ("the government should prosecute those responsible for the torture of detainees")
+ACTED_AGAINST = {"investigate", "investigates", "investigating", "prosecute", "prosecutes",
+                 "prosecuting", "punish", "punishes", "punishing", "stop", "stops", "end",
+                 "ends", "ending", "prevent", "prevents", "preventing", "combat", "combats",
+                 "combating", "combatting", "fight", "fights", "fighting", "tackle", "tackles",
+                 "tackling", "curb", "curbs", "curbing", "eradicate", "eradicating", "eliminate",
+                 "eliminating", "against", "halt", "halts", "probe", "examine", "examines",
+                 "solve", "solves", "resolve", "resolves", "redress", "remedy", "compensate",
+                 "compensates"}
+HALTS = {"stop", "stops", "end", "ends", "ending", "halt", "halts"}
+NOMINAL_OPENERS = {"the", "a", "an", "of", "for", "against", "into", "on", "all", "any",
+                   "every", "such", "this", "these", "those", "alleged", "reported"}
+NOMINAL_ENDINGS = ("ing", "ion", "ery", "ure", "ment", "ft", "ud", "ism", "ies")
+DOER_WORDS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "who",
+              "which", "whose", "own"}
+BREAKS = {";", ":", ".", "!", "?", "—", "–"}
+
+
+def _acted_against(sentence: Sentence, target, start: int, end: int) -> bool:
+    """True when the target, named before the cue, is the one who is asked or said to act
+    against the wrong the cue names as a noun ("we call on the government to end impunity for
+    the killing of journalists", "the Anti-Corruption Unit should investigate allegations of
+    bribery", "new measures against corruption and smuggling"): the wrong is the object of their
+    action, not their deed. A verb right after ("the police must stop killing protesters"), a
+    pronoun or "own" that may stand for them anywhere in the clause ("investigate its own role
+    in the killing", "the killing, which they ordered"), or a break between them keeps them
+    accused."""
+    lowers, base, doc = sentence.lowers, sentence.start, sentence.doc
+    before = start - 1
+    if before < sentence.start:
+        return False
+    cue_last = lowers[end - 1 - base]
+    nominal = lowers[before - base] in NOMINAL_OPENERS | ACTED_AGAINST or (
+        lowers[before - base] in ("and", "or", ",") and cue_last.endswith(NOMINAL_ENDINGS))
+    if not nominal:
+        return False
+    at = sentence.source.rfind(target.words, doc[sentence.start].idx, doc[start].idx)
+    if at < 0:
+        return False
+    last = next((k for k in range(sentence.start, start)
+                 if doc[k].idx >= at + len(target.words)), start)
+    if lowers[before - base] in HALTS and cue_last.endswith("ing") and end - start == 1:
+        return False  # "the police must stop killing protesters": their own deed, ongoing
+    acting = False
+    for k in range(last, start):
+        word = lowers[k - base]
+        if word in BREAKS:
+            acting = False
+        elif word in ACTED_AGAINST:
+            acting = True
+    if not acting:
+        return False
+    stop = next((k for k in range(end, sentence.end) if lowers[k - base] in BREAKS),
+                sentence.end)
+    return not any(lowers[k - base] in DOER_WORDS for k in range(last, stop))
+
+
+def _doer_by(sentence: Sentence, end: int):
+    """The one named after "by" behind the cue, within four words of it ("the land grabbing by
+    the company", "the torture of prisoners by the police"): the doer the sentence names, or
+    None."""
+    lowers, base = sentence.lowers, sentence.start
+    by = next((k for k in range(end, min(end + 4, sentence.end))
+               if lowers[k - base] == "by"), None)
+    if by is None or any(lowers[k - base] in BREAKS for k in range(end, by)):
+        return None
+    for hit in sentence.entities:
+        if hit.target and by + 1 <= hit.start <= by + 2:
+            return Target(hit.target, sentence.source[hit.chars[0]:hit.chars[1]])
+    return None
+
+
+# words of reporting a wrong or complaining of it to a body: that body receives the report
+REPORTING = {"report", "reports", "reported", "reporting", "complain", "complains",
+             "complained", "complaint", "complaints", "file", "files", "filed", "lodge",
+             "lodges", "lodged", "submit", "submits", "submitted", "send", "sends", "sent",
+             "refer", "refers", "referred", "petition", "petitions", "petitioned", "appeal",
+             "appeals", "appealed", "turn", "turned", "bring", "brought", "tell", "told",
+             "inform", "informed", "notify", "notified", "denounce", "denounced"}
+# a payment or a handing over between the report and the body: the body took something
+HANDED = {"pay", "pays", "paid", "paying", "give", "gives", "gave", "given", "giving", "sold",
+          "sell", "sells", "handed", "hand", "transferred", "offered", "owed", "delivered"}
+RECEIVING = {"to", "with", "before", "at"}
+
+
+def _receives_the_report(sentence: Sentence, target, end: int) -> bool:
+    """True when the target, named after the cue, is the body a wrong is reported to or a
+    complaint filed with ("report any bribery to the Anti-Corruption Unit", "victims of
+    extortion can file a complaint with the provincial court"): it receives the report, it
+    is not the doer. A word of reporting must stand within six words before the body, with no
+    payment between ("villagers complained that bribes were paid to the court clerk" still
+    accuses the clerk), and no clause break."""
+    lowers, base = sentence.lowers, sentence.start
+    for hit in sentence.entities:
+        if hit.start < end or sentence.source[hit.chars[0]:hit.chars[1]] != target.words:
+            continue
+        k = hit.start - 1
+        if k > sentence.start and lowers[k - base] == "the":
+            k -= 1
+        if k < sentence.start or lowers[k - base] not in RECEIVING:
+            return False
+        window = range(max(sentence.start, k - 6), k)
+        said = [j for j in window if lowers[j - base] in REPORTING]
+        if not said:
+            return False
+        between = range(said[-1], k)
+        return not any(lowers[j - base] in HANDED or lowers[j - base] in (
+            ";", ":", ".", "!", "?") for j in between)
+    return False
