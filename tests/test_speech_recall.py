@@ -154,3 +154,30 @@ def test_an_order_received_is_not_attribution(text, fact, target):
 ])
 def test_told_that_still_reports(text):
     assert labels(text) == {"statement.reported_accusation": ["official"]}, analyse(text).acts
+
+
+# --- a ruler said to owe its power to a foreign state: a claim of foreign control ------------
+
+@pytest.mark.parametrize("text, target", [
+    ("This government was installed by Hanoi and still obeys it.", "government"),
+    ("Hun Sen was put in power by the Vietnamese.", "politician"),
+    ("The judges were chosen by Beijing, not by our people.", "court"),
+    ("The ruling party was created by Vietnam in 1979.", "party"),
+])
+def test_a_ruler_made_abroad_is_a_claim_of_foreign_control(text, target):
+    facts = labels(text)
+    assert facts.get("statement.foreign_control") is True, analyse(text).acts
+    assert target in facts["statement.insults"]
+
+
+@pytest.mark.parametrize("text", [
+    # no foreign power made it
+    "The government was created by the 1993 constitution.",
+    # the one set up is no ruler; the government is one of its makers
+    "The joint commission was set up by the government and Vietnam in 2006.",
+    # aid, not power: an NGO's measured words in similar form
+    "The Ministry of Health is supported by China in the fight against dengue.",
+    "The Khmer Rouge regime was toppled by Vietnamese forces in 1979.",
+])
+def test_foreign_made_near_misses_stay_clean(text):
+    assert labels(text) == {}, analyse(text).acts
