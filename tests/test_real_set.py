@@ -148,8 +148,11 @@ def test_counts_and_balance(rows):
     assert len(risky) >= MINIMUM_RISKY
     assert len(benign) >= MINIMUM_BENIGN
     assert len(hard) >= MINIMUM_HARD_NEGATIVES
-    # About half and half, and the hash split roughly even: each file a real sample.
-    assert 0.35 <= len(risky) / len(everything) <= 0.65
+    # Both sides large, and the hash split roughly even: each file a real sample. The risky
+    # share may sink to 0.30: from the fifth pass on, collectors sought benign lines for the
+    # false-alarm measure, while the stored pages that quote punished words ran out (the eighth
+    # pass found 7 risky lines for 120 benign); the risky count has its own floor above.
+    assert 0.30 <= len(risky) / len(everything) <= 0.65
     for name in FILES:
         share = len(rows[name]) / len(everything)
         assert 0.35 <= share <= 0.65, (name, share)
