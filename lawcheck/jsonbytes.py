@@ -7,9 +7,9 @@ library's ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` gives
 integer past 64 bits, a key that is not a string, a type orjson would write but the standard
 library would not, such as a date or a dataclass, which must keep failing as before).
 
-The bytes differ from the standard library's in one way only: orjson writes floats with the
-shortest exponent form (``0.00001`` for ``1e-05``, ``1e16`` for ``1e+16``); strings (non-ASCII
-as UTF-8, the same escapes), integers, key order and separators are the same. A number that is
+The bytes differ from the standard library's in one way only: orjson spells some floats
+otherwise (``0.00001`` for ``1e-05``; ``1e16`` or ``1e+16``, by orjson version, for ``1e+16``);
+strings (non-ASCII as UTF-8, the same escapes), integers, key order and separators are the same. A number that is
 not finite (NaN, infinity) is never written: JSON has no such value (the standard library
 would write the invalid token ``NaN``, orjson a silent ``null``); :func:`dumps` raises
 ValueError instead, since no report should hold one.
