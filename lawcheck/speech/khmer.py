@@ -27,9 +27,6 @@ from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.targets import OFFICE_HOLDERS
 
 PARTY_STANCE = "statement.party_stance"
-# lexicon categories that set an office holder in a party or electoral frame (the English
-# marker group party-frame draws on the same categories; see targets.party_role)
-PARTY_FRAME = ("party", "party-generic", "election")
 
 LONG = 5             # letters: a form this long may sit inside a longer run of letters
 NEGATION_REACH = 8   # words between a negation and the cue it negates
@@ -121,7 +118,8 @@ class KhmerAnalyser:
             mode = self._mode(doc, sentence, start, end, cue_spans)
             if mode == "negated" and strong and kind.fact == SLURS:
                 mode = "asserted"  # a slur is published whatever negates it
-            partisan = target is None or _party_role(target, sentence, hits)
+            partisan = target is None or _party_role(
+                target, sentence, hits, self.lexicon.english.markers["party-frame"].categories)
             if kind.fact == PARTY_STANCE and not partisan:
                 continue  # an office holder's act judged: no party's side (as in English)
             acts += self._made(kind, target, mode, start, end, sentence, text, partisan)
@@ -215,16 +213,17 @@ def _target(doc, sentence, hits, kind, start, end, pronouns=None):
     return None
 
 
-def _party_role(target, sentence, hits) -> bool:
+def _party_role(target, sentence, hits, frame) -> bool:
     """targets.party_role for a Khmer target ``(category, start, end[, entry id])``: a stance
     toward a politician is a stance toward a party unless the politician is an office holder
-    named with no party or election in the same sentence (LANGO Art 24, issue 13)."""
+    named with no entity of the English marker group party-frame's categories (``frame``: a
+    party, an election) in the same sentence (LANGO Art 24, issue 13)."""
     if target[0] != "politician":
         return True
     if len(target) < 4 or target[3] not in OFFICE_HOLDERS:
         return True
     lo, hi = sentence
-    return any(lo <= h.start < hi and h.entry.category in PARTY_FRAME for h in hits)
+    return any(lo <= h.start < hi and h.entry.category in frame for h in hits)
 
 
 def _pattern(phrases):
