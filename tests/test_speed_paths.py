@@ -158,8 +158,8 @@ def test_the_leak_check_still_finds_a_statement_line_in_the_blob():
     from lawcheck.audit.recorder import _leaks
 
     text = "Villagers say the police beat Sok Dara in Takeo.\nSecond line of the statement here."
-    blob = '{"findings": [{"where": {"excerpt": "Second line of the statement here."}}]}'
+    blob = b'{"findings": [{"where": {"excerpt": "Second line of the statement here."}}]}'
     assert _leaks(blob, text, {"findings": []})
-    assert _leaks(blob.replace("Second", "Other"), text, {"findings": []}) is False
+    assert _leaks(blob.replace(b"Second", b"Other"), text, {"findings": []}) is False
     one = "A one-line statement long enough to count"
-    assert _leaks(f'{{"x": "{one}"}}', one, {"findings": []})
+    assert _leaks(f'{{"x": "{one}"}}'.encode(), one, {"findings": []})

@@ -247,7 +247,7 @@ def _risk_rank(value) -> tuple:
             score if isinstance(score, (int, float)) else -1.0)
 
 
-def _leaks(blob: bytes | str, text: str, report: dict) -> bool:
+def _leaks(blob: bytes, text: str, report: dict) -> bool:
     """True when the redacted report still carries words of the statement that lawcheck did
     not write itself. A statement may quote lawcheck's own advice, a rule title or the law
     (a training leaflet that cites Art 495): those words are in the report because lawcheck put
@@ -261,12 +261,9 @@ def _leaks(blob: bytes | str, text: str, report: dict) -> bool:
     return any(_in(run, blob) for piece in pieces for run in _own_words(piece, generated))
 
 
-def _in(piece: str, blob: bytes | str) -> bool:
-    """True when ``piece``, as JSON writes a string (the same escapes from either encoder),
-    is inside ``blob``."""
-    if isinstance(blob, bytes):
-        return dumps(piece)[1:-1] in blob
-    return json.dumps(piece, ensure_ascii=False)[1:-1] in blob
+def _in(piece: str, blob: bytes) -> bool:
+    """True when ``piece``, as the record's encoder writes a string, is inside ``blob``."""
+    return dumps(piece)[1:-1] in blob
 
 
 def _own_words(piece: str, generated: list[str]) -> list[str]:
