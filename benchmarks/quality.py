@@ -51,6 +51,7 @@ UNDATED_AS_OF = date(2026, 12, 1)
 # texts opened); move it on when someone reads them, so "unread" stays true
 UNREAD_SINCE = "2026-12-06b"
 HALVES = ("study", "check")
+MISS_KINDS = ("level short", "other finding", "subject named", "generic caveat")
 
 
 def main() -> int:
@@ -155,6 +156,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
         if len(result.outcome_by_mark) > 1 or "plain" not in result.outcome_by_mark:
             print("  by label mark: " + ", ".join(f"{mark} {hits}/{n}" for mark, (hits, n)
                                                  in sorted(result.outcome_by_mark.items())))
+        if result.miss_said:  # never a silent clean: what the misses' reports said instead
+            print("  misses, what the report said: " + ", ".join(
+                f"{kind} {result.miss_said.get(kind, 0)}" for kind in MISS_KINDS))
     if errors and path.name not in SEALED:
         for sid, missed, extra, text in result.errors:
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
@@ -169,7 +173,7 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "benign_high_or_critical": len(levels.inflated),
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
             "outcome_recall": result.outcome_recall(),
-            "outcome_by_mark": result.outcome_by_mark}
+            "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said}
 
 
 class LevelGuard:

@@ -227,3 +227,36 @@ def test_the_outcome_is_also_counted_by_the_labellers_mark(tmp_path):
     assert result.outcome_by_mark == {"plain": [1, 1], "hard to label": [0, 1],
                                       "fragment": [0, 1]}
     assert (result.outcome_hits, result.outcome_total) == (1, 3)
+
+
+def test_each_miss_is_counted_by_what_its_report_said_instead(tmp_path):
+    """Never a silent clean (issue 8): a risky statement whose outcome is missed is counted by
+    what the report told its reader instead: a finding at too low a level, a finding of another
+    category, no finding but a caveat naming the sensitive subject it touches, or only the
+    general caveat. The last is the one to drive down."""
+    import json
+
+    from lawcheck.review.quality import Score
+    from lawcheck.speech.measured import no_finding_note
+
+    def report(findings, caveats=(), level="none"):
+        return {"findings": findings, "caveats": list(caveats),
+                "risk": {"prosecution": {"level": level}, "deregistration": {"level": "none"}}}
+
+    rows = [{"id": str(n), "text": "x", "expect": ["defamation"], "level": "high"}
+            for n in range(5)]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    named = no_finding_note({"king"}, ())
+    assert "King" in named and named != no_finding_note()
+    result = Score()
+    for item, rep in zip(read_set(path), (
+            report([{"category": "defamation", "severity": "high"}], level="high"),
+            report([{"category": "defamation", "severity": "medium"}], level="moderate"),
+            report([{"category": "incitement", "severity": "high"}], level="high"),
+            report([], [named]),
+            report([], [no_finding_note()]))):
+        result.add_outcome(item, rep)
+    assert result.outcome_hits == 1
+    assert result.miss_said == {"level short": 1, "other finding": 1, "subject named": 1,
+                                "generic caveat": 1}

@@ -61,6 +61,19 @@ def label_mark(note: str | None) -> str:
         "fragment" if "fragment" in text else "plain"
 
 
+def miss_kind(report: dict, strong: bool) -> str:
+    """What a report said about a risky statement whose outcome it missed (Score.miss_said)."""
+    from lawcheck.speech.measured import subject_part
+
+    if strong:
+        return "level short"
+    if report["findings"]:
+        return "other finding"
+    if any(subject_part(c) for c in report.get("caveats") or ()):
+        return "subject named"
+    return "generic caveat"
+
+
 def author_group(org_type: str | None) -> str:
     """Domestic, foreign or not given (UN bodies, embassies and people carry no org_type)."""
     if org_type is None:
@@ -87,6 +100,12 @@ class Score:
     # the outcome measure by the labeller's mark (Labelled.mark): whether the words alone carry
     # the risk decides how much a reader of words can be asked to catch
     outcome_by_mark: dict = field(default_factory=dict)  # mark -> [hits, risky]
+    # what a risky statement's report said when it missed the outcome (issue 8, never a silent
+    # clean): "level short" (a finding of its category, level below the outcome's), "other
+    # finding" (findings, none of its categories at medium or more), "subject named" (no finding,
+    # and the caveat names a sensitive subject it touches: specific), "generic caveat" (no
+    # finding and only the general "no finding is not clearance" caveat)
+    miss_said: dict = field(default_factory=dict)        # kind -> count
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -103,6 +122,8 @@ class Score:
         else:
             self.outcome_misses.append((item.id, reached if strong else "no finding",
                                         item.level))
+            kind = miss_kind(report, strong)
+            self.miss_said[kind] = self.miss_said.get(kind, 0) + 1
 
     def outcome_recall(self) -> float | None:
         return self.outcome_hits / self.outcome_total if self.outcome_total else None
