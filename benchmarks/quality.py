@@ -148,6 +148,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     if path.parent.name == "real" and result.benign:
         print("  by author: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.by_author.items())))
+    if path.parent.name == "real" and result.benign:
+        print("  by medium: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
+                                          in sorted(result.alarms_by_medium.items())))
     if result.benign:  # the guard against level inflation (issue 13, levels fifth round)
         print(f"benign at high or critical risk: {len(levels.inflated)}/{result.benign}")
     if result.outcome_total:
@@ -156,6 +159,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
         if len(result.outcome_by_mark) > 1 or "plain" not in result.outcome_by_mark:
             print("  by label mark: " + ", ".join(f"{mark} {hits}/{n}" for mark, (hits, n)
                                                  in sorted(result.outcome_by_mark.items())))
+        print("  by medium: " + ", ".join(f"{group} {hits}/{n}" for group, (hits, n)
+                                          in sorted(result.outcome_by_medium.items())))
         if result.miss_said:  # never a silent clean: what the misses' reports said instead
             print("  misses, what the report said: " + ", ".join(
                 f"{kind} {result.miss_said.get(kind, 0)}" for kind in MISS_KINDS))
@@ -173,7 +178,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "benign_high_or_critical": len(levels.inflated),
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
             "outcome_recall": result.outcome_recall(),
-            "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said}
+            "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said,
+            "outcome_by_medium": result.outcome_by_medium,
+            "false_alarms_by_medium": result.alarms_by_medium}
 
 
 class LevelGuard:

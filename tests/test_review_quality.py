@@ -260,3 +260,37 @@ def test_each_miss_is_counted_by_what_its_report_said_instead(tmp_path):
     assert result.outcome_hits == 1
     assert result.miss_said == {"level short": 1, "other finding": 1, "subject named": 1,
                                 "generic caveat": 1}
+
+
+def test_outcome_and_false_alarms_are_split_by_medium_group(tmp_path):
+    """Risky real lines are mostly posts and benign ones mostly releases and interviews, for
+    reasons of collection; the measure shows each medium group apart so a gain that only
+    shows on posts can be seen for what it may be."""
+    import json
+
+    from lawcheck.review.quality import Score, medium_group
+
+    assert [medium_group(m) for m in ("facebook", "interview", "speech", "press_release",
+                                      "joint_statement", "website", "banner", None)] == \
+        ["post", "spoken", "spoken", "organisation", "organisation", "organisation", "other",
+         "other"]
+    rows = [{"id": "a", "text": "a", "expect": ["defamation"], "level": "high",
+             "medium": "facebook"},
+            {"id": "b", "text": "b", "expect": ["defamation"], "level": "high",
+             "medium": "interview"},
+            {"id": "c", "text": "c", "expect": [], "medium": "press_release"},
+            {"id": "d", "text": "d", "expect": [], "medium": "press_release"}]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    hit = {"findings": [{"category": "defamation", "severity": "high"}], "caveats": [],
+           "risk": {"prosecution": {"level": "high"}, "deregistration": {"level": "none"}}}
+    miss = {"findings": [], "caveats": [],
+            "risk": {"prosecution": {"level": "none"}, "deregistration": {"level": "none"}}}
+    result = Score()
+    a, b, c, d = read_set(path)
+    result.add_outcome(a, hit)
+    result.add_outcome(b, miss)
+    result.add(c, {"judicial"})
+    result.add(d, set())
+    assert result.outcome_by_medium == {"post": [1, 1], "spoken": [0, 1]}
+    assert result.alarms_by_medium == {"organisation": [1, 2]}

@@ -74,6 +74,14 @@ def miss_kind(report: dict, strong: bool) -> str:
     return "generic caveat"
 
 
+def medium_group(medium: str | None) -> str:
+    """Posts (a social-media post), spoken (speech, interview), published by an organisation
+    (press release, joint statement, website), or other (banner, other, not given)."""
+    return {"facebook": "post", "speech": "spoken", "interview": "spoken",
+            "press_release": "organisation", "joint_statement": "organisation",
+            "website": "organisation"}.get(medium or "", "other")
+
+
 def author_group(org_type: str | None) -> str:
     """Domestic, foreign or not given (UN bodies, embassies and people carry no org_type)."""
     if org_type is None:
@@ -106,6 +114,12 @@ class Score:
     # and the caveat names a sensitive subject it touches: specific), "generic caveat" (no
     # finding and only the general "no finding is not clearance" caveat)
     miss_said: dict = field(default_factory=dict)        # kind -> count
+    # the outcome and the false alarms by medium group (medium_group): in the real set the
+    # medium separates risky from benign for reasons of collection (risky lines are mostly
+    # posts, benign ones releases and interviews), so a gain that only shows on posts may have
+    # learned the collection, not the law (tests/data/README.md, "the medium")
+    outcome_by_medium: dict = field(default_factory=dict)  # group -> [hits, risky]
+    alarms_by_medium: dict = field(default_factory=dict)   # group -> [false alarms, benign]
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -116,9 +130,12 @@ class Score:
         reached = highest_level(report)
         tally = self.outcome_by_mark.setdefault(item.mark or "plain", [0, 0])
         tally[1] += 1
+        by_medium = self.outcome_by_medium.setdefault(medium_group(item.medium), [0, 0])
+        by_medium[1] += 1
         if strong and LEVELS.index(reached) >= LEVELS.index(item.level):
             self.outcome_hits += 1
             tally[0] += 1
+            by_medium[0] += 1
         else:
             self.outcome_misses.append((item.id, reached if strong else "no finding",
                                         item.level))
@@ -134,6 +151,9 @@ class Score:
             self.benign += 1
             self.false_alarms += bool(found)
             tally = self.by_author.setdefault(author_group(item.author), [0, 0])
+            tally[0] += bool(found)
+            tally[1] += 1
+            tally = self.alarms_by_medium.setdefault(medium_group(item.medium), [0, 0])
             tally[0] += bool(found)
             tally[1] += 1
         for c in SPEECH_CATEGORIES:
