@@ -143,9 +143,10 @@ def _named(finding: Finding, matches, text: str) -> Finding:
 LIKENESS = "kh.speech.precedent.likeness."
 LEARNED = "kh.speech.learned."
 # the one reason a statement goes unscored by the learned signal (Context.unknown)
-LEARNED_UNREAD = {"statement.learned_like": (
+LEARNED_UNREAD = dict.fromkeys(
+    ("statement.learned_like", "statement.learned_strong"),
     "the learned resemblance to real statements that drew action (kh.speech.learned.*) reads "
-    "English only and was not computed for this statement")}
+    "English only and was not computed for this statement")
 
 
 def name_signals(findings: Sequence[Finding], signals, text: str, model) -> list[Finding]:
@@ -299,6 +300,7 @@ class Reviewer:
         signals = model.signals(text) if english and model is not None else []
         if english and model is not None:  # scored: [] is an answer; unscored stays not_checked
             facts["statement.learned_like"] = learned.fact_values(signals)
+            facts["statement.learned_strong"] = learned.strong_values(signals)
         # why the learned fact is missing travels with not_checked, so every format that shows
         # what was not checked (text, html, csv, not only JSON's caveats) says it
         unknown = LEARNED_UNREAD if not english and model is not None and \
