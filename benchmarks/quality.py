@@ -164,6 +164,9 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
         if result.miss_said:  # never a silent clean: what the misses' reports said instead
             print("  misses, what the report said: " + ", ".join(
                 f"{kind} {result.miss_said.get(kind, 0)}" for kind in MISS_KINDS))
+            for mark, kinds in sorted(result.miss_by_mark.items()):
+                print(f"    {mark}: " + ", ".join(f"{kind} {kinds.get(kind, 0)}"
+                                                  for kind in MISS_KINDS))
     if errors and path.name not in SEALED:
         for sid, missed, extra, text in result.errors:
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
@@ -179,6 +182,7 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "outcome_hits": result.outcome_hits, "outcome_total": result.outcome_total,
             "outcome_recall": result.outcome_recall(),
             "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said,
+            "miss_by_mark": result.miss_by_mark,
             "outcome_by_medium": result.outcome_by_medium,
             "false_alarms_by_medium": result.alarms_by_medium}
 

@@ -260,6 +260,7 @@ def test_each_miss_is_counted_by_what_its_report_said_instead(tmp_path):
     assert result.outcome_hits == 1
     assert result.miss_said == {"level short": 1, "other finding": 1, "subject named": 1,
                                 "generic caveat": 1}
+    assert result.miss_by_mark == {"plain": result.miss_said}
 
 
 def test_outcome_and_false_alarms_are_split_by_medium_group(tmp_path):

@@ -114,6 +114,7 @@ class Score:
     # and the caveat names a sensitive subject it touches: specific), "generic caveat" (no
     # finding and only the general "no finding is not clearance" caveat)
     miss_said: dict = field(default_factory=dict)        # kind -> count
+    miss_by_mark: dict = field(default_factory=dict)     # mark -> {kind: count}
     # the outcome and the false alarms by medium group (medium_group): in the real set the
     # medium separates risky from benign for reasons of collection (risky lines are mostly
     # posts, benign ones releases and interviews), so a gain that only shows on posts may have
@@ -141,6 +142,8 @@ class Score:
                                         item.level))
             kind = miss_kind(report, strong)
             self.miss_said[kind] = self.miss_said.get(kind, 0) + 1
+            by_mark = self.miss_by_mark.setdefault(item.mark or "plain", {})
+            by_mark[kind] = by_mark.get(kind, 0) + 1
 
     def outcome_recall(self) -> float | None:
         return self.outcome_hits / self.outcome_total if self.outcome_total else None
