@@ -95,3 +95,25 @@ def test_a_leader_named_without_office_words_is_a_subject(tmp_path):
                                ).splitlines()[0])
     assert report["findings"] == []
     assert any("It names a political leader by name:" in c for c in report["caveats"])
+
+
+@pytest.mark.parametrize("text, named, topics", [
+    ("Our volunteers delivered food to families in quarantine centres during the lockdown.",
+     "a public-health emergency", {"covid-19", "vaccination", "health measures",
+                                   "state of emergency", "health"}),
+    ("The community patrol recorded illegal logging and sand dredging near the village.",
+     "forests, logging, sand or mining", {"logging", "mining", "forest", "community forest",
+                                          "quarry", "environment"}),
+])
+def test_public_health_and_natural_resources_are_named_with_their_precedents(tmp_path, text,
+                                                                            named, topics):
+    """Posts on the COVID-19 response and campaigns against logging and sand dredging drew
+    charges (the precedent base holds them); a statement on either with no finding names the
+    subject and counts those events instead of giving the general advice only."""
+    hits = severe_on(topics)
+    assert hits, "the base holds severe events on this subject; without them this proves nothing"
+    report = json.loads(review(tmp_path, text))
+    assert report["result"] == "no findings"
+    caveat = next(c for c in report["caveats"] if c.startswith("No finding is not clearance"))
+    assert f"It names {named}" in caveat
+    assert f"in {len(hits)} event{'s' * (len(hits) > 1)} of the precedent base" in caveat

@@ -44,6 +44,10 @@ CATEGORIES: dict[str, tuple[str | None, str | None]] = {
     "border-area": (None, "border"),
     "land": (None, "land"),
     "election": (None, "election"),
+    # subjects words were punished for that no offence rule reads (rules/lexicons/subjects.yaml):
+    # the no-finding caveat names them
+    "public-health": (None, "public-health"),
+    "natural-resources": (None, "natural-resources"),
 }
 assert {t for t, _ in CATEGORIES.values() if t} <= set(TARGETS)
 assert {m for _, m in CATEGORIES.values() if m} <= set(MENTIONS)

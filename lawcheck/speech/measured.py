@@ -35,6 +35,12 @@ SUBJECTS = {
     "border": ("the border", {"border", "maps"}),
     "land": ("land disputes", {"land", "land grab", "land fraud", "eviction", "resettlement"}),
     "election": ("an election", {"election", "boycott", "vote buying", "election commission"}),
+    "public-health": ("a public-health emergency (COVID-19, vaccines, lockdowns)",
+                      {"covid-19", "vaccination", "health measures", "state of emergency",
+                       "health"}),
+    "natural-resources": ("forests, logging, sand or mining",
+                          {"logging", "mining", "forest", "community forest", "quarry",
+                           "environment"}),
 }
 SEVERE = ("high", "critical")  # precedent levels: summons, suspension, charges, prison
 NAMES = " It names "  # where the subject part of the caveat begins (subject_part reads it back)

@@ -25,7 +25,8 @@ COURT_CLAIMS = ("pending-case", "judge", "verdict")
 PARTY_STANCES = ("endorse", "attack")
 # statement.mentions values: what the statement names, whatever it says about it
 MENTIONS = ("king", "royal-family", "court", "party", "dissolved-party", "security-forces",
-            "government", "politician", "neighbouring-state", "border", "land", "election")
+            "government", "politician", "neighbouring-state", "border", "land", "election",
+            "public-health", "natural-resources")
 
 
 @dataclass(frozen=True)
