@@ -4,6 +4,9 @@ the benchmark's statements and of the real, development and training sets is the
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from lawcheck.speech import Analyser, prescreen
@@ -25,8 +28,48 @@ EDGES = [
 
 
 def _texts() -> list[str]:
-    # the benchmark's seed for its 20,000 statements: their first 3,000
-    return list(EDGES) + set_texts() + benchmark_statements(7, 3000)
+    # the benchmark's seed for its 20,000 statements: their first 3,000; the Khmer tuning set,
+    # whose Latin words (names, quotes, "CNRP") the English analyser reads too
+    return list(EDGES) + PHRASES + set_texts() + _khmer_texts() + benchmark_statements(7, 3000)
+
+
+def _khmer_texts() -> list[str]:
+    path = Path(__file__).parent / "data" / "khmer" / "tune.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+# a marker phrase is possible only when each of its words is in the statement: phrases that
+# open with a common word ("in custody", "charges against") met in full, in part and apart,
+# after a cue that does not open its sentence
+PHRASES = [
+    "We offer free check-ups in the district.",
+    "They have been in custody for a year and we ask the judge to free them.",
+    "They have been in prison for a year; we ask them to free the land.",
+    "Custody of the land is ours; they must free it, in our name.",
+    "The authorities should drop the charges against the activists.",
+    "We will drop them off in custody of their parents.",
+    "We will drop them off at the charges office, against our will.",
+]
+
+
+def test_a_phrase_needs_all_its_words(analyser):
+    """The first word of a marker phrase is not enough: "free" in "free check-ups in the
+    district" is set aside before its sentence is read, though "in" opens "in custody"."""
+    pipeline = analyser.pipeline
+    kept = {}
+    for text in ("We offer free check-ups in the district.",
+                 "We offer free check-ups in custody."):
+        from lawcheck.speech import acts
+
+        doc = pipeline.nlp.tokenizer(text)
+        cues = [(s, e, pipeline.cues[k]) for k, s, e in pipeline.matcher(doc)
+                if k in pipeline.cues]
+        usable = acts._usable(doc, cues, [], pipeline.lexicon.acts, [], text, pipeline.markers)
+        assert [h[2][0].id for h in usable] == ["release-call"], text
+        kept[text] = prescreen.possible(pipeline, doc, text, [], usable)
+    assert kept["We offer free check-ups in the district."] == []
+    assert len(kept["We offer free check-ups in custody."]) == 1
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ acts.py reads each such hit in its sentence (bounds, names, markers) and then dr
 module drops, beforehand and at the cost of a set lookup, the hits that two of its checks must
 drop whatever the sentence says:
 
-- a hit that is not strong and whose kind ``needs`` marker groups of which no word is anywhere
-  in the statement (a group's phrases are matched by their first word, so a group whose first
-  words are all absent cannot be found in any sentence, nor in the sentence before), no
+- a hit that is not strong and whose kind ``needs`` marker groups of which no phrase has all
+  its words in the statement (a group's phrases are matched word by word, so a phrase one of
+  whose words is absent cannot be found in any sentence, nor in the sentence before), no
   lexicon entity or name of the group's categories can stand in the statement, and, for
   ``imperative``, the cue cannot open its sentence or clause;
 - a hit whose kind requires a target after the cue (``target: required``, ``direction:
@@ -43,12 +43,14 @@ _GROUPS: dict[int, tuple] = {}
 
 def _groups(pipeline) -> dict[str, tuple[frozenset, frozenset]]:
     """For each marker group: the hashes of its phrases' first words (what Sentence.find
-    looks up) and its lexicon categories; made once per pipeline."""
+    looks up), its lexicon categories and, per first word, the other words of its phrases;
+    made once per pipeline."""
     cached = _GROUPS.get(id(pipeline))
     if cached is None or cached[0] is not pipeline:
         strings = pipeline.nlp.vocab.strings
         groups = {name: (frozenset(strings.add(word) for word in pipeline.markers.get(name, ())),
-                         frozenset(group.categories or ()))
+                         frozenset(group.categories or ()),
+                         _rests(pipeline.markers.get(name, {}), strings))
                   for name, group in pipeline.lexicon.markers.items()}
         from lawcheck.speech.targets import _name_words
 
@@ -56,6 +58,16 @@ def _groups(pipeline) -> dict[str, tuple[frozenset, frozenset]]:
         cached = (pipeline, groups, ranks)
         _GROUPS[id(pipeline)] = cached
     return cached[1], cached[2]
+
+
+def _rests(by_first: dict, strings) -> dict[int, tuple[frozenset, ...]]:
+    """For each first word's hash: the hashes of the other words of each phrase it opens.
+    Sentence.find matches a phrase on consecutive words, so every word of it is one of the
+    statement's words: "in custody" cannot be found in a statement without "custody", however
+    many times it says "in"."""
+    return {strings.add(first): tuple(frozenset(strings.add(w) for w in phrase[1:])
+                                      for phrase in phrases)
+            for first, phrases in by_first.items()}
 
 
 def possible(pipeline, doc, text: str, hits, usable) -> list:
@@ -93,9 +105,10 @@ def _need_possible(need: str, groups, lows, categories, doc, start: int, kind) -
         return kind.fact == CALLS or _may_open(doc, start)
     if need not in groups:
         return True  # a group the lexicon does not define: let acts.py decide
-    words, cats = groups[need]
-    if not words.isdisjoint(lows):
-        return True
+    words, cats, rests = groups[need]
+    for first in words.intersection(lows):
+        if any(rest <= lows for rest in rests[first]):
+            return True
     return not cats.isdisjoint(categories) or not cats.isdisjoint(_NAME_CATEGORIES)
 
 
