@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, FOREIGN,
                                            _a_named_event, _appealed, _cancelled,
+                                           _case_described,
                                            _charged_with, _controlled_judiciary,
                                            _definition, _described, _foreign_owned,
                                            _lost_to_no_neighbour, _mourned, _names_land,
@@ -79,7 +80,16 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
         usable = possible(pipeline, doc, text, hits, usable)
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
+        if any(a.mode == "described" for a in acts) and not any(
+                m.category == "court" for m in mentions):
+            # a case described as false or political still touches the courts: the report's
+            # no-finding caveat names them (measured.no_finding_note)
+            first = next(a for a in acts if a.mode == "described")
+            mentions += (Mention("court", DESCRIBED_CASE, first.start, first.end),)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
+
+
+DESCRIBED_CASE = "court.case-described"  # the mention a described case makes (no lexicon entry)
 
 
 # the King's kin are the royal family, not the King (Art 437 bis protects the King only)
@@ -341,6 +351,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "the court charged us with … insulting the king": the charge, not an insult
         claimed.add((start, end, kind.fact))
         mode = mode_of(sentence, start, end, kind.fact)
+        if mode == "asserted" and kind.id == "pending-case" and not strong and _case_described(
+                sentence, start, end):
+            mode = "described"  # "sentenced on fabricated charges": no outcome asked of a court
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):

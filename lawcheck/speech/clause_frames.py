@@ -168,6 +168,39 @@ def _a_command(sentence: Sentence) -> bool:
 RELEASE_VERBS = {"free", "release", "drop", "end", "stop"}
 
 
+# the words of a sentence that ask for an outcome of a case or put a demand to someone: with none
+# of them, a word that calls the charges or the case false or political describes it
+OUTCOME_ASKED = {"must", "should", "demand", "demands", "demanding", "call", "calls", "calling",
+                 "urge", "urges", "urging", "need", "needs", "ought", "release", "released",
+                 "free", "freed", "drop", "dropped", "withdraw", "withdrawn", "acquit",
+                 "acquitted", "overturn", "quash", "dismiss", "dismissed", "let", "stop", "end",
+                 "ask", "asks", "request", "requests", "appeal", "will", "shall", "please"}
+# cues of the pending-case kind that ask for an outcome themselves
+OUTCOME_CUES = {"acquit", "overturn", "quash", "acquittal", "be dropped", "thrown out",
+                "throw out", "stop the trial", "end the trial", "should never have started",
+                "never have started", "should never have begun"}
+OUTCOME_STEMS = ("convict", "sentence", "innocent", "guilty", "warn")
+
+
+def _case_described(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a word of the pending-case kind that calls the charges or the case false or
+    political ("were sentenced on fabricated charges", "the politically motivated prosecution
+    of the union's leaders") stands in a sentence that asks the case for no outcome (no "must",
+    "should", "call", "release", "drop", "acquit" ...) and names no court, judge, prosecutor or
+    case of rules/lexicons/courts.yaml ("the case against", "the trial of"): the case is
+    described, no court is pressed (issue 13 eighth round: on no risky tuning line,
+    on benign ones in both halves). "The charges are fabricated and must be dropped", "the
+    court's politically motivated case" and a cue that asks an outcome itself ("acquit",
+    "overturn") are not."""
+    lowers, base = sentence.lowers, sentence.start
+    words = lowers[start - base:end - base]
+    if " ".join(words) in OUTCOME_CUES or any(w.startswith(OUTCOME_STEMS) for w in words):
+        return False
+    if any(h.entry.category == "court" for h in sentence.entities):
+        return False
+    return not any(w in OUTCOME_ASKED for w in lowers)
+
+
 def _mourned(sentence: Sentence, tokens, start: int, end: int) -> bool:
     """True when the cue is a word of death (`death-news`: "died", "passed away") and the
     statement grieves (`condolence`: "our condolences", "we mourn"): an obituary or a
