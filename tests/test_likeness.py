@@ -127,3 +127,27 @@ def test_a_review_reports_the_likeness_as_a_risk_finding_naming_the_precedent(tm
                      "domestic_ngo", exclude_precedents=(best["id"],))
     assert all(not f["rule"].startswith("kh.speech.precedent.likeness")
                for f in reviewer.review(alone)["findings"])
+
+
+def test_the_remembered_word_grams_give_the_same_vector_float_for_float(monkeypatch):
+    """Likeness.char_vector (each word's gram columns kept per process, issue 13 speed) is
+    vector(char_ngrams(text)) bit for bit, in the same key order: on the labelled sets, the
+    Khmer tuning set and the benchmark's statements, also after the memo was cleared."""
+    import json
+    from pathlib import Path
+
+    from tests.statement_texts import benchmark_statements, set_texts
+
+    khmer = Path(__file__).parent / "data" / "khmer" / "tune.jsonl"
+    texts = set_texts() + [json.loads(line)["text"] for line in
+                           khmer.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += benchmark_statements(7, 1500) + ["", "  a\tb\n\nc  ", "x", "Ab ab AB ab."]
+    model = likeness.load()
+    fresh = likeness.Likeness(model.model)
+    monkeypatch.setattr(likeness, "WORD_MEMO", 500)  # clears many times over these texts
+    for text in texts:
+        plain = likeness.vector(likeness.char_ngrams(text), model.model.char_vocab,
+                                model.model.char_idf)
+        remembered = fresh.char_vector(text)
+        assert list(remembered.items()) == list(plain.items()), text
+    assert 0 < len(fresh._columns) <= 500

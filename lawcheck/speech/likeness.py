@@ -134,24 +134,39 @@ def word_ngrams(text: str) -> list[str]:
 
 def char_ngrams(text: str) -> list[str]:
     """sklearn's "char_wb" analyser: n-grams inside words padded with one space."""
-    text = _WHITE.sub(" ", text.lower())
+    grams = []
+    for w in _char_words(text):
+        grams += word_char_ngrams(w)
+    return grams
+
+
+def _char_words(text: str) -> list[str]:
+    return _WHITE.sub(" ", text.lower()).split()
+
+
+def word_char_ngrams(w: str) -> list[str]:
+    """The "char_wb" n-grams of one word, in the analyser's order."""
+    w = f" {w} "
     grams = []
     lo, hi = CHAR_NGRAMS
-    for w in text.split():
-        w = f" {w} "
-        size = len(w)
-        for n in range(lo, hi + 1):
-            if size <= n:  # a word no longer than n: itself, one gram only, and no longer ones
-                grams.append(w)
-                break
-            grams += [w[offset:offset + n] for offset in range(size - n + 1)]
+    size = len(w)
+    for n in range(lo, hi + 1):
+        if size <= n:  # a word no longer than n: itself, one gram only, and no longer ones
+            grams.append(w)
+            break
+        grams += [w[offset:offset + n] for offset in range(size - n + 1)]
     return grams
 
 
 def vector(grams: list[str], vocab: dict[str, int], idf: tuple[float, ...]) -> dict[int, float]:
     """Sublinear TF times IDF, L2-normalised, over the grams the vocabulary knows."""
-    counts = Counter(map(vocab.get, grams))  # one look-up per gram; the same counts, in the
-    counts.pop(None, None)                   # same order, as counting the known grams alone
+    return _weighted(Counter(map(vocab.get, grams)), idf)  # one look-up per gram
+
+
+def _weighted(counts: Counter, idf: tuple[float, ...]) -> dict[int, float]:
+    """``vector`` from the counts of the grams' columns (None: grams the vocabulary does not
+    know), in order of first appearance."""
+    counts.pop(None, None)  # the same counts, in the same order, as counting known grams alone
     weights = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in weights.values()))
     return {j: v / norm for j, v in weights.items()} if norm else {}
@@ -163,9 +178,31 @@ def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     return sum(v * b.get(j, 0.0) for j, v in a.items())
 
 
+# words whose character-gram columns a Likeness keeps (issue 13, speed): statements repeat
+# their words, and a word's "char_wb" grams depend on the word alone
+WORD_MEMO = 50_000
+
+
 class Likeness:
     def __init__(self, model: Model) -> None:
         self.model = model
+        self._columns: dict[str, tuple] = {}  # word -> its grams' char_vocab columns
+
+    def char_vector(self, text: str) -> dict[int, float]:
+        """``vector(char_ngrams(text), char_vocab, char_idf)``, float for float: the same
+        columns in the same order, each word's looked up once per process rather than once
+        per statement (tests/test_likeness.py holds the two equal)."""
+        m, memo = self.model, self._columns
+        columns: list = []
+        for w in _char_words(text):
+            found = memo.get(w)
+            if found is None:
+                found = tuple(map(m.char_vocab.get, word_char_ngrams(w)))
+                if len(memo) >= WORD_MEMO:
+                    memo.clear()  # bounded: memory stays flat however long the batch
+                memo[w] = found
+            columns += found
+        return _weighted(Counter(columns), m.char_idf)
 
     def matches(self, text: str, exclude=()) -> list[Match]:
         """The precedents whose quotes the statement is close to, closest first."""
@@ -181,7 +218,7 @@ class Likeness:
         near = [k for k in near if _dot(words, m.quotes_words[k]) >= WORD_FLOOR]
         if not near:
             return []
-        chars = vector(char_ngrams(text), m.char_vocab, m.char_idf)
+        chars = self.char_vector(text)
         found = []
         for k in near:
             score = (_dot(words, m.quotes_words[k]) + _dot(chars, m.quotes_chars[k])) / 2
