@@ -6,6 +6,8 @@ sentences, markers, modes, targets — runs in plain Python over the few sentenc
 
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, FOREIGN,
                                            _a_named_event, _appealed, _cancelled,
                                            _case_described,
@@ -65,8 +67,9 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
         entity_hits += tag_entities
         cue_hits += tag_cues
     hits = _longest(entity_hits, doc) + list(extra_entities)
-    hits = sorted((Hit(s, e, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), entry)
-                   for s, e, entry in hits), key=lambda h: h.start)
+    # len(token) is the length of its text, without making the string
+    hits = sorted((Hit(s, e, (doc[s].idx, (last := doc[e - 1]).idx + len(last)), entry)
+                   for s, e, entry in hits), key=_START)
     if any(h.entry.category == "king" for h in hits):
         hits = _royal_kin(hits, doc)
     mentions = _mentions(hits)
@@ -124,9 +127,17 @@ def _royal_kin(hits, doc):
     return out
 
 
+_START = attrgetter("start")
+_FIRST = itemgetter(0)
+
+
 def _longest(spans, doc=None):
     """Keep the longest of overlapping spans ("Phnom Penh Municipal Court" over "court").
     On a tie, a span that does not open with "the" wins: "the police chief" is a chief."""
+    ordered = sorted(spans, key=_FIRST)
+    if all(a[0] < a[1] <= b[0] for a, b in zip(ordered, ordered[1:])) and (
+            not ordered or ordered[-1][0] < ordered[-1][1]):
+        return ordered  # no two share a word (most statements): each is kept, in word order
     kept, taken = [], set()
     for span in sorted(spans, key=lambda s: (s[0] - s[1],
                                              doc is not None and doc[s[0]].lower_ == "the",
