@@ -4,11 +4,14 @@ still decides whether there is a learned finding at all."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from lawcheck.review.quality import read_set
+from lawcheck.report.cells import highest_level
+from lawcheck.review.quality import Labelled, read_set
+from lawcheck.review.reviewer import ReviewerSpec
 from lawcheck.speech import learned
 
 DATA = Path(__file__).parent / "data"
@@ -18,6 +21,26 @@ DATA = Path(__file__).parent / "data"
 FAR = "Hun Sen is a thief. Where Hun Sen goes, the people suffer and the forests die."
 NEAR = "The minister is corrupt and his family profits from every land deal."
 CALM = "We call on the authorities to investigate the complaint and respect the rule of law."
+# a peaceful call to a sit-in, which the model scores far past its incitement threshold
+SIT_IN = ("Brothers and sisters, tomorrow do not stay at home: come to the district office and "
+          "sit there together until the governor talks to us.")
+KHMER = "ប្រជាពលរដ្ឋទាំងអស់ត្រូវចូលរួម។"
+STRONG_RULES = {f"kh.speech.learned.strong-{c}" for c in learned.CATEGORIES}
+
+
+@pytest.fixture(scope="module")
+def reviewer(tmp_path_factory):
+    db = tmp_path_factory.mktemp("strong") / "s.db"
+    return ReviewerSpec(db=str(db), sync=True, as_of=date(2026, 12, 10)).build()
+
+
+def review(reviewer, text: str) -> dict:
+    return reviewer.review(Labelled("s1", text, "t", 1, date(2026, 12, 10), "facebook", None,
+                                    frozenset(), "domestic_ngo"))
+
+
+def rules(report: dict) -> set[str]:
+    return {f["rule"] for f in report["findings"]}
 
 
 def signal(score: float, threshold: float, category: str = "defamation") -> learned.Signal:
@@ -83,3 +106,31 @@ def test_no_benign_dev_or_train_line_is_strong(name):
         if learned.strong_values(scorer.signals(item.text)):
             strong.append(item.id)
     assert strong == []
+
+
+def test_review_adds_the_strong_level_rule_only_past_the_factor(reviewer):
+    far, near = review(reviewer, FAR), review(reviewer, NEAR)
+    assert "kh.speech.learned.strong-defamation" in rules(far)
+    assert highest_level(far) == "critical"
+    assert "kh.speech.learned.defamation" in rules(near)
+    assert not STRONG_RULES & rules(near)
+
+
+def test_a_peaceful_call_scored_far_past_the_threshold_is_not_made_critical(reviewer):
+    """Issue 13: a peaceful call to gather is not critical by itself. The model scores this
+    sit-in call far past its incitement threshold; the margin rule leaves it to the call's own
+    rules."""
+    assert "incitement" in facts(SIT_IN)[1]
+    report = review(reviewer, SIT_IN)
+    assert "kh.speech.incitement.call-to-gather" in rules(report)
+    assert not STRONG_RULES & rules(report)
+    assert highest_level(report) != "critical"
+
+
+def test_a_statement_it_cannot_read_lists_the_strong_rules_as_not_checked(reviewer):
+    """Not English: the score was not computed, so the margin rules are not checked, with the
+    same reason as the learned rules, never silently absent."""
+    report = review(reviewer, KHMER)
+    reasons = {n["rule"]: n.get("reason", "") for n in report["not_checked"]}
+    for rule in STRONG_RULES:
+        assert "reads English only and was not computed" in reasons.get(rule, ""), rule
