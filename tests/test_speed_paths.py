@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,27 @@ def test_longest_keeps_what_the_reference_keeps():
             checked += 1
         fast += all(a[0] < a[1] <= b[0] for a, b in zip(sorted(spans), sorted(spans)[1:]))
     assert checked == 8000 and 400 < fast < 3900  # both ways taken many times
+
+
+def test_the_token_pattern_finds_what_sklearns_finds():
+    """likeness._TOKEN drops sklearn's \\b (issue 13, speed): findall and fullmatch must give
+    the same words as sklearn's own pattern on every text the analyser is measured on, and on
+    one-letter words, digits, underscores, apostrophes, accents and Khmer."""
+    import re
+
+    from lawcheck.speech import likeness
+
+    sklearn = re.compile(likeness.SKLEARN_TOKEN)
+    khmer = Path(__file__).parent / "data" / "khmer" / "tune.jsonl"
+    texts = _texts(None) + [json.loads(line)["text"] for line in
+                            khmer.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["a b cd e_f g1 2 34 don't l'état naïve ÇA Ab_ _", "x", "xy",
+                            "ប្រជាពលរដ្ឋ ក ខគ", "a\u200bbc de\u0301f"]
+    words = 0
+    for text in texts + [t.lower() for t in texts]:
+        found = likeness._TOKEN.findall(text)
+        assert found == sklearn.findall(text), text
+        words += len(found)
+        for word in found + text.split():
+            assert bool(likeness._TOKEN.fullmatch(word)) == bool(sklearn.fullmatch(word)), word
+    assert words > 50000

@@ -44,6 +44,7 @@ import math
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from lawcheck.speech.likeness import _TOKEN, vector
@@ -189,10 +190,9 @@ class Learned:
         names, index, rows, intercepts = self._fast
         tokens = _TOKEN.findall(text.lower())
         get = index.get
-        counts = Counter(map(get, tokens))
-        counts.update(map(get, zip(tokens, tokens[1:])))
-        if acts:
-            counts.update(map(get, acts))
+        # one count over words, then pairs, then act tokens: the order of first appearance
+        counts = Counter(chain(map(get, tokens), map(get, zip(tokens, tokens[1:])),
+                               map(get, acts)))
         counts.pop(None, None)  # the grams the vocabulary does not know
         log = math.log
         if len(names) == 2:  # the shipped model: incitement and defamation

@@ -37,7 +37,11 @@ CHAR_NGRAMS = (3, 5)
 _CACHE_VERSION = "likeness-1"
 # sklearn's default token pattern and its English stop words are used by the fitted model; the
 # stop words are stored with it so the runtime needs no sklearn import
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# (sklearn writes it r"(?u)\b\w\w+\b"; findall and fullmatch give the same words without the
+# \b: a run of two or more word characters is taken whole, and a run of one never, either way,
+# and the boundaries cost a third of the scan; tests/test_speed_paths.py compares the two)
+_TOKEN = re.compile(r"\w\w+")
+SKLEARN_TOKEN = r"(?u)\b\w\w+\b"
 _WHITE = re.compile(r"\s\s+")
 # the statement.precedent_like value a matched precedent's category gives (rules/facts.yaml)
 FACT_VALUES = {"incitement": "incitement", "security": "incitement",
