@@ -5,7 +5,8 @@ level reaching the level of what the authorities did).
 
     python benchmarks/quality.py [--errors] [--set tests/data/statements-dev.jsonl ...]
 
-Default sets: development, training, held-out, real tuning part, real untouched part. The real
+Default sets: development, training, held-out, real tuning part, real untouched part, and the
+real Khmer tuning and untouched parts (tests/data/khmer/real). The real
 parts are scored twice: at their real dates, and undated (read as published on 2026-12-01). A
 real statement's own precedent is left out of the likeness comparison, so it is never found by
 its own quote. Likewise a line of the learned signal's training files (real/tune.jsonl,
@@ -44,7 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 DEFAULT_SETS = [DATA / "statements-dev.jsonl", DATA / "statements-train.jsonl",
                 DATA / "statements-heldout.jsonl", DATA / "real" / "tune.jsonl",
-                DATA / "real" / "untouched.jsonl"]
+                DATA / "real" / "untouched.jsonl", DATA / "khmer" / "real" / "tune.jsonl",
+                DATA / "khmer" / "real" / "untouched.jsonl"]
 SEALED = ("statements-heldout.jsonl", "untouched.jsonl")  # never list their items
 UNDATED_AS_OF = date(2026, 12, 1)
 # the first collection pass whose untouched items nobody has read a result for (misses listed,
@@ -81,7 +83,7 @@ def main() -> int:
                 continue
             runs = [("dated", True), ("undated", False)] if real else [("", True)]
             for label, dated in runs:
-                name = f"{path.parent.name}/{path.name}" if real else path.name
+                name = set_name(path) if real else path.name
                 name = f"{name} ({label})" if label else name
                 if args.half:
                     name = f"{name}, {args.half} half"
@@ -95,6 +97,14 @@ def main() -> int:
                             f"{name}, added {tag}", path, reviewer, dated, args.errors, items)
     print(json.dumps(results))
     return 0
+
+
+def set_name(path: Path) -> str:
+    """A real part's name: "real/tune.jsonl", "khmer/real/untouched.jsonl" (two real sets share
+    the file names)."""
+    path = path.resolve()
+    return path.relative_to(DATA).as_posix() if path.is_relative_to(DATA) else \
+        f"{path.parent.name}/{path.name}"
 
 
 def half_of(row: dict) -> str:
@@ -123,7 +133,9 @@ def fresh_groups(path: Path, dated: bool) -> list[tuple[str, list]]:
     tags = sorted({i.added for i in items if i.added})
     if not tags:
         return []
-    groups = [(tags[-1], [i for i in items if i.added == tags[-1]])]
+    newest = [i for i in items if i.added == tags[-1]]
+    # a set made of one pass only needs no second table of the same lines
+    groups = [(tags[-1], newest)] if len(newest) < len(items) else []
     unread = [i for i in items if i.added and i.added >= UNREAD_SINCE]
     if path.name in SEALED and len({i.added for i in unread}) > 1:
         groups.append((f"{UNREAD_SINCE} or later (unread)", unread))

@@ -21,6 +21,8 @@ import pytest
 import yaml
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
+# real published Khmer statements, split and formatted the same way, each with "language": "km"
+KHMER_REAL = Path(__file__).resolve().parent / "data" / "khmer" / "real"
 PRECEDENTS = Path(__file__).resolve().parent.parent / "corpus" / "precedents"
 FILES = ("tune.jsonl", "untouched.jsonl")
 KEYS = {"id", "text", "date", "medium", "speaker", "org_type", "expect", "level", "outcome",
@@ -35,6 +37,8 @@ ORG_TYPES = {None, "domestic_association", "domestic_ngo", "foreign_ngo", "forei
              "community_group"}
 RISK_LEVELS = {"critical", "high", "moderate"}
 ID = re.compile(r"real-(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)*")
+KHMER_ID = re.compile(r"km-real-(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)*")
+KHMER_LETTERS = re.compile(r"[\u1780-\u17ff]")
 URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 ADDED = re.compile(r"\d{4}-\d{2}-\d{2}[a-z]?")
 
@@ -45,9 +49,9 @@ MINIMUM_BENIGN = 188
 MINIMUM_HARD_NEGATIVES = 187
 
 
-def _load(name: str) -> list[dict]:
+def _load(name: str, folder: Path = REAL) -> list[dict]:
     rows = []
-    for number, line in enumerate((REAL / name).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), 1):
         assert line.strip(), f"{name}:{number}: blank line"
         rows.append(json.loads(line))
     return rows
@@ -64,19 +68,31 @@ def _date(value, where):
 
 
 @pytest.fixture(scope="module")
-def rows() -> dict[str, list[dict]]:
+def english() -> dict[str, list[dict]]:
     return {name: _load(name) for name in FILES}
+
+
+@pytest.fixture(scope="module", params=["english", "khmer"])
+def rows(request, english) -> dict[str, list[dict]]:
+    """Each real set in turn for the checks of form and split; the counts are the English
+    set's (below)."""
+    if request.param == "english":
+        return english
+    return {name: _load(name, KHMER_REAL) for name in FILES}
 
 
 def test_every_line_has_exactly_the_agreed_fields_and_values(rows):
     for name, items in rows.items():
         for item in items:
             where = f"{name}: {item.get('id')}"
+            khmer = item.get("language") == "km"
             # `added` (optional) tags the collection pass a line came from, so a benchmark
             # can report the fresh lines apart; older lines have none.
-            assert set(item) - {"added", "split_key"} == KEYS, where
+            assert set(item) - {"added", "split_key", "language"} == KEYS, where
             assert "added" not in item or ADDED.fullmatch(item["added"]), where
-            assert ID.fullmatch(item["id"]), where
+            assert (KHMER_ID if khmer else ID).fullmatch(item["id"]), where
+            assert item.get("language", "km") == "km", where
+            assert not khmer or KHMER_LETTERS.search(item["text"]), where
             assert isinstance(item["text"], str) and item["text"].strip(), where
             assert item["medium"] in MEDIA, where
             assert item["speaker"] in SPEAKERS, where
@@ -139,7 +155,8 @@ def test_ids_and_texts_are_unique_across_both_files(rows):
     assert [t for t, n in texts.items() if n > 1] == []
 
 
-def test_counts_and_balance(rows):
+def test_counts_and_balance(english):
+    rows = english
     everything = [item for items in rows.values() for item in items]
     risky = [item for item in everything if item["expect"]]
     benign = [item for item in everything if not item["expect"]]
@@ -160,7 +177,8 @@ def test_counts_and_balance(rows):
         assert any(not item["expect"] for item in rows[name]), name
 
 
-def test_every_core_category_is_represented(rows):
+def test_every_core_category_is_represented(english):
+    rows = english
     seen = Counter(label for items in rows.values() for item in items for label in item["expect"])
     assert set(seen) == CATEGORIES, seen
 
@@ -248,3 +266,44 @@ def test_add_items_puts_every_new_line_of_one_event_on_the_same_side(tmp_path):
                            capture_output=True, text=True)
     assert again.returncode != 0 and "already in the set" in again.stderr
     assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in FILES} == grown
+
+
+def test_the_real_khmer_set_holds_both_sides_in_both_files():
+    """Real published Khmer statements (tests/data/khmer/real): few yet, but each file a real
+    sample with risky and benign lines, every line in Khmer script and marked so."""
+    rows = {name: _load(name, KHMER_REAL) for name in FILES}
+    for name, items in rows.items():
+        assert any(item["expect"] for item in items), name
+        assert any(not item["expect"] for item in items), name
+        assert all(item["language"] == "km" for item in items), name
+    assert sum(len(items) for items in rows.values()) >= 37
+
+
+def test_add_items_fills_another_folder_and_keeps_the_language(tmp_path):
+    """``--dir`` starts a new pair of files split the same way; a line's ``language`` is kept
+    and any other extra field is refused."""
+    import subprocess
+    import sys
+
+    line = {"id": "km-real-2020-test", "text": "សេចក្តីថ្លែងការណ៍", "date": None,
+            "medium": "press_release", "speaker": "organization", "org_type": "domestic_ngo",
+            "expect": [], "level": "none", "outcome": "none", "precedent": None,
+            "source": {"title": "t", "publisher": "p", "url": "https://example.org/km",
+                       "date": None}, "note": "hard negative: test", "language": "km"}
+    folder = tmp_path / "khmer"
+    folder.mkdir()
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    script = str(REAL / "add_items.py")
+    run = subprocess.run([sys.executable, script, str(batch), "--added", "2026-12-07a",
+                          "--dir", str(folder)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    target = folder / _split_of("https://example.org/km")
+    stored = json.loads(target.read_text(encoding="utf-8"))
+    assert stored["language"] == "km" and stored["split_key"] == "https://example.org/km"
+    assert {p.name for p in folder.iterdir()} == set(FILES)
+    batch.write_text(json.dumps({**line, "id": "km-real-2020-other", "text": "ផ្សេង",
+                                 "colour": "red"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    refused = subprocess.run([sys.executable, script, str(batch), "--dir", str(folder)],
+                             capture_output=True, text=True)
+    assert refused.returncode != 0 and "missing or extra" in refused.stderr
