@@ -1,11 +1,14 @@
-"""Precision that transfers (issue 13, eighth round): a word that calls a case or its charges false
-or political, in a sentence that asks no outcome of it and names no court, judge, prosecutor or
+"""Precision that transfers (issue 13, eighth round): a word that calls the charges false or
+political, in a sentence that asks no outcome of it and names no court, judge, prosecutor or
 case, describes the case; it is set aside (mode "described") and the report's no-finding caveat
 names the courts, so the statement never reads as a silent clean. A demand on the outcome, a
 court named, or a cue that asks an outcome itself still makes the pressure finding.
 
-Kept because both halves of the tuning part agreed: check false alarms 17 -> 15/126, study
-13 -> 13/121, no risky outcome lost, dev/train tables identical (tests/data/README.md)."""
+Only cues about the charges (false, political, revenge: FALSE_CHARGE_CUES) that are not strong;
+words that judge the trial itself ("sham trial", "theatre") and the guide's own strong phrases
+("politically motivated charges") always count. Kept because the check half
+moved (false alarms 17 -> 15/126; study 13 -> 13/121), no risky outcome lost, dev/train tables
+identical (tests/data/README.md, eighth round)."""
 
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ DESCRIBED = [
     "Two of our trainers were given suspended sentences last month on fabricated charges.",
     "The charges brought against the fishing community in 2019 were politically motivated.",
     "Our annual report records forty-one activists held on baseless charges this year.",
+    "The charges brought against the three union members last spring were cooked up.",
 ]
 
 
@@ -63,14 +67,23 @@ def test_the_report_is_no_silent_clean(tmp_path, text):
     "The provincial court's case against the fishing community is politically motivated.",
     "The judges know these charges are baseless.",
     "Acquit the forty-one activists held on baseless charges.",
+    "Three union members are in jail on trumped-up charges and must be freed.",
 ])
 def test_an_outcome_asked_or_a_court_named_keeps_the_pressure_finding(text):
     assert "pending-case" in court_claims(text) or "judge" in court_claims(text)
 
 
-def test_a_strong_cue_is_never_set_aside():
-    # "show trial" is a strong cue: no court named, no outcome asked, still pressure
-    assert "pending-case" in court_claims("Last year our farmers sat through a show trial.")
+@pytest.mark.parametrize("text", [
+    "Last year our farmers sat through a show trial.",
+    "Today's hearing of our colleagues was a sham trial from start to finish.",
+    "The hearing of our colleagues was theatre, nothing more.",
+    # the labelling guide's own example, a strong cue: never set aside
+    "Three union members spent a year in jail on politically motivated charges.",
+])
+def test_words_that_judge_the_trial_and_strong_cues_are_never_set_aside(text):
+    # no court named and no outcome asked, but the trial itself is judged, or the guide's own
+    # phrase is used: still counted
+    assert "pending-case" in court_claims(text)
 
 
 def test_a_described_case_in_a_statement_that_demands_elsewhere_keeps_the_demand(tmp_path):

@@ -175,26 +175,32 @@ OUTCOME_ASKED = {"must", "should", "demand", "demands", "demanding", "call", "ca
                  "free", "freed", "drop", "dropped", "withdraw", "withdrawn", "acquit",
                  "acquitted", "overturn", "quash", "dismiss", "dismissed", "let", "stop", "end",
                  "ask", "asks", "request", "requests", "appeal", "will", "shall", "please"}
-# cues of the pending-case kind that ask for an outcome themselves
-OUTCOME_CUES = {"acquit", "overturn", "quash", "acquittal", "be dropped", "thrown out",
-                "throw out", "stop the trial", "end the trial", "should never have started",
-                "never have started", "should never have begun"}
-OUTCOME_STEMS = ("convict", "sentence", "innocent", "guilty", "warn")
+# cues of the pending-case kind that call the charges false, political or revenge: a word about
+# the accusation, not about what a court does with it. Words that judge the trial or the hearing
+# itself ("sham", "farce", "theatre", "irregularities") and cues that ask an outcome ("acquit",
+# "overturn", "thrown out") are not among them; strong cues ("politically motivated charges",
+# "trumped-up charges", the labelling guide's own examples) are never set aside
+FALSE_CHARGE_CUES = {"fabricated", "baseless", "bogus", "trumped-up", "trumped up",
+                     "politically motivated", "cooked up", "made up", "false charges",
+                     "charges are false", "charges were false", "invented charges",
+                     "charges are invented", "made-up charges", "political charges",
+                     "political prosecution", "political revenge", "an act of revenge",
+                     "to silence", "trumped-up charges", "politically motivated charges"}
 
 
 def _case_described(sentence: Sentence, start: int, end: int) -> bool:
-    """True when a word of the pending-case kind that calls the charges or the case false or
-    political ("were sentenced on fabricated charges", "the politically motivated prosecution
-    of the union's leaders") stands in a sentence that asks the case for no outcome (no "must",
-    "should", "call", "release", "drop", "acquit" ...) and names no court, judge, prosecutor or
-    case of rules/lexicons/courts.yaml ("the case against", "the trial of"): the case is
-    described, no court is pressed (issue 13 eighth round: on no risky tuning line,
-    on benign ones in both halves). "The charges are fabricated and must be dropped", "the
-    court's politically motivated case" and a cue that asks an outcome itself ("acquit",
-    "overturn") are not."""
+    """True when a cue that calls the charges false, political or revenge (FALSE_CHARGE_CUES:
+    "sentenced on fabricated charges", "the charges were politically motivated") stands in a sentence that asks the
+    case for no outcome (no "must", "should", "call", "release", "drop", "acquit" ...) and
+    names no court, judge, prosecutor or case of rules/lexicons/courts.yaml ("the case
+    against", "the trial of"): the charges are described, no court is pressed (issue 13 eighth
+    round: such words were on no risky tuning line and on benign ones in both halves). "The
+    charges are fabricated and must be dropped", "the court's politically motivated case",
+    words that judge the trial itself ("a sham trial", "the trial is theatre"), cues that ask
+    an outcome ("acquit", "overturn") and strong cues ("jailed on politically motivated
+    charges", the labelling guide's example: the caller checks) still count."""
     lowers, base = sentence.lowers, sentence.start
-    words = lowers[start - base:end - base]
-    if " ".join(words) in OUTCOME_CUES or any(w.startswith(OUTCOME_STEMS) for w in words):
+    if " ".join(lowers[start - base:end - base]).replace(" - ", "-") not in FALSE_CHARGE_CUES:
         return False
     if any(h.entry.category == "court" for h in sentence.entities):
         return False

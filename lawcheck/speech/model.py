@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 # How a speech act is put. Only "asserted" acts (and "reported" accusations, as
 # statement.reported_accusation) become facts; the others are kept so the report can say what was
-# seen and set aside. "described": a word that calls a case or its charges false or political in
+# seen and set aside. "described": a word that calls the charges false or political in
 # a sentence that asks no outcome of it and names no court (acts.py, issue 13 eighth round)
 MODES = ("asserted", "reported", "negated", "hypothetical", "question", "quoted-law",
          "described")
