@@ -112,6 +112,9 @@ def test_review_adds_the_strong_level_rule_only_past_the_factor(reviewer):
     far, near = review(reviewer, FAR), review(reviewer, NEAR)
     assert "kh.speech.learned.strong-defamation" in rules(far)
     assert highest_level(far) == "critical"
+    # the level rule says what it rests on, as the learned finding does: the score and threshold
+    [strong] = [f for f in far["findings"] if f["rule"] == "kh.speech.learned.strong-defamation"]
+    assert "Statistical resemblance (score" in strong["why"] and "threshold" in strong["why"]
     assert "kh.speech.learned.defamation" in rules(near)
     assert not STRONG_RULES & rules(near)
 
