@@ -117,3 +117,18 @@ def test_public_health_and_natural_resources_are_named_with_their_precedents(tmp
     caveat = next(c for c in report["caveats"] if c.startswith("No finding is not clearance"))
     assert f"It names {named}" in caveat
     assert f"in {len(hits)} event{'s' * (len(hits) > 1)} of the precedent base" in caveat
+
+
+def test_subject_names_never_overlap_a_target_or_another_mention():
+    """Subject entries only feed the caveat; since the longest name wins, one that contains or
+    sits inside another entry's name ("mining company" around "company") would change what a
+    statement accuses, and with it the findings."""
+    from lawcheck.speech.lexicon import load_lexicon
+
+    names = [(f" {n.lower()} ", e.id) for e in load_lexicon().entries for n in e.names]
+    subjects = [(n, i) for n, i in names if i.startswith("subjects.")]
+    others = [(n, i) for n, i in names if not i.startswith("subjects.")]
+    assert subjects and others
+    clashes = [(i, n.strip(), j, m.strip()) for n, i in subjects for m, j in others
+               if n in m or m in n]
+    assert clashes == []
