@@ -33,7 +33,8 @@ from lawcheck.speech.script import Screen, caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
 # repeated from someone else (repeating publishes it; reported accusations and insults feed
-# statement.reported_accusation only). Negated, hypothetical, question and quoted-law acts
+# statement.reported_accusation only). Negated, hypothetical, question, quoted-law and
+# described acts (charges called false or political with no outcome asked and no court named)
 # make no fact and are listed in the report's analysis.set_aside.
 _COUNTED = ("asserted", "reported")
 _MEMO_LIMIT = 4096
@@ -197,7 +198,8 @@ def _sentences_with(text: str, words) -> list[tuple[int, int]]:
 
 
 def set_aside(analysis) -> list[dict]:
-    """Acts the analyser saw but did not count (negated, hypothetical, questions, quoted law)."""
+    """Acts the analyser saw but did not count (negated, hypothetical, questions, quoted law,
+    charges described as false or political with no outcome asked)."""
     return [{"span": [a.start, a.end], "mode": a.mode, "fact": a.fact, "value": a.value}
             for a in analysis.acts if a.mode not in ("asserted", "reported")]
 
