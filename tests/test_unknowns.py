@@ -168,3 +168,32 @@ def test_summary_names_at_most_five_most_serious(db, tmp_path):
     assert SEVERITIES.index(top[0].severity) == worst
     ranks = [SEVERITIES.index(row.severity) for row in top]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_one_rule_unchecked_on_several_statements_is_one_summary_row():
+    """A signal no plan can give (the learned score of a plan's statements) leaves the same rule
+    unchecked on every statement; the summary names it once with the statements, so it does not
+    push the other checks out of the five it shows."""
+    from lawcheck.report import summary as S
+
+    def entry(rule, statement=None, severity="critical", missing=(), reason=None):
+        e = {"rule": rule, "title": rule, "severity": severity, "where": {"activity": "M1"},
+             "missing": list(missing)}
+        if statement is not None:
+            e["statement"] = statement
+        if reason:
+            e["reason"] = reason
+        return e
+
+    report = {"activities": [{"id": "M1"}], "not_checked": [
+        entry("kh.a", 1, reason="no score for a plan's statements"),
+        entry("kh.a", 2, reason="no score for a plan's statements"),
+        entry("kh.b", 1, reason="no score for a plan's statements"),
+        entry("kh.b", 2, reason="another reason"),
+        entry("kh.c", severity="high", missing=["activities[M1].notice"]),
+    ]}
+    top = S.top_not_checked(report)
+    assert [(row.rule, row.where) for row in top] == [
+        ("kh.a", "Activity M1, statements 2, 3"), ("kh.b", "Activity M1, statement 2"),
+        ("kh.b", "Activity M1, statement 3"), ("kh.c", "Activity M1")]
+    assert len(S.not_checked(report)) == 5  # the full list still names each statement

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from lawcheck.model import CONFIDENCE_MEANING
@@ -329,11 +329,33 @@ def unchecked_heading(report: dict) -> str:
 
 
 def top_not_checked(report: dict, n: int = TOP_UNCHECKED) -> list[Unchecked]:
-    """The ``n`` checks that could not run whose rules are the most severe."""
-    rows = not_checked(report)
+    """The ``n`` checks that could not run whose rules are the most severe. A rule that could
+    not run on several statements of one activity for the same reason is one row ("Activity
+    M1, statements 2, 3"), so one missing signal does not crowd out the other checks."""
+    rows = _by_statement_group(not_checked(report))
     ranked = sorted(range(len(rows)), key=lambda i: (_rank(rows[i].severity, SEVERITIES[::-1]),
                                                      i))
     return [rows[i] for i in ranked[:n] if rows[i].severity not in ("info", "low")]
+
+
+_STATEMENT = re.compile(r"^(?P<place>.*), statement (?P<n>\d+)$")
+
+
+def _by_statement_group(rows: list[Unchecked]) -> list[Unchecked]:
+    """Rows that differ only in the statement they are about, merged, in first-seen order."""
+    merged: dict[tuple, list] = {}
+    for row in rows:
+        hit = _STATEMENT.match(row.where)
+        key = (row.rule, row.title, hit["place"] if hit else row.where, row.severity, row.keys,
+               row.reasons, bool(hit))
+        merged.setdefault(key, [row, []])[1].append(int(hit["n"]) if hit else None)
+    out = []
+    for (_, _, place, *_, per_statement), (row, numbers) in merged.items():
+        if per_statement and len(numbers) > 1:
+            listed = ", ".join(str(n) for n in sorted(numbers))
+            row = replace(row, where=f"{place}, statements {listed}")
+        out.append(row)
+    return out
 
 
 UNSCREENED = {"not screened": "NOT SCREENED", "partly screened": "PARTLY SCREENED"}
