@@ -52,19 +52,17 @@ def test_every_flag_points_at_its_words(tmp_path):
 
 # --- the untouched part of the real published statements (tests/data/real) --------------------
 # Floors at what was measured when the analyser last changed, less a small margin for items the
-# collectors add later; never above the measured figure. Measured 2026-12-07 (end of the seventh
-# round, after the eighth collecting pass grew the part to 424 statements: 295 benign, 129 risky
+# collectors add later; never above the measured figure. Measured 2026-12-07 (end of the eighth
+# round, after the ninth collecting pass grew the part to 488 statements: 352 benign, 136 risky
 # with an outcome level; learned artefact rebuilt on the grown tuning part), at their real dates:
-# false alarms 61/295 (0.207), outcome measure 34/129 (0.264), recall incitement 0.462 (52),
-# defamation 0.366 (71). The analyser as it was before the round measures 34/129 and 59/295 on
-# the same part, with the same category recalls: the incitement and defamation floors went down
-# (0.47 -> 0.46, 0.37 -> 0.36) because the pass's four risky lines were not found, not because a
-# change lost a line. Earlier rounds: 33/125 and 46/226 (sixth), 27/106 and 27/135 (fifth), on
-# fewer lines. These are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the
-# floors only keep them from falling. The items are never read here; only the aggregate is
-# asserted.
+# false alarms 64/352 (0.182), outcome measure 43/136 (0.316), recall incitement 0.472 (53),
+# defamation 0.368 (76). The analyser as it was before the round measures 37/136 and 70/352 on
+# the same part (tests/data/README.md, eighth round). Earlier rounds: 34/129 and 61/295
+# (seventh), 33/125 and 46/226 (sixth), 27/106 and 27/135 (fifth), on fewer lines. These are far
+# from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them from
+# falling. The items are never read here; only the aggregate is asserted.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.21, "outcome_recall_min": 0.26,
+REAL_FLOORS = {"false_alarm_rate_max": 0.19, "outcome_recall_min": 0.30,
                "recall_min": {"incitement": 0.46, "defamation": 0.36}}
 
 
@@ -88,11 +86,10 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 
 # The tuning part is in-sample (the analyser was tuned on it; the learned signal scores each line
 # with the model of the fold that did not see it): its floor only keeps the gains of the tuning
-# rounds. Measured 2026-12-07 at real dates, after the seventh round and the eighth collecting
-# pass that grew the part from 331 to 385 statements: outcome 64/138 (0.464), false alarms
-# 30/247. The analyser as it was before the round gives 62/138 and 32/247 on the same part: the
-# ceiling on false alarms rose from 21 to 30 with the pass's 51 benign lines (12 of them
-# flagged), not with a change. Earlier: 61/135 and 21/196 (sixth round), 51/118 and 13/139
+# rounds. Measured 2026-12-07 at real dates, after the eighth round and the ninth collecting
+# pass that grew the part from 385 to 415 statements: outcome 64/141 (0.454), false alarms
+# 33/274. The analyser as it was before the round gives 64/141 and 37/274 on the same part.
+# Earlier: 64/138 and 30/247 (seventh round), 61/135 and 21/196 (sixth), 51/118 and 13/139
 # (fifth), 36/94 and 5/94 (third), 33/67 and 2/65 (second).
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
@@ -104,7 +101,7 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 30, [e[0] for e in tune.errors if not e[1]]
+    assert tune.false_alarms <= 33, [e[0] for e in tune.errors if not e[1]]
     assert tune.outcome_recall() >= 0.45, tune.outcome_misses
 
 
