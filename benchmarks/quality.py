@@ -61,6 +61,8 @@ def main() -> int:
     parser.add_argument("--set", action="append", type=Path, help="a labelled JSONL set")
     parser.add_argument("--errors", action="store_true",
                         help="list every miss and false alarm (not for sealed sets)")
+    parser.add_argument("--rules", action="store_true",
+                        help="per speech rule: benign and risky lines it fires on (counts only)")
     parser.add_argument("--half", choices=HALVES,
                         help="only one half of the real tuning part, split by event")
     args = parser.parse_args()
@@ -88,9 +90,10 @@ def main() -> int:
                 if args.half:
                     name = f"{name}, {args.half} half"
                     results[name] = report(name, path, reviewer, dated, args.errors,
-                                           half_items(path, dated, args.half))
+                                           half_items(path, dated, args.half), args.rules)
                     continue
-                results[name] = report(name, path, reviewer, dated, args.errors)
+                results[name] = report(name, path, reviewer, dated, args.errors,
+                                       rules=args.rules)
                 if real:
                     for tag, items in fresh_groups(path, dated):
                         results[f"{name}, added {tag}"] = report(
@@ -142,7 +145,8 @@ def fresh_groups(path: Path, dated: bool) -> list[tuple[str, list]]:
     return groups
 
 
-def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=None) -> dict:
+def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=None,
+           rules: bool = False) -> dict:
     from lawcheck.review.quality import read_set, score
 
     items = items if items is not None else read_set(path, dated=dated)
@@ -179,6 +183,11 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             for mark, kinds in sorted(result.miss_by_mark.items()):
                 print(f"    {mark}: " + ", ".join(f"{kind} {kinds.get(kind, 0)}"
                                                   for kind in MISS_KINDS))
+    if rules and result.rules:  # counts only, so allowed on the check half and sealed sets
+        print(f"  {'rule':52} {'benign':>6} {'alone':>5} {'risky':>5} {'carries':>7}")
+        for rule, (benign, alone, risky, carries) in sorted(
+                result.rules.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0])):
+            print(f"  {rule:52} {benign:6d} {alone:5d} {risky:5d} {carries:7d}")
     if errors and path.name not in SEALED:
         for sid, missed, extra, text in result.errors:
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
@@ -195,7 +204,7 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "outcome_recall": result.outcome_recall(),
             "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said,
             "miss_by_mark": result.miss_by_mark,
-            "outcome_by_medium": result.outcome_by_medium,
+            "outcome_by_medium": result.outcome_by_medium, "rules": result.rules,
             "false_alarms_by_medium": result.alarms_by_medium}
 
 

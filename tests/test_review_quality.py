@@ -292,3 +292,28 @@ def test_outcome_and_false_alarms_are_split_by_medium_group(tmp_path):
     result.add(d, set())
     assert result.outcome_by_medium == {"post": [1, 1], "spoken": [0, 1]}
     assert result.alarms_by_medium == {"organisation": [1, 2]}
+
+
+def test_rules_are_counted_on_benign_and_risky_lines(tmp_path):
+    """Per speech rule: benign lines it fires on, those where it is the only speech rule, risky
+    lines it fires on, and those whose outcome-bearing finding is its alone. Counts only, so a
+    half nobody may read can still be judged rule by rule."""
+    import json
+
+    from lawcheck.review.quality import Score
+
+    rows = [{"id": "b1", "text": "a", "expect": []}, {"id": "b2", "text": "b", "expect": []},
+            {"id": "r1", "text": "c", "expect": ["defamation"], "level": "high"}]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    b1, b2, r1 = read_set(path)
+
+    def rep(*findings):
+        return {"findings": [{"rule": r, "category": c, "severity": s} for r, c, s in findings]}
+
+    result = Score()
+    result.add_rules(b1, rep(("kh.a", "judicial", "high")))
+    result.add_rules(b2, rep(("kh.a", "judicial", "high"), ("kh.b", "defamation", "low"),
+                             ("kh.x", "public-order", "high")))
+    result.add_rules(r1, rep(("kh.b", "defamation", "high"), ("kh.a", "judicial", "high")))
+    assert result.rules == {"kh.a": [2, 1, 1, 0], "kh.b": [1, 0, 1, 1]}

@@ -121,6 +121,10 @@ class Score:
     # learned the collection, not the law (tests/data/README.md, "the medium")
     outcome_by_medium: dict = field(default_factory=dict)  # group -> [hits, risky]
     alarms_by_medium: dict = field(default_factory=dict)   # group -> [false alarms, benign]
+    # per speech rule: [benign lines it fires on, benign lines it is the only speech rule on,
+    # risky lines it fires on, risky lines whose only finding of their category at medium or
+    # more is this rule's]; aggregates a change can be judged by on a half it may not read
+    rules: dict = field(default_factory=dict)
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -144,6 +148,20 @@ class Score:
             self.miss_said[kind] = self.miss_said.get(kind, 0) + 1
             by_mark = self.miss_by_mark.setdefault(item.mark or "plain", {})
             by_mark[kind] = by_mark.get(kind, 0) + 1
+
+    def add_rules(self, item: Labelled, report: dict) -> None:
+        speech = [f for f in report["findings"] if f["category"] in SPEECH_CATEGORIES]
+        fired = {f["rule"] for f in speech}
+        for rule in fired:
+            self.rules.setdefault(rule, [0, 0, 0, 0])[0 if not item.expect else 2] += 1
+        if not item.expect:
+            if len(fired) == 1:
+                self.rules[next(iter(fired))][1] += 1
+            return
+        carrying = {f["rule"] for f in speech if f["category"] in item.expect and
+                    SEVERITIES.index(f["severity"]) >= SEVERITIES.index("medium")}
+        if len(carrying) == 1:
+            self.rules[next(iter(carrying))][3] += 1
 
     def outcome_recall(self) -> float | None:
         return self.outcome_hits / self.outcome_total if self.outcome_total else None
@@ -213,4 +231,5 @@ def score(items: list[Labelled], reviewer) -> Score:
         found = {f["category"] for f in report["findings"]} & set(SPEECH_CATEGORIES)
         result.add(item, found)
         result.add_outcome(item, report)
+        result.add_rules(item, report)
     return result
