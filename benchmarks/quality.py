@@ -28,6 +28,14 @@ study half's errors and reads only the check half's aggregates (``--errors`` is 
 a change that moves the study half and not the check half has learned its wording, not its
 pattern, and that can be seen before the untouched part is ever measured.
 
+``--rules`` adds, per speech rule, the benign lines it fires on (and those it is alone on), the
+risky lines it fires on, and those whose outcome-bearing finding is its alone: counts only, so it
+may be used on the check half; on a sealed set, for reporting, never for choosing a change.
+
+Each set's table also splits the outcome and false alarms by label mark and medium group, and
+counts each missed risky line by what its report said instead (a finding at too low a level,
+another category's finding, a caveat naming the subject, or only the general caveat).
+
 Prints a table per set, then one JSON object with every number.
 """
 
