@@ -8,7 +8,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from lawcheck.errors import InputError
+from lawcheck.errors import InputError, StoreError
 
 
 def find_run(session, run_id: str):
@@ -43,8 +43,25 @@ def reports(session, run):
     from lawcheck.store import runs as repo
 
     texts = {sha: text for _, _, sha, text in repo.cited(session, run.id)}
-    for _seq, _subject, blob, _text in repo.subjects_of(session, run.id):
-        yield _hydrate(json.loads(zlib.decompress(blob).decode("utf-8")), texts)
+    for seq, _subject, blob, _text in repo.subjects_of(session, run.id):
+        yield _hydrate(_inflate(blob, run, seq, "report"), texts)
+
+
+def _inflate(blob: bytes, run, seq: int, what: str):
+    """A stored report (parsed) or text: zlib (its Adler-32 check catches a changed byte),
+    UTF-8, and for a report JSON. Any of those failing means the record was damaged or altered after it
+    was written; say which, rather than print the run without it."""
+    try:
+        data = zlib.decompress(blob).decode("utf-8")
+        return json.loads(data) if what == "report" else data
+    except (zlib.error, UnicodeDecodeError, ValueError, TypeError) as exc:
+        subject = "the plan" if run.kind == "plan" else f"statement {seq + 1}"
+        raise StoreError(f"run {run.id}: the stored {what} of {subject} is damaged or was "
+                         f"altered after it was recorded ({type(exc).__name__}: {exc})",
+                         code="LC416",
+                         fix="restore the database from a backup; lawcheck shows and exports a "
+                             "run only whole, and the other runs are unaffected "
+                             "(`lawcheck history` lists them)") from None
 
 
 def _hydrate(report: dict, texts: dict[str, str]) -> dict:
@@ -72,8 +89,8 @@ def stored_run(session, run) -> StoredRun:
     from lawcheck.store import runs as repo
 
     def texts() -> Iterator[str]:
-        for _seq, _subject, _blob, kept in repo.subjects_of(session, run.id):
-            yield zlib.decompress(kept).decode("utf-8") if kept else ""
+        for seq, _subject, _blob, kept in repo.subjects_of(session, run.id):
+            yield _inflate(kept, run, seq, "text") if kept else ""
 
     return StoredRun(run.kind, dict(run.render or {}), lambda: reports(session, run), texts)
 
