@@ -292,7 +292,7 @@ CODES: dict[str, str] = {
     "LC413": "output file exists (export refuses to overwrite without --force)",
     "LC414": "purge needs a date",
     "LC415": "wipe needs confirmation",
-    "LC416": "a stored record of a run is damaged or was altered",
+    "LC416": "a stored record of a run cannot be read (damaged, altered, or newer)",
     "LC420": "a file cannot be written",
     "LC422": "no space left on the device",
     "LC423": "file, folder or mount is read-only",

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import textwrap
 import zipfile
-import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sqlalchemy import inspect
 
 from lawcheck import api
 from lawcheck.audit import RunRecorder
+from lawcheck.audit.packing import UnreadableRecord, unpack
 from lawcheck.cli import cli
 from lawcheck.store import db as storedb
 
@@ -72,8 +72,8 @@ def every_value(db: str) -> str:
                 for value in row:
                     if isinstance(value, bytes):
                         try:
-                            value = zlib.decompress(value)
-                        except zlib.error:
+                            value = unpack(value)  # either stored format
+                        except UnreadableRecord:
                             pass
                         value = value.decode("utf-8", "replace")
                     out.append(str(value))

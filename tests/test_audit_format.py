@@ -1,6 +1,7 @@
 """The stored report's bytes (docs/audit.md, "How a report is stored"): records written by the
-earlier writer (the standard library's zlib) and by the current one read, show, export and
-check alike, and a damaged record is named, never shown as a shorter or cleaner report."""
+earlier writer (the standard library's zlib), by ISA-L's zlib and in format 1 (zstd with the
+shipped dictionary) read, show and export alike, and a damaged record is named, never shown as
+a shorter or cleaner report."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lawcheck.audit import recorder as recorder_module
+from lawcheck.audit import packing, recorder as recorder_module
+from lawcheck.audit.packing import UnreadableRecord, unpack
 from lawcheck.cli import cli
 
 RISKY = "District Governor Chea Vanna is a corrupt thief. Everyone must join the march on Sunday."
@@ -54,43 +56,84 @@ def without_run(jsonl: str) -> list[dict]:
             for line in jsonl.splitlines()]
 
 
-def test_new_records_are_plain_zlib_that_any_reader_inflates(tmp_path):
+class OldWriter:
+    """What lawcheck wrote before format 1: the standard library's zlib, level 1."""
+
+    def pack(self, data: bytes) -> bytes:
+        return zlib.compress(data, 1)
+
+
+def write_as(monkeypatch, writer: str) -> None:
+    if writer == "old":
+        monkeypatch.setattr(recorder_module, "Packer", OldWriter)
+        monkeypatch.setattr(recorder_module, "_deflate", zlib.compress)
+    elif writer == "isal":  # where zstandard is missing: zlib's format by ISA-L
+        monkeypatch.setattr(packing, "zstandard", None)
+
+
+def test_new_records_carry_format_1_and_texts_stay_zlib(tmp_path):
     db = str(tmp_path / "a.db")
     printed = review(db, tmp_path, "--keep-text")
     rows = stored_blobs(db, last_run(db))
     assert len(rows) == len(ROWS)
     for (report, text), line, (_id, words, _medium) in zip(rows, printed.splitlines(), ROWS):
-        assert report[:1] == b"\x78"  # a zlib header: the format every earlier reader expects
-        stored = json.loads(zlib.decompress(report))  # the standard library, as before
-        assert stored["subject"] == json.loads(line)["subject"]
-        assert zlib.decompress(text).decode("utf-8") == words
+        assert report[0] == packing.FORMAT_1  # the first byte says how to read the rest
+        assert json.loads(unpack(report))["subject"] == json.loads(line)["subject"]
+        assert zlib.decompress(text).decode("utf-8") == words  # texts: zlib, as before
+        assert len(report) < len(zlib.compress(unpack(report), 1))  # the point of format 1
+
+
+def test_every_format_byte_is_told_apart_from_a_zlib_header():
+    """A zlib stream's first byte has 8 (deflate) in its low bits; format bytes never do."""
+    assert all(version & 0x0F != 8 for version in packing._DICTIONARIES)
+    for level in range(10):
+        assert zlib.compress(b"{}", level)[0] & 0x0F == 8
+    with pytest.raises(UnreadableRecord, match="format byte 5"):
+        unpack(b"\x05" + zlib.compress(b"{}"))
+
+
+def test_the_shipped_dictionary_is_the_pinned_one():
+    name, sha = packing._DICTIONARIES[packing.FORMAT_1]
+    data = (Path(packing.__file__).parent / "data" / name).read_bytes()
+    import hashlib
+
+    assert hashlib.sha256(data).hexdigest() == sha
 
 
 @pytest.mark.parametrize("keep", [True, False])
-def test_a_run_written_by_the_earlier_writer_reads_shows_and_exports_the_same(
-        tmp_path, monkeypatch, keep):
-    """Two runs of the same statements: one written as lawcheck wrote them before (the standard
-    library's zlib.compress, level 1), one by the current writer. Same reports shown, same
-    export contents but for the run's own id and time."""
+@pytest.mark.parametrize("writer", ["old", "isal"])
+def test_a_run_written_by_an_earlier_writer_reads_shows_and_exports_the_same(
+        tmp_path, monkeypatch, keep, writer):
+    """Two runs of the same statements: one written as lawcheck wrote them before format 1
+    (the standard library's zlib.compress, level 1; or ISA-L's zlib where zstandard is
+    missing), one by the current writer. Same reports shown, same export contents but for the
+    run's own id and time."""
     extra = ("--keep-text",) if keep else ()
     new_db, old_db = str(tmp_path / "new.db"), str(tmp_path / "old.db")
     new_printed = review(new_db, tmp_path, *extra)
-    monkeypatch.setattr(recorder_module, "_deflate", zlib.compress)
+    write_as(monkeypatch, writer)
     old_printed = review(old_db, tmp_path, *extra)
     monkeypatch.undo()
     new_id, old_id = last_run(new_db), last_run(old_db)
     old_blobs = stored_blobs(old_db, old_id)
-    assert all(r == zlib.compress(zlib.decompress(r), 1) for r, _ in old_blobs)  # old writer
+    assert all(r[0] == 0x78 for r, _ in old_blobs)  # zlib records
+    if writer == "old":  # byte for byte what the earlier writer stored
+        assert all(r == zlib.compress(zlib.decompress(r), 1) for r, _ in old_blobs)
     new_blobs = stored_blobs(new_db, new_id)
-    assert [zlib.decompress(r) for r, _ in new_blobs] != [] and \
-        len(new_blobs) == len(old_blobs)
+    assert len(new_blobs) == len(old_blobs) and all(r[0] == 1 for r, _ in new_blobs)
+    assert [json.loads(unpack(r))["subject"] for r, _ in new_blobs] == \
+        [json.loads(zlib.decompress(r))["subject"] for r, _ in old_blobs]
     assert without_run(new_printed) == without_run(old_printed)
     for db, run_id, printed in ((new_db, new_id, new_printed), (old_db, old_id, old_printed)):
         shown = cli_run(db, "show", run_id, "--format", "jsonl")
         assert shown.exit_code == 0, shown.output
         if keep:
             assert shown.stdout == printed  # byte for byte, as test_review asks of kept runs
-        assert without_run(shown.stdout) == without_run(new_printed) or not keep
+        else:
+            assert len(shown.stdout.splitlines()) == len(ROWS)
+    shown = {db: without_run(cli_run(db, "show", run_id, "--format", "jsonl").stdout)
+             for db, run_id in ((new_db, new_id), (old_db, old_id))}
+    assert shown[new_db] == shown[old_db]
     packs = {}
     for db, run_id in ((new_db, new_id), (old_db, old_id)):
         pack = tmp_path / f"{run_id}.zip"
@@ -101,29 +144,37 @@ def test_a_run_written_by_the_earlier_writer_reads_shows_and_exports_the_same(
     assert packs[new_id].keys() == packs[old_id].keys()
     assert without_run(packs[new_id]["reports.jsonl"].decode()) == \
         without_run(packs[old_id]["reports.jsonl"].decode())
+    for name in packs[new_id]:
+        if name.startswith(("provisions/", "rules/", "input/")):
+            assert packs[new_id][name] == packs[old_id][name], name
 
 
-def test_a_damaged_record_is_named_not_shown(tmp_path):
-    """zlib's own check (Adler-32 over the report) catches a changed byte; show and export
-    stop with the run and the statement named, exit 2, no traceback, nothing printed."""
+@pytest.mark.parametrize("writer", ["new", "old"])
+@pytest.mark.parametrize("where", ["middle", "end", "format"])
+def test_a_damaged_record_is_named_not_shown(tmp_path, monkeypatch, writer, where):
+    """A changed byte fails the record's checksum (zlib's Adler-32, the zstd frame's XXH64)
+    or its decoding; a changed format byte is no format lawcheck knows. show and export stop
+    with the run and the statement named, exit 2, no traceback, nothing printed."""
     db = str(tmp_path / "a.db")
+    write_as(monkeypatch, writer)
     review(db, tmp_path)
+    monkeypatch.undo()
     run_id = last_run(db)
     con = sqlite3.connect(db)
     (blob,) = con.execute("SELECT report FROM run_subjects WHERE run_id = ? AND seq = 1",
                           (run_id,)).fetchone()
     damaged = bytearray(blob)
-    damaged[len(damaged) // 2] ^= 0x01
+    at = {"middle": len(damaged) // 2, "end": len(damaged) - 2, "format": 0}[where]
+    damaged[at] ^= 0x01 if where != "format" else 0x04
     con.execute("UPDATE run_subjects SET report = ? WHERE run_id = ? AND seq = 1",
                 (bytes(damaged), run_id))
     con.commit()
     con.close()
     for args in (("show", run_id), ("export", run_id, "-o", tmp_path / "p.zip")):
         result = cli_run(db, *args)
-        assert result.exit_code == 2, result.output
-        assert not isinstance(result.exception, Exception) or \
-            isinstance(result.exception, SystemExit), result.exception
-        assert "LC4" in result.stderr and run_id in result.stderr, result.stderr
+        assert result.exit_code == 2, (result.output, result.exception)
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert "LC416" in result.stderr and run_id in result.stderr, result.stderr
         assert "statement 2" in result.stderr, result.stderr
         assert '"subject"' not in result.stdout  # no report printed before the damaged one
     assert not (tmp_path / "p.zip").exists()

@@ -11,7 +11,6 @@ import json
 import re
 import sqlite3
 import zipfile
-import zlib
 from datetime import date
 
 import pytest
@@ -19,6 +18,7 @@ from click.testing import CliRunner
 
 from lawcheck import api, jsonbytes
 from lawcheck.audit import RunRecorder, recorder as recorder_module
+from lawcheck.audit.packing import unpack
 from lawcheck.cli import cli
 from lawcheck.report.writers import JsonlWriter
 from tests.statement_texts import benchmark_statements, set_texts
@@ -144,7 +144,7 @@ def _record(db: str, reports: list[dict], texts: list[str]) -> str:
 def _blobs(db: str, run_id: str) -> list[bytes]:
     con = sqlite3.connect(db.removeprefix("sqlite:///"))
     try:
-        return [zlib.decompress(row[0]) for row in con.execute(
+        return [unpack(row[0]) for row in con.execute(
             "SELECT report FROM run_subjects WHERE run_id = ? ORDER BY seq", (run_id,))]
     finally:
         con.close()

@@ -18,11 +18,7 @@ from pathlib import Path
 from lawcheck import __version__
 from lawcheck.jsonbytes import dumps
 
-try:  # ISA-L's deflate writes the same zlib format as the standard library (any zlib reader,
-    # old lawcheck included, inflates it) in about 9 us for a 3 KB report against zlib's 23
-    from isal.isal_zlib import compress as _deflate
-except ImportError:  # a platform without its wheel: the same bytes' format, only slower
-    from zlib import compress as _deflate
+from lawcheck.audit.packing import Packer, _deflate
 from lawcheck.vocabulary import RISK_LEVELS
 
 #: Keys under a finding's ``where`` (and its ``flags``) that echo the input's words.
@@ -87,6 +83,7 @@ class RunRecorder:
         # Unlinked at once (0600): a process killed before commit() leaves no file behind.
         self._spool = tempfile.TemporaryFile(dir=spool_dir)
         self._pending: list[tuple] = []  # spooled _BATCH at a time: one pickle per batch
+        self._pack = Packer().pack  # reports: format 1 (lawcheck.audit.packing)
         self._texts: dict[str, str] = {}
         self._citations: dict[tuple[str, str], str | None] = {}
         self._inputs: list[dict] = []
@@ -127,7 +124,7 @@ class RunRecorder:
                     for f in stamped.get("findings") or []]
         subject = {k: v for k, v in (stored.get("subject") or {}).items()}
         kept = _deflate(text.encode("utf-8"), 1) if self.keep_text and text else None
-        self._pending.append((seq, subject, _deflate(blob, 1), kept, findings))
+        self._pending.append((seq, subject, self._pack(blob), kept, findings))
         if len(self._pending) >= _BATCH:
             self._flush_pending()
         self.subjects += 1

@@ -4,10 +4,10 @@ subject's report with the exact texts it cited (lawcheck.report.runs prints a ru
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from lawcheck.audit.packing import UnreadableRecord, unpack
 from lawcheck.errors import InputError, StoreError
 
 
@@ -48,20 +48,23 @@ def reports(session, run):
 
 
 def _inflate(blob: bytes, run, seq: int, what: str):
-    """A stored report (parsed) or text: zlib (its Adler-32 check catches a changed byte),
-    UTF-8, and for a report JSON. Any of those failing means the record was damaged or altered after it
+    """A stored report (parsed) or text: either format of lawcheck.audit.packing (each checks
+    a checksum over the content, so a changed byte is caught), UTF-8, and for a report JSON. Any of those failing means the record was damaged or altered after it
     was written; say which, rather than print the run without it."""
     try:
-        data = zlib.decompress(blob).decode("utf-8")
+        data = unpack(blob).decode("utf-8")
         return json.loads(data) if what == "report" else data
-    except (zlib.error, UnicodeDecodeError, ValueError, TypeError) as exc:
-        subject = "the plan" if run.kind == "plan" else f"statement {seq + 1}"
-        raise StoreError(f"run {run.id}: the stored {what} of {subject} is damaged or was "
-                         f"altered after it was recorded ({type(exc).__name__}: {exc})",
-                         code="LC416",
-                         fix="restore the database from a backup; lawcheck shows and exports a "
-                             "run only whole, and the other runs are unaffected "
-                             "(`lawcheck history` lists them)") from None
+    except UnreadableRecord as exc:
+        reason = str(exc)
+    except (UnicodeDecodeError, ValueError, TypeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+    subject = "the plan" if run.kind == "plan" else f"statement {seq + 1}"
+    raise StoreError(f"run {run.id}: the stored {what} of {subject} cannot be read: it is "
+                     f"damaged, was altered after it was recorded, or is of a newer format "
+                     f"({reason})", code="LC416",
+                     fix="restore the database from a backup (or, for a newer format, use the "
+                         "lawcheck that wrote it); lawcheck shows and exports a run only whole, "
+                         "and the other runs are unaffected (`lawcheck history` lists them)")
 
 
 def _hydrate(report: dict, texts: dict[str, str]) -> dict:
