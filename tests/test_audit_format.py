@@ -178,3 +178,20 @@ def test_a_damaged_record_is_named_not_shown(tmp_path, monkeypatch, writer, wher
         assert "statement 2" in result.stderr, result.stderr
         assert '"subject"' not in result.stdout  # no report printed before the damaged one
     assert not (tmp_path / "p.zip").exists()
+
+
+def test_the_dictionary_holds_lawcheck_s_words_not_the_statements_it_was_trained_on():
+    """Trained on redacted reports: a 32-byte run of a training statement is in it only when
+    lawcheck writes those words itself (a rule's wording, an institution's name)."""
+    from lawcheck.audit.recorder import _generated_texts
+
+    name, _sha = packing._DICTIONARIES[packing.FORMAT_1]
+    dictionary = (Path(packing.__file__).parent / "data" / name).read_bytes()
+    own = "\n".join(_generated_texts()).encode("utf-8")
+    train = Path(__file__).parent / "data" / "statements-train.jsonl"
+    foreign = set()
+    for line in train.read_text(encoding="utf-8").splitlines():
+        words = json.loads(line)["text"].encode("utf-8")
+        foreign |= {words[i:i + 32] for i in range(len(words) - 31)
+                    if words[i:i + 32] in dictionary and words[i:i + 32] not in own}
+    assert not foreign, sorted(foreign)[:5]
