@@ -195,3 +195,41 @@ def test_the_dictionary_holds_lawcheck_s_words_not_the_statements_it_was_trained
         foreign |= {words[i:i + 32] for i in range(len(words) - 31)
                     if words[i:i + 32] in dictionary and words[i:i + 32] not in own}
     assert not foreign, sorted(foreign)[:5]
+
+
+def test_sqlite_s_driver_insert_stores_what_the_portable_insert_stores(tmp_path, monkeypatch):
+    """store.runs hands a run's subjects and findings to sqlite3 directly (DRIVER_INSERT);
+    read back through SQLAlchemy, every column holds what the portable Core insert (the path
+    PostgreSQL takes) stores for the same statements."""
+    from sqlalchemy import select
+
+    from lawcheck import api
+    from lawcheck.store import runs as repo
+    from lawcheck.store.schema import RunFinding, RunSubject
+
+    def columns(db: str, run_id: str):
+        with api.opened(f"sqlite:///{db}", sync=False) as store:
+            with store.transaction() as session:
+                subjects = [(r.seq, r.subject, unpack(r.report), r.text) for r in session.execute(
+                    select(RunSubject).where(RunSubject.run_id == run_id)
+                    .order_by(RunSubject.seq)).scalars()]
+                findings = [(f.seq, f.rule, f.category, f.kind, f.severity, f.spans)
+                            for f in session.execute(
+                                select(RunFinding).where(RunFinding.run_id == run_id)
+                                .order_by(RunFinding.seq, RunFinding.id)).scalars()]
+        return subjects, findings
+
+    fast, portable = str(tmp_path / "fast.db"), str(tmp_path / "portable.db")
+    review(fast, tmp_path, "--keep-text")
+    monkeypatch.setattr(repo, "DRIVER_INSERT", set())
+    review(portable, tmp_path, "--keep-text")
+    monkeypatch.undo()
+    got, want = columns(fast, last_run(fast)), columns(portable, last_run(portable))
+    assert len(got[0]) == len(ROWS) and got[1]  # the risky statements have findings
+    assert [(seq, subject, text) for seq, subject, _r, text in got[0]] == \
+        [(seq, subject, text) for seq, subject, _r, text in want[0]]
+    assert [{k: v for k, v in json.loads(r).items() if k not in ("run", "checked_at")}
+            for _s, _j, r, _t in got[0]] == \
+        [{k: v for k, v in json.loads(r).items() if k not in ("run", "checked_at")}
+         for _s, _j, r, _t in want[0]]
+    assert got[1] == want[1]
