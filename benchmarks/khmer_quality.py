@@ -27,8 +27,8 @@ PARTS = ["tune", "untouched", "real-tune", "real-untouched"]
 
 
 def part_path(part: str) -> Path:
-    return DATA / "real" / f"{part[5:]}.jsonl" if part.startswith("real-") else \
-        DATA / f"{part}.jsonl"
+    real = part.removeprefix("real-")
+    return DATA / "real" / f"{real}.jsonl" if real != part else DATA / f"{part}.jsonl"
 
 
 def main() -> int:

@@ -172,7 +172,6 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     if path.parent.name == "real" and result.benign:
         print("  by author: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.by_author.items())))
-    if path.parent.name == "real" and result.benign:
         print("  by medium: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.alarms_by_medium.items())))
     if result.benign:  # the guard against level inflation (issue 13, levels fifth round)

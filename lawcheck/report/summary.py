@@ -74,10 +74,18 @@ class Unchecked:
 
     rule: str
     title: str
-    where: str
+    place: str  # "Organisation" or "Activity M1"
     severity: str
     keys: tuple[str, ...]  # plan keys to add
     reasons: tuple[str, ...]  # why lawcheck could not work a fact out, in words
+    statements: tuple[int, ...] = ()  # the activity's statements it is about (1-based)
+
+    @property
+    def where(self) -> str:
+        if not self.statements:
+            return self.place
+        numbers = ", ".join(str(n) for n in self.statements)
+        return f"{self.place}, statement{'s' * (len(self.statements) > 1)} {numbers}"
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -298,15 +306,15 @@ def _entry_activity(entry: dict):
 
 def _unchecked(entry: dict) -> Unchecked:
     act = _entry_activity(entry)
-    where = "Organisation" if act is None else f"Activity {act}"
-    if isinstance(entry.get("statement"), int):
-        where += f", statement {entry['statement'] + 1}"
+    place = "Organisation" if act is None else f"Activity {act}"
+    statement = entry.get("statement")
     reasons = [str(r) for r in entry.get("reasons") or []]
     if entry.get("reason"):
         reasons.append(str(entry["reason"]))
     return Unchecked(str(entry.get("rule", "")), str(entry.get("title") or entry.get("rule", "")),
-                     where, str(entry.get("severity") or ""),
-                     tuple(str(m) for m in entry.get("missing") or []), tuple(reasons))
+                     place, str(entry.get("severity") or ""),
+                     tuple(str(m) for m in entry.get("missing") or []), tuple(reasons),
+                     (statement + 1,) if isinstance(statement, int) else ())
 
 
 def not_checked(report: dict) -> list[Unchecked]:
@@ -338,24 +346,17 @@ def top_not_checked(report: dict, n: int = TOP_UNCHECKED) -> list[Unchecked]:
     return [rows[i] for i in ranked[:n] if rows[i].severity not in ("info", "low")]
 
 
-_STATEMENT = re.compile(r"^(?P<place>.*), statement (?P<n>\d+)$")
-
-
 def _by_statement_group(rows: list[Unchecked]) -> list[Unchecked]:
     """Rows that differ only in the statement they are about, merged, in first-seen order."""
-    merged: dict[tuple, list] = {}
+    merged: dict[tuple, Unchecked] = {}
     for row in rows:
-        hit = _STATEMENT.match(row.where)
-        key = (row.rule, row.title, hit["place"] if hit else row.where, row.severity, row.keys,
-               row.reasons, bool(hit))
-        merged.setdefault(key, [row, []])[1].append(int(hit["n"]) if hit else None)
-    out = []
-    for (_, _, place, *_, per_statement), (row, numbers) in merged.items():
-        if per_statement and len(numbers) > 1:
-            listed = ", ".join(str(n) for n in sorted(numbers))
-            row = replace(row, where=f"{place}, statements {listed}")
-        out.append(row)
-    return out
+        key = (row.rule, row.title, row.place, row.severity, row.keys, row.reasons,
+               bool(row.statements))
+        if key in merged and row.statements:
+            first = merged[key]
+            row = replace(first, statements=tuple(sorted(first.statements + row.statements)))
+        merged[key] = row  # a dict keeps the first key's place in the order
+    return list(merged.values())
 
 
 UNSCREENED = {"not screened": "NOT SCREENED", "partly screened": "PARTLY SCREENED"}

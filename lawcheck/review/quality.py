@@ -74,12 +74,15 @@ def miss_kind(report: dict, strong: bool) -> str:
     return "generic caveat"
 
 
+MEDIUM_GROUPS = {"facebook": "post", "speech": "spoken", "interview": "spoken",
+                 "press_release": "organisation", "joint_statement": "organisation",
+                 "website": "organisation"}
+
+
 def medium_group(medium: str | None) -> str:
     """Posts (a social-media post), spoken (speech, interview), published by an organisation
     (press release, joint statement, website), or other (banner, other, not given)."""
-    return {"facebook": "post", "speech": "spoken", "interview": "spoken",
-            "press_release": "organisation", "joint_statement": "organisation",
-            "website": "organisation"}.get(medium or "", "other")
+    return MEDIUM_GROUPS.get(medium or "", "other")
 
 
 def author_group(org_type: str | None) -> str:
@@ -112,8 +115,7 @@ class Score:
     # clean): "level short" (a finding of its category, level below the outcome's), "other
     # finding" (findings, none of its categories at medium or more), "subject named" (no finding,
     # and the caveat names a sensitive subject it touches: specific), "generic caveat" (no
-    # finding and only the general "no finding is not clearance" caveat)
-    miss_said: dict = field(default_factory=dict)        # kind -> count
+    # finding and only the general "no finding is not clearance" caveat), by label mark
     miss_by_mark: dict = field(default_factory=dict)     # mark -> {kind: count}
     # the outcome and the false alarms by medium group (medium_group): in the real set the
     # medium separates risky from benign for reasons of collection (risky lines are mostly
@@ -145,14 +147,22 @@ class Score:
             self.outcome_misses.append((item.id, reached if strong else "no finding",
                                         item.level))
             kind = miss_kind(report, strong)
-            self.miss_said[kind] = self.miss_said.get(kind, 0) + 1
             by_mark = self.miss_by_mark.setdefault(item.mark or "plain", {})
             by_mark[kind] = by_mark.get(kind, 0) + 1
+
+    @property
+    def miss_said(self) -> dict:
+        """What the misses' reports said, all marks together: kind -> count."""
+        said: dict = {}
+        for kinds in self.miss_by_mark.values():
+            for kind, n in kinds.items():
+                said[kind] = said.get(kind, 0) + n
+        return said
 
     def add_rules(self, item: Labelled, report: dict) -> None:
         speech = [f for f in report["findings"] if f["category"] in SPEECH_CATEGORIES]
         fired = {f["rule"] for f in speech}
-        for rule in fired:
+        for rule in sorted(fired):  # sorted: the benchmark's JSON is the same run to run
             self.rules.setdefault(rule, [0, 0, 0, 0])[0 if not item.expect else 2] += 1
         if not item.expect:
             if len(fired) == 1:
