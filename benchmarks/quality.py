@@ -32,6 +32,13 @@ pattern, and that can be seen before the untouched part is ever measured.
 risky lines it fires on, and those whose outcome-bearing finding is its alone: counts only, so it
 may be used on the check half; on a sealed set, for reporting, never for choosing a change.
 
+``--law-text tune|untouched`` reviews the law-text set (tests/law_texts.py): every article of
+real Cambodian laws read in place from ../shared, each as a benign statement (quoting a law is
+not an offence), split by document. Per part and language it prints the articles and those
+with a speech finding of severity medium or more (the false alarm); per rule and, with
+``--errors``, the articles themselves on the tune part only. The default run (no ``--set``)
+includes both parts.
+
 Each set's table also splits the outcome and false alarms by label mark and medium group, and
 counts each missed risky line by what its report said instead (a finding at too low a level,
 another category's finding, a caveat naming the subject, or only the general caveat).
@@ -62,6 +69,7 @@ UNDATED_AS_OF = date(2026, 12, 1)
 UNREAD_SINCE = "2026-12-06b"
 HALVES = ("study", "check")
 MISS_KINDS = ("level short", "other finding", "subject named", "generic caveat")
+LAW_TEXT_PARTS = ("tune", "untouched")
 
 
 def main() -> int:
@@ -73,6 +81,8 @@ def main() -> int:
                         help="per speech rule: benign and risky lines it fires on (counts only)")
     parser.add_argument("--half", choices=HALVES,
                         help="only one half of the real tuning part, split by event")
+    parser.add_argument("--law-text", action="append", choices=LAW_TEXT_PARTS,
+                        help="a part of the law-text set (articles of real laws, benign)")
     args = parser.parse_args()
     if args.half == "check" and args.errors:
         parser.error("--errors is not for the check half: read its aggregates only")
@@ -83,7 +93,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         reviewer = ReviewerSpec(db=db, sync=True, as_of=UNDATED_AS_OF).build()
-        for path in args.set or DEFAULT_SETS:
+        # --law-text alone reviews only the law-text set
+        for path in args.set or ([] if args.law_text else DEFAULT_SETS):
             if not path.is_file():
                 print(f"\n{path.name}: not present, skipped")
                 continue
@@ -106,6 +117,9 @@ def main() -> int:
                     for tag, items in fresh_groups(path, dated):
                         results[f"{name}, added {tag}"] = report(
                             f"{name}, added {tag}", path, reviewer, dated, args.errors, items)
+        law_parts = args.law_text or ([] if args.set or args.half else list(LAW_TEXT_PARTS))
+        for part in law_parts:
+            results.update(law_text_report(part, reviewer, args.errors))
     print(json.dumps(results))
     return 0
 
@@ -213,6 +227,53 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "miss_by_mark": result.miss_by_mark,
             "outcome_by_medium": result.outcome_by_medium, "rules": result.rules,
             "false_alarms_by_medium": result.alarms_by_medium}
+
+
+def law_text_report(part: str, reviewer, errors: bool) -> dict:
+    """The law-text set's part, per language: articles, articles with a speech finding of
+    severity medium or more (a false alarm: a law defining an offence does not commit it), and,
+    on the tune part only, the rules behind them (and with ``errors`` the articles)."""
+    from tests import law_texts
+
+    absent = law_texts.missing(part)
+    if absent:
+        print(f"\nlaw-text {part}: skipped, not in {law_texts.SHARED}: {', '.join(absent)} "
+              "(third-party texts are read in place, never copied into the project)")
+        return {}
+    results = {}
+    for language in ("en", "km"):
+        name = f"law-text {part} {language}"
+        articles = law_texts.articles(part, language)
+        alarms, rules, listed = 0, {}, []
+        for article in articles:
+            fired = sorted(law_text_alarms(reviewer.review(article)))
+            alarms += bool(fired)
+            for rule in fired:
+                rules[rule] = rules.get(rule, 0) + 1
+            if fired:
+                listed.append((article.id, fired, article.text))
+        print(f"\n{name}: {len(articles)} articles, with a speech finding >= medium: "
+              f"{alarms}/{len(articles)}")
+        results[name] = {"articles": len(articles), "false_alarms": alarms}
+        if part != "tune":
+            continue  # the untouched part: its aggregates only
+        for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {rule:52} {n:4d}")
+        results[name]["rules"] = dict(sorted(rules.items()))
+        if errors:
+            for aid, fired, text in listed:
+                print(f"  {aid}: {', '.join(fired)}: {' '.join(text.split())[:300]}")
+    return results
+
+
+def law_text_alarms(report: dict) -> set[str]:
+    """The rules of a report's speech findings of severity medium or more."""
+    from lawcheck.review.quality import SPEECH_CATEGORIES
+    from lawcheck.vocabulary import SEVERITIES
+
+    medium = SEVERITIES.index("medium")
+    return {f["rule"] for f in report["findings"] if f["category"] in SPEECH_CATEGORIES
+            and SEVERITIES.index(f["severity"]) >= medium}
 
 
 class LevelGuard:
