@@ -42,7 +42,7 @@ def asserted(analysis, fact):
 @pytest.mark.parametrize("text, mode", [
     ("សូមបងប្អូនទាំងអស់ចូលរួមធ្វើបាតុកម្មនៅមុខសាលាខេត្ត។", "asserted"),
     ("យើងខ្ញុំមិនអំពាវនាវឱ្យមានបាតុកម្មទេ។", "negated"),
-    ("តើការធ្វើបាតុកម្មនៅមុខសាលាខេត្តត្រូវការការអនុញ្ញាតដែរឬទេ?", "question"),
+    ("តើយើងគួរចូលរួមធ្វើបាតុកម្មនៅមុខសាលាខេត្តដែរឬទេ?", "question"),
     ("ប្រសិនបើអាជ្ញាធរអនុញ្ញាត សូមចូលរួមធ្វើបាតុកម្ម។", "asserted"),  # main clause of a condition
     ("យោងតាមមាត្រា ៥ អ្នកចូលរួមធ្វើបាតុកម្មត្រូវជូនដំណឹង។", "quoted-law"),
 ])
@@ -50,6 +50,31 @@ def test_a_call_to_gather_in_its_mode(analyser, text, mode):
     _, analysis = facts_of(analyser, text)
     modes = [a.mode for a in analysis.acts if a.fact == "statement.calls"]
     assert modes and modes[0] == mode, analysis.acts
+
+
+@pytest.mark.parametrize("text", [
+    # "ត្រូវ" inside "ត្រូវការ" (to need), after the cue: no call word governs it
+    "តើការធ្វើបាតុកម្មនៅមុខសាលាខេត្តត្រូវការការអនុញ្ញាតដែរឬទេ?",
+    # a law's "ត្រូវ" (shall) governs another verb, far before the cue
+    "លិខិតជូនដំណឹងត្រូវដាក់នៅសាលាខេត្ត យ៉ាងហោចណាស់ប្រាំថ្ងៃ មុនពេលកំណត់នៃការធ្វើបាតុកម្ម។",
+    # the event named as the subject of its sentence, not a command
+    "បាតុកម្មនេះបានប្រព្រឹត្តទៅដោយសន្តិវិធី។",
+    "កូដកម្មរបស់កម្មករបានបញ្ចប់កាលពីម្សិលមិញ។",
+])
+def test_a_gathering_word_without_a_call_is_no_call(analyser, text):
+    _, analysis = facts_of(analyser, text)
+    assert not [a for a in analysis.acts if a.fact == "statement.calls"], analysis.acts
+
+
+@pytest.mark.parametrize("text", [
+    "សូមបងប្អូនទាំងអស់ចូលរួមធ្វើបាតុកម្មនៅមុខសាលាខេត្ត។",   # the call word before its verb
+    "ចូរ បងប្អូនទាំងអស់ ធ្វើបាតុកម្ម នៅមុខសាលាខេត្ត!",     # ចូរ opens the clause it calls in
+    "តោះ បាតុកម្ម!",                                        # the noun after a call word
+    "ធ្វើកូដកម្មនៅថ្ងៃច័ន្ទ!",                               # the verb opening a sentence
+])
+def test_a_call_word_before_its_verb_still_calls(analyser, text):
+    _, analysis = facts_of(analyser, text)
+    assert asserted(analysis, "statement.calls"), analysis.acts
 
 
 def test_a_reported_accusation_is_reported_not_asserted(analyser):

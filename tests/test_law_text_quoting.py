@@ -57,23 +57,6 @@ KNOWN_ALARMS = {
     "law:aml-cft-law-2007-en.json:17:18": "kh.speech.defamation.insult",
     "law:aml-cft-law-2007-en.json:20:21": "kh.speech.defamation.accusation",
     "law:aml-cft-law-2007-en.json:25:26": "kh.speech.defamation.accusation",
-    "law:peaceful-demonstration-2009/km.md:art-2": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-3": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-4": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-5": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-6": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-7": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-8": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-9": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-13": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-14": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-15": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-16": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-17": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-18": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-19": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-23": "kh.speech.incitement.call-to-gather",
-    "law:peaceful-demonstration-2009/km.md:art-25": "kh.speech.incitement.call-to-gather",
 }
 
 # The untouched part's ceiling: most articles with a speech finding >= medium, per language.

@@ -31,6 +31,12 @@ PARTY_STANCE = "statement.party_stance"
 LONG = 5             # letters: a form this long may sit inside a longer run of letters
 NEGATION_REACH = 8   # words between a negation and the cue it negates
 SELF_REACH = 2       # words between "we" and "said": our own words, not someone else's
+# A call word governs the verb it stands before, in its clause: "សូម … ចូលរួមធ្វើបាតុកម្ម".
+# After the cue, or far before it, it governs another verb: a law's "ត្រូវ" (shall) in
+# "លិខិតជូនដំណឹងត្រូវដាក់ … នៃការធ្វើបាតុកម្ម" (the notice shall be filed ... of the
+# demonstration) is an obligation on someone else, not a call to demonstrate. Tokens (words and
+# the spaces between them) between the call word and the cue; the written set's calls need 3.
+CALL_REACH = 4
 PRONOUNS = ("គាត់", "ពួកគេ", "ពួកវា")
 _SENTENCE = re.compile(r"[^\u17d4\u17d5?!\n]*(?:[\u17d4\u17d5?!]+|\n|$)")
 _CACHE: dict[str, "KhmerAnalyser"] = {}
@@ -75,6 +81,8 @@ class KhmerAnalyser:
         self.cues = [(act, _pattern(act.cues), _pattern(act.strong)) for act in lexicon.acts]
         self.texts = _Suggestions(lexicon.english, lexicon.suggestions)
         self.pronouns = _pattern(PRONOUNS)
+        # cues that name an event: a call word must stand before them (speech-acts.yaml "noun")
+        self.nouns = set(lexicon.markers["noun"].phrases) if "noun" in lexicon.markers else set()
 
     def analyse(self, text: str) -> Analysis:
         doc = _Doc(normalise(text))
@@ -142,17 +150,32 @@ class KhmerAnalyser:
     def _needs_met(self, doc, sentence, act, start, end, hits) -> bool:
         for need in act.needs:
             if need == "imperative":
+                if doc.squeezed_at(start, end) in self.nouns:
+                    continue  # "បាតុកម្មនេះ…" opens a sentence as its subject, not a command
                 if doc.opens_clause(sentence, start, self.groups["clause"],
                                     self.groups.get("lead")):
                     return True
                 continue
             group = self.lexicon.markers[need]
+            if need == "call":
+                if self._called(doc, sentence, start):
+                    return True
+                continue
             spans = [(s, e) for s, e, _ in doc.find(self.groups[need], *sentence)]
             spans += [(h.start, h.end) for h in hits if h.entry.category in group.categories
                       and sentence[0] <= h.start < sentence[1]]
             if any(not (s < end and start < e) for s, e in spans):
                 return True
         return False
+
+    def _called(self, doc, sentence, start) -> bool:
+        """A call word before the cue at ``start``, in its clause, within CALL_REACH."""
+        calls = doc.find(self.groups["call"], sentence[0], start)
+        # "ចូរ" and "តោះ" open a clause and call in it: not a break before their own verb
+        clause = doc.clause_start(sentence, start, self.groups["clause"],
+                                  [(s, e) for s, e, _ in calls])
+        return any(e <= start and doc.words_between(e, start) <= CALL_REACH
+                   for s, e, _ in calls if s >= clause)
 
     def _mode(self, doc, sentence, start, end, cue_spans) -> str:
         lo, hi = sentence
@@ -299,6 +322,10 @@ class _Doc:
         for s, e, _ in self.find(lead, start, i):
             before = before.replace(self.text[s:e], "", 1)
         return not re.sub(r"[\s\u200b\"'“‘«(\-–—!]", "", before)
+
+    def squeezed_at(self, start: int, end: int) -> str:
+        """The text start..end as lexicon forms are written: no spaces."""
+        return "".join(self.text[start:end].split()).replace("\u200b", "")
 
     def number_after(self, e: int) -> bool:
         rest = self.text[e:e + 8].lstrip()
