@@ -77,6 +77,37 @@ def test_a_call_word_before_its_verb_still_calls(analyser, text):
     assert asserted(analysis, "statement.calls"), analysis.acts
 
 
+def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
+    """ព្រះរាជាណាចក្រ (the Kingdom) holds ព្រះរាជា (the King): a statement about the Kingdom of
+    Cambodia names no King; the King named alone still is."""
+    _, kingdom = facts_of(analyser, "យើងខ្ញុំគោរពរដ្ឋធម្មនុញ្ញនៃព្រះរាជាណាចក្រកម្ពុជា។")
+    assert not [m for m in kingdom.mentions if m.entry == "royal.king"]
+    _, king = facts_of(analyser, "ព្រះរាជាបានយាងទៅខេត្តសៀមរាប។")
+    assert [m for m in king.mentions if m.entry == "royal.king"]
+
+
+@pytest.mark.parametrize("text", [
+    "ក្រុមហ៊ុនបានលួចលាក់ចាក់សំរាមនៅក្បែរភូមិ។",          # លួចលាក់ secretly, not លួច steal
+    "ក្រសួងសុខាភិបាលសូមអំពាវនាវឱ្យចាក់វ៉ាក់សាំងការពារជំងឺឆ្កែឆ្កួត។",  # rabies, not "dog"
+    "ក្រសួងវប្បធម៌បានសម្តែងល្ខោនអាយ៉ងនៅសៀមរាប។",        # puppet theatre, not "puppet"
+    "សូមសម្លាប់មេរោគនៅផ្ទះរបស់អ្នក។",                    # disinfect
+    "កសិករត្រូវបាញ់ថ្នាំសម្លាប់សត្វល្អិត។",                 # spray, kill insects
+])
+def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
+    _, analysis = facts_of(analyser, text)
+    assert not [a for a in analysis.acts if a.mode == "asserted"], analysis.acts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("សូមបងប្អូនទាំងអស់វាយពួកគេ!", "statement.calls"),           # a violent verb on people
+    ("ត្រូវសម្លាប់ពួកវា ហើយយកថ្នាំទៅ!", "statement.calls"),        # the object is not the drug
+    ("រដ្ឋាភិបាលនេះជាអាយ៉ងរបស់វៀតណាម។", "statement.insults"),     # អាយ៉ង alone still insults
+])
+def test_the_same_words_in_their_offending_sense_still_count(analyser, text, fact):
+    _, analysis = facts_of(analyser, text)
+    assert asserted(analysis, fact), analysis.acts
+
+
 def test_a_reported_accusation_is_reported_not_asserted(analyser):
     _, analysis = facts_of(analyser, "អ្នកភូមិបាននិយាយថា មេឃុំលួចដីរបស់ពួកគេ។")
     assert analysis.facts["statement.accuses"] == []

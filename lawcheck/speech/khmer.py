@@ -37,6 +37,8 @@ SELF_REACH = 2       # words between "we" and "said": our own words, not someone
 # demonstration) is an obligation on someone else, not a call to demonstrate. Tokens (words and
 # the spaces between them) between the call word and the cue; the written set's calls need 3.
 CALL_REACH = 4
+# characters after a violent verb where its object starts: "សម្លាប់ មេរោគ" with a space or not
+HARMLESS_REACH = 2
 PRONOUNS = ("គាត់", "ពួកគេ", "ពួកវា")
 _SENTENCE = re.compile(r"[^\u17d4\u17d5?!\n]*(?:[\u17d4\u17d5?!]+|\n|$)")
 _CACHE: dict[str, "KhmerAnalyser"] = {}
@@ -83,9 +85,13 @@ class KhmerAnalyser:
         self.pronouns = _pattern(PRONOUNS)
         # cues that name an event: a call word must stand before them (speech-acts.yaml "noun")
         self.nouns = set(lexicon.markers["noun"].phrases) if "noun" in lexicon.markers else set()
+        # longer words that hold a form or cue and mean something else ("compound"), and objects
+        # that leave a violent verb harmless ("harmless-object"); both optional groups
+        self.compounds = self.groups.get("compound")
+        self.harmless = self.groups.get("harmless-object")
 
     def analyse(self, text: str) -> Analysis:
-        doc = _Doc(normalise(text))
+        doc = _Doc(normalise(text), self.compounds)
         hits = self._entities(doc)
         mentions = []
         for hit in hits:
@@ -114,6 +120,9 @@ class KhmerAnalyser:
             if any(f == kind.fact and s < end and start < e for s, e, f in claimed):
                 continue  # "ធ្វើពហិការការបោះឆ្នោត": the first kind in the file that fits
             sentence = doc.sentence_at(start)
+            if kind.value == "violence" and any(
+                    s <= end + HARMLESS_REACH for s, _, _ in doc.find(self.harmless, end)[:1]):
+                continue  # "សម្លាប់មេរោគ" (kill germs), "បាញ់ថ្នាំ" (spray): no one is harmed
             if not strong and act.needs and not self._needs_met(doc, sentence, act, start, end,
                                                                 hits):
                 continue
@@ -261,7 +270,7 @@ class _Doc:
     """A normalised text, its words and the same text without spaces (where phrases are found),
     with the way back to the text's offsets."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, compounds=None) -> None:
         self.text = text
         self.tokens = segment(text)
         self.starts = {t.start for t in self.tokens}
@@ -275,6 +284,9 @@ class _Doc:
         self.token_starts = [t.start for t in self.tokens]
         self.token_ends = [t.end for t in self.tokens]
         self._found: dict = {}
+        # spans of longer words that hold a shorter form with another meaning
+        # ("ព្រះរាជាណាចក្រ", the Kingdom, holds "ព្រះរាជា", the King): nothing inside is read
+        self.compounds = [(s, e) for s, e, _ in self.find(compounds)] if compounds else []
 
     def find(self, pattern, lo: int = 0, hi: int | None = None):
         """(start, end, form) of each phrase of ``pattern`` on word boundaries in lo..hi. The
@@ -290,6 +302,9 @@ class _Doc:
                         len(m.group()) >= LONG and cluster_boundary(self.text, start)
                         and cluster_boundary(self.text, end)):
                     found.append((start, end, m.group()))
+            if getattr(self, "compounds", None):
+                found = [f for f in found if not any(
+                    cs <= f[0] and f[1] <= ce and (cs, ce) != f[:2] for cs, ce in self.compounds)]
             self._found[pattern] = found
         hi = len(self.text) if hi is None else hi
         first = bisect_left(found, (lo,))
