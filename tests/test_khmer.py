@@ -92,6 +92,9 @@ def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
     "ក្រសួងវប្បធម៌បានសម្តែងល្ខោនអាយ៉ងនៅសៀមរាប។",        # puppet theatre, not "puppet"
     "សូមសម្លាប់មេរោគនៅផ្ទះរបស់អ្នក។",                    # disinfect
     "កសិករត្រូវបាញ់ថ្នាំសម្លាប់សត្វល្អិត។",                 # spray, kill insects
+    "សូមបងប្អូនជួយបំផ្លាញកន្លែងពងកូនរបស់មូស។",          # destroy mosquito breeding places
+    "សូមដាក់ពាក្យតវ៉ាទៅសាលាខេត្ត ប្រសិនបើមិនពេញចិត្ត។",    # file a complaint, not protest
+    "តុលាការបានសម្រេចដោះលែងលោក កឹម សុខា។",              # a release reported, not demanded
 ])
 def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     _, analysis = facts_of(analyser, text)
@@ -102,6 +105,8 @@ def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     ("សូមបងប្អូនទាំងអស់វាយពួកគេ!", "statement.calls"),           # a violent verb on people
     ("ត្រូវសម្លាប់ពួកវា ហើយយកថ្នាំទៅ!", "statement.calls"),        # the object is not the drug
     ("រដ្ឋាភិបាលនេះជាអាយ៉ងរបស់វៀតណាម។", "statement.insults"),     # អាយ៉ង alone still insults
+    ("សូមតុលាការដោះលែងសកម្មជនទាំងអស់ជាបន្ទាន់!", "statement.court_claims"),  # demanded
+    ("យើងបានអំពាវនាវឱ្យតុលាការដោះលែងគាត់។", "statement.court_claims"),  # our past demand
 ])
 def test_the_same_words_in_their_offending_sense_still_count(analyser, text, fact):
     _, analysis = facts_of(analyser, text)

@@ -39,6 +39,7 @@ SELF_REACH = 2       # words between "we" and "said": our own words, not someone
 CALL_REACH = 4
 # characters after a violent verb where its object starts: "សម្លាប់ មេរោគ" with a space or not
 HARMLESS_REACH = 2
+DONE_REACH = 2       # tokens between "បាន" (did) and a demand it reports as done
 PRONOUNS = ("គាត់", "ពួកគេ", "ពួកវា")
 _SENTENCE = re.compile(r"[^\u17d4\u17d5?!\n]*(?:[\u17d4\u17d5?!]+|\n|$)")
 _CACHE: dict[str, "KhmerAnalyser"] = {}
@@ -89,6 +90,7 @@ class KhmerAnalyser:
         # that leave a violent verb harmless ("harmless-object"); both optional groups
         self.compounds = self.groups.get("compound")
         self.harmless = self.groups.get("harmless-object")
+        self.done = self.groups.get("done")
 
     def analyse(self, text: str) -> Analysis:
         doc = _Doc(normalise(text), self.compounds)
@@ -123,6 +125,8 @@ class KhmerAnalyser:
             if kind.value == "violence" and any(
                     s <= end + HARMLESS_REACH for s, _, _ in doc.find(self.harmless, end)[:1]):
                 continue  # "សម្លាប់មេរោគ" (kill germs), "បាញ់ថ្នាំ" (spray): no one is harmed
+            if not strong and "imperative" in act.needs and self._done(doc, sentence, start):
+                continue  # "តុលាការបានសម្រេចដោះលែង…": a release reported, not demanded
             if not strong and act.needs and not self._needs_met(doc, sentence, act, start, end,
                                                                 hits):
                 continue
@@ -176,6 +180,14 @@ class KhmerAnalyser:
             if any(not (s < end and start < e) for s, e in spans):
                 return True
         return False
+
+    def _done(self, doc, sentence, start) -> bool:
+        """A "done" word (បាន, did) just before the cue at ``start``, no call word after it."""
+        done = [e for _, e, _ in doc.find(self.done, sentence[0], start)
+                if doc.words_between(e, start) <= DONE_REACH]
+        if not done:
+            return False
+        return not doc.find(self.groups["call"], max(done), start)
 
     def _called(self, doc, sentence, start) -> bool:
         """A call word before the cue at ``start``, in its clause, within CALL_REACH."""
