@@ -188,6 +188,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
                                           in sorted(result.by_author.items())))
         print("  by medium: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.alarms_by_medium.items())))
+        print("  by label mark: " + ", ".join(f"{mark} {fa}/{n}" for mark, (fa, n)
+                                              in sorted(result.alarms_by_mark.items())))
     if result.benign:  # the guard against level inflation (issue 13, levels fifth round)
         print(f"benign at high or critical risk: {len(levels.inflated)}/{result.benign}")
     if result.outcome_total:
@@ -226,7 +228,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "outcome_by_mark": result.outcome_by_mark, "miss_said": result.miss_said,
             "miss_by_mark": result.miss_by_mark,
             "outcome_by_medium": result.outcome_by_medium, "rules": result.rules,
-            "false_alarms_by_medium": result.alarms_by_medium}
+            "false_alarms_by_medium": result.alarms_by_medium,
+            "false_alarms_by_mark": result.alarms_by_mark}
 
 
 def law_text_report(part: str, reviewer, errors: bool) -> dict:

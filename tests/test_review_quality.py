@@ -214,7 +214,7 @@ def test_the_outcome_is_also_counted_by_the_labellers_mark(tmp_path):
     path = tmp_path / "tune.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     items = read_set(path)
-    assert [i.mark for i in items] == ["plain", "hard to label", "fragment", None]
+    assert [i.mark for i in items] == ["plain", "hard to label", "fragment", "clear"]
     result = Score()
     for item, rep in zip(items, (report("defamation", "high", "high"),
                                  report("defamation", "high", "high"),
@@ -224,6 +224,29 @@ def test_the_outcome_is_also_counted_by_the_labellers_mark(tmp_path):
     assert result.outcome_by_mark == {"plain": [1, 1], "hard to label": [0, 1],
                                       "fragment": [0, 1]}
     assert (result.outcome_hits, result.outcome_total) == (1, 3)
+
+
+def test_false_alarms_are_also_counted_by_the_benign_labellers_mark(tmp_path):
+    """A benign line whose labeller called it borderline (sharp words, benign only because no
+    action was found) is counted apart from the clear ones; the mark is read from the note."""
+    import json
+
+    from lawcheck.review.quality import Score
+
+    rows = [{"id": "c", "text": "a", "expect": [], "note": "hard negative: a release"},
+            {"id": "b", "text": "b", "expect": [], "note": "hard negative: Borderline: no case"},
+            {"id": "d", "text": "c", "expect": [], "note": "hard negative: borderline words"},
+            {"id": "r", "text": "d", "expect": ["defamation"], "level": "high",
+             "note": "borderline: a risky line keeps its own mark"}]
+    path = tmp_path / "tune.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    items = read_set(path)
+    assert [i.mark for i in items] == ["clear", "borderline", "borderline", "plain"]
+    result = Score()
+    for item, found in zip(items, (set(), {"judicial"}, set(), {"defamation"})):
+        result.add(item, found)
+    assert result.alarms_by_mark == {"clear": [0, 1], "borderline": [1, 2]}
+    assert result.false_alarms == 1
 
 
 def test_each_miss_is_counted_by_what_its_report_said_instead(tmp_path):

@@ -50,7 +50,9 @@ class Labelled:
     author: str | None = None
     # the labeller's mark on a risky real line (tests/data/real: "note"): "hard to label" when the
     # sanction rested on more than the words, "fragment" for a headline or a few words, else
-    # "plain": the words alone carry the risk (see label_mark)
+    # "plain": the words alone carry the risk (see label_mark); on a benign line, "borderline"
+    # when the labeller found the words sharp and the line benign only because no action was
+    # found, else "clear" (see benign_mark)
     mark: str | None = None
 
 
@@ -59,6 +61,12 @@ def label_mark(note: str | None) -> str:
     text = (note or "").lower()
     return "hard to label" if "hard to label" in text else \
         "fragment" if "fragment" in text else "plain"
+
+
+def benign_mark(note: str | None) -> str:
+    """Whether the labeller of a benign line called it borderline: words like those punished
+    elsewhere, benign only because the sources show no action (tests/data/real/README.md)."""
+    return "borderline" if "borderline" in (note or "").lower() else "clear"
 
 
 def miss_kind(report: dict, strong: bool) -> str:
@@ -123,6 +131,9 @@ class Score:
     # learned the collection, not the law (tests/data/README.md, "the medium")
     outcome_by_medium: dict = field(default_factory=dict)  # group -> [hits, risky]
     alarms_by_medium: dict = field(default_factory=dict)   # group -> [false alarms, benign]
+    # the false alarms by the labeller's mark on benign lines (benign_mark): a "no action found"
+    # line the labeller called borderline is weaker evidence of a false alarm than a clear one
+    alarms_by_mark: dict = field(default_factory=dict)     # mark -> [false alarms, benign]
     # per speech rule: [benign lines it fires on, benign lines it is the only speech rule on,
     # risky lines it fires on, risky lines whose only finding of their category at medium or
     # more is this rule's]; aggregates a change can be judged by on a half it may not read
@@ -184,9 +195,11 @@ class Score:
             tally = self.by_author.setdefault(author_group(item.author), [0, 0])
             tally[0] += bool(found)
             tally[1] += 1
-            tally = self.alarms_by_medium.setdefault(medium_group(item.medium), [0, 0])
-            tally[0] += bool(found)
-            tally[1] += 1
+            for tallies, key in ((self.alarms_by_medium, medium_group(item.medium)),
+                                 (self.alarms_by_mark, item.mark or "clear")):
+                tally = tallies.setdefault(key, [0, 0])
+                tally[0] += bool(found)
+                tally[1] += 1
         for c in SPEECH_CATEGORIES:
             tp_fp_fn = self.counts[c]
             if c in item.expect and c in found:
@@ -228,7 +241,7 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               level=row.get("level"),
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
                               else (), added=row.get("added"), author=row.get("org_type"),
-                              mark=label_mark(row.get("note")) if row.get("expect") else None))
+                              mark=(label_mark if row.get("expect") else benign_mark)(row.get("note"))))
     from lawcheck.speech.learned_build import crossfitted
 
     return crossfitted(items, path)
