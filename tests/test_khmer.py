@@ -95,6 +95,12 @@ def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
     "សូមបងប្អូនជួយបំផ្លាញកន្លែងពងកូនរបស់មូស។",          # destroy mosquito breeding places
     "សូមដាក់ពាក្យតវ៉ាទៅសាលាខេត្ត ប្រសិនបើមិនពេញចិត្ត។",    # file a complaint, not protest
     "តុលាការបានសម្រេចដោះលែងលោក កឹម សុខា។",              # a release reported, not demanded
+    "នគរបាលបានចាប់ខ្លួនចោរពីរនាក់កាលពីយប់មិញ។",          # the thieves arrested, not the police
+    "ក្រសួងបានបង្កើនវិធានការទប់ស្កាត់អំពើពុករលួយ។",       # corruption as what is prevented
+    "យើងប្រឆាំងនឹងការរើសអើងជនជាតិវៀតណាម។",              # against discrimination
+    "ក្រសួងសុខាភិបាលណែនាំឱ្យចាក់វ៉ាក់សាំងបន្ទាប់ពីឆ្កែខាំ។",  # a dog bite
+    "កសិករលក់ដំឡូងមីទៅប្រទេសថៃ។",                       # cassava sold, not land
+    "ប្រជាពលរដ្ឋនៅតាមព្រំដែនបាត់បង់ការងារដោយសារជំងឺកូវីដ។",  # jobs lost, not land
 ])
 def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     _, analysis = facts_of(analyser, text)
@@ -107,6 +113,10 @@ def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     ("រដ្ឋាភិបាលនេះជាអាយ៉ងរបស់វៀតណាម។", "statement.insults"),     # អាយ៉ង alone still insults
     ("សូមតុលាការដោះលែងសកម្មជនទាំងអស់ជាបន្ទាន់!", "statement.court_claims"),  # demanded
     ("យើងបានអំពាវនាវឱ្យតុលាការដោះលែងគាត់។", "statement.court_claims"),  # our past demand
+    ("យើងប្រឆាំងនឹងយួន។", "statement.discrimination"),           # a slur stays a slur
+    ("ត្រូវបណ្តេញជនជាតិវៀតណាមចេញ!", "statement.discrimination"),  # a call to expel
+    ("មេឃុំលួចដីរបស់អ្នកភូមិ។", "statement.accuses"),              # a deed of someone named
+    ("រដ្ឋាភិបាលបានលក់កោះឱ្យវៀតណាម។", "statement.territory_claim"),  # islands sold
 ])
 def test_the_same_words_in_their_offending_sense_still_count(analyser, text, fact):
     _, analysis = facts_of(analyser, text)

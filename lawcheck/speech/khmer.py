@@ -40,6 +40,8 @@ CALL_REACH = 4
 # characters after a violent verb where its object starts: "សម្លាប់ មេរោគ" with a space or not
 HARMLESS_REACH = 2
 DONE_REACH = 2       # tokens between "បាន" (did) and a demand it reports as done
+# what may stand between a remedy word and the wrong it names: "ទប់ស្កាត់អំពើពុករលួយ"
+TOPIC_FILLERS = ("", "ការ", "អំពើ", "នឹង", "នឹងការ", "នឹងអំពើ", "បទ")
 PRONOUNS = ("គាត់", "ពួកគេ", "ពួកវា")
 _SENTENCE = re.compile(r"[^\u17d4\u17d5?!\n]*(?:[\u17d4\u17d5?!]+|\n|$)")
 _CACHE: dict[str, "KhmerAnalyser"] = {}
@@ -91,6 +93,7 @@ class KhmerAnalyser:
         self.compounds = self.groups.get("compound")
         self.harmless = self.groups.get("harmless-object")
         self.done = self.groups.get("done")
+        self.remedy = self.groups.get("remedy")
 
     def analyse(self, text: str) -> Analysis:
         doc = _Doc(normalise(text), self.compounds)
@@ -125,6 +128,8 @@ class KhmerAnalyser:
             if kind.value == "violence" and any(
                     s <= end + HARMLESS_REACH for s, _, _ in doc.find(self.harmless, end)[:1]):
                 continue  # "សម្លាប់មេរោគ" (kill germs), "បាញ់ថ្នាំ" (spray): no one is harmed
+            if not (strong and kind.fact == SLURS) and self._topic(doc, sentence, start):
+                continue  # "ទប់ស្កាត់អំពើពុករលួយ", "ចាប់ខ្លួនចោរ": the wrong is a topic
             if not strong and "imperative" in act.needs and self._done(doc, sentence, start):
                 continue  # "តុលាការបានសម្រេចដោះលែង…": a release reported, not demanded
             if not strong and act.needs and not self._needs_met(doc, sentence, act, start, end,
@@ -180,6 +185,11 @@ class KhmerAnalyser:
             if any(not (s < end and start < e) for s, e in spans):
                 return True
         return False
+
+    def _topic(self, doc, sentence, start) -> bool:
+        """A remedy word right before the cue at ``start`` (past TOPIC_FILLERS)."""
+        return any(doc.squeezed_at(e, start) in TOPIC_FILLERS
+                   for _, e, _ in doc.find(self.remedy, sentence[0], start))
 
     def _done(self, doc, sentence, start) -> bool:
         """A "done" word (បាន, did) just before the cue at ``start``, no call word after it."""
