@@ -20,9 +20,11 @@ FACT_KEYS = {
     "statement.reported_accusation", "statement.court_claims", "statement.party_stance",
     "statement.territory_claim", "statement.discrimination", "statement.mentions",
     "statement.mentions_notification", "statement.foreign_control",
+    "statement.foreign_backed_change",
 }
 LABEL_FACTS = FACT_KEYS - {"statement.territory_claim", "statement.discrimination",
-                           "statement.mentions_notification", "statement.foreign_control"}
+                           "statement.mentions_notification", "statement.foreign_control",
+                           "statement.foreign_backed_change"}
 
 
 def facts(text: str) -> dict:

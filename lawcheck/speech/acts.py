@@ -42,7 +42,10 @@ ACCUSES = "statement.accuses"
 INSULTS = "statement.insults"
 # a demand on a court counts only in the statement's own voice: reporting that the UN or a
 # family called for a release is news of the call, not pressure by the one who reports it
-OWN_VOICE_ONLY = {("statement.court_claims", "pending-case")}
+# a change of leaders with foreign backing counts only in the speaker's voice: an NGO reporting
+# that the government accused a party of a US-backed plot claims none itself
+FOREIGN_BACKED = "statement.foreign_backed_change"
+OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, True)}
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 INSINUATING = ("salary-wealth",)
@@ -369,7 +372,7 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):
             mode = "asserted"  # "Hun Sen is no better than Pol Pot": the likeness is said
-        if mode == "question" and kind.fact == CALLS and _suggested(sentence):
+        if mode == "question" and kind.fact in (CALLS, FOREIGN_BACKED) and _suggested(sentence):
             mode = "asserted"  # "Why don't we all go to Freedom Park tomorrow?": a call
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
             mode = "asserted"  # "traitors?" on a leaflet: a rhetorical question names them

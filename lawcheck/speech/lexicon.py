@@ -62,6 +62,7 @@ FACT_VALUES: dict[str, tuple[str, ...] | None] = {
     "statement.territory_claim": None,
     "statement.discrimination": None,
     "statement.foreign_control": None,
+    "statement.foreign_backed_change": None,
     "statement.mentions_notification": None,
 }
 TARGETED = ("statement.accuses", "statement.insults")  # value is the target's category

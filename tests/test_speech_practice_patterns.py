@@ -1,0 +1,52 @@
+"""Statement patterns the authorities punished that the analyser reads as facts for the practice
+rules (rules/kh/practice.yaml, issue 13 and the precedent gaps): each pattern with the words of
+its precedents, wordings of the same pattern the precedents do not hold, and the benign
+neighbours it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.speech import analyse
+
+FOREIGN_BACKED = "statement.foreign_backed_change"
+
+
+def fact(text: str, name: str):
+    return analyse(text).facts[name]
+
+
+# --- foreign-backed change of leaders -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the precedents' own words (2017, 2023, 2015)
+    "Our movement has support and advice from American democracy groups; with their help we "
+    "will change the leaders of Cambodia.",
+    "Advisers paid by the United States help us plan how to change the country's leaders, "
+    "following the Serbian example.",
+    "Who will stand with me to start a colour revolution and bring down this rotten government?",
+    # the same pattern in other words
+    "Foreign experts are training our activists so that we can replace the government next year.",
+    "With money from Washington we will topple the regime.",
+    "It is time for a color revolution in Cambodia.",
+])
+def test_foreign_support_for_a_change_of_leaders_is_read(text):
+    assert fact(text, FOREIGN_BACKED) is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a donor thanked, support on a training: no change of leaders
+    "We thank the European Union and USAID for funding this project on commune leadership.",
+    "With support from the EU, we trained 40 commune councillors on good governance.",
+    # the change is described, denied, asked about or reported from someone else
+    "Since the change of government in 2023, American investment has grown.",
+    "We never sought American support to change the government.",
+    "Do you think the opposition will change the government with American help?",
+    "The government accused the opposition of plotting with the United States to topple the "
+    "government.",
+    "We reject the claim that civil society is plotting a colour revolution.",
+    # a change of leaders with no foreign backing is another pattern (overthrow), not this one
+    "We will change the government at the ballot box.",
+])
+def test_no_foreign_backed_change_in_these(text):
+    assert fact(text, FOREIGN_BACKED) is False, analyse(text).acts
