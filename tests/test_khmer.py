@@ -101,6 +101,10 @@ def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
     "ក្រសួងសុខាភិបាលណែនាំឱ្យចាក់វ៉ាក់សាំងបន្ទាប់ពីឆ្កែខាំ។",  # a dog bite
     "កសិករលក់ដំឡូងមីទៅប្រទេសថៃ។",                       # cassava sold, not land
     "ប្រជាពលរដ្ឋនៅតាមព្រំដែនបាត់បង់ការងារដោយសារជំងឺកូវីដ។",  # jobs lost, not land
+    "សូមជម្រាបថា កូដកម្មបានបញ្ចប់ហើយ។",                      # "we inform": no one called
+    "សូមជូនដំណឹងថា បាតុកម្មនៅថ្ងៃស្អែកត្រូវបានលុបចោល។",       # a cancellation announced
+    "សូមស្វាគមន៍ការដោះលែងសកម្មជនដោយតុលាការ។",              # a release welcomed
+    "យើងខ្ញុំស្វាគមន៍ការសម្រេចរបស់តុលាការដោះលែងសកម្មជន។",
 ])
 def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     _, analysis = facts_of(analyser, text)
@@ -113,6 +117,9 @@ def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     ("រដ្ឋាភិបាលនេះជាអាយ៉ងរបស់វៀតណាម។", "statement.insults"),     # អាយ៉ង alone still insults
     ("សូមតុលាការដោះលែងសកម្មជនទាំងអស់ជាបន្ទាន់!", "statement.court_claims"),  # demanded
     ("យើងបានអំពាវនាវឱ្យតុលាការដោះលែងគាត់។", "statement.court_claims"),  # our past demand
+    ("យើងស្វាគមន៍សេចក្តីប្រកាសនេះ ហើយសូមតុលាការដោះលែងសកម្មជនផ្សេងទៀត។",
+     "statement.court_claims"),                                  # welcome, then a new demand
+    ("សូមចូលរួមកូដកម្មនៅថ្ងៃច័ន្ទ!", "statement.calls"),
     ("យើងប្រឆាំងនឹងយួន។", "statement.discrimination"),           # a slur stays a slur
     ("ត្រូវបណ្តេញជនជាតិវៀតណាមចេញ!", "statement.discrimination"),  # a call to expel
     ("មេឃុំលួចដីរបស់អ្នកភូមិ។", "statement.accuses"),              # a deed of someone named

@@ -93,6 +93,7 @@ class KhmerAnalyser:
         self.compounds = self.groups.get("compound")
         self.harmless = self.groups.get("harmless-object")
         self.done = self.groups.get("done")
+        self.welcomed = self.groups.get("welcomed")
         self.remedy = self.groups.get("remedy")
 
     def analyse(self, text: str) -> Analysis:
@@ -192,7 +193,11 @@ class KhmerAnalyser:
                    for _, e, _ in doc.find(self.remedy, sentence[0], start))
 
     def _done(self, doc, sentence, start) -> bool:
-        """A "done" word (បាន, did) just before the cue at ``start``, no call word after it."""
+        """A "done" word (បាន, did) just before the cue at ``start``, no call word after it; or
+        a "welcomed" word (ស្វាគមន៍) before it in its clause."""
+        clause = doc.clause_start(sentence, start, self.groups["clause"])
+        if doc.find(self.welcomed, clause, start):
+            return True
         done = [e for _, e, _ in doc.find(self.done, sentence[0], start)
                 if doc.words_between(e, start) <= DONE_REACH]
         if not done:
