@@ -105,6 +105,8 @@ def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
     "សូមជូនដំណឹងថា បាតុកម្មនៅថ្ងៃស្អែកត្រូវបានលុបចោល។",       # a cancellation announced
     "សូមស្វាគមន៍ការដោះលែងសកម្មជនដោយតុលាការ។",              # a release welcomed
     "យើងខ្ញុំស្វាគមន៍ការសម្រេចរបស់តុលាការដោះលែងសកម្មជន។",
+    "សន្លឹកឆ្នោតខូចមានចំនួនប្រាំពាន់សន្លឹក។",               # spoilt ballots counted
+    "ពហិការនេះបានធ្វើឱ្យក្រុមហ៊ុនខាតបង់។",                # this boycott, a subject
 ])
 def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     _, analysis = facts_of(analyser, text)
@@ -120,6 +122,8 @@ def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     ("យើងស្វាគមន៍សេចក្តីប្រកាសនេះ ហើយសូមតុលាការដោះលែងសកម្មជនផ្សេងទៀត។",
      "statement.court_claims"),                                  # welcome, then a new demand
     ("សូមចូលរួមកូដកម្មនៅថ្ងៃច័ន្ទ!", "statement.calls"),
+    ("ពហិការផលិតផលរបស់ក្រុមហ៊ុននេះ!", "statement.calls"),       # a command, its object after
+    ("គូសខូចសន្លឹកឆ្នោតទាំងអស់គ្នា!", "statement.calls"),           # spoil the ballots
     ("យើងប្រឆាំងនឹងយួន។", "statement.discrimination"),           # a slur stays a slur
     ("ត្រូវបណ្តេញជនជាតិវៀតណាមចេញ!", "statement.discrimination"),  # a call to expel
     ("មេឃុំលួចដីរបស់អ្នកភូមិ។", "statement.accuses"),              # a deed of someone named

@@ -169,7 +169,7 @@ class KhmerAnalyser:
     def _needs_met(self, doc, sentence, act, start, end, hits) -> bool:
         for need in act.needs:
             if need == "imperative":
-                if doc.squeezed_at(start, end) in self.nouns:
+                if doc.squeezed_at(start, end) in self.nouns or self._determined(doc, end):
                     continue  # "បាតុកម្មនេះ…" opens a sentence as its subject, not a command
                 if doc.opens_clause(sentence, start, self.groups["clause"],
                                     self.groups.get("lead")):
@@ -186,6 +186,11 @@ class KhmerAnalyser:
             if any(not (s < end and start < e) for s, e in spans):
                 return True
         return False
+
+    def _determined(self, doc, end) -> bool:
+        """A determiner (នេះ this, របស់ of …) right after the cue ending at ``end``."""
+        following = doc.find(self.groups.get("determiner"), end)
+        return bool(following) and doc.squeezed_at(end, following[0][0]) == ""
 
     def _topic(self, doc, sentence, start) -> bool:
         """A remedy word right before the cue at ``start`` (past TOPIC_FILLERS)."""
