@@ -50,3 +50,35 @@ def test_foreign_support_for_a_change_of_leaders_is_read(text):
 ])
 def test_no_foreign_backed_change_in_these(text):
     assert fact(text, FOREIGN_BACKED) is False, analyse(text).acts
+
+
+# --- the head of government told to go, or said to have failed the country -----------------
+
+LEADER_MUST_GO = "statement.leader_must_go"
+
+
+@pytest.mark.parametrize("text", [
+    # the 2025 Takeo posts
+    "The Prime Minister has failed the country; he cannot protect our border or our people and "
+    "should step aside.",
+    # the same pattern in other words
+    "We call on Hun Manet to step down.",
+    "It is time for the Prime Minister to resign.",
+    "This regime is unfit to lead and must go now.",
+    "The government has failed the people.",
+])
+def test_a_call_that_the_head_of_government_go_is_read(text):
+    assert fact(text, LEADER_MUST_GO) is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # a minister told to resign over a named scandal: accountability, no precedent punished it
+    "We call on the Minister of Environment to resign over the logging scandal.",
+    # an announcement, a report of others' call, an unrelated 'go'
+    "Hun Sen will step down in August and hand power to his son.",
+    "The opposition called on Hun Sen to step down.",
+    "The ministry should go further in protecting workers.",
+    "The government should go ahead with the new labour law.",
+])
+def test_no_call_that_the_head_of_government_go_in_these(text):
+    assert fact(text, LEADER_MUST_GO) is False, analyse(text).acts

@@ -45,7 +45,9 @@ INSULTS = "statement.insults"
 # a change of leaders with foreign backing counts only in the speaker's voice: an NGO reporting
 # that the government accused a party of a US-backed plot claims none itself
 FOREIGN_BACKED = "statement.foreign_backed_change"
-OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, True)}
+# likewise a call that the head of government go: "the opposition demanded that he resign"
+OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, True),
+                  ("statement.leader_must_go", True)}
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 INSINUATING = ("salary-wealth",)

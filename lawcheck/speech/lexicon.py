@@ -63,6 +63,7 @@ FACT_VALUES: dict[str, tuple[str, ...] | None] = {
     "statement.discrimination": None,
     "statement.foreign_control": None,
     "statement.foreign_backed_change": None,
+    "statement.leader_must_go": None,
     "statement.mentions_notification": None,
 }
 TARGETED = ("statement.accuses", "statement.insults")  # value is the target's category
