@@ -51,6 +51,13 @@ class Analyser:
         return khmer_analyser(self.lexicon, folder)
 
     def analyse(self, text: str, *, language: str = "en") -> Analysis:
+        if language == "en" and not self.pipeline.uses_model:
+            # one English statement (the reviewer's every call): the tokenizer and analyse_doc
+            # directly, as analyse_many does for each text of a batch, without its generator,
+            # batch list and tokenizer.pipe around a single text (issue 13, speed)
+            from lawcheck.speech.acts import analyse_doc
+
+            return analyse_doc(self.pipeline, self.pipeline.nlp.tokenizer(text), text=text)
         return next(self.analyse_many([text], language=language))
 
     def analyse_many(self, texts: Iterable[str], *, language: str = "en",

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from lawcheck.speech.likeness import _TOKEN, vector
+from lawcheck.speech.likeness import _TOKEN, vector, words_of
 
 ARTEFACT = Path(__file__).with_name("data") / "learned.json"
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,7 +188,7 @@ class Learned:
         if self._fast is None:
             self._fast = self._fast_tables()
         names, index, rows, intercepts = self._fast
-        tokens = _TOKEN.findall(text.lower())
+        tokens = words_of(text)
         get = index.get
         # one count over words, then pairs, then act tokens: the order of first appearance
         counts = Counter(chain(map(get, tokens), map(get, zip(tokens, tokens[1:])),
@@ -282,7 +282,7 @@ class Learned:
                           if coef[j] * v > 0 and not self.words[j].startswith("act:")),
                          reverse=True)
         lemma = _lemmas() if self.lemmas else {}
-        tokens = _TOKEN.findall(text.lower())
+        tokens = words_of(text)
         bases = [lemma.get(t, t) for t in tokens]
         surface: dict[str, str] = {}
         for k, base in enumerate(bases):

@@ -123,14 +123,30 @@ def _row(matrix, i: int) -> dict[int, float]:
 
 
 def _content(text: str, stop) -> frozenset[str]:
-    return frozenset(w for w in _TOKEN.findall(text.lower()) if w not in stop and w.isalpha())
+    return frozenset(w for w in words_of(text) if w not in stop and w.isalpha())
+
+
+_LAST: tuple = ("", [])  # the last text words_of read, and its words
+
+
+def words_of(text: str) -> list[str]:
+    """``_TOKEN.findall(text.lower())``, kept for the last text asked: the learned signal and
+    the likeness read the same statement's words one after the other (issue 13, speed). The
+    list is shared: a caller must not change it."""
+    global _LAST
+    held = _LAST  # one tuple, replaced whole: a thread reads a text with its own words
+    if held[0] == text:
+        return held[1]
+    words = _TOKEN.findall(text.lower())
+    _LAST = (text, words)
+    return words
 
 
 # --- the runtime side: the same analysers as scikit-learn's, on the stored vocabularies --------
 
 def word_ngrams(text: str) -> list[str]:
     """sklearn's "word" analyser: lower case, token pattern, 1-2-grams (no stop words)."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = words_of(text)
     grams = list(tokens)
     grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
     return grams
