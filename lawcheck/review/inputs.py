@@ -492,11 +492,21 @@ def _statement(source: str, line: int | None, record: dict, defaults: dict, seen
         if raw is None:
             values[name] = defaults.get(name)
             continue
-        good, problem = _value(name, raw)
+        held = _VALUES.get((name, raw)) if isinstance(raw, str) else None
+        if held is None:
+            held = _value(name, raw)
+            if isinstance(raw, str):  # rows repeat a few dates and media: read each once
+                if len(_VALUES) >= 4096:
+                    _VALUES.clear()
+                _VALUES[(name, raw)] = held
+        good, problem = held
         if problem:
             return BadRow(source, line, id_, "LC269", problem)
         values[name] = good
     return StatementInput(id=id_, text=text, source=source, line=line, **values)
+
+
+_VALUES: dict[tuple[str, str], tuple] = {}  # (column, cell as written) -> _value's answer
 
 
 def _value(name: str, raw):

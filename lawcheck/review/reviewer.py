@@ -272,6 +272,7 @@ class Reviewer:
         self.checked_at = spec.checked_at or \
             datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
         self._memo: dict = {}
+        self._headers: dict = {}
 
     def review(self, item) -> dict:
         """The report of one statement, as SPEC §5 JSON (see :meth:`report`)."""
@@ -327,7 +328,12 @@ class Reviewer:
         subject = Subject("statement", item.source,
                           hashlib.sha256(text.encode("utf-8")).hexdigest(), item.id,
                           getattr(item, "line", None))
-        header = Header(__version__, self.checked_at, day.isoformat(), self.header, self.corpus)
+        header = self._headers.get(day)
+        if header is None:  # one per date (a frozen value): a batch's statements share a few
+            if len(self._headers) >= _MEMO_LIMIT:
+                self._headers.clear()
+            header = self._headers[day] = Header(__version__, self.checked_at, day.isoformat(),
+                                                 self.header, self.corpus)
         result = result_label(screened.analysed, len(findings))
         if result == "no findings":  # name what it touches that words were punished for
             caveats.append(no_finding_note(facts.get("statement.mentions") or (),
@@ -344,8 +350,10 @@ class Reviewer:
         from lawcheck.findings import evaluate_contexts
         from lawcheck.risk import assess
 
-        key = (day, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                                 for k, v in facts.items())),
+        # the facts in the order statement_facts and report() add them: the same content
+        # comes in the same order, so no sort is needed (issue 13, speed)
+        key = (day, tuple([(k, tuple(v) if isinstance(v, list) else v)
+                           for k, v in facts.items()]),
                id(organization) if organization is self.organization
                else tuple(sorted((k, str(v)) for k, v in organization.items())),
                unknown is not None)
