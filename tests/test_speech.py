@@ -20,11 +20,12 @@ FACT_KEYS = {
     "statement.reported_accusation", "statement.court_claims", "statement.party_stance",
     "statement.territory_claim", "statement.discrimination", "statement.mentions",
     "statement.mentions_notification", "statement.foreign_control",
-    "statement.foreign_backed_change", "statement.leader_must_go",
+    "statement.foreign_backed_change", "statement.leader_must_go", "statement.alarming_claim",
 }
 LABEL_FACTS = FACT_KEYS - {"statement.territory_claim", "statement.discrimination",
                            "statement.mentions_notification", "statement.foreign_control",
-                           "statement.foreign_backed_change", "statement.leader_must_go"}
+                           "statement.foreign_backed_change", "statement.leader_must_go",
+                           "statement.alarming_claim"}
 
 
 def facts(text: str) -> dict:

@@ -82,3 +82,42 @@ def test_a_call_that_the_head_of_government_go_is_read(text):
 ])
 def test_no_call_that_the_head_of_government_go_in_these(text):
     assert fact(text, LEADER_MUST_GO) is False, analyse(text).acts
+
+
+# --- alarming claims called false news ------------------------------------------------------
+
+ALARMING = "statement.alarming_claim"
+
+
+@pytest.mark.parametrize("text", [
+    # the precedents' words (2020, 2021, 2024, 2025)
+    "Three students at our school have the coronavirus and three people in our province have "
+    "already died of it, but nobody is telling us.",
+    "Do not take the government's vaccine; the injections are dangerous.",
+    "Watch us get kidnapped on the streets of Sihanoukville: this is how dangerous the city "
+    "really is.",
+    "A former soldier tells us our troops at the border go hungry and are not ready to fight.",
+    # the same pattern in other words
+    "The hospital is covering up the dengue deaths in our district.",
+    "Officials are hiding the real number of cholera cases.",
+    "Our soldiers at the front line have run out of ammunition.",
+])
+def test_an_alarming_claim_is_read(text):
+    assert fact(text, ALARMING) is True, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    # an NGO relaying the health ministry's own figures or advice
+    "The Ministry of Health confirmed three new COVID-19 cases in Kampot; the vaccine is safe "
+    "and free at health centres.",
+    "Following the Ministry of Health's advice, we ask all staff to get vaccinated.",
+    # a rumour rebutted, humanitarian need, troops helping
+    "Rumours that the vaccine is dangerous are false.",
+    "We delivered rice to 300 displaced families who have no food.",
+    "Soldiers helped villagers who had no food after the floods.",
+    "Children in flood-hit villages go hungry, the Red Cross said.",
+    # something hidden that is no epidemic, disaster or troops
+    "The company is hiding the truth about the land deal.",
+])
+def test_no_alarming_claim_in_these(text):
+    assert fact(text, ALARMING) is False, analyse(text).acts

@@ -64,6 +64,7 @@ FACT_VALUES: dict[str, tuple[str, ...] | None] = {
     "statement.foreign_control": None,
     "statement.foreign_backed_change": None,
     "statement.leader_must_go": None,
+    "statement.alarming_claim": None,
     "statement.mentions_notification": None,
 }
 TARGETED = ("statement.accuses", "statement.insults")  # value is the target's category
