@@ -107,6 +107,8 @@ def test_a_form_inside_a_longer_word_with_another_meaning_is_not_read(analyser):
     "យើងខ្ញុំស្វាគមន៍ការសម្រេចរបស់តុលាការដោះលែងសកម្មជន។",
     "សន្លឹកឆ្នោតខូចមានចំនួនប្រាំពាន់សន្លឹក។",               # spoilt ballots counted
     "ពហិការនេះបានធ្វើឱ្យក្រុមហ៊ុនខាតបង់។",                # this boycott, a subject
+    "សូមចូលរួមវគ្គស្តីពីបាតុកម្មដោយសន្តិវិធី។",              # a course on demonstrations
+    "សូមចូលរួមកិច្ចពិភាក្សាអំពីកូដកម្មរបស់កម្មករ។",          # a discussion about a strike
 ])
 def test_everyday_words_are_no_accusation_insult_or_violence(analyser, text):
     _, analysis = facts_of(analyser, text)
