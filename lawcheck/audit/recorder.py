@@ -89,6 +89,7 @@ class RunRecorder:
         self._inputs: list[dict] = []
         self._first: dict | None = None
         self._risk: dict = {}
+        self._ranks: dict = {}  # kind -> _risk_rank of self._risk[kind]
         self.subjects = 0
         self.findings = 0
         self.committed = False
@@ -165,8 +166,11 @@ class RunRecorder:
         """A batch's risk is, for each kind, that of its riskiest subject."""
         for key, value in risk.items():
             mine = self._risk.get(key)
-            if mine is None or _risk_rank(value) > _risk_rank(mine):
+            rank = _risk_rank(value)
+            # the rank of the riskiest so far is kept, not worked out again per subject
+            if mine is None or rank > self._ranks[key]:
                 self._risk[key] = value
+                self._ranks[key] = rank
 
     # --- at the end ----------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import cast
 
@@ -94,9 +94,11 @@ def true_comparisons(node, facts: dict) -> set[tuple[str, object]]:
     return set()  # a negation rests on what is absent: no words to point at
 
 
-def locate(rule, facts: dict, analysis, text: str, where: Where) -> Where:
-    """``where`` for a statement finding: the spans of the acts behind the labels it used."""
-    wanted = true_comparisons(rule.condition, facts)
+def locate(rule, facts: dict, analysis, text: str, where: Where, wanted=None) -> Where:
+    """``where`` for a statement finding: the spans of the acts behind the labels it used
+    (``wanted``: true_comparisons(rule.condition, facts), when the caller holds it)."""
+    if wanted is None:
+        wanted = true_comparisons(rule.condition, facts)
     acts = [a for a in analysis.acts
             if (a.fact, a.value) in wanted and a.mode in _COUNTED]
     acts.sort(key=lambda a: (a.start, a.end))
@@ -311,7 +313,8 @@ class Reviewer:
         outcome = self._outcome(facts, day, organization, unknown)
         here = Where(statement=item.id)
         findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
-                                            here)) for f in outcome.findings]
+                                            here, outcome.wanted(f.rule, self.rules)))
+                    for f in outcome.findings]
         findings = with_precedents(findings, self.rulebase, self.precedents,
                                    organization=organization, topics=[text])
         if matches:
@@ -384,6 +387,16 @@ class _Outcome:
     findings: tuple[Finding, ...]
     not_checked: tuple[dict, ...]
     risk: Risks
+    # rule id -> the labels its finding rests on (true_comparisons over ``facts``), worked out
+    # once for the fact set rather than once per statement that has it (issue 13, speed)
+    _wanted: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def wanted(self, rule_id: str, rules: dict) -> set:
+        found = self._wanted.get(rule_id)
+        if found is None:
+            found = self._wanted[rule_id] = frozenset(
+                true_comparisons(rules[rule_id].condition, self.facts))
+        return found
 
 
 # --- statements attached to plan activities --------------------------------------------------
