@@ -121,3 +121,30 @@ def test_an_alarming_claim_is_read(text):
 ])
 def test_no_alarming_claim_in_these(text):
     assert fact(text, ALARMING) is False, analyse(text).acts
+
+
+# --- the government said to act against the country or its people ----------------------------
+
+@pytest.mark.parametrize("text, target", [
+    # the 2021 Telegram messages, the 2023 and 2024 speeches abroad
+    ("My father is no traitor; the ruling party officials who jailed him are the ones destroying "
+     "the nation.", "official"),
+    ("The government in Phnom Penh serves only its own people and discriminates against those "
+     "who support the opposition.", "government"),
+    ("The government pushes our people into bank debt.", "government"),
+    # the same pattern in other words
+    ("The government is taking people's land.", "government"),
+    ("Provincial officials sell the forest for their own profit.", "official"),
+])
+def test_the_government_said_to_harm_its_people_is_accused(text, target):
+    assert target in fact(text, "statement.accuses"), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The new law discriminates against women workers.",
+    "We call on the government not to discriminate against people living with HIV.",
+    "The company is taking people's land, villagers told the provincial authorities.",
+])
+def test_no_accusation_of_the_government_in_these(text):
+    accused = set(fact(text, "statement.accuses"))
+    assert not accused & {"government", "official"}, analyse(text).acts
