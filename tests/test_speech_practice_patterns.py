@@ -148,3 +148,12 @@ def test_the_government_said_to_harm_its_people_is_accused(text, target):
 def test_no_accusation_of_the_government_in_these(text):
     accused = set(fact(text, "statement.accuses"))
     assert not accused & {"government", "official"}, analyse(text).acts
+
+
+# --- Khmer: the one word of these patterns the Khmer lexicon holds ----------------------------
+
+def test_a_khmer_call_for_a_colour_revolution_is_read_and_a_reported_one_is_not():
+    called = analyse("សូមចូលរួមបដិវត្តន៍ពណ៌។", language="km")
+    assert called.facts[FOREIGN_BACKED] is True, called.acts
+    reported = analyse("រដ្ឋាភិបាលចោទថាអង្គការនេះរៀបចំបដិវត្តន៍ពណ៌។", language="km")
+    assert reported.facts[FOREIGN_BACKED] is False, reported.acts
