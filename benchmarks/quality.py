@@ -32,7 +32,7 @@ pattern, and that can be seen before the untouched part is ever measured.
 risky lines it fires on, and those whose outcome-bearing finding is its alone: counts only, so it
 may be used on the check half; on a sealed set, for reporting, never for choosing a change.
 
-``--law-text tune|untouched`` reviews the law-text set (tests/law_texts.py): every article of
+``--law-text tune|untouched`` reviews the law-text set (benchmarks/law_texts.py): every article of
 real Cambodian laws read in place from ../shared, each as a benign statement (quoting a law is
 not an offence), split by document. Per part and language it prints the articles and those
 with a speech finding of severity medium or more (the false alarm); per rule and, with
@@ -236,7 +236,7 @@ def law_text_report(part: str, reviewer, errors: bool) -> dict:
     """The law-text set's part, per language: articles, articles with a speech finding of
     severity medium or more (a false alarm: a law defining an offence does not commit it), and,
     on the tune part only, the rules behind them (and with ``errors`` the articles)."""
-    from tests import law_texts
+    from benchmarks import law_texts
 
     absent = law_texts.missing(part)
     if absent:

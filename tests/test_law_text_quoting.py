@@ -1,7 +1,7 @@
 """Quoting a law is not a false alarm (issue 13): articles of real Cambodian laws, reviewed as
 statements, raise no speech finding of severity medium or more.
 
-The law-text set (tests/law_texts.py) reads the texts in place from ../shared, split by
+The law-text set (benchmarks/law_texts.py) reads the texts in place from ../shared, split by
 document into a tune part and an untouched part fixed before anyone ran lawcheck on them
 (tests/data/README.md, "The law-text set"). On the tune part every article is checked: an
 article that gets such a finding fails, unless it is listed in ``KNOWN_ALARMS`` with the rules
@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks.quality import law_text_alarms
 from lawcheck.review.reviewer import ReviewerSpec
-from tests import law_texts
+from benchmarks import law_texts
 
 AS_OF = date(2026, 12, 1)  # the real set's undated reading date (benchmarks/quality.py)
 
