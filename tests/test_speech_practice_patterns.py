@@ -157,3 +157,19 @@ def test_a_khmer_call_for_a_colour_revolution_is_read_and_a_reported_one_is_not(
     assert called.facts[FOREIGN_BACKED] is True, called.acts
     reported = analyse("រដ្ឋាភិបាលចោទថាអង្គការនេះរៀបចំបដិវត្តន៍ពណ៌។", language="km")
     assert reported.facts[FOREIGN_BACKED] is False, reported.acts
+
+
+# --- faith in a court's decision said to be lost ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The casino forced a young worker to confess to something she denies, and the court charged "
+    "her anyway; I have lost faith in that decision.",
+    "We have no confidence in the verdict against the activists.",
+])
+def test_faith_lost_in_a_court_decision_is_a_claim_about_the_verdict(text):
+    assert "verdict" in fact(text, "statement.court_claims"), analyse(text).acts
+
+
+def test_faith_lost_in_a_ministry_decision_claims_nothing_of_a_court():
+    text = "We have lost faith in the ministry's decision to approve the dam."
+    assert fact(text, "statement.court_claims") == [], analyse(text).acts
