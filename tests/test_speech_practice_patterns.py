@@ -173,3 +173,19 @@ def test_faith_lost_in_a_court_decision_is_a_claim_about_the_verdict(text):
 def test_faith_lost_in_a_ministry_decision_claims_nothing_of_a_court():
     text = "We have lost faith in the ministry's decision to approve the dam."
     assert fact(text, "statement.court_claims") == [], analyse(text).acts
+
+
+# --- the King or the royal family blamed for political events --------------------------------
+
+def test_the_king_blamed_for_a_political_event_is_accused():
+    text = ("The King and the royal family helped dissolve the opposition party and let Khmer "
+            "land be lost; the palace has sided with those in power against the people.")
+    assert {"king", "royal-family"} <= set(fact(text, "statement.accuses")), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The King signed the decree dissolving the party.",
+    "The King has never abandoned the people.",
+])
+def test_the_kings_acts_described_or_blame_denied_accuse_no_one(text):
+    assert "king" not in fact(text, "statement.accuses"), analyse(text).acts
