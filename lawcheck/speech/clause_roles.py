@@ -421,8 +421,10 @@ def _acted_against(sentence: Sentence, target, start: int, end: int) -> bool:
         return False
     last = next((k for k in range(sentence.start, start)
                  if doc[k].idx >= at + len(target.words)), start)
-    if lowers[before - base] in HALTS and cue_last.endswith("ing") and end - start == 1:
-        return False  # "the police must stop killing protesters": their own deed, ongoing
+    if lowers[before - base] in HALTS and lowers[start - base].endswith("ing"):
+        # "the police must stop killing protesters", "the government must stop taking
+        # people's land": their own deed, ongoing (a verb opens the cue)
+        return False
     acting = False
     for k in range(last, start):
         word = lowers[k - base]
