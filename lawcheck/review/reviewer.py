@@ -391,7 +391,7 @@ class _Outcome:
     # once for the fact set rather than once per statement that has it (issue 13, speed)
     _wanted: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def wanted(self, rule_id: str, rules: dict) -> set:
+    def wanted(self, rule_id: str, rules: dict) -> frozenset:
         found = self._wanted.get(rule_id)
         if found is None:
             found = self._wanted[rule_id] = frozenset(
