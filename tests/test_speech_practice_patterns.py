@@ -135,6 +135,9 @@ def test_no_alarming_claim_in_these(text):
     # the same pattern in other words
     ("The government is taking people's land.", "government"),
     ("Provincial officials sell the forest for their own profit.", "official"),
+    # officials who let others destroy for profit (2024 quarry post)
+    ("Look at what the quarry is doing to our sacred mountain: officials let them blast it "
+     "away for profit.", "official"),
     # a demand that it stop still says it does it (2025 airport-land post)
     ("They got nothing fair in return and the government must stop taking people's land.",
      "government"),
@@ -149,6 +152,7 @@ def test_the_government_said_to_harm_its_people_is_accused(text, target):
     "The company is taking people's land, villagers told the provincial authorities.",
     # a wrong named as a noun that the government is asked to end is not its deed
     "We urge the government to stop land grabbing.",
+    "The ministry registers not-for-profit organisations and for-profit companies separately.",
     "The ministry must end the killing of wildlife.",
 ])
 def test_no_accusation_of_the_government_in_these(text):
