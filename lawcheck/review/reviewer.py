@@ -29,6 +29,7 @@ from lawcheck.speech import learned, likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
 from lawcheck.speech.measured import no_finding_note
+from lawcheck.speech.bilingual import read
 from lawcheck.speech.script import Screen, caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
@@ -45,10 +46,15 @@ def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: d
     """The facts of one statement: the analyser's labels plus what the input says about it."""
     facts = dict(analysis.facts)
     if medium:
-        from lawcheck.derive import online
+        online = _ONLINE.get(medium)
+        if online is None:  # a few media in a batch: each looked up once (issue 13, speed)
+            from lawcheck.derive import online as online_of
 
+            if len(_ONLINE) >= 64:
+                _ONLINE.clear()
+            online = _ONLINE[medium] = online_of([medium])  # as an activity's statements
         facts["statement.medium"] = medium
-        facts["statement.online"] = online([medium])  # as an activity's statements
+        facts["statement.online"] = online
     if speaker:
         facts["statement.speaker"] = speaker
     if day is not None:
@@ -61,17 +67,19 @@ def statement_facts(analysis, *, medium: str | None, speaker: str | None, day: d
 
 
 _CAMPAIGNS: dict = {}
+_ONLINE: dict[str, bool] = {}  # medium -> statement.online
 
 
 def _campaign(day: date, elections: ElectionCalendar) -> dict:
     """statement.in_campaign_period and .campaign_election for ``day`` (statements of a batch
     share a few dates: worked out once per date)."""
-    from lawcheck.derive import campaign_facts
-
     key = (day, id(elections))
     held = _CAMPAIGNS.get(key)
     if held is not None and held[0] is elections:  # the same list, not a new one at its address
         return held[1]
+    from lawcheck.derive import campaign_facts  # only when the date is new (an import
+    # statement costs about a microsecond even when the module is loaded)
+
     found = campaign_facts([day], elections, "statement")[0]
     if len(_CAMPAIGNS) > 1024:
         _CAMPAIGNS.clear()
@@ -209,8 +217,6 @@ def set_aside(analysis) -> list[dict]:
 def analyse_screened(analyser, screened, text: str):
     """(screen, analysis): the English analyser on the Latin text, the Khmer analyser on the
     Khmer passages (lawcheck.speech.bilingual); what neither reads stays unanalysed."""
-    from lawcheck.speech.bilingual import read
-
     return read(analyser, screened, text)
 
 
@@ -349,10 +355,6 @@ class Reviewer:
                  unknown: dict | None = None) -> "_Outcome":
         """Findings (not yet placed at words), not_checked and risk for one fact set,
         memoised."""
-        from lawcheck.engine import normalise
-        from lawcheck.findings import evaluate_contexts
-        from lawcheck.risk import assess
-
         # the facts in the order statement_facts and report() add them: the same content
         # comes in the same order, so no sort is needed (issue 13, speed)
         key = (day, tuple([(k, tuple(v) if isinstance(v, list) else v)
@@ -363,6 +365,10 @@ class Reviewer:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
+        from lawcheck.engine import normalise  # imported on a miss only: an import statement
+        from lawcheck.findings import evaluate_contexts  # costs about a microsecond even
+        from lawcheck.risk import assess  # when the module is loaded
+
         normal = normalise(facts, self.rulebase.facts)
         context = Context(facts, day, {}, "statement", dict(unknown or {}))
         outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],

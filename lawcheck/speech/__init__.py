@@ -36,9 +36,12 @@ class Analyser:
         from lawcheck.speech.lexicon import load_lexicon
         from lawcheck.speech.pipeline import get_pipeline
 
+        from lawcheck.speech.acts import analyse_doc
+
         self.lexicon = load_lexicon(lexicons)
         self.pipeline = get_pipeline(self.lexicon, model)
         self.folder = lexicons
+        self._analyse_doc = analyse_doc  # no import statement per statement (issue 13)
 
     @property
     def khmer(self):
@@ -55,9 +58,8 @@ class Analyser:
             # one English statement (the reviewer's every call): the tokenizer and analyse_doc
             # directly, as analyse_many does for each text of a batch, without its generator,
             # batch list and tokenizer.pipe around a single text (issue 13, speed)
-            from lawcheck.speech.acts import analyse_doc
-
-            return analyse_doc(self.pipeline, self.pipeline.nlp.tokenizer(text), text=text)
+            return self._analyse_doc(self.pipeline, self.pipeline.nlp.tokenizer(text),
+                                     text=text)
         return next(self.analyse_many([text], language=language))
 
     def analyse_many(self, texts: Iterable[str], *, language: str = "en",

@@ -29,7 +29,8 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
-from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
+from lawcheck.speech import prescreen
+from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
@@ -83,9 +84,7 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text,
                      pipeline.markers) if cue_hits else []
     if usable:  # hits that cannot make an act, dropped without reading their sentences
-        from lawcheck.speech.prescreen import possible
-
-        usable = possible(pipeline, doc, text, hits, usable)
+        usable = prescreen.possible(pipeline, doc, text, hits, usable)
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
         if any(a.mode == "described" for a in acts) and not any(
@@ -155,8 +154,6 @@ def _longest(spans, doc=None):
 
 
 def _mentions(hits) -> tuple[Mention, ...]:
-    from lawcheck.speech.lexicon import CATEGORIES
-
     found = []
     for hit in hits:
         category = CATEGORIES.get(hit.entry.category, (None, None))[1]

@@ -17,17 +17,19 @@ from lawcheck.speech.script import Screen, Sentence, caveat, english
 
 def read(analyser, screened: Screen, text: str):
     """(screen, analysis) of ``text`` as screened by :func:`script.screen`."""
-    from lawcheck.speech.acts import facts
-    from lawcheck.speech.model import Analysis
-
     khmer = [r for r in screened.unanalysed if r[2] == "km"]
     override = screened.override
     khmer_wanted = khmer and (not override or english(override) or override in ("km", "khm"))
     if not khmer_wanted:
         if screened.analysed is False:
+            from lawcheck.speech.model import Analysis
+
             return screened, Analysis(acts=(), mentions=(), facts={}, analysed=False,
                                       note=caveat(screened) or "")
         return screened, analyser.analyse(screened.masked)
+    from lawcheck.speech.acts import facts  # here, not per English statement (issue 13)
+    from lawcheck.speech.model import Analysis
+
     rest = tuple(r for r in screened.unanalysed if r[2] != "km")
     has_latin = screened.detected in ("en", "mixed") and not (
         override and not english(override))

@@ -39,6 +39,7 @@ INSULTS = "statement.insults"
 ENABLED = True  # tests turn it off to compare with the full reading
 
 _GROUPS: dict[int, tuple] = {}
+_LOWER = None  # spacy.attrs.LOWER, set at the first statement (spaCy is imported late)
 
 
 def _groups(pipeline) -> dict[str, tuple[frozenset, frozenset]]:
@@ -74,8 +75,9 @@ def possible(pipeline, doc, text: str, hits, usable) -> list:
     """``usable`` (acts._usable's hits) less those that cannot make an act."""
     if not ENABLED or "Σ" in text:  # final sigma: a lower-cased word may differ from the text's
         return usable
-    from spacy.attrs import LOWER
-
+    global _LOWER
+    if _LOWER is None:  # spaCy's attribute id, imported once (not a statement per call)
+        from spacy.attrs import LOWER as _LOWER
     groups, ranks = _groups(pipeline)
     lows = None
     lowered = None
@@ -86,7 +88,7 @@ def possible(pipeline, doc, text: str, hits, usable) -> list:
         start, _, (kind, strong) = hit
         if not strong and kind.needs:
             if lows is None:
-                lows = set(doc.to_array([LOWER]).tolist())
+                lows = set(doc.to_array([_LOWER]).tolist())
             if not any(_need_possible(need, groups, lows, categories, doc, start, kind)
                        for need in kind.needs):
                 continue
