@@ -43,10 +43,10 @@ URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 ADDED = re.compile(r"\d{4}-\d{2}-\d{2}[a-z]?")
 
 # Floors, not targets: the set may grow, never shrink below what was collected.
-MINIMUM_ITEMS = 358
-MINIMUM_RISKY = 170
-MINIMUM_BENIGN = 188
-MINIMUM_HARD_NEGATIVES = 187
+MINIMUM_ITEMS = 1001
+MINIMUM_RISKY = 283
+MINIMUM_BENIGN = 718
+MINIMUM_HARD_NEGATIVES = 713
 
 
 def _load(name: str, folder: Path = REAL) -> list[dict]:
@@ -166,10 +166,13 @@ def test_counts_and_balance(english):
     assert len(benign) >= MINIMUM_BENIGN
     assert len(hard) >= MINIMUM_HARD_NEGATIVES
     # Both sides large, and the hash split roughly even: each file a real sample. The risky
-    # share may sink to 0.30: from the fifth pass on, collectors sought benign lines for the
-    # false-alarm measure, while the stored pages that quote punished words ran out (the eighth
-    # pass found 7 risky lines for 120 benign); the risky count has its own floor above.
-    assert 0.30 <= len(risky) / len(everything) <= 0.65
+    # share may sink to 0.25: from the fifth pass on, collectors sought benign lines for the
+    # false-alarm measure (the tenth, benign posts and spoken words by Cambodian non-state
+    # speakers, which the set lacked), while the stored pages that quote punished words ran out
+    # (the eighth pass found 7 risky lines for 120 benign, the tenth 4 in 71 look-ups). Neither
+    # figure of the goal depends on the share: recall is per risky line, false alarms per benign
+    # line. The risky count has its own floor above.
+    assert 0.25 <= len(risky) / len(everything) <= 0.65
     for name in FILES:
         share = len(rows[name]) / len(everything)
         assert 0.35 <= share <= 0.65, (name, share)
