@@ -43,7 +43,6 @@ KNOWN_ALARMS = {
     "law:kh-land-2001-en.txt:art-38": "kh.speech.incitement.call-to-gather",
     "law:kh-land-2001-en.txt:art-62": "kh.speech.judicial.pressure",
     "law:kh-land-2001-en.txt:art-75": "kh.speech.judicial.pressure",
-    "law:kh-land-2001-en.txt:art-100": "kh.speech.learned.incitement",
     "law:kh-land-2001-en.txt:art-104": "kh.speech.defamation.accusation",
     "law:kh-land-2001-en.txt:art-105": "kh.speech.judicial.pressure",
     "law:kh-land-2001-en.txt:art-128": "kh.speech.defamation.accusation",
@@ -55,10 +54,11 @@ KNOWN_ALARMS = {
     "law:aml-cft-law-2007-en.json:25:26": "kh.speech.defamation.accusation",
 }
 
-# The untouched part's ceiling: most articles with a speech finding >= medium, per language.
-# The lead sets these from the measurement in tests/data/README.md ("The law-text set"); until
-# then the test says so and asserts nothing.
-UNTOUCHED_MAX_ALARMS: dict[str, int | None] = {"en": None, "km": None}
+# The untouched part's ceiling: most articles with a speech finding >= medium, per language, as
+# measured at the end of the ninth round of issue 13 (tests/data/README.md, "The law-text set":
+# en 17/365 before and after the round's changes, km 2/160 before, 1/160 after). A ceiling, not a
+# target: it only keeps the figure from rising. None skips a language (and says so).
+UNTOUCHED_MAX_ALARMS: dict[str, int | None] = {"en": 17, "km": 1}
 
 
 def _present(part: str) -> None:

@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data"
 # the defamation threshold), an office holder called corrupt (just past it), and a call to the
 # authorities to investigate (below both thresholds)
 FAR = "Hun Sen is a thief. Where Hun Sen goes, the people suffer and the forests die."
-NEAR = "The minister is corrupt and his family profits from every land deal."
+NEAR = "The governor is a corrupt thief and his family profits from every land deal."
 CALM = "We call on the authorities to investigate the complaint and respect the rule of law."
 # a peaceful call to a sit-in, which the model scores far past its incitement threshold
 SIT_IN = ("Brothers and sisters, tomorrow do not stay at home: come to the district office and "
