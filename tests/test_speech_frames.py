@@ -105,3 +105,28 @@ def test_the_body_a_wrong_is_reported_to_is_not_accused(text):
 ])
 def test_a_body_paid_or_a_doer_named_before_the_report_still_counts(text, fact, value):
     assert labels(text).get(fact) == value
+
+
+# --- a right named is not a call to exercise it (issue 13, second wave) ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "The new decree is restricting the rights to express opinions, join independent unions, "
+    "and hold peaceful protests.",
+    "Workers have the freedom to gather and march under the Constitution.",
+    "The Constitution guarantees the right to join associations and to demonstrate peacefully.",
+    "Citizens have the right to join a union and go on strike.",
+])
+def test_a_right_named_calls_no_one(text):
+    assert calls(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a call word before the right: the right is what they are called to use
+    "We call on all workers to use their right to strike and hold protests tomorrow.",
+    # a new subject after the right ends its list
+    "It is our right to protest, so we will protest on Sunday at Freedom Park.",
+    "Everyone must defend the right to protest: join us at the ministry.",
+    "Join the rally tomorrow and hold protests outside the ministry.",
+])
+def test_a_call_beside_a_right_still_calls(text):
+    assert "gather" in calls(text) or "strike" in calls(text)

@@ -14,7 +14,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _charged_with, _controlled_judiciary,
                                            _definition, _described, _foreign_owned,
                                            _lost_to_no_neighbour, _mourned, _names_land,
-                                           _needs_met, _nothing_after, _permitted,
+                                           _a_right_named, _needs_met, _nothing_after,
+                                           _permitted,
                                            _put_to_authority,
                                            _rejects_election, _removes_something_else, _slogan,
                                            _suggested)
@@ -275,6 +276,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "the government must bring down the price of fertiliser"
         if kind.fact == CALLS and _permitted(sentence, start):
             continue  # "we call on the authorities to allow the march": a permission asked for
+        if kind.fact == CALLS and not strong and _a_right_named(sentence, start):
+            continue  # "restricting the rights to join unions and hold protests": a right named
         if kind.id in FORCES_APPEAL and not _appealed(sentence, kind, start, end, sentence_at):
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):

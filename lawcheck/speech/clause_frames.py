@@ -307,6 +307,34 @@ def _permitted(sentence: Sentence, start: int) -> bool:
     return False
 
 
+# nouns that name a right: a call cue in the list of what a right allows ("restricting the rights
+# to express opinions, join independent organizations, and hold peaceful public protests") names
+# the right, and calls no one to exercise it
+RIGHT_NOUNS = {"right", "rights", "freedom", "freedoms", "liberty", "liberties"}
+RIGHT_REACH = 15  # words from the right's noun to the cue, without a break
+
+
+def _a_right_named(sentence: Sentence, start: int) -> bool:
+    """True when the call's cue stands in what a right is a right to ("the rights to express
+    opinions, join organisations and hold peaceful protests", "freedom to gather and march"):
+    the right is named, not exercised. A call word before the right still calls ("we call on
+    all workers to use their right to strike tomorrow"), and a break or a new subject between
+    the right and the cue ends the right's list ("it is our right to protest, so we will
+    protest on Sunday")."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(start - 1, max(sentence.start, start - RIGHT_REACH) - 1, -1):
+        word = lowers[k - base]
+        if word in PERMISSION_STOPS:
+            return False
+        if word in RIGHT_NOUNS and k + 1 < start and lowers[k + 1 - base] == "to":
+            from lawcheck.speech.context import clause_start
+
+            first = clause_start(sentence, k)
+            return not any(first <= s < k for s, _ in sentence.find("call")) and not any(
+                first <= s < k for s, _ in sentence.find("call-near"))
+    return False
+
+
 # prescreen.py drops, before any sentence is read, the hits whose needs no word of the statement
 # can meet: a new way for a need to be met (or for a target after the cue to be found without an
 # entity or a name) must be taught to it too; tests/test_prescreen.py compares both readings
