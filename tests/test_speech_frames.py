@@ -130,3 +130,24 @@ def test_a_right_named_calls_no_one(text):
 ])
 def test_a_call_beside_a_right_still_calls(text):
     assert "gather" in calls(text) or "strike" in calls(text)
+
+
+# --- rulers who topple are not toppled (issue 13, second wave) ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Under one-man rule the leader has the means to topple any group that wants to protest.",
+    "The ruling party wants to overthrow the unions that dare to speak.",
+])
+def test_an_overthrow_of_no_ruler_calls_no_overthrow(text):
+    assert "overthrow" not in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rise up and overthrow Hun Sen!",
+    "We must overthrow the dictatorship.",
+    "Join us to topple this government.",
+    "There will be an uprising to overthrow them.",
+    "We will overthrow the traitors.",
+])
+def test_an_overthrow_of_a_ruler_still_counts(text):
+    assert "overthrow" in calls(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from operator import attrgetter, itemgetter
 
 from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, FOREIGN,
+                                           OVERTHROW_VERBS,
                                            _a_named_event, _appealed, _cancelled,
                                            _case_described,
                                            _charged_with, _controlled_judiciary,
@@ -274,6 +275,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
                 sentence, start, end):
             continue  # "the government must bring down the price of fertiliser"
+        if kind.id == "overthrow" and _removes_something_else(sentence, start, end,
+                                                              OVERTHROW_VERBS):
+            continue  # "the leader has the power to topple groups who protest": rulers topple
         if kind.fact == CALLS and _permitted(sentence, start):
             continue  # "we call on the authorities to allow the march": a permission asked for
         if kind.fact == CALLS and not strong and _a_right_named(sentence, start):

@@ -423,15 +423,30 @@ OBJECT_STOPS = {"of", "in", "on", "at", "to", "for", "from", "with", "by", "and"
 RULER_WORDS = {"it", "them", "him", "her", "this", "these", "those", "they", "all"}
 
 
-def _removes_something_else(sentence: Sentence, start: int, end: int) -> bool:
+# the bare verbs of overthrow: a strong cue, unless their own object names no ruler ("the leader
+# has the power to topple groups who want to protest": the rulers topple, they are not toppled)
+OVERTHROW_VERBS = {("topple",), ("topples",), ("toppled",), ("toppling",), ("overthrow",),
+                   ("overthrows",), ("overthrowing",)}
+# what an overthrow may be aimed at besides a government word or a named ruler
+REGIME_NOUNS = {"dictatorship", "dictatorships", "tyranny", "autocracy", "junta", "monarchy",
+                "throne", "king", "crown", "power", "state", "administration", "cabinet",
+                "premier", "leader", "leaders", "leadership", "ruler", "rulers", "communists",
+                "party", "parties"}
+
+
+def _removes_something_else(sentence: Sentence, start: int, end: int,
+                            verbs=None) -> bool:
     """True when a verb of removal ("bring down", "get rid of", "drive out") has its own object,
     up to four words before a preposition or a clause break, and no government, regime, leader,
     party or pronoun stands in it: "bring down the price of fertiliser", "get rid of corruption
-    in the ministry" remove no rulers; "bring down this corrupt regime", "bring it down" do."""
+    in the ministry" remove no rulers; "bring down this corrupt regime", "bring it down" do.
+    With ``verbs=OVERTHROW_VERBS`` the same is asked of "topple" and "overthrow", and a king, a
+    throne or a regime noun (REGIME_NOUNS) counts as a ruler too."""
     lowers, base = sentence.lowers, sentence.start
-    if end < sentence.end and lowers[end - base] in ("'s", "’s"):
+    bare = verbs is OVERTHROW_VERBS
+    if not bare and end < sentence.end and lowers[end - base] in ("'s", "’s"):
         return True  # "remove the government's fees": the fees are removed
-    if tuple(lowers[start - base:end - base]) not in REMOVAL_VERBS:
+    if tuple(lowers[start - base:end - base]) not in (verbs or REMOVAL_VERBS):
         return False
     stop = end
     while stop < min(sentence.end, end + 4) and sentence.doc[stop].is_alpha \
@@ -441,11 +456,12 @@ def _removes_something_else(sentence: Sentence, start: int, end: int) -> bool:
         return False  # "bring down!", "bring down, now": nothing else is named
     rulers = [s for group in ("government-context", "epithet") if group in sentence.pipeline.markers
               for s, _ in sentence.find(group)]
+    ruling = ("government", "politician", "party", "official") + (("royal",) if bare else ())
     if any(end <= s < stop for s in rulers) or any(
-            end <= h.start < stop and h.target in ("government", "politician", "party", "official")
-            for h in sentence.entities):
+            end <= h.start < stop and h.target in ruling for h in sentence.entities):
         return False
-    return not any(lowers[k - base] in RULER_WORDS for k in range(end, stop))
+    words = RULER_WORDS | REGIME_NOUNS if bare else RULER_WORDS
+    return not any(lowers[k - base] in words for k in range(end, stop))
 
 
 # appeals to the security forces: a call in form, or words addressed to the forces
