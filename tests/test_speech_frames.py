@@ -151,3 +151,29 @@ def test_an_overthrow_of_no_ruler_calls_no_overthrow(text):
 ])
 def test_an_overthrow_of_a_ruler_still_counts(text):
     assert "overthrow" in calls(text)
+
+
+# --- the one a message is put to is told of a wrong, not said to do it (issue 13, second wave) ---
+
+@pytest.mark.parametrize("text", [
+    "Our message to the country's leaders is that the people no longer accept corrupt "
+    "practices.",
+    "We sent a letter to the Prime Minister that villagers have suffered from land grabbing "
+    "for years.",
+    "We will send the results of our two-year research to the government to convince "
+    "officials that corruption is a social illness.",
+    "We urge the government as villagers have suffered from land grabbing for years.",
+])
+def test_the_addressee_of_a_message_is_not_accused(text):
+    assert accuses(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We call on the minister to stop his relatives grabbing land.",
+    "We urge the governor, who took our land, to resign.",
+    "We call on the Prime Minister to stop stealing our land.",
+    "We told the government that the police took bribes.",
+    "The government is corrupt.",
+])
+def test_a_wrong_still_theirs_or_another_doer_still_counts(text):
+    assert accuses(text) != []

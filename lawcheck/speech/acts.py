@@ -21,6 +21,7 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _rejects_election, _removes_something_else, _slogan,
                                            _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
+                                          _addressed,
                                           _abusive, _acted_against, _doer_by,
                                           _harmed_subject, _harms_nothing,
                                           _indefinite_after, _investigated, _lawful,
@@ -359,6 +360,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                     continue
             if kind.fact == ACCUSES and _receives_the_report(sentence, target, end):
                 continue  # "report any bribery to the Anti-Corruption Unit": who receives it
+            if kind.fact == ACCUSES and _addressed(sentence, target, start):
+                continue  # "a message to the leaders that people reject corruption": told of it
             if kind.fact == ACCUSES and _names_a_procedure(sentence, end):
                 continue  # "removed from office after a corruption investigation"
             if kind.fact in (ACCUSES, INSULTS) and _indefinite_after(sentence, target, end):

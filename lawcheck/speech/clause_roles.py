@@ -491,3 +491,53 @@ def _receives_the_report(sentence: Sentence, target, end: int) -> bool:
         return not any(lowers[j - base] in HANDED or lowers[j - base] in (
             ";", ":", ".", "!", "?") for j in between)
     return False
+
+
+# words that put a message to someone: the one named right after them (or after "to", "on" or
+# "upon" past them) is the addressee of what follows, not its doer
+ADDRESSING = REPORTING | {"message", "messages", "letter", "letters", "call", "calls", "called",
+                          "calling", "write", "writes", "wrote", "awareness", "request",
+                          "requests", "requested", "recommendation", "recommendations",
+                          "reminder", "urge", "urges", "urged", "urging", "ask", "asks",
+                          "asked", "asking", "remind", "reminds", "reminded", "convince",
+                          "persuade", "lobby", "lobbied", "invite", "invited"}
+ADDRESS_LINKS = {"to", "on", "upon"}
+ADDRESS_SKIP = {"the", "our", "all", "both", "this", "these"}
+ADDRESS_REACH = 8
+# what opens the message's own content after the addressee
+MESSAGE_OPENERS = {"that", "as", "to", "because", "since"}
+# words after the addressee that keep the wrong theirs: a pronoun pointing back, a relative
+# clause about them, a payment, or a wrong they are asked to stop
+STILL_THEIRS = {"he", "she", "they", "his", "her", "their", "its", "him", "them", "it",
+                "who", "which", "whose", "stop", "end", "cease", "quit", "halt", "own",
+                ";", ":", ".", "!", "?"} | HANDED
+
+
+def _addressed(sentence: Sentence, target, start: int) -> bool:
+    """True when the target, named before the cue, is the one a message is put to and the
+    wrong is in the message's content ("a message to the country's leaders that the people no
+    longer accept corrupt practices", "we will send our findings to the government to show
+    that corruption harms everyone", "urge the government as people have suffered from land
+    grabbing"): the addressee is told of a wrong, not said to do it. A pronoun, a relative
+    clause or a "stop"/"end" between them keeps the wrong theirs ("we call on the minister to
+    stop his relatives grabbing land", "urge the governor, who took our land, ...")."""
+    lowers, base = sentence.lowers, sentence.start
+    for hit in sentence.entities:
+        if hit.end > start or sentence.source[hit.chars[0]:hit.chars[1]] != target.words:
+            continue
+        k = hit.start - 1
+        while k >= sentence.start and lowers[k - base] in ADDRESS_SKIP:
+            k -= 1
+        if k < sentence.start:
+            return False
+        if lowers[k - base] in ADDRESS_LINKS:
+            # "send the compilation of our research results to the government": eight words
+            window = range(max(sentence.start, k - ADDRESS_REACH), k)
+            if not any(lowers[j - base] in ADDRESSING for j in window):
+                return False
+        elif lowers[k - base] not in ADDRESSING:
+            return False
+        between = [lowers[j - base] for j in range(hit.end, start)]
+        return any(w in MESSAGE_OPENERS for w in between) and not any(
+            w in STILL_THEIRS for w in between)
+    return False
