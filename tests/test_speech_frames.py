@@ -177,3 +177,22 @@ def test_the_addressee_of_a_message_is_not_accused(text):
 ])
 def test_a_wrong_still_theirs_or_another_doer_still_counts(text):
     assert accuses(text) != []
+
+
+# --- "this is" before a "that" clause presents a thing, not a person (issue 13, second wave) -----
+
+@pytest.mark.parametrize("text", [
+    "This is a reminder to our partners that the people will no longer tolerate corrupt deals.",
+    "This is a message to donors that villagers no longer accept land grabbing as normal.",
+])
+def test_this_is_before_a_that_clause_points_at_no_one(text):
+    assert accuses(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "This is corrupt.",
+    "That is theft.",
+    "This is what I say: they stole our land.",
+])
+def test_this_is_said_of_the_wrong_still_points(text):
+    assert accuses(text) == ["person"]

@@ -116,7 +116,10 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
     tagged = [h for h in hashtags if h.target and (not allowed or h.target in allowed)]
     if tagged:
         return _as_target(sentence, tagged[0])  # "clowns. that's it. #CPP": the tag names whom
-    pronouns = sentence.find("pronoun")
+    # "This is a message to the leaders that people reject corrupt practices": "this is" before
+    # a "that" clause holding the cue presents a thing (the message), it points at no one
+    pronouns = [(s, e) for s, e in sentence.find("pronoun")
+                if not _presents_a_thing(sentence, s, e, start)]
     if not pronouns:
         return None
     s, e = pronouns[0]
@@ -138,6 +141,20 @@ def find_target(sentence, start: int, end: int, allowed: tuple[str, ...], direct
         # itself ("Corruption is systemic; a system must fight it"), never to an unnamed person
         return Target("person", words)
     return None
+
+
+PRESENTATIVES = {("this", "is"), ("that", "is")}
+
+
+def _presents_a_thing(sentence, s: int, e: int, start: int) -> bool:
+    """True when the pronoun at s..e is "this is"/"that is" and a "that" stands between it and
+    the cue at ``start``: the cue is in a clause of its own, and "this" is what that clause is
+    said in (a message, a reminder, a call), not a person it accuses ("this is corrupt" and
+    "that is theft" still point)."""
+    lowers, base = sentence.lowers, sentence.start
+    if tuple(lowers[s - base:e - base]) not in PRESENTATIVES or s >= start:
+        return False
+    return "that" in lowers[e - base:start - base]
 
 
 SUBJECT_REACH = 5  # words: "the factory does not respect", "the governor has again forced"
