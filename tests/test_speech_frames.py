@@ -115,6 +115,7 @@ def test_a_body_paid_or_a_doer_named_before_the_report_still_counts(text, fact, 
     "Workers have the freedom to gather and march under the Constitution.",
     "The Constitution guarantees the right to join associations and to demonstrate peacefully.",
     "Citizens have the right to join a union and go on strike.",
+    "The law protects the rights of workers to join a union, strike and hold rallies.",
 ])
 def test_a_right_named_calls_no_one(text):
     assert calls(text) == []
@@ -123,6 +124,8 @@ def test_a_right_named_calls_no_one(text):
 @pytest.mark.parametrize("text", [
     # a call word before the right: the right is what they are called to use
     "We call on all workers to use their right to strike and hold protests tomorrow.",
+    "We call on all workers to defend the rights of workers to strike tomorrow.",
+    "The rights of workers matter: join the strike tomorrow.",
     # a new subject after the right ends its list
     "It is our right to protest, so we will protest on Sunday at Freedom Park.",
     "Everyone must defend the right to protest: join us at the ministry.",

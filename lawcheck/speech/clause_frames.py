@@ -326,7 +326,10 @@ def _a_right_named(sentence: Sentence, start: int) -> bool:
         word = lowers[k - base]
         if word in PERMISSION_STOPS:
             return False
-        if word in RIGHT_NOUNS and k + 1 < start and lowers[k + 1 - base] == "to":
+        if word in RIGHT_NOUNS and k + 1 < start and (lowers[k + 1 - base] == "to" or (
+                # "the rights of garment workers to strike": whose right, then "to"
+                lowers[k + 1 - base] == "of" and "to" in lowers[k + 2 - base:min(
+                    start, k + 6) - base])):
             from lawcheck.speech.context import clause_start
 
             first = clause_start(sentence, k)
