@@ -55,10 +55,10 @@ def test_every_flag_points_at_its_words(tmp_path):
 # collectors add later; never above the measured figure. Measured 2026-12-07 (end of the ninth
 # round, after the tenth collecting pass grew the part to 548 statements: 411 benign, 137 risky
 # with an outcome level; learned artefact rebuilt on the grown tuning part), at their real dates:
-# false alarms 71/411 (0.173), outcome measure 41/137 (0.299), recall incitement 0.472 (53),
+# false alarms 70/411 (0.170), outcome measure 41/137 (0.299), recall incitement 0.472 (53),
 # defamation 0.364 (77). The analyser as it was before the round measures 43/137 and 71/411 on
-# the same part; the rebuilt learned signal costs 3 outcomes and saves 1 false alarm there
-# (tests/data/README.md, ninth round). Earlier rounds: 43/136 and 64/352 (eighth), 34/129 and
+# the same part; the rebuilt learned signal costs 3 outcomes and saves 1 false alarm there, the
+# second wave's precision readings 1 false alarm (tests/data/README.md, ninth round). Earlier rounds: 43/136 and 64/352 (eighth), 34/129 and
 # 61/295 (seventh), 33/125 and 46/226 (sixth), 27/106 and 27/135 (fifth), on fewer lines. These
 # are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them
 # from falling. The items are never read here; only the aggregate is asserted.
@@ -89,7 +89,7 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 # with the model of the fold that did not see it): its floor only keeps the gains of the tuning
 # rounds. Measured 2026-12-07 at real dates, after the ninth round and the tenth collecting pass
 # that grew the part from 415 to 453 statements (and relabelled two Situation Room lines risky on
-# their precedent's sources): outcome 65/146 (0.445), false alarms 42/307. The analyser as it was
+# their precedent's sources): outcome 65/146 (0.445), false alarms 37/307. The analyser as it was
 # before the round gives 66/146 and 42/307 on the same part. Earlier: 64/141 and 33/274 (eighth
 # round), 64/138 and 30/247 (seventh), 61/135 and 21/196 (sixth), 51/118 and 13/139 (fifth),
 # 36/94 and 5/94 (third), 33/67 and 2/65 (second).
@@ -103,7 +103,7 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 42, [e[0] for e in tune.errors if not e[1]]
+    assert tune.false_alarms <= 37, [e[0] for e in tune.errors if not e[1]]
     assert tune.outcome_recall() >= 0.44, tune.outcome_misses
 
 
