@@ -33,10 +33,9 @@ class Analyser:
     None, needs no trained model."""
 
     def __init__(self, model: str | None = None, lexicons: Path | None = None) -> None:
+        from lawcheck.speech.acts import analyse_doc
         from lawcheck.speech.lexicon import load_lexicon
         from lawcheck.speech.pipeline import get_pipeline
-
-        from lawcheck.speech.acts import analyse_doc
 
         self.lexicon = load_lexicon(lexicons)
         self.pipeline = get_pipeline(self.lexicon, model)
