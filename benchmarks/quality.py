@@ -83,6 +83,10 @@ def main() -> int:
                         help="only one half of the real tuning part, split by event")
     parser.add_argument("--law-text", action="append", choices=LAW_TEXT_PARTS,
                         help="a part of the law-text set (articles of real laws, benign)")
+    parser.add_argument("--learned", type=Path,
+                        help="score every line with this learned artefact (a study's, from "
+                             "`python -m lawcheck.speech.learned build --fit-half study -o F`) "
+                             "instead of the shipped model and its cross-fitted folds")
     args = parser.parse_args()
     if args.half == "check" and args.errors:
         parser.error("--errors is not for the check half: read its aggregates only")
@@ -93,6 +97,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         reviewer = ReviewerSpec(db=db, sync=True, as_of=UNDATED_AS_OF).build()
+        if args.learned:
+            reviewer.learned = use_learned(args.learned, parser)
         # --law-text alone reviews only the law-text set
         for path in args.set or ([] if args.law_text else DEFAULT_SETS):
             if not path.is_file():
@@ -167,11 +173,45 @@ def fresh_groups(path: Path, dated: bool) -> list[tuple[str, list]]:
     return groups
 
 
+LEARNED: dict = {}  # --learned: the model every line is scored with, and the ids it was fit on
+
+
+def use_learned(path: Path, parser):
+    """The artefact of ``--learned``, and the ids it was fitted on (a study's lists them; a
+    whole build saw every training line)."""
+    from lawcheck.speech.learned import Learned
+    from lawcheck.speech.learned_build import read_rows
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = Learned(data)
+    except (OSError, ValueError, KeyError) as e:
+        parser.error(f"--learned {path}: not a learned artefact ({e}); build one with "
+                     "python -m lawcheck.speech.learned build -o FILE")
+    seen = set((data.get("fit") or {}).get("ids") or (r["id"] for r in read_rows()))
+    LEARNED.update(model=model, seen=seen)
+    return model
+
+
+def with_learned(items: list) -> list:
+    """With ``--learned``, every item scored by that artefact; how many it was fitted on is
+    said (their figures flatter it), never which."""
+    from dataclasses import replace
+
+    if "model" not in LEARNED:
+        return items
+    fitted = sum(i.id in LEARNED["seen"] for i in items)
+    if fitted:
+        print(f"\n--learned: {fitted} of these {len(items)} lines were in the artefact's fit "
+              "(scored by a model that saw them: optimistic)")
+    return [replace(i, learned=LEARNED["model"]) for i in items]
+
+
 def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=None,
            rules: bool = False) -> dict:
     from lawcheck.review.quality import read_set, score
 
-    items = items if items is not None else read_set(path, dated=dated)
+    items = with_learned(items if items is not None else read_set(path, dated=dated))
     levels = LevelGuard(reviewer)
     result = score(items, levels)
     table = result.table()

@@ -65,6 +65,12 @@ KEEP = 10000        # word n-grams kept after pruning (CV: 5000 and 7000 catch l
 REAL_WEIGHT = 1.0   # a real line's weight in the fit, a hand-written training line's being 1
 C = 1.0             # inverse regularisation (chosen by grouped CV among 1, 3, 10, 30; README)
 MAX_FALSE = 2       # cross-validated false alarms allowed on the training part's benign lines
+# The threshold rule and model settings by name (lawcheck.speech.learned_build.VARIANTS): the
+# shipped artefact is built with VARIANT; the study of the tenth round compared the others
+# fitted on the study half of the tuning part and read on its check half (tests/data/README.md,
+# "learned signal, tenth round").
+VARIANT = "count-2"
+POOLED = "any"      # the model name of a pooled risky-vs-benign model, when an artefact has one
 TOP_WORDS = 5       # words named in a finding
 TOP_CASES = 3       # real cases named in a finding
 FORMAT = "learned-2"
@@ -261,6 +267,17 @@ class Learned:
                              "statement's analysis (review's own) to signals")
         acts = reading(analysis) if self.acts else ()
         scores = self.decision(text, acts)
+        pooled = self.models.get(POOLED)
+        if pooled is not None:  # one risky-vs-benign score decides; the category is the one
+            if scores[POOLED] < pooled["threshold"]:  # whose own model scores it highest
+                return []
+            category = max((c for c in self.models if c != POOLED),
+                           key=lambda c: (scores[c], c))
+            x = self.features(text, acts)
+            model = self.models[category]
+            return [Signal(category, round(scores[POOLED], 3), pooled["threshold"],
+                           self._top_words(x, model, text), self._closest(x, category),
+                           model["positives"])]
         if all(scores[c] < m["threshold"] for c, m in self.models.items()):
             return []  # nearly every statement: no words or cases to look up
         x = self.features(text, acts)

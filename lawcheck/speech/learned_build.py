@@ -5,6 +5,18 @@ that did not see it, for benchmarks). scikit-learn is imported here only, and on
 the review's runtime never imports this module.
 
     python -m lawcheck.speech.learned build
+
+The threshold rule and model settings are a named variant (:data:`VARIANTS`; the shipped one is
+``learned.VARIANT``). For the study of the tenth round (issue 13: thresholds that do not drift
+up merely because benign lines are added), a build can fit on a part of the tuning lines only:
+
+    python -m lawcheck.speech.learned build --fit-half study --variant rate-2 -o /tmp/x.json
+    python benchmarks/quality.py --set tests/data/real/tune.jsonl --half check --learned /tmp/x.json
+
+``--fit-half`` keeps the tuning lines of one half as benchmarks/quality.py defines the halves
+(its ``half_of``, imported), with every statements-train.jsonl line; ``--benign-share 0.8``
+keeps that share of the real benign lines (fixed seed), for the drift check. Such an artefact
+lists the ids it was fitted on (``fit``), so the benchmark knows which lines it never saw.
 """
 
 from __future__ import annotations
@@ -15,9 +27,54 @@ import math
 from pathlib import Path
 
 from lawcheck.speech.learned import (ACTS, ARTEFACT, C, CATEGORIES, CURVE, FOLDS, FORMAT, GUARD,
-                                     KEEP, LEMMAS, Learned, MAX_FALSE, REAL_WEIGHT, ROOT, SEED,
-                                     TRAINING, grams, load, reading)
+                                     KEEP, LEMMAS, Learned, MAX_FALSE, POOLED, REAL_WEIGHT, ROOT,
+                                     SEED, TRAINING, VARIANT, grams, load, reading)
 from lawcheck.speech.likeness import vector
+
+# The threshold rules and model settings compared by the tenth round's study (listed before any
+# check-half figure was read; tests/data/README.md, "learned signal, tenth round"). A rule is
+# ("count", n): at most n benign tuning lines flagged out of fold (the rule to the ninth round;
+# a fixed count over a benign pool that grows every pass is a shrinking rate, so thresholds
+# drift up); ("rate", r): at most floor(r * benign tuning lines) flagged, all categories
+# together; ("rate-each", r): each category's own flags at most floor(r * benign lines), chosen
+# alone (a quantile of the benign out-of-fold scores). The dev/train floor holds for every rule.
+# Model settings: class_weight (scikit-learn's), real_weight (a real line's weight against a
+# hand-written one), keep (n-grams kept; None keeps all), pooled (one risky-vs-benign model
+# decides whether a statement is flagged, the category being the one whose own model scores it
+# highest).
+_BASE = {"class_weight": "balanced", "real_weight": REAL_WEIGHT, "keep": KEEP, "pooled": False}
+VARIANTS = {
+    "count-2": {**_BASE, "rule": ("count", MAX_FALSE)},
+    "rate-1": {**_BASE, "rule": ("rate", 0.01)},
+    "rate-2": {**_BASE, "rule": ("rate", 0.02)},
+    "rate-each-1": {**_BASE, "rule": ("rate-each", 0.01)},
+    "rate-2-unweighted": {**_BASE, "class_weight": None, "rule": ("rate", 0.02)},
+    "rate-2-real-weight-2": {**_BASE, "real_weight": 2.0, "rule": ("rate", 0.02)},
+    "rate-2-pooled": {**_BASE, "pooled": True, "rule": ("rate", 0.02)},
+    "rate-2-keep-all": {**_BASE, "keep": None, "rule": ("rate", 0.02)},
+}
+
+
+def settings(variant: str = VARIANT) -> dict:
+    """A variant's settings (:data:`VARIANTS`)."""
+    return VARIANTS[variant]
+
+
+def names(pooled: bool) -> tuple[str, ...]:
+    """The models fitted: the categories, and the pooled model when there is one."""
+    return CATEGORIES + ((POOLED,) if pooled else ())
+
+
+def effective(scores: dict[str, list[float]], pooled: bool) -> dict[str, list[float]]:
+    """Per category, the score compared with its threshold: the category's own, or with a
+    pooled model the pooled score for the category whose own model scores the line highest
+    (as ``Learned.signals`` reads it) and -inf for the other."""
+    if not pooled:
+        return {c: scores[c] for c in CATEGORIES}
+    n = len(scores[POOLED])
+    top = [max(CATEGORIES, key=lambda c: (scores[c][i], c)) for i in range(n)]
+    return {c: [scores[POOLED][i] if top[i] == c else -math.inf for i in range(n)]
+            for c in CATEGORIES}
 
 
 # --- the build side: scikit-learn, only here ---------------------------------------------------
@@ -122,37 +179,48 @@ def read_hash(rows: list[dict]) -> str:
                           ).hexdigest()
 
 
-def _classifier(c: float):
+def _classifier(c: float, class_weight="balanced"):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    return LogisticRegression(C=c, class_weight=class_weight, max_iter=5000)
+
+
+def _labels(rows: list[dict], name: str) -> list[int]:
+    """1 for a line of category ``name`` (for the pooled model: of any learned category)."""
+    wanted = set(CATEGORIES) if name == POOLED else {name}
+    return [int(bool(wanted & set(r["expect"] or ()))) for r in rows]
 
 
 def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
-        acts: bool = ACTS, lemmas: bool = LEMMAS) -> dict:
+        acts: bool = ACTS, lemmas: bool = LEMMAS, variant: str = VARIANT) -> dict:
     """The model on ``rows``: fit on every n-gram, keep the ``keep`` features that weigh most in
     any category, then fit the vectoriser and the classifiers again on those alone (so the
-    stored model is exactly what scikit-learn scores). Returns the sklearn objects."""
+    stored model is exactly what scikit-learn scores). Returns the sklearn objects. The
+    variant gives the class weights, a real line's weight, ``keep`` unless given, and whether
+    a pooled model is fitted too."""
     import numpy as np
 
-    c, keep = c or C, keep or KEEP
+    v = settings(variant)
+    c, keep = c or C, keep or v["keep"]
+    fitted_names = names(v["pooled"])
     texts = documents(rows, acts)
-    weights = [REAL_WEIGHT if r["_file"] == TRAINING[0] else 1.0 for r in rows]
+    weights = [v["real_weight"] if r["_file"] == TRAINING[0] else 1.0 for r in rows]
     word = _vectoriser(lemmas=lemmas)
     x = word.fit_transform(texts)
-    weight = np.zeros(x.shape[1])
-    for category in CATEGORIES:
-        y = [int(category in (r["expect"] or ())) for r in rows]
-        model = _classifier(c).fit(x, y, sample_weight=weights)
-        weight = np.maximum(weight, np.abs(model.coef_[0]))
-    names = list(word.get_feature_names_out())
-    chosen = sorted(np.argsort(-weight, kind="stable")[:keep])
-    word = _vectoriser({names[j]: i for i, j in enumerate(chosen)}, lemmas)
-    x = word.fit_transform(texts)
+    if keep is not None:
+        weight = np.zeros(x.shape[1])
+        for name in fitted_names:
+            model = _classifier(c, v["class_weight"]).fit(x, _labels(rows, name),
+                                                          sample_weight=weights)
+            weight = np.maximum(weight, np.abs(model.coef_[0]))
+        grams_ = list(word.get_feature_names_out())
+        chosen = sorted(np.argsort(-weight, kind="stable")[:keep])
+        word = _vectoriser({grams_[j]: i for i, j in enumerate(chosen)}, lemmas)
+        x = word.fit_transform(texts)
     models = {}
-    for category in CATEGORIES:
-        y = [int(category in (r["expect"] or ())) for r in rows]
-        models[category] = _classifier(c).fit(x, y, sample_weight=weights)
+    for name in fitted_names:
+        models[name] = _classifier(c, v["class_weight"]).fit(x, _labels(rows, name),
+                                                             sample_weight=weights)
     return {"word": word, "models": models, "acts": acts, "lemmas": lemmas}
 
 
@@ -188,10 +256,11 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
             "real": {"risky": sum(bool(r["expect"]) for r in rows if r["_file"] == TRAINING[0]),
                      "benign": sum(not r["expect"] for r in rows if r["_file"] == TRAINING[0])}}
     for category, model in fitted["models"].items():
+        wanted = set(CATEGORIES) if category == POOLED else {category}
         data["models"][category] = {
             "coef": [float(v) for v in model.coef_[0]],
             "intercept": float(model.intercept_[0]), "threshold": thresholds[category],
-            "positives": sum(category in (r["expect"] or ()) for r in rows
+            "positives": sum(bool(wanted & set(r["expect"] or ())) for r in rows
                              if r["_file"] == TRAINING[0])}
     vocab, idf = data["word"]["vocab"], tuple(data["word"]["idf"])
     for r in rows:
@@ -209,16 +278,18 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
     return data
 
 
-def _out_of_fold(rows, fold, guard_texts):
-    """Each row's scores by the model of the fold that did not see it, and the highest score
-    any fold model gives a guard line."""
+def _out_of_fold(rows, fold, guard_texts, variant: str = VARIANT):
+    """Each row's scores by the model of the fold that did not see it (:func:`effective`), and
+    the highest score any fold model gives a guard line."""
+    pooled = settings(variant)["pooled"]
     scores = {c: [0.0] * len(rows) for c in CATEGORIES}
     guard = {c: -math.inf for c in CATEGORIES}
     for f in range(FOLDS):
         seen = [r for r, g in zip(rows, fold) if g != f]
         held = [i for i, g in enumerate(fold) if g == f]
-        fitted = fit(seen)
-        found = decision(fitted, documents([rows[i] for i in held]) + guard_texts)
+        fitted = fit(seen, variant=variant)
+        found = effective(decision(fitted, documents([rows[i] for i in held]) + guard_texts),
+                          pooled)
         for c in CATEGORIES:
             for i, v in zip(held, found[c]):
                 scores[c][i] = v
@@ -238,65 +309,147 @@ def _hits(rows, scores, thresholds, index):
     return caught, flagged
 
 
-def choose(rows, scores, floor, max_false: int = MAX_FALSE) -> dict:
+def choose(rows, scores, floor, max_false: int = MAX_FALSE, tied: bool = False) -> dict:
     """The thresholds with the most risky real statements caught (out of fold) whose benign real
-    statements flagged stay at most ``max_false``, each above its category's ``floor``."""
+    statements flagged stay at most ``max_false``, each above its category's ``floor``; with
+    ``tied`` (a pooled model) one threshold for every category, above every floor. Only
+    thresholds that flag at most ``max_false`` benign lines on their own are tried (a lower one
+    can never be chosen), so the search stays small as the benign pool grows."""
     import itertools
 
     real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
     benign = [i for i in real if not rows[i]["expect"]]
-    options = {c: sorted({floor[c]} | {scores[c][i] + 1e-9 for i in benign
-                                        if scores[c][i] >= floor[c]}) for c in CATEGORIES}
+    if tied:
+        top = max(floor.values())
+        floor = dict.fromkeys(CATEGORIES, top)
+        pooled = [max(scores[c][i] for c in CATEGORIES) for i in benign]
+        values = sorted({top} | {v + 1e-9 for v in pooled if v >= top})
+        options = {c: values for c in CATEGORIES}
+    else:
+        options = {c: sorted({floor[c]} | {scores[c][i] + 1e-9 for i in benign
+                                            if scores[c][i] >= floor[c]}) for c in CATEGORIES}
+    options = {c: [v for v in vs if sum(max(scores[k][i] for k in CATEGORIES) >= v
+                                         if tied else scores[c][i] >= v
+                                         for i in benign) <= max_false]
+               for c, vs in options.items()}
     best = None
-    for values in itertools.product(*(options[c] for c in CATEGORIES)):
+    combos = ((v,) * len(CATEGORIES) for v in options[CATEGORIES[0]]) if tied else \
+        itertools.product(*(options[c] for c in CATEGORIES))
+    for values in combos:
         t = {c: math.ceil(v * 1e4) / 1e4 for c, v in zip(CATEGORIES, values)}
         caught, flagged = _hits(rows, scores, t, real)
         if flagged <= max_false and (best is None or caught > best[0]):
             best = (caught, t)
+    if best is None:  # nothing stays within max_false even at the floor: the floor itself
+        return {c: math.ceil(floor[c] * 1e4) / 1e4 for c in CATEGORIES}
     return best[1]
 
 
-def build() -> dict:
-    """Fit, cross-validate, choose the thresholds and return the artefact's data."""
+def allowed(rows, rule) -> int:
+    """The benign tuning lines a count or rate rule lets the signal flag (out of fold)."""
+    kind, value = rule
+    if kind == "count":
+        return value
+    benign = sum(r["_file"] == TRAINING[0] and not r["expect"] for r in rows)
+    return math.floor(value * benign + 1e-9)
+
+
+def thresholds_by(rule, rows, scores, floor, tied: bool = False) -> dict:
+    """The thresholds a variant's rule chooses (:data:`VARIANTS`)."""
+    if rule[0] != "rate-each":
+        return choose(rows, scores, floor, allowed(rows, rule), tied)
+    # each category alone: the lowest threshold at which its own benign flags stay within
+    # the rate (a quantile of its benign out-of-fold scores), above its floor
+    m = allowed(rows, ("rate", rule[1]))
+    benign = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0] and not r["expect"]]
+    out = {}
+    for c in CATEGORIES:
+        values = sorted({floor[c]} | {scores[c][i] + 1e-9 for i in benign
+                                      if scores[c][i] >= floor[c]})
+        v = next(v for v in values if sum(scores[c][i] >= v for i in benign) <= m)
+        out[c] = math.ceil(v * 1e4) / 1e4
+    return out
+
+
+def half_of(row: dict) -> str:
+    """The half (study or check) of a tuning line, as benchmarks/quality.py defines it (its own
+    function, imported: the halves are never recomputed here)."""
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.quality import half_of as quality_half_of
+
+    return quality_half_of(row)
+
+
+def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0) -> list[dict]:
+    """The training rows a study fits on: the tuning lines of one ``half`` (all when None), every
+    statements-train.jsonl line, and ``benign_share`` of the real benign lines kept (a fixed
+    seed; the drift check).""" 
+    import random
+
+    if half is not None:
+        rows = [r for r in rows if r["_file"] != TRAINING[0] or half_of(r) == half]
+    if benign_share < 1.0:
+        benign = [r["id"] for r in rows if r["_file"] == TRAINING[0] and not r["expect"]]
+        kept = set(random.Random(SEED).sample(benign, round(benign_share * len(benign))))
+        rows = [r for r in rows if r["_file"] != TRAINING[0] or r["expect"] or r["id"] in kept]
+    return rows
+
+
+def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0) -> dict:
+    """Fit, cross-validate, choose the thresholds and return the artefact's data (the shipped
+    one with the defaults; a study's with a ``half`` or a ``benign_share``: :func:`subset`)."""
     import sklearn
 
-    rows = read_rows()
+    v = settings(variant)
+    rows = subset(read_rows(), half, benign_share)
     guard_rows = [r for r in read_rows(GUARD) if not r["expect"]]
     fold = folds(rows)
-    scores, guard = _out_of_fold(rows, fold, documents(guard_rows))
-    fitted = _rounded(fit(rows))
+    scores, guard = _out_of_fold(rows, fold, documents(guard_rows), variant)
+    fitted = _rounded(fit(rows, variant=variant))
     benign = documents([r for r in rows + guard_rows if not r["expect"]])
-    full = decision(fitted, benign)
+    full = effective(decision(fitted, benign), v["pooled"])
     train_benign = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0]
                     and not r["expect"]]
     # no dev benign line (any fold model, the full model) and no train benign line (out of
     # fold, the full model) may reach a threshold
     floor = {c: max(guard[c], max(full[c]), *(scores[c][i] for i in train_benign)) + 1e-6
              for c in CATEGORIES}
-    thresholds = choose(rows, scores, floor)
+    thresholds = thresholds_by(v["rule"], rows, scores, floor, v["pooled"])
+    if v["pooled"]:  # one threshold decides; the categories' own are stored equal to it
+        thresholds[POOLED] = thresholds[CATEGORIES[0]]
     data = to_data(fitted, thresholds, rows)
     data.update(format=FORMAT, sklearn=sklearn.__version__, params={
         "grams": ("lemma" if LEMMAS else "word") + " 1-2-grams" + (
             " and the analyser's act tokens" if ACTS else ""),
-        "C": C, "keep": KEEP, "folds": FOLDS, "seed": SEED, "max_false": MAX_FALSE,
-        "classifier": "LogisticRegression(class_weight=balanced, lbfgs)"},
+        "C": C, "keep": v["keep"], "folds": FOLDS, "seed": SEED,
+        "max_false": allowed(rows, v["rule"]) if v["rule"][0] != "rate-each" else None,
+        "classifier": f"LogisticRegression(class_weight={v['class_weight']}, lbfgs)"},
         trained_on={rel: _sha256(ROOT / rel) for rel in TRAINING},
         guard={rel: _sha256(ROOT / rel) for rel in GUARD},
         read_by=read_hash(rows + guard_rows) if ACTS else None,
         cv=_figures(rows, fold, scores, thresholds, guard_rows, full))
-    data["cv"]["curve"] = _curve(rows, scores, floor)
+    if variant != "count-2":  # the ninth round's artefact (count-2) names no variant
+        data["params"].update(variant=variant, rule=list(v["rule"]),
+                              real_weight=v["real_weight"], pooled=v["pooled"])
+    data["cv"]["curve"] = _curve(rows, scores, floor, v["pooled"])
+    if half is not None or benign_share < 1.0:  # a study's artefact says what it saw
+        data["fit"] = {"half": half, "benign_share": benign_share,
+                       "ids": sorted(r["id"] for r in rows)}
     return data
 
 
-def _curve(rows, scores, floor) -> list[dict]:
+def _curve(rows, scores, floor, tied: bool = False) -> list[dict]:
     """Risky tune lines caught (out of fold) at each number of benign tune lines allowed, the
     dev/train floor kept: the choice MAX_FALSE makes, for the lead to see."""
     real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
     out = []
-    for allowed in CURVE:
-        t = choose(rows, scores, floor, allowed)
+    for count in CURVE:
+        t = choose(rows, scores, floor, count, tied)
         caught, flagged = _hits(rows, scores, t, real)
-        out.append({"allowed": allowed, "caught": caught, "flagged": flagged,
+        out.append({"allowed": count, "caught": caught, "flagged": flagged,
                     "thresholds": t, "by_category": {
                         c: sum(c in (rows[i]["expect"] or ()) and scores[c][i] >= t[c]
                                for i in real) for c in CATEGORIES}})
@@ -349,7 +502,19 @@ def main(argv=None) -> int:
                                      description="Build the learned statement signal.")
     parser.add_argument("command", choices=["build"])
     parser.add_argument("-o", "--output", type=Path, default=ARTEFACT)
+    parser.add_argument("--variant", choices=sorted(VARIANTS), default=VARIANT,
+                        help=f"threshold rule and model settings (default {VARIANT})")
+    parser.add_argument("--fit-half", choices=("study", "check"),
+                        help="a study: fit on this half of the tuning lines only "
+                             "(with statements-train.jsonl); never the shipped artefact")
+    parser.add_argument("--benign-share", type=float, default=1.0,
+                        help="a study: keep this share of the real benign lines (fixed seed)")
     args = parser.parse_args(argv)
+    if not 0.0 < args.benign_share <= 1.0:
+        parser.error("--benign-share must be above 0 and at most 1")
+    study = args.fit_half is not None or args.benign_share < 1.0
+    if study and args.output.resolve() == ARTEFACT.resolve():
+        parser.error("a study's artefact is not the shipped one: give -o /tmp/NAME.json")
     import os
     import sys
     import tempfile
@@ -357,7 +522,7 @@ def main(argv=None) -> int:
     from lawcheck.errors import LawcheckError
 
     try:
-        data = build()
+        data = build(args.variant, args.fit_half, args.benign_share)
     except LawcheckError as e:  # the artefact on disk is left as it was
         print(e.render(), file=sys.stderr)
         return e.exit_code
