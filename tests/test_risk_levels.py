@@ -219,10 +219,10 @@ def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(revi
 
 def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
     # sixth round: the analyser's "person" is whoever the words aim at that its lexicons do not
-    # place ("you", "this guy", a private person named); the precedents (a casino addressed as
-    # "you", 18 months; "traitors?" of the leaders, six months; a senior official, a fine) and
-    # the real set's sources (a villager questioned by police on a tycoon's complaint) put it at
-    # high, not critical: lawcheck cannot tell a leader from a private person
+    # place ("you", "this guy", a private person named). Since the s26 levels round the rule is
+    # critical (the base's events of the act ended in prison or charges 8 times, a fine or a
+    # licence revoked twice) and likely, as lawcheck cannot tell a leader from a private
+    # person; with the defamation finding alone the level stays high
     text = "You stole our land and you beat our children."
     for medium in ("facebook", "other"):
         level, rules = _review(reviewer, text, medium)
@@ -231,6 +231,27 @@ def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(revie
         level, rules = _review(reviewer, text, medium)
         assert "kh.speech.precedent.person-accused" not in rules and level == "moderate", level
         assert "kh.speech.defamation.accusation" in rules
+
+
+def _level_of(rule_ids, medium="facebook"):
+    """The prosecution level the shipped rules' own severities and confidences give to these
+    findings together, for an NGO that states no profile."""
+    from lawcheck.rulebase import loader
+
+    rules = {r.id: r for r in loader.load(ROOT / "rules").rules}
+    found = [finding(i, rules[i].category, rules[i].consequence, rules[i].severity,
+                     rules[i].kind, rules[i].confidence) for i in rule_ids]
+    org = {"name": "N", "type": "domestic_ngo"}
+    return risk.assess(found, org, False, W, as_of=AS_OF).prosecution.to_dict()["level"]
+
+
+def test_a_person_accused_with_a_call_to_gather_reaches_critical():
+    # s26 levels round: the person rule at the level of its precedents (critical, likely) lifts
+    # an accusation of a person that also calls people out to critical (0.55, 0.31 and 0.41
+    # give 0.82; at high it gave 0.76), while the accusation alone stays high
+    person = ["kh.speech.precedent.person-accused", "kh.speech.defamation.accusation"]
+    assert _level_of(person) == "high"
+    assert _level_of(person + ["kh.speech.incitement.call-to-gather"]) == "critical"
 
 
 @pytest.mark.parametrize("learned", [["incitement"], ["defamation"], ["defamation", "incitement"]])
