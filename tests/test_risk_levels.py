@@ -205,9 +205,11 @@ def test_a_leader_accused_in_a_release_is_not_lifted_by_the_leader_precedents(re
 
 
 def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
-    # fifth round: the precedents (a casino's, a mining company's and a scam compound's critics
-    # charged; a factory's and a land company's critics summoned or fined) put a company
-    # accused in a post or broadcast at high; the defamation finding alone gives moderate
+    # fifth round: a company accused in a post or broadcast reads high, the defamation finding
+    # alone moderate. Since the s26 levels round the rule is critical (the base's four events of
+    # the act, a casino's, a mining company's and a scam compound's critics, ended in prison or
+    # charges) and likely (an ordinary company's critics were summoned or fined); with the
+    # defamation finding alone the level stays high
     text = "The factory forced the workers to work without pay and stole their wages."
     for medium in ("facebook", "interview"):
         level, rules = _review(reviewer, text, medium)
@@ -245,13 +247,14 @@ def _level_of(rule_ids, medium="facebook"):
     return risk.assess(found, org, False, W, as_of=AS_OF).prosecution.to_dict()["level"]
 
 
-def test_a_person_accused_with_a_call_to_gather_reaches_critical():
-    # s26 levels round: the person rule at the level of its precedents (critical, likely) lifts
-    # an accusation of a person that also calls people out to critical (0.55, 0.31 and 0.41
-    # give 0.82; at high it gave 0.76), while the accusation alone stays high
-    person = ["kh.speech.precedent.person-accused", "kh.speech.defamation.accusation"]
-    assert _level_of(person) == "high"
-    assert _level_of(person + ["kh.speech.incitement.call-to-gather"]) == "critical"
+@pytest.mark.parametrize("target", ["person", "company"])
+def test_a_person_or_company_accused_with_a_call_to_gather_reaches_critical(target):
+    # s26 levels round: the person and company rules at the level of their precedents
+    # (critical, likely) lift an accusation that also calls people out to critical (0.55, 0.31
+    # and 0.41 give 0.82; at high they gave 0.76), while the accusation alone stays high
+    accused = [f"kh.speech.precedent.{target}-accused", "kh.speech.defamation.accusation"]
+    assert _level_of(accused) == "high"
+    assert _level_of(accused + ["kh.speech.incitement.call-to-gather"]) == "critical"
 
 
 @pytest.mark.parametrize("learned", [["incitement"], ["defamation"], ["defamation", "incitement"]])
