@@ -383,7 +383,8 @@ def half_of(row: dict) -> str:
     return quality_half_of(row)
 
 
-def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0) -> list[dict]:
+def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
+           seed: int = SEED) -> list[dict]:
     """The training rows a study fits on: the tuning lines of one ``half`` (all when None), every
     statements-train.jsonl line, and ``benign_share`` of the real benign lines kept (a fixed
     seed; the drift check).""" 
@@ -393,18 +394,19 @@ def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0)
         rows = [r for r in rows if r["_file"] != TRAINING[0] or half_of(r) == half]
     if benign_share < 1.0:
         benign = [r["id"] for r in rows if r["_file"] == TRAINING[0] and not r["expect"]]
-        kept = set(random.Random(SEED).sample(benign, round(benign_share * len(benign))))
+        kept = set(random.Random(seed).sample(benign, round(benign_share * len(benign))))
         rows = [r for r in rows if r["_file"] != TRAINING[0] or r["expect"] or r["id"] in kept]
     return rows
 
 
-def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0) -> dict:
+def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0,
+          seed: int = SEED) -> dict:
     """Fit, cross-validate, choose the thresholds and return the artefact's data (the shipped
     one with the defaults; a study's with a ``half`` or a ``benign_share``: :func:`subset`)."""
     import sklearn
 
     v = settings(variant)
-    rows = subset(read_rows(), half, benign_share)
+    rows = subset(read_rows(), half, benign_share, seed)
     guard_rows = [r for r in read_rows(GUARD) if not r["expect"]]
     fold = folds(rows)
     scores, guard = _out_of_fold(rows, fold, documents(guard_rows), variant)
@@ -436,7 +438,7 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
                               real_weight=v["real_weight"], pooled=v["pooled"])
     data["cv"]["curve"] = _curve(rows, scores, floor, v["pooled"])
     if half is not None or benign_share < 1.0:  # a study's artefact says what it saw
-        data["fit"] = {"half": half, "benign_share": benign_share,
+        data["fit"] = {"half": half, "benign_share": benign_share, "seed": seed,
                        "ids": sorted(r["id"] for r in rows)}
     return data
 
@@ -509,6 +511,8 @@ def main(argv=None) -> int:
                              "(with statements-train.jsonl); never the shipped artefact")
     parser.add_argument("--benign-share", type=float, default=1.0,
                         help="a study: keep this share of the real benign lines (fixed seed)")
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="a study: the seed that draws the --benign-share lines")
     args = parser.parse_args(argv)
     if not 0.0 < args.benign_share <= 1.0:
         parser.error("--benign-share must be above 0 and at most 1")
@@ -522,7 +526,7 @@ def main(argv=None) -> int:
     from lawcheck.errors import LawcheckError
 
     try:
-        data = build(args.variant, args.fit_half, args.benign_share)
+        data = build(args.variant, args.fit_half, args.benign_share, args.seed)
     except LawcheckError as e:  # the artefact on disk is left as it was
         print(e.render(), file=sys.stderr)
         return e.exit_code
