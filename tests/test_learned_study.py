@@ -152,3 +152,35 @@ def test_a_pooled_model_flags_by_its_own_score_in_the_category_scored_highest():
     assert model.signals("hello") == []   # the pooled score, -0.5, is below its threshold
     # the pooled model is no category of its own: the facts name categories only
     assert learned.fact_values(model.signals("rise thief")) in (["incitement"], ["defamation"])
+
+
+def test_quality_learned_scores_every_line_with_the_study_artefact_and_counts_what_it_saw(
+        tmp_path, capsys):
+    import argparse
+    import json
+
+    from benchmarks import quality
+    from lawcheck.review.quality import read_set
+
+    path = tmp_path / "study.json"
+    path.write_text(learned_build.dumps(learned_build.build(half="study")), encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    quality.LEARNED.clear()
+    try:
+        model = quality.use_learned(path, parser)
+        items = read_set(learned.ROOT / learned.TRAINING[0])
+        scored = quality.with_learned(items)
+        assert all(i.learned is model for i in scored)
+        lines = (learned.ROOT / learned.TRAINING[0]).read_text(encoding="utf-8").splitlines()
+        study = sum(half_of(json.loads(line)) == "study" for line in lines if line.strip())
+        out = capsys.readouterr().out
+        assert f"{study} of these {len(items)} lines were in the artefact's fit" in out
+        assert not any(i.id in out for i in items)  # how many, never which
+    finally:
+        quality.LEARNED.clear()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        quality.use_learned(broken, parser)
+    assert stop.value.code == 2
+    assert "not a learned artefact" in capsys.readouterr().err
