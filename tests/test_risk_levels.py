@@ -205,11 +205,9 @@ def test_a_leader_accused_in_a_release_is_not_lifted_by_the_leader_precedents(re
 
 
 def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
-    # fifth round: a company accused in a post or broadcast reads high, the defamation finding
-    # alone moderate. Since the s26 levels round the rule is critical (the base's four events of
-    # the act, a casino's, a mining company's and a scam compound's critics, ended in prison or
-    # charges) and likely (an ordinary company's critics were summoned or fined); with the
-    # defamation finding alone the level stays high
+    # fifth round: the precedents (a casino's, a mining company's and a scam compound's critics
+    # charged; a factory's and a land company's critics summoned or fined) put a company
+    # accused in a post or broadcast at high; the defamation finding alone gives moderate
     text = "The factory forced the workers to work without pay and stole their wages."
     for medium in ("facebook", "interview"):
         level, rules = _review(reviewer, text, medium)
@@ -221,10 +219,10 @@ def test_a_company_accused_in_a_post_or_broadcast_reaches_high_not_critical(revi
 
 def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(reviewer):
     # sixth round: the analyser's "person" is whoever the words aim at that its lexicons do not
-    # place ("you", "this guy", a private person named). Since the s26 levels round the rule is
-    # critical (the base's events of the act ended in prison or charges 8 times, a fine or a
-    # licence revoked twice) and likely, as lawcheck cannot tell a leader from a private
-    # person; with the defamation finding alone the level stays high
+    # place ("you", "this guy", a private person named); the precedents (a casino addressed as
+    # "you", 18 months; "traitors?" of the leaders, six months; a senior official, a fine) and
+    # the real set's sources (a villager questioned by police on a tycoon's complaint) put it at
+    # high, not critical: lawcheck cannot tell a leader from a private person
     text = "You stole our land and you beat our children."
     for medium in ("facebook", "other"):
         level, rules = _review(reviewer, text, medium)
@@ -233,28 +231,6 @@ def test_a_person_accused_in_a_post_or_broadcast_reaches_high_not_critical(revie
         level, rules = _review(reviewer, text, medium)
         assert "kh.speech.precedent.person-accused" not in rules and level == "moderate", level
         assert "kh.speech.defamation.accusation" in rules
-
-
-def _level_of(rule_ids, medium="facebook"):
-    """The prosecution level the shipped rules' own severities and confidences give to these
-    findings together, for an NGO that states no profile."""
-    from lawcheck.rulebase import loader
-
-    rules = {r.id: r for r in loader.load(ROOT / "rules").rules}
-    found = [finding(i, rules[i].category, rules[i].consequence, rules[i].severity,
-                     rules[i].kind, rules[i].confidence) for i in rule_ids]
-    org = {"name": "N", "type": "domestic_ngo"}
-    return risk.assess(found, org, False, W, as_of=AS_OF).prosecution.to_dict()["level"]
-
-
-@pytest.mark.parametrize("target", ["person", "company"])
-def test_a_person_or_company_accused_with_a_call_to_gather_reaches_critical(target):
-    # s26 levels round: the person and company rules at the level of their precedents
-    # (critical, likely) lift an accusation that also calls people out to critical (0.55, 0.31
-    # and 0.41 give 0.82; at high they gave 0.76), while the accusation alone stays high
-    accused = [f"kh.speech.precedent.{target}-accused", "kh.speech.defamation.accusation"]
-    assert _level_of(accused) == "high"
-    assert _level_of(accused + ["kh.speech.incitement.call-to-gather"]) == "critical"
 
 
 @pytest.mark.parametrize("learned", [["incitement"], ["defamation"], ["defamation", "incitement"]])
