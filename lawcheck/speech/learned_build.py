@@ -52,6 +52,13 @@ VARIANTS = {
     "rate-2-real-weight-2": {**_BASE, "real_weight": 2.0, "rule": ("rate", 0.02)},
     "rate-2-pooled": {**_BASE, "pooled": True, "rule": ("rate", 0.02)},
     "rate-2-keep-all": {**_BASE, "keep": None, "rule": ("rate", 0.02)},
+    # the eleventh round (thresholds robust to fold noise; listed before any check figure was
+    # read, tests/data/README.md "learned signal, eleventh round"): ``repeats`` grouped fold
+    # draws (fold seeds SEED, SEED+1, ...), the dev/train floor the highest over every draw;
+    # "mean": each line's out-of-fold score averaged over the draws, then the rule on the
+    # averages; "median": the rule in each draw on its own scores, then each category's median
+    "mean-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean"},
+    "median-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "median"},
 }
 
 
@@ -113,15 +120,16 @@ def group(row: dict) -> str:
     return row.get("precedent") or (row.get("source") or {}).get("url") or row["id"]
 
 
-def folds(rows: list[dict], k: int = FOLDS) -> list[int]:
+def folds(rows: list[dict], k: int = FOLDS, seed: int = SEED) -> list[int]:
     """Each row's fold: grouped (:func:`group`) and stratified on risky / benign, shuffled with
-    a fixed seed, each training file split on its own so every fold holds part of each."""
+    a fixed seed (``seed``: one fold draw), each training file split on its own so every fold
+    holds part of each."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     out = [0] * len(rows)
     for rel in dict.fromkeys(r["_file"] for r in rows):
         index = [i for i, r in enumerate(rows) if r["_file"] == rel]
-        split = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=SEED)
+        split = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
         labels = [int(bool(rows[i]["expect"])) for i in index]
         groups = [group(rows[i]) for i in index]
         for number, (_, test) in enumerate(split.split(index, labels, groups)):
@@ -371,6 +379,60 @@ def thresholds_by(rule, rows, scores, floor, tied: bool = False) -> dict:
     return out
 
 
+def draws(rows, guard_texts, variant: str = VARIANT, first: int = SEED) -> list[tuple]:
+    """The variant's fold draws (``repeats``, 1 unless given), fold seeds ``first``,
+    ``first`` + 1, ...: for each, (folds, out-of-fold scores, highest guard score)."""
+    out = []
+    for seed in range(first, first + settings(variant).get("repeats", 1)):
+        fold = folds(rows, seed=seed)
+        out.append((fold, *_out_of_fold(rows, fold, guard_texts, variant)))
+    return out
+
+
+def floor_of(rows, drawn, full) -> dict:
+    """Just above the highest of: every dev and train benign line by the full model; the dev
+    lines' highest score by any fold model (averaged over the draws); each train benign line's
+    out-of-fold score averaged over the draws, and in the first draw, the one benchmarks
+    cross-fit with (:func:`fold_models`, fold seed SEED), so their dev/train figures stay 0.
+    One draw: today's floor. Over several, no extreme of many draws (it would rise with their
+    number): averages, and the first draw only where a benchmark reads it."""
+    train_benign = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0]
+                    and not r["expect"]]
+    mean = mean_scores(drawn)
+    first = drawn[0][1]
+    return {c: max(max(full[c]), sum(g[c] for _, _, g in drawn) / len(drawn),
+                   *(mean[c][i] for i in train_benign),
+                   *(first[c][i] for i in train_benign)) + 1e-6
+            for c in CATEGORIES}
+
+
+def mean_scores(drawn) -> dict[str, list[float]]:
+    """Each line's out-of-fold score averaged over the draws (summed in draw order)."""
+    n = len(drawn)
+    return {c: [sum(s[c][i] for _, s, _ in drawn) / n for i in range(len(drawn[0][1][c]))]
+            for c in CATEGORIES}
+
+
+def combined(variant, rows, drawn, floor) -> tuple[dict, dict, list[int], list[dict]]:
+    """(thresholds, the scores the CV figures read, their folds, each draw's own thresholds)
+    by the variant's rule and, over several draws, its ``combine``: "mean" chooses on the
+    averaged scores; "median" chooses in each draw and takes each category's median (never
+    below the floor, which holds for every draw)."""
+    import statistics
+
+    v = settings(variant)
+    each = [thresholds_by(v["rule"], rows, s, floor, v["pooled"]) for _, s, _ in drawn]
+    if len(drawn) == 1:
+        return each[0], drawn[0][1], drawn[0][0], each
+    if v["combine"] == "mean":
+        scores = mean_scores(drawn)
+        return (thresholds_by(v["rule"], rows, scores, floor, v["pooled"]), scores,
+                drawn[0][0], each)
+    t = {c: math.ceil(max(statistics.median(e[c] for e in each), floor[c]) * 1e4) / 1e4
+         for c in CATEGORIES}
+    return t, drawn[0][1], drawn[0][0], each
+
+
 def half_of(row: dict) -> str:
     """The half (study or check) of a tuning line, as benchmarks/quality.py defines it (its own
     function, imported: the halves are never recomputed here)."""
@@ -384,12 +446,15 @@ def half_of(row: dict) -> str:
 
 
 def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
-           seed: int = SEED) -> list[dict]:
+           seed: int = SEED, without: str | None = None) -> list[dict]:
     """The training rows a study fits on: the tuning lines of one ``half`` (all when None), every
     statements-train.jsonl line, and ``benign_share`` of the real benign lines kept (a fixed
-    seed; the drift check).""" 
+    seed; the drift check); ``without`` leaves out the tuning lines of that data pass (their
+    ``added``, e.g. 2026-12-07e: the stability check).""" 
     import random
 
+    if without is not None:
+        rows = [r for r in rows if r["_file"] != TRAINING[0] or r.get("added") != without]
     if half is not None:
         rows = [r for r in rows if r["_file"] != TRAINING[0] or half_of(r) == half]
     if benign_share < 1.0:
@@ -400,26 +465,21 @@ def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
 
 
 def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0,
-          seed: int = SEED) -> dict:
+          seed: int = SEED, fold_seed: int = SEED, without: str | None = None) -> dict:
     """Fit, cross-validate, choose the thresholds and return the artefact's data (the shipped
-    one with the defaults; a study's with a ``half`` or a ``benign_share``: :func:`subset`)."""
+    one with the defaults; a study's with a ``half``, a ``benign_share``, a ``without`` or a
+    first ``fold_seed`` other than SEED: :func:`subset`, :func:`draws`)."""
     import sklearn
 
     v = settings(variant)
-    rows = subset(read_rows(), half, benign_share, seed)
+    rows = subset(read_rows(), half, benign_share, seed, without)
     guard_rows = [r for r in read_rows(GUARD) if not r["expect"]]
-    fold = folds(rows)
-    scores, guard = _out_of_fold(rows, fold, documents(guard_rows), variant)
+    drawn = draws(rows, documents(guard_rows), variant, fold_seed)
     fitted = _rounded(fit(rows, variant=variant))
     benign = documents([r for r in rows + guard_rows if not r["expect"]])
     full = effective(decision(fitted, benign), v["pooled"])
-    train_benign = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0]
-                    and not r["expect"]]
-    # no dev benign line (any fold model, the full model) and no train benign line (out of
-    # fold, the full model) may reach a threshold
-    floor = {c: max(guard[c], max(full[c]), *(scores[c][i] for i in train_benign)) + 1e-6
-             for c in CATEGORIES}
-    thresholds = thresholds_by(v["rule"], rows, scores, floor, v["pooled"])
+    floor = floor_of(rows, drawn, full)
+    thresholds, scores, fold, each = combined(variant, rows, drawn, floor)
     if v["pooled"]:  # one threshold decides; the categories' own are stored equal to it
         thresholds[POOLED] = thresholds[CATEGORIES[0]]
     data = to_data(fitted, thresholds, rows)
@@ -436,9 +496,14 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
     if variant != "count-2":  # the ninth round's artefact (count-2) names no variant
         data["params"].update(variant=variant, rule=list(v["rule"]),
                               real_weight=v["real_weight"], pooled=v["pooled"])
+    if len(drawn) > 1:  # the fold draws, and the thresholds each would choose on its own
+        data["params"].update(repeats=len(drawn), combine=v["combine"], fold_seed=fold_seed)
+        data["cv"]["draws"] = [{"fold_seed": fold_seed + k, "thresholds": t}
+                               for k, t in enumerate(each)]
     data["cv"]["curve"] = _curve(rows, scores, floor, v["pooled"])
-    if half is not None or benign_share < 1.0:  # a study's artefact says what it saw
-        data["fit"] = {"half": half, "benign_share": benign_share, "seed": seed,
+    if half is not None or benign_share < 1.0 or without is not None or fold_seed != SEED:
+        data["fit"] = {"half": half, "benign_share": benign_share, "seed": seed,  # a study's
+                       "without": without, "fold_seed": fold_seed,  # artefact says what it saw
                        "ids": sorted(r["id"] for r in rows)}
     return data
 
@@ -513,10 +578,16 @@ def main(argv=None) -> int:
                         help="a study: keep this share of the real benign lines (fixed seed)")
     parser.add_argument("--seed", type=int, default=SEED,
                         help="a study: the seed that draws the --benign-share lines")
+    parser.add_argument("--fold-seed", type=int, default=SEED,
+                        help="a study: the first fold draw's seed (the stability check)")
+    parser.add_argument("--without-added", metavar="PASS",
+                        help="a study: leave out the tuning lines added by this data pass "
+                             "(their 'added', e.g. 2026-12-07e)")
     args = parser.parse_args(argv)
     if not 0.0 < args.benign_share <= 1.0:
         parser.error("--benign-share must be above 0 and at most 1")
-    study = args.fit_half is not None or args.benign_share < 1.0
+    study = (args.fit_half is not None or args.benign_share < 1.0
+             or args.fold_seed != SEED or args.without_added is not None)
     if study and args.output.resolve() == ARTEFACT.resolve():
         parser.error("a study's artefact is not the shipped one: give -o /tmp/NAME.json")
     import os
@@ -526,7 +597,8 @@ def main(argv=None) -> int:
     from lawcheck.errors import LawcheckError
 
     try:
-        data = build(args.variant, args.fit_half, args.benign_share, args.seed)
+        data = build(args.variant, args.fit_half, args.benign_share, args.seed,
+                     args.fold_seed, args.without_added)
     except LawcheckError as e:  # the artefact on disk is left as it was
         print(e.render(), file=sys.stderr)
         return e.exit_code
