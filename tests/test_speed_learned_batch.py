@@ -115,3 +115,39 @@ def test_more_rows_than_one_chunk_keep_their_order(spec):
     items = _items(benchmark_statements(13, AHEAD * 2 + 3))
     assert [item.id for item, _ in ordered_map(spec, items, jobs=1)] == \
         [item.id for item in items]
+
+
+def test_fact_sets_settled_together_equal_each_settled_alone(spec):
+    """Reviewer.prepare sends the chunk's new fact sets to the rules engine in one call: each
+    outcome (findings, not_checked, risk, the facts as compared) is the one it gets alone."""
+    items = _items(set_texts(120) + benchmark_statements(14, 200))
+    alone, together = spec.build(), spec.build()
+    wanted = [alone._read(item)[5:9] for item in items]
+    expected = {alone._key(*w): alone._outcome(*w) for w in wanted}
+    settled = together._settle(wanted)
+    assert len(settled) == len(expected) > 20  # many distinct fact sets, each settled once
+    for key, outcome in expected.items():
+        got = settled[key]
+        assert (got.facts, got.findings, got.not_checked, got.risk) == \
+            (outcome.facts, outcome.findings, outcome.not_checked, outcome.risk)
+    assert together._settle(wanted) == {}  # all memoised now
+
+
+def test_a_statement_that_fails_to_read_fails_in_its_place(spec, monkeypatch):
+    """prepare() reads the chunk ahead; a statement whose reading raises is left to report(),
+    which raises for it in its place: the statements before it are reported first."""
+    reviewer = spec.build()
+    items = _items(["We thank the council.", "BOOM", "Volunteers visited 20 homes."])
+    plain = reviewer.analyser.analyse
+
+    def analyse(text, **kw):
+        if text == "BOOM":
+            raise RuntimeError("analyser failed")
+        return plain(text, **kw)
+
+    monkeypatch.setattr(reviewer.analyser, "analyse", analyse)
+    reviewer.prepare(items)
+    assert reviewer.review(items[0])["findings"] == []
+    with pytest.raises(RuntimeError, match="analyser failed"):
+        reviewer.review(items[1])
+    assert reviewer.review(items[2])["findings"] == []

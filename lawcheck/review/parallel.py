@@ -93,7 +93,7 @@ def _in_process(spec, items) -> Iterator[tuple]:
                 with _heap_frozen():
                     prepare(statements)
         for item in batch:
-            if isinstance(item, BadRow):
+            if isinstance(item, BadRow) or reviewer is None:  # None: a chunk of bad rows only
                 yield item, None
                 continue
             with _heap_frozen():

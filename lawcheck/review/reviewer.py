@@ -282,6 +282,7 @@ class Reviewer:
         self._memo: dict = {}
         self._headers: dict = {}
         self._scored = None  # the learned model with a chunk's scores (prepare)
+        self._held: dict = {}  # id(item) -> (item, what _read gave), for the chunk (prepare)
 
     def prepare(self, items) -> None:
         """Work out the learned signal of a chunk of statements at once, before their reports
@@ -290,8 +291,25 @@ class Reviewer:
         statement outside the last chunk is scored on its own, as without it."""
         from lawcheck.speech import learned_batch
 
-        self._scored = learned_batch.view(self.learned, [
-            item.text for item in items if not getattr(item, "learned", None)])
+        try:
+            self._scored = learned_batch.view(self.learned, [
+                item.text for item in items if not getattr(item, "learned", None)])
+        except Exception:  # noqa: BLE001 - each statement is then scored alone, in its place
+            self._scored = None
+        # each statement read up to its fact set, and the fact sets the memo lacks sent to the
+        # rules engine in one call (one session for them all); a statement that fails to read
+        # is left to report(), which raises in its place, after the statements before it
+        read: dict = {}
+        for item in items:
+            try:
+                read[id(item)] = (item, self._read(item))
+            except Exception:  # noqa: BLE001 - raised again by report(), in its place
+                continue
+        try:
+            self._settle([r[5:9] for _, r in read.values()])
+        except Exception:  # noqa: BLE001 - each fact set is then settled alone, in its place
+            pass
+        self._held = read
 
     def review(self, item) -> dict:
         """The report of one statement, as SPEC §5 JSON (see :meth:`report`)."""
@@ -300,6 +318,17 @@ class Reviewer:
     def report(self, item) -> StatementReport:
         """The report of one statement (``item``: an id, its text, and optionally its source,
         line, language, date, medium, speaker and org_type)."""
+        held = self._held.pop(id(item), None)
+        read = held[1] if held is not None and held[0] is item else self._read(item)
+        text, screened, analysis, matches, signals, facts, day, organization, unknown, model \
+            = read
+        outcome = self._outcome(facts, day, organization, unknown)
+        return self._finish(item, text, screened, analysis, matches, signals, facts, day,
+                            organization, model, outcome)
+
+    def _read(self, item) -> tuple:
+        """A statement read up to its fact set: the analysis, the likeness, the learned signal
+        and the facts, with what :meth:`_outcome` needs (see :meth:`report`)."""
         text = item.text
         screened = screen(text, getattr(item, "language", None))
         english = screened.analysed is True  # the learned model reads English and nothing else
@@ -320,7 +349,7 @@ class Reviewer:
         # the model of the fold that did not see it (item.learned, lawcheck.speech.learned)
         model = getattr(item, "learned", None) or self.learned
         scorer = self._scored if model is self.learned and self._scored is not None else model
-        signals = scorer.signals(text) if english and model is not None else []
+        signals = scorer.signals(text) if english and scorer is not None else []
         if english and model is not None:  # scored: [] is an answer; unscored stays not_checked
             facts["statement.learned_like"] = learned.fact_values(signals)
             facts["statement.learned_strong"] = learned.strong_values(signals)
@@ -328,7 +357,12 @@ class Reviewer:
         # what was not checked (text, html, csv, not only JSON's caveats) says it
         unknown = LEARNED_UNREAD if not english and model is not None and \
             any(c.isalpha() for c in text) else None
-        outcome = self._outcome(facts, day, organization, unknown)
+        return (text, screened, analysis, matches, signals, facts, day, organization, unknown,
+                model)
+
+    def _finish(self, item, text, screened, analysis, matches, signals, facts, day,
+                organization, model, outcome) -> StatementReport:
+        """The report of a statement read by :meth:`_read`, with its fact set's outcome."""
         here = Where(statement=item.id)
         findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
                                             here, outcome.wanted(f.rule, self.rules)))
@@ -367,33 +401,52 @@ class Reviewer:
                  unknown: dict | None = None) -> "_Outcome":
         """Findings (not yet placed at words), not_checked and risk for one fact set,
         memoised."""
-        # the facts in the order statement_facts and report() add them: the same content
-        # comes in the same order, so no sort is needed (issue 13, speed)
-        key = (day, tuple([(k, tuple(v) if isinstance(v, list) else v)
-                           for k, v in facts.items()]),
-               id(organization) if organization is self.organization
-               else tuple(sorted((k, str(v)) for k, v in organization.items())),
-               unknown is not None)
+        key = self._key(facts, day, organization, unknown)
         hit = self._memo.get(key)
         if hit is not None:
             return hit
+        return self._settle([(facts, day, organization, unknown)])[key]
+
+    def _key(self, facts: dict, day: date, organization: dict, unknown) -> tuple:
+        # the facts in the order statement_facts and report() add them: the same content
+        # comes in the same order, so no sort is needed (issue 13, speed)
+        return (day, tuple([(k, tuple(v) if isinstance(v, list) else v)
+                            for k, v in facts.items()]),
+                id(organization) if organization is self.organization
+                else tuple(sorted((k, str(v)) for k, v in organization.items())),
+                unknown is not None)
+
+    def _settle(self, wanted) -> dict:
+        """The outcomes of the fact sets ``(facts, day, organization, unknown)`` the memo
+        lacks, worked out by one call of the rules engine (evaluate_contexts takes a list:
+        each context's outcome is the one it gets alone) and memoised; key -> outcome."""
+        missing: dict = {}
+        for facts, day, organization, unknown in wanted:
+            key = self._key(facts, day, organization, unknown)
+            if key not in self._memo and key not in missing:
+                missing[key] = (facts, day, organization, unknown)
+        if not missing:
+            return {}
         from lawcheck.engine import normalise  # imported on a miss only: an import statement
         from lawcheck.findings import evaluate_contexts  # costs about a microsecond even
         from lawcheck.risk import assess  # when the module is loaded
 
-        normal = normalise(facts, self.rulebase.facts)
-        context = Context(facts, day, {}, "statement", dict(unknown or {}))
-        outcome = evaluate_contexts(self.rulebase, self.compiled, self.engine, [context],
-                                    self.index)[0]
-        in_campaign = bool(normal.get("statement.in_campaign_period"))
-        result = _Outcome(normal, outcome.findings,
-                          tuple(dict(item) for item in outcome.not_checked),
-                          assess(outcome.findings, organization, in_campaign, self.weights,
-                                 as_of=day))
-        if len(self._memo) >= _MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[key] = result
-        return result
+        contexts = [Context(facts, day, {}, "statement", dict(unknown or {}))
+                    for facts, day, _, unknown in missing.values()]
+        outcomes = evaluate_contexts(self.rulebase, self.compiled, self.engine, contexts,
+                                     self.index)
+        settled = {}
+        for (key, (facts, day, organization, _)), outcome in zip(missing.items(), outcomes):
+            normal = normalise(facts, self.rulebase.facts)
+            in_campaign = bool(normal.get("statement.in_campaign_period"))
+            result = _Outcome(normal, outcome.findings,
+                              tuple(dict(item) for item in outcome.not_checked),
+                              assess(outcome.findings, organization, in_campaign,
+                                     self.weights, as_of=day))
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = settled[key] = result
+        return settled
 
 
 @dataclass(frozen=True)
