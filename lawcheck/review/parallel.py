@@ -4,6 +4,13 @@ bounded.
 :func:`ordered_map` yields ``(item, report)`` in input order; a :class:`BadRow` passes straight
 through as ``(row, None)`` without reaching a worker.
 
+Chunks (issue 13, speed): in one process the input is read ``AHEAD`` statements at a time, and a
+worker gets its statements as a chunk; either way the reviewer's ``prepare`` (when it has one)
+sees the chunk before its first report, so work that is cheaper for many statements at once (the
+learned signal's scores, the rules engine's new fact sets: lawcheck.review.reviewer) is done
+together. The reports are the same as one at a time; an error met while reading ahead is raised
+after the statements read before it have been handed on.
+
 The workers are a :class:`concurrent.futures.ProcessPoolExecutor`. It is never handed the whole
 input (``Executor.map`` submits every item at once, so a million-row file would end up in
 memory): the parent submits chunks itself and keeps a window of at most ``window`` futures —
