@@ -24,13 +24,13 @@ import pytest
 pytest.importorskip("durable.engine")
 
 from durable.engine import Host, MessageNotHandledException, MessageObservedException  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from lawcheck.engine import Compiled  # noqa: E402
 from lawcheck.engine import durable as dmod  # noqa: E402
 from lawcheck.engine.durable import DurableEngine, SyncHost, plan  # noqa: E402
-from lawcheck.engine.durable_compile import MAX_PROPERTIES, Layout, fnv1a32  # noqa: E402
+from lawcheck.engine.durable_compile import MAX_PROPERTIES, MAX_TERMS, Layout, fnv1a32  # noqa: E402
 from lawcheck.engine.reference import ReferenceEngine  # noqa: E402
 from lawcheck.errors import InternalError  # noqa: E402
 from lawcheck.rulebase.conditions import evaluate  # noqa: E402
@@ -609,7 +609,7 @@ def problems(draw):
 @pytest.mark.slow
 def test_differential_against_reference():
     examples = int(os.environ.get("LAWCHECK_DIFF_EXAMPLES", "300"))
-    stats = {"examples": 0, "cases": 0, "true": 0}
+    stats = {"examples": 0, "cases": 0, "true": 0, "refused": 0}
 
     @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -617,11 +617,22 @@ def test_differential_against_reference():
     def check(problem):
         c, ctxs = problem
         expected = ReferenceEngine().matches(c, ctxs)
-        assert DurableEngine().matches(c, ctxs) == expected
+        try:
+            got = DurableEngine().matches(c, ctxs)
+        except InternalError as e:
+            # the documented refusal (durable_compile.MAX_TERMS): a random tree can expand past
+            # it; that is no mismatch, so the example is drawn again (counted, and held rare)
+            if f"more than {MAX_TERMS} alternatives" not in str(e):
+                raise
+            stats["refused"] += 1
+            assume(False)
+        assert got == expected
         stats["examples"] += 1
         stats["cases"] += len(c.keys) * len(ctxs)
         stats["true"] += len(expected)
     check()
     print(f"\ndifferential: {stats['examples']} examples, {stats['cases']} (rule, context) "
-          f"cases compared, {stats['true']} true, 0 mismatches")
+          f"cases compared, {stats['true']} true, 0 mismatches, {stats['refused']} refused as "
+          f"too large")
     assert stats["examples"] >= min(examples, 100)
+    assert stats["refused"] <= max(5, stats["examples"] // 20)
