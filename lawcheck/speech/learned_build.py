@@ -17,6 +17,11 @@ up merely because benign lines are added), a build can fit on a part of the tuni
 (its ``half_of``, imported), with every statements-train.jsonl line; ``--benign-share 0.8``
 keeps that share of the real benign lines (fixed seed), for the drift check. Such an artefact
 lists the ids it was fitted on (``fit``), so the benchmark knows which lines it never saw.
+
+The eleventh round (thresholds robust to fold noise) adds variants over several grouped fold
+draws (``mean-5``, ``median-5``: :func:`draws`, :func:`combined`, :func:`floor_of`) and, for its
+stability check, ``--fold-seed F`` (the first draw's seed) and ``--without-added PASS`` (the
+tuning lines of one data pass left out); both make a study artefact, never the shipped one.
 """
 
 from __future__ import annotations
