@@ -49,7 +49,6 @@ Prints a table per set, then one JSON object with every number.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -67,7 +66,7 @@ UNDATED_AS_OF = date(2026, 12, 1)
 # the first collection pass whose untouched items nobody has read a result for (misses listed,
 # texts opened); move it on when someone reads them, so "unread" stays true
 UNREAD_SINCE = "2026-12-06b"
-HALVES = ("study", "check")
+HALVES = ("study", "check")  # lawcheck.speech.learned_build.HALVES (tests hold them equal)
 MISS_KINDS = ("level short", "other finding", "subject named", "generic caveat")
 LAW_TEXT_PARTS = ("tune", "untouched")
 
@@ -139,10 +138,11 @@ def set_name(path: Path) -> str:
 
 
 def half_of(row: dict) -> str:
-    """The half (study or check) a real line's event falls in."""
-    key = (row.get("split_key") or row.get("precedent") or (row.get("source") or {}).get("url")
-           or row["id"])
-    return HALVES[int(hashlib.sha256(f"half:{key}".encode()).hexdigest()[:8], 16) % 2]
+    """The half (study or check) a real line's event falls in: the package's definition, which
+    the learned signal's studies use too (lawcheck.speech.learned_build.half_of)."""
+    from lawcheck.speech.learned_build import half_of as package_half_of
+
+    return package_half_of(row)
 
 
 def half_items(path: Path, dated: bool, half: str) -> list:

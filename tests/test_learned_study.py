@@ -16,7 +16,24 @@ import pytest
 from lawcheck.speech import learned, learned_build
 
 sys.path.insert(0, str(learned.ROOT))
+from benchmarks.quality import HALVES as BENCH_HALVES  # noqa: E402
 from benchmarks.quality import half_of  # noqa: E402  (the benchmark's own split)
+
+
+def test_the_benchmark_splits_the_halves_with_the_package_definition():
+    """benchmarks/quality.py --half and the studies agree, and the package never imports the
+    benchmarks (the definition lives in learned_build; the benchmark calls it)."""
+    import ast
+    import inspect
+
+    assert BENCH_HALVES == learned_build.HALVES
+    row = {"id": "x", "precedent": None, "source": {"url": "https://example.org/a"}}
+    assert half_of(row) == learned_build.half_of(row)
+    imported = {n.module if isinstance(n, ast.ImportFrom) else a.name
+                for n in ast.walk(ast.parse(inspect.getsource(learned_build)))
+                if isinstance(n, (ast.Import, ast.ImportFrom))
+                for a in (n.names if isinstance(n, ast.Import) else [None])}
+    assert not {m for m in imported if m and m.split(".")[0] == "benchmarks"}, imported
 
 
 def rows_of(tune_benign: int, tune_risky: int, train: int = 2) -> list[dict]:

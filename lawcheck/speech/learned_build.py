@@ -13,8 +13,8 @@ up merely because benign lines are added), a build can fit on a part of the tuni
     python -m lawcheck.speech.learned build --fit-half study --variant rate-2 -o /tmp/x.json
     python benchmarks/quality.py --set tests/data/real/tune.jsonl --half check --learned /tmp/x.json
 
-``--fit-half`` keeps the tuning lines of one half as benchmarks/quality.py defines the halves
-(its ``half_of``, imported), with every statements-train.jsonl line; ``--benign-share 0.8``
+``--fit-half`` keeps the tuning lines of one half (:func:`half_of`, the definition
+benchmarks/quality.py's ``--half`` uses too), with every statements-train.jsonl line; ``--benign-share 0.8``
 keeps that share of the real benign lines (fixed seed), for the drift check. Such an artefact
 lists the ids it was fitted on (``fit``), so the benchmark knows which lines it never saw.
 
@@ -438,16 +438,16 @@ def combined(variant, rows, drawn, floor) -> tuple[dict, dict, list[int], list[d
     return t, drawn[0][1], drawn[0][0], each
 
 
+HALVES = ("study", "check")
+
+
 def half_of(row: dict) -> str:
-    """The half (study or check) of a tuning line, as benchmarks/quality.py defines it (its own
-    function, imported: the halves are never recomputed here)."""
-    import sys
-
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from benchmarks.quality import half_of as quality_half_of
-
-    return quality_half_of(row)
+    """The half (study or check) a real tuning line's event falls in: its split key, else its
+    precedent, else its source's URL, else its id, hashed. benchmarks/quality.py's --half and the
+    studies here both use this one definition (the package never imports the benchmarks)."""
+    key = (row.get("split_key") or row.get("precedent") or (row.get("source") or {}).get("url")
+           or row["id"])
+    return HALVES[int(hashlib.sha256(f"half:{key}".encode()).hexdigest()[:8], 16) % 2]
 
 
 def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
