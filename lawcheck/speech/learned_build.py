@@ -67,6 +67,44 @@ VARIANTS = {
 }
 
 
+# The margin of statement.learned_strong (issue 13, eleventh round: a margin that does not mean
+# less as a threshold nears 0 or crosses it). The candidates, listed before any check-half figure
+# was read (tests/data/README.md, "learned margin, eleventh round"): ("factor", 3.0), today's 3
+# times the threshold (the baseline; never strong when the threshold is not above 0);
+# ("distance", ln 2), the threshold plus a fixed distance in log-odds (the score is a logistic
+# decision value: the odds of the category twice those at the threshold), chosen by that
+# argument alone; ("benign", 0.1), just above the highest out-of-fold score (averaged over the
+# variant's fold draws) of any benign tuning or training line of the fit, and any dev line's
+# score by the full model, plus 0.1 in log-odds, and never below the threshold plus 0.1 (the
+# eighth round's promise, "no benign line reached it in the sets it was chosen on", made
+# literal).
+MARGINS = {
+    "factor-3": ("factor", 3.0),
+    "logit-ln2": ("distance", math.log(2)),
+    "benign-max": ("benign", 0.1),
+}
+
+
+def margins_by(kind, rows, scores, guard_full, thresholds) -> dict:
+    """Each category's margin by a :data:`MARGINS` rule: ``scores`` are the out-of-fold scores
+    the thresholds were chosen on (averaged over draws for mean-5), ``guard_full`` the dev benign
+    lines' scores by the full model. A factor's margin is None where the threshold is not above
+    0 (never strong)."""
+    rule, value = kind
+    out = {}
+    for c in CATEGORIES:
+        t = thresholds[c]
+        if rule == "factor":
+            out[c] = round(value * t, 4) if t > 0 else None
+        elif rule == "distance":
+            out[c] = math.ceil((t + value) * 1e4) / 1e4
+        else:
+            benign = [scores[c][i] for i, r in enumerate(rows) if not r["expect"]]
+            top = max([*benign, *guard_full[c], t])
+            out[c] = math.ceil((top + value) * 1e4) / 1e4
+    return out
+
+
 def settings(variant: str = VARIANT) -> dict:
     """A variant's settings (:data:`VARIANTS`)."""
     return VARIANTS[variant]
