@@ -1,5 +1,6 @@
-"""statement.learned_strong (lawcheck/speech/learned.py): the learned categories whose score is at
-least STRONG times its threshold. It is a level fact, not a finding: statement.learned_like
+"""statement.learned_strong (lawcheck/speech/learned.py): the learned categories whose score
+reaches the margin the artefact stores (learned.MARGIN; an artefact without one: STRONG times
+its threshold). It is a level fact, not a finding: statement.learned_like
 still decides whether there is a learned finding at all."""
 
 from __future__ import annotations
@@ -67,11 +68,63 @@ def test_a_threshold_not_above_zero_is_never_strong():
     assert learned.strong_values([signal(5.0, 0.0), signal(5.0, -0.2)]) == []
 
 
-def test_the_shipped_thresholds_are_positive():
-    """strong_values reads a multiple of the threshold: the build must keep thresholds above 0,
-    or the fact silently never fires."""
+def test_a_stored_margin_decides_wherever_the_threshold_lies():
+    """An artefact that stores a margin (learned-3) is strong at that margin and not below it,
+    whatever the threshold, at or below 0 included (where a multiple of it meant nothing)."""
+    def at(score, threshold, margin):
+        return learned.strong_values([learned.Signal("defamation", score, threshold, (), (), 1,
+                                                     margin)])
+
+    assert at(0.30, 0.2, 0.30) == ["defamation"]
+    assert at(0.299, 0.2, 0.30) == []
+    assert at(0.5, 0.0, 0.3) == ["defamation"] and at(0.5, -0.2, 0.3) == ["defamation"]
+    assert at(0.65, 0.2, 0.7) == []   # past 3 x the threshold, short of the margin: not strong
+
+
+def test_an_artefact_without_a_margin_is_read_as_three_times_its_threshold():
+    """learned-2 artefacts (and studies built without one) store no margin: the old reading."""
+    data = dict(model().data)
+    data["models"] = {c: {k: v for k, v in m.items() if k != "margin"}
+                      for c, m in data["models"].items()}
+    old = learned.Learned(data)
+    signals = old.signals(FAR)
+    assert signals and all(s.margin is None for s in signals)
+    assert learned.strong_values(signals) == sorted(
+        s.category for s in signals if s.score >= learned.STRONG * s.threshold)
+
+
+def test_the_shipped_margins_are_the_benign_max_rule_and_no_benign_line_reaches_them():
+    """The shipped artefact stores each category's margin by learned.MARGIN, above its
+    threshold, and its own cross-validated figures show no benign tune or train line at it."""
+    from lawcheck.speech import learned_build
+
+    data = model().data
+    assert data["format"] == learned.FORMAT == "learned-3"
+    assert data["params"]["margin"] == [learned.MARGIN, *learned_build.MARGINS[learned.MARGIN]]
+    figures = data["cv"]["margins"][learned.MARGIN]
     for category, m in model().models.items():
-        assert m["threshold"] > 0, category
+        assert m["margin"] == figures["margins"][category] > m["threshold"] + 0.09, category
+    assert figures["tune_benign"] == 0 and figures["train_benign"] == 0
+    assert figures["tune_risky"] > 0   # a margin nothing reaches would be no rule at all
+
+
+def test_the_margin_rules():
+    """learned_build.margins_by: the factor is None where the threshold is not above 0; the
+    distance adds ln 2 to the threshold; benign-max is 0.1 above the highest benign score of the
+    fit or of dev, never below the threshold plus 0.1, and ignores risky lines."""
+    from lawcheck.speech import learned_build
+
+    rows = [{"expect": []}, {"expect": ["defamation"]}, {"expect": []}]
+    scores = {"incitement": [0.1, 5.0, 0.05], "defamation": [0.6, 9.0, -1.0]}
+    guard = {"incitement": [0.0], "defamation": [0.7]}
+    t = {"incitement": 0.2, "defamation": -0.1}
+    m = learned_build.MARGINS
+    assert learned_build.margins_by(m["factor-3"], rows, scores, guard, t) == \
+        {"incitement": 0.6, "defamation": None}
+    assert learned_build.margins_by(m["logit-ln2"], rows, scores, guard, t) == pytest.approx(
+        {"incitement": 0.8931, "defamation": 0.5931}, abs=1e-4)
+    assert learned_build.margins_by(m["benign-max"], rows, scores, guard, t) == pytest.approx(
+        {"incitement": 0.3, "defamation": 0.8}, abs=1e-4)
 
 
 def facts(text: str) -> tuple[list[str], list[str]]:
@@ -96,7 +149,7 @@ def test_a_statement_below_the_threshold_is_neither():
 
 @pytest.mark.parametrize("name", ["statements-dev.jsonl", "statements-train.jsonl"])
 def test_no_benign_dev_or_train_line_is_strong(name):
-    """The factor was chosen so that no benign line reaches it (dev scored by the shipped model,
+    """The margin was chosen so that no benign line reaches it (dev scored by the shipped model,
     which never saw it; train by the cross-validation fold that did not see each line)."""
     strong = []
     for item in read_set(DATA / name):
@@ -108,7 +161,7 @@ def test_no_benign_dev_or_train_line_is_strong(name):
     assert strong == []
 
 
-def test_review_adds_the_strong_level_rule_only_past_the_factor(reviewer):
+def test_review_adds_the_strong_level_rule_only_past_the_margin(reviewer):
     far, near = review(reviewer, FAR), review(reviewer, NEAR)
     assert "kh.speech.learned.strong-defamation" in rules(far)
     assert highest_level(far) == "critical"

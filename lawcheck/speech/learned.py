@@ -78,10 +78,18 @@ MAX_FALSE = 2       # cross-validated false alarms allowed on the training part'
 # and leaving out the 25 benign lines of 21f7851 moves it 0.035 on average against 0.154; the
 # check half was the same under both (tests/data/README.md, "learned signal, eleventh round").
 VARIANT = "mean-5"
+# statement.learned_strong's margin rule (lawcheck.speech.learned_build.MARGINS), stored per
+# category in the artefact as "margin" (FORMAT learned-3); an artefact without one (learned-2,
+# or a build with None) is read the old way, STRONG times the threshold. The eleventh round made
+# it benign-max: 0.1 log-odds above the highest averaged out-of-fold score of any benign tune or
+# train line (and any dev line's). Over fold seeds 0-20 its spread is 0.054 / 0.072 (incitement
+# / defamation) against 3 x's 0.162 / 0.197, it stays above every benign line by construction,
+# and on the check half it was no worse (tests/data/README.md, "learned margin, eleventh round")
+MARGIN: str | None = "benign-max"
 POOLED = "any"      # the model name of a pooled risky-vs-benign model, when an artefact has one
 TOP_WORDS = 5       # words named in a finding
 TOP_CASES = 3       # real cases named in a finding
-FORMAT = "learned-2"
+FORMAT = "learned-3"   # learned-3 stores each category's "margin" (MARGIN)
 # the analyser's speech acts as features (stacking): off. With them grouped CV caught 52-53 of
 # 118 risky tune lines against 35 without, but nearly all the gain is on lines the analyser
 # already finds in the same category (lines newly caught: 14 either way), the analyser was
@@ -161,6 +169,7 @@ class Signal:
     words: tuple[str, ...]        # the word n-grams that weighed most towards it
     cases: tuple[Case, ...]       # the closest real cases of this category
     trained_on: int               # real risky statements of this category it learned from
+    margin: float | None = None   # the artefact's margin for statement.learned_strong, if any
 
 
 class Learned:
@@ -295,7 +304,7 @@ class Learned:
             if score >= model["threshold"]:
                 found.append(Signal(category, round(score, 3), model["threshold"],
                                     self._top_words(x, model, text), self._closest(x, category),
-                                    model["positives"]))
+                                    model["positives"], model.get("margin")))
         return found
 
     def _top_words(self, x: dict[int, float], model: dict, text: str) -> tuple[str, ...]:
@@ -387,12 +396,13 @@ STRONG = 3.0
 
 
 def strong_values(signals, factor: float = STRONG) -> list[str]:
-    """statement.learned_strong: the categories whose learned score is at least ``factor``
-    times its threshold. Scores are log-odds and the shipped thresholds are positive (the test
-    holds them so); a category whose threshold is not above 0 is never strong, since a
-    multiple of it means nothing."""
+    """statement.learned_strong: the categories whose learned score reaches the margin the
+    artefact stores for them; an artefact that stores none (before the eleventh round, or a
+    study's) is read the old way: at least ``factor`` times the threshold, and never strong
+    where the threshold is not above 0, since a multiple of it means nothing."""
     return sorted({s.category for s in signals
-                   if s.threshold > 0 and s.score >= factor * s.threshold})
+                   if (s.score >= s.margin if s.margin is not None
+                       else s.threshold > 0 and s.score >= factor * s.threshold)})
 
 
 # --- the build side lives in learned_build (scikit-learn, cross-fitting) ---------------------

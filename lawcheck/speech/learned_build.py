@@ -32,7 +32,8 @@ import math
 from pathlib import Path
 
 from lawcheck.speech.learned import (ACTS, ARTEFACT, C, CATEGORIES, CURVE, FOLDS, FORMAT, GUARD,
-                                     KEEP, LEMMAS, Learned, MAX_FALSE, POOLED, REAL_WEIGHT, ROOT,
+                                     KEEP, LEMMAS, Learned, MARGIN, MAX_FALSE, POOLED, REAL_WEIGHT,
+                                     ROOT,
                                      SEED, TRAINING, VARIANT, grams, load, reading)
 from lawcheck.speech.likeness import vector
 
@@ -297,9 +298,11 @@ def _rounded(fitted: dict) -> dict:
     return fitted
 
 
-def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
-    """The plain data of a fitted model: vocabulary, IDF, coefficients, thresholds, and the
-    real risky cases it learned from as facts with sources (their word vectors, not texts)."""
+def to_data(fitted: dict, thresholds: dict, rows: list[dict], margins: dict | None = None
+            ) -> dict:
+    """The plain data of a fitted model: vocabulary, IDF, coefficients, thresholds, the margins
+    of statement.learned_strong when given, and the real risky cases it learned from as facts
+    with sources (their word vectors, not texts)."""
     word = fitted["word"]
     data = {"word": {"vocab": {k: int(v) for k, v in sorted(word.vocabulary_.items())},
                      "idf": [float(v) for v in word.idf_]},
@@ -313,6 +316,8 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict]) -> dict:
             "intercept": float(model.intercept_[0]), "threshold": thresholds[category],
             "positives": sum(bool(wanted & set(r["expect"] or ())) for r in rows
                              if r["_file"] == TRAINING[0])}
+        if margins is not None and category in margins:
+            data["models"][category]["margin"] = margins[category]
     vocab, idf = data["word"]["vocab"], tuple(data["word"]["idf"])
     for r in rows:
         if r["_file"] != TRAINING[0] or not set(r["expect"] or ()) & set(CATEGORIES):
@@ -508,7 +513,8 @@ def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
 
 
 def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0,
-          seed: int = SEED, fold_seed: int = SEED, without: str | None = None) -> dict:
+          seed: int = SEED, fold_seed: int = SEED, without: str | None = None,
+          margin: str | None = MARGIN) -> dict:
     """Fit, cross-validate, choose the thresholds and return the artefact's data (the shipped
     one with the defaults; a study's with a ``half``, a ``benign_share``, a ``without`` or a
     first ``fold_seed`` other than SEED: :func:`subset`, :func:`draws`)."""
@@ -525,7 +531,10 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
     thresholds, scores, fold, each = combined(variant, rows, drawn, floor)
     if v["pooled"]:  # one threshold decides; the categories' own are stored equal to it
         thresholds[POOLED] = thresholds[CATEGORIES[0]]
-    data = to_data(fitted, thresholds, rows)
+    guard_full = {c: full[c][len(full[c]) - len(guard_rows):] for c in CATEGORIES}
+    each_margin = {name: margins_by(kind, rows, scores, guard_full, thresholds)
+                   for name, kind in MARGINS.items()}
+    data = to_data(fitted, thresholds, rows, each_margin[margin] if margin else None)
     data.update(format=FORMAT, sklearn=sklearn.__version__, params={
         "grams": ("lemma" if LEMMAS else "word") + " 1-2-grams" + (
             " and the analyser's act tokens" if ACTS else ""),
@@ -544,11 +553,37 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
         data["cv"]["draws"] = [{"fold_seed": fold_seed + k, "thresholds": t}
                                for k, t in enumerate(each)]
     data["cv"]["curve"] = _curve(rows, scores, floor, v["pooled"])
-    if half is not None or benign_share < 1.0 or without is not None or fold_seed != SEED:
+    data["cv"]["margins"] = {name: _margin_figures(rows, scores, m)
+                             for name, m in each_margin.items()}
+    if margin:
+        data["params"]["margin"] = [margin, *MARGINS[margin]]
+    if half is not None or benign_share < 1.0 or without is not None or fold_seed != SEED \
+            or margin != MARGIN:
         data["fit"] = {"half": half, "benign_share": benign_share, "seed": seed,  # a study's
                        "without": without, "fold_seed": fold_seed,  # artefact says what it saw
                        "ids": sorted(r["id"] for r in rows)}
     return data
+
+
+def _margin_figures(rows, scores, margins) -> dict:
+    """A margin per category and the tune lines (out of fold, the scores the thresholds were
+    chosen on) reaching it in a category: risky lines of that category, and benign lines."""
+    real = [i for i, r in enumerate(rows) if r["_file"] == TRAINING[0]]
+    others = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0] and not r["expect"]]
+
+    def reach(i, c):
+        return margins[c] is not None and scores[c][i] >= margins[c]
+
+    return {"margins": margins,
+            "tune_risky": sum(any(reach(i, c) for c in rows[i]["expect"] if c in CATEGORIES)
+                              for i in real if rows[i]["expect"]),
+            "tune_benign": sum(any(reach(i, c) for c in CATEGORIES)
+                               for i in real if not rows[i]["expect"]),
+            "train_benign": sum(any(reach(i, c) for c in CATEGORIES) for i in others),
+            "by_category": {c: [sum(c in (rows[i]["expect"] or ()) and reach(i, c)
+                                    for i in real),
+                                sum(not rows[i]["expect"] and reach(i, c) for i in real)]
+                            for c in CATEGORIES}}
 
 
 def _curve(rows, scores, floor, tied: bool = False) -> list[dict]:
@@ -623,6 +658,9 @@ def main(argv=None) -> int:
                         help="a study: the seed that draws the --benign-share lines")
     parser.add_argument("--fold-seed", type=int, default=SEED,
                         help="a study: the first fold draw's seed (the stability check)")
+    parser.add_argument("--margin", choices=sorted(MARGINS), default=MARGIN,
+                        help="statement.learned_strong's margin rule (default "
+                             f"{MARGIN or 'none stored: 3 x threshold'}); another is a study")
     parser.add_argument("--without-added", metavar="PASS",
                         help="a study: leave out the tuning lines added by this data pass "
                              "(their 'added', e.g. 2026-12-07e)")
@@ -630,7 +668,8 @@ def main(argv=None) -> int:
     if not 0.0 < args.benign_share <= 1.0:
         parser.error("--benign-share must be above 0 and at most 1")
     study = (args.fit_half is not None or args.benign_share < 1.0
-             or args.fold_seed != SEED or args.without_added is not None)
+             or args.fold_seed != SEED or args.without_added is not None
+             or args.margin != MARGIN)
     if study and args.output.resolve() == ARTEFACT.resolve():
         parser.error("a study's artefact is not the shipped one: give -o /tmp/NAME.json")
     import os
@@ -641,7 +680,7 @@ def main(argv=None) -> int:
 
     try:
         data = build(args.variant, args.fit_half, args.benign_share, args.seed,
-                     args.fold_seed, args.without_added)
+                     args.fold_seed, args.without_added, args.margin)
     except LawcheckError as e:  # the artefact on disk is left as it was
         print(e.render(), file=sys.stderr)
         return e.exit_code
@@ -677,10 +716,11 @@ def fold_models(shipped: Learned | None = None) -> dict[str, Learned]:
     if key not in _FOLDED:
         fold = folds(rows)
         thresholds = {c: m["threshold"] for c, m in shipped.models.items()}
+        margins = {c: m["margin"] for c, m in shipped.models.items() if "margin" in m} or None
         by_id = {}
         for f in range(FOLDS):
             seen = [r for r, g in zip(rows, fold) if g != f]
-            model = Learned(to_data(_rounded(fit(seen)), thresholds, seen))
+            model = Learned(to_data(_rounded(fit(seen)), thresholds, seen, margins))
             model.seen = frozenset(r["id"] for r in seen)
             by_id.update({r["id"]: model for r, g in zip(rows, fold) if g == f})
         _FOLDED.clear()
