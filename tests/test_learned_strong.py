@@ -190,3 +190,14 @@ def test_a_statement_it_cannot_read_lists_the_strong_rules_as_not_checked(review
     reasons = {n["rule"]: n.get("reason", "") for n in report["not_checked"]}
     for rule in STRONG_RULES:
         assert "reads English only and was not computed" in reasons.get(rule, ""), rule
+
+
+def test_a_margin_study_never_writes_the_shipped_artefact(capsys):
+    """--margin other than learned.MARGIN is a study: it must name another output file."""
+    from lawcheck.speech import learned_build
+
+    other = next(name for name in learned_build.MARGINS if name != learned.MARGIN)
+    with pytest.raises(SystemExit) as stop:
+        learned_build.main(["build", "--margin", other])
+    assert stop.value.code == 2
+    assert "not the shipped one" in capsys.readouterr().err
