@@ -55,16 +55,17 @@ def test_every_flag_points_at_its_words(tmp_path):
 # collectors add later; never above the measured figure. Measured 2026-12-07 (end of the tenth
 # round, after the eleventh collecting pass grew the part to 575 statements: 438 benign, 137 risky
 # with an outcome level, one line relabelled critical on its later case; learned artefact rebuilt
-# with thresholds over five fold draws), at their real dates: false alarms 74/438 (0.169),
-# outcome measure 41/137 (0.299), recall incitement 0.481 (54), defamation 0.351 (77). The tree
-# as it was before the round measures the same 41/137 and 74/438 on the same part; the data
-# pass's one-draw rebuild would have given 40/137 and defamation 0.312 (tests/data/README.md,
-# tenth round). Ninth round: 41/137 and 70/411 (defamation 0.364) on 548. Earlier rounds: 43/136 and 64/352 (eighth), 34/129 and
+# with thresholds over five fold draws and a margin for statement.learned_strong stored in it),
+# at their real dates: false alarms 74/438 (0.169), outcome measure 45/137 (0.328), recall
+# incitement 0.481 (54), defamation 0.351 (77). The tree as it was before the round measures
+# 41/137 and 74/438 on the same part; the data pass's one-draw rebuild would have given 40/137
+# and defamation 0.312, the five-draw thresholds 41/137, the new margin 45/137 (benign at high
+# or critical 48 -> 51) (tests/data/README.md, tenth round). Ninth round: 41/137 and 70/411 (defamation 0.364) on 548. Earlier rounds: 43/136 and 64/352 (eighth), 34/129 and
 # 61/295 (seventh), 33/125 and 46/226 (sixth), 27/106 and 27/135 (fifth), on fewer lines. These
 # are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them
 # from falling. The items are never read here; only the aggregate is asserted.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.29,
+REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.32,
                "recall_min": {"incitement": 0.46, "defamation": 0.35}}
 
 
@@ -89,9 +90,9 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 # The tuning part is in-sample (the analyser was tuned on it; the learned signal scores each line
 # with the model of the fold that did not see it): its floor only keeps the gains of the tuning
 # rounds. Measured 2026-12-07 at real dates, after the tenth round and the eleventh collecting
-# pass that grew the part from 453 to 478 statements (25 benign): outcome 64/146 (0.438), false
-# alarms 41/332 (4 of them on the 25 new lines). The tree before the round gives the same on the
-# same part. Ninth round: 65/146 and 37/307 on 453; before it 66/146 and 42/307. Earlier: 64/141 and 33/274 (eighth
+# pass that grew the part from 453 to 478 statements (25 benign): outcome 66/146 (0.452), false
+# alarms 41/332 (4 of them on the 25 new lines). The tree before the round gives 64/146 and
+# 41/332 on the same part. Ninth round: 65/146 and 37/307 on 453; before it 66/146 and 42/307. Earlier: 64/141 and 33/274 (eighth
 # round), 64/138 and 30/247 (seventh), 61/135 and 21/196 (sixth), 51/118 and 13/139 (fifth),
 # 36/94 and 5/94 (third), 33/67 and 2/65 (second).
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
@@ -105,7 +106,7 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
     assert tune.false_alarms <= 41, [e[0] for e in tune.errors if not e[1]]
-    assert tune.outcome_recall() >= 0.43, tune.outcome_misses
+    assert tune.outcome_recall() >= 0.45, tune.outcome_misses
 
 
 def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
