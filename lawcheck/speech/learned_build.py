@@ -33,8 +33,7 @@ from pathlib import Path
 
 from lawcheck.speech.learned import (ACTS, ARTEFACT, C, CATEGORIES, CURVE, FOLDS, FORMAT, GUARD,
                                      KEEP, LEMMAS, Learned, MARGIN, MAX_FALSE, POOLED, REAL_WEIGHT,
-                                     ROOT,
-                                     SEED, TRAINING, VARIANT, grams, load, reading)
+                                     ROOT, SEED, TRAINING, VARIANT, grams, load, reading)
 from lawcheck.speech.likeness import vector
 
 # The threshold rules and model settings compared by the tenth round's study (listed before any
@@ -60,7 +59,8 @@ VARIANTS = {
     "rate-2-keep-all": {**_BASE, "keep": None, "rule": ("rate", 0.02)},
     # the eleventh round (thresholds robust to fold noise; listed before any check figure was
     # read, tests/data/README.md "learned signal, eleventh round"): ``repeats`` grouped fold
-    # draws (fold seeds SEED, SEED+1, ...), the dev/train floor the highest over every draw;
+    # draws (fold seeds SEED, SEED+1, ...), the dev/train floor from averages over the draws
+    # and the first draw (floor_of);
     # "mean": each line's out-of-fold score averaged over the draws, then the rule on the
     # averages; "median": the rule in each draw on its own scores, then each category's median
     "mean-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean"},
