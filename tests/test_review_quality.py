@@ -257,33 +257,42 @@ def test_each_miss_is_counted_by_what_its_report_said_instead(tmp_path):
     """Never a silent clean (issue 8): a risky statement whose outcome is missed is counted by
     what the report told its reader instead: a finding at too low a level, a finding of another
     category, no finding but a caveat naming the sensitive subject it touches, or only the
-    general caveat. The last is the one to drive down."""
+    general caveat. The last is the one to drive down. A report that says a rule of the
+    statement's own category was not in force on its date is counted apart: there the law of
+    the day is missing from lawcheck, not a reading of the words."""
     import json
 
     from lawcheck.review.quality import Score
     from lawcheck.speech.measured import no_finding_note
 
-    def report(findings, caveats=(), level="none"):
-        return {"findings": findings, "caveats": list(caveats),
+    def report(findings, caveats=(), level="none", not_checked=()):
+        return {"findings": findings, "caveats": list(caveats), "not_checked": list(not_checked),
                 "risk": {"prosecution": {"level": level}, "deregistration": {"level": "none"}}}
 
+    def before(rule):
+        return {"rule": rule, "missing": [],
+                "reason": "not in force on 2005-12-10: the rule takes effect on 2010-12-10"}
+
     rows = [{"id": str(n), "text": "x", "expect": ["defamation"], "level": "high"}
-            for n in range(5)]
+            for n in range(7)]
     path = tmp_path / "tune.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     named = no_finding_note({"king"}, ())
     assert "King" in named and named != no_finding_note()
-    result = Score()
+    # the rule base's categories; a rule of another category out of force tells nothing
+    result = Score(categories={"kh.d": "defamation", "kh.i": "incitement"})
     for item, rep in zip(read_set(path), (
             report([{"category": "defamation", "severity": "high"}], level="high"),
             report([{"category": "defamation", "severity": "medium"}], level="moderate"),
             report([{"category": "incitement", "severity": "high"}], level="high"),
             report([], [named]),
-            report([], [no_finding_note()]))):
+            report([], [no_finding_note()]),
+            report([], [named], not_checked=[before("kh.d")]),
+            report([], [no_finding_note()], not_checked=[before("kh.i")]))):
         result.add_outcome(item, rep)
     assert result.outcome_hits == 1
     assert result.miss_said == {"level short": 1, "other finding": 1, "subject named": 1,
-                                "generic caveat": 1}
+                                "generic caveat": 2, "not in force": 1}
     assert result.miss_by_mark == {"plain": result.miss_said}
 
 

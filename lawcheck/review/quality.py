@@ -69,12 +69,19 @@ def benign_mark(note: str | None) -> str:
     return "borderline" if "borderline" in (note or "").lower() else "clear"
 
 
-def miss_kind(report: dict, strong: bool) -> str:
-    """What a report said about a risky statement whose outcome it missed (Score.miss_said)."""
+def miss_kind(report: dict, strong: bool, expect=frozenset(), categories=None) -> str:
+    """What a report said about a risky statement whose outcome it missed (Score.miss_said).
+    ``categories`` (rule id -> category, from the rule base) lets a miss be told apart whose
+    report says a rule of one of the statement's own categories was not in force on its date:
+    no reading of the words could have caught it, only a law modelled for that date."""
     from lawcheck.speech.measured import subject_part
 
     if strong:
         return "level short"
+    if categories and any(str(n.get("reason", "")).startswith("not in force")
+                          and categories.get(n.get("rule")) in expect
+                          for n in report.get("not_checked") or ()):
+        return "not in force"
     if report["findings"]:
         return "other finding"
     if any(subject_part(c) for c in report.get("caveats") or ()):
@@ -120,7 +127,8 @@ class Score:
     # the risk decides how much a reader of words can be asked to catch
     outcome_by_mark: dict = field(default_factory=dict)  # mark -> [hits, risky]
     # what a risky statement's report said when it missed the outcome (issue 8, never a silent
-    # clean): "level short" (a finding of its category, level below the outcome's), "other
+    # clean): "level short" (a finding of its category, level below the outcome's), "not in
+    # force" (a rule of its category was not in force on its date, and the report says so), "other
     # finding" (findings, none of its categories at medium or more), "subject named" (no finding,
     # and the caveat names a sensitive subject it touches: specific), "generic caveat" (no
     # finding and only the general "no finding is not clearance" caveat), by label mark
@@ -138,6 +146,8 @@ class Score:
     # risky lines it fires on, risky lines whose only finding of their category at medium or
     # more is this rule's]; aggregates a change can be judged by on a half it may not read
     rules: dict = field(default_factory=dict)
+    # rule id -> category, from the reviewer's rule base (score): tells a "not in force" miss
+    categories: dict = field(default_factory=dict)
 
     def add_outcome(self, item: Labelled, report: dict) -> None:
         if not item.expect or item.level not in LEVELS:
@@ -157,7 +167,7 @@ class Score:
         else:
             self.outcome_misses.append((item.id, reached if strong else "no finding",
                                         item.level))
-            kind = miss_kind(report, strong)
+            kind = miss_kind(report, strong, item.expect, self.categories)
             by_mark = self.miss_by_mark.setdefault(item.mark or "plain", {})
             by_mark[kind] = by_mark.get(kind, 0) + 1
 
@@ -248,7 +258,9 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
 
 
 def score(items: list[Labelled], reviewer) -> Score:
-    result = Score()
+    # the rule base behind the reviewer (the benchmark may wrap it: LevelGuard.reviewer)
+    rules = getattr(getattr(reviewer, "reviewer", reviewer), "rules", None) or {}
+    result = Score(categories={rid: getattr(r, "category", None) for rid, r in rules.items()})
     for item in items:
         report = reviewer.review(item)
         found = {f["category"] for f in report["findings"]} & set(SPEECH_CATEGORIES)
