@@ -115,6 +115,48 @@ def test_the_runtime_scores_as_scikit_learn_does():
             assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (text, c)
 
 
+@functools.lru_cache(maxsize=None)
+def study_model(variant: str):
+    """A study variant of the twelfth round (learned_build.VARIANTS: NB weighting, word
+    1-3-grams, a character block) fitted on the training rows, and its artefact as the
+    runtime reads it (through JSON, as a study's file is read)."""
+    rows = learned_build.read_rows()
+    fitted = learned_build._rounded(learned_build.fit(rows, variant=variant))
+    data = learned_build.to_data(fitted, {c: 0.0 for c in learned.CATEGORIES}, rows)
+    return fitted, learned.Learned(json.loads(learned_build.dumps(data)))
+
+
+@pytest.mark.parametrize("variant", ["nb", "words-3", "chars"])
+def test_a_study_variants_artefact_scores_as_scikit_learn_does(variant):
+    """The runtime (one text, and a chunk through learned_batch) scores a study artefact of
+    each twelfth-round variant as scikit-learn scores the fitted model, and the artefact
+    carries what the runtime needs (longer grams, the character block) only when it has it."""
+    from lawcheck.speech import learned_batch
+
+    fitted, runtime = study_model(variant)
+    texts = [RISKY, "", "We thank the Ministry of Health.", "Ça coûte — “quoted” words…",
+             KHMER, "Hun Sen  HUN SEN hun sen, the the the", "x " * 300,
+             *[json.loads(line)["text"] for line in DEV.read_text().splitlines()[:60]]]
+    expected = learned_build.decision(fitted, [(text, ()) for text in texts])
+    chunk = learned_batch.decide_many(runtime, texts)
+    for k, text in enumerate(texts):
+        got = runtime.decision(text)
+        assert chunk[k] == got, (variant, text)  # the chunk path, float for float
+        for c in learned.CATEGORIES:
+            assert got[c] == pytest.approx(expected[c][k], abs=1e-9), (variant, text, c)
+    assert runtime.ngram == (3 if variant == "words-3" else 2)
+    assert (runtime.char is not None) == (variant == "chars")
+    assert any(len(g.split()) == 3 for g in runtime.word_vocab) == (variant == "words-3")
+    if variant == "chars":  # the block is read: without it the scores differ
+        plain = learned.Learned({k: v for k, v in runtime.data.items() if k != "char"})
+        assert plain.ngram == 2 and plain.char is None
+        assert any(abs(plain.decision(t)[c] - runtime.decision(t)[c]) > 1e-3
+                   for t in texts for c in learned.CATEGORIES)
+    shipped = learned.load()  # the shipped artefact names neither: read as word 1-2-grams
+    assert shipped.ngram == 2 and shipped.char is None
+    assert "ngram_range" not in shipped.data and "char" not in shipped.data
+
+
 def _sklearn_of(data: dict) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression

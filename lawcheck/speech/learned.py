@@ -137,13 +137,17 @@ def reading(analysis) -> tuple[str, ...]:
     return tuple(out)
 
 
-def grams(text: str, acts=(), lemmas: bool = LEMMAS) -> list[str]:
+def grams(text: str, acts=(), lemmas: bool = LEMMAS, n: int = 2) -> list[str]:
     """The grams the model counts, as joined strings (the plain way; :meth:`Learned.decision`
     gets the same counts faster): word 1-grams, 2-grams (each word its lemma with ``lemmas``),
-    then the act tokens."""
+    with ``n`` above 2 (a study's artefact, ``ngram_range``) the longer ones, then the
+    act tokens."""
     lemma = _lemmas() if lemmas else {}
     tokens = [lemma.get(t, t) for t in _TOKEN.findall(text.lower())]
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])] + list(acts)
+    out = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    for k in range(3, n + 1):
+        out += [" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)]
+    return out + list(acts)
 
 
 # --- the runtime side: plain data in, scores out (no scikit-learn) ----------------------------
@@ -189,10 +193,58 @@ class Learned:
         self.words = {j: g for g, j in self.word_vocab.items()}
         self._fast = None    # gram -> column, and per column (idf squared, coef times idf per
                              # category), words and word pairs (decision), made once
+        # a study's artefact (issue 13, twelfth round) may count longer word grams
+        # ("ngram_range", [1, 3]) or add a block of character grams ("char"); an artefact
+        # without them (the shipped one) is word 1-2-grams alone, scored as before
+        self.ngram = int(data.get("ngram_range", (1, 2))[1])
+        self.char = data.get("char")
+        self._char_rows = None   # per char column (idf squared, char coef times idf)
+        self._char_memo: dict[str, tuple] = {}   # a word -> its char columns (bounded)
 
     def features(self, text: str, acts=()) -> dict[int, float]:
-        """The statement's sparse TF-IDF vector (likeness's ``vector`` over :func:`grams`)."""
-        return vector(grams(text, acts, self.lemmas), self.word_vocab, self.word_idf)
+        """The statement's sparse TF-IDF vector of word grams (likeness's ``vector`` over
+        :func:`grams`)."""
+        return vector(grams(text, acts, self.lemmas, self.ngram), self.word_vocab,
+                      self.word_idf)
+
+    def char_part(self, text: str) -> dict[str, float]:
+        """Each category's share of the score from the character block (a study's artefact
+        with "char"): the L2-normalised sublinear TF-IDF of the lower-cased text's "char_wb"
+        3-5-grams (likeness's analyser, scikit-learn's own), times the block's coefficients.
+        Each word's columns are looked up once per process (a bounded memo)."""
+        from lawcheck.speech.likeness import _char_words, word_char_ngrams
+
+        names = tuple(self.models)
+        if self._char_rows is None:
+            idf = self.char["idf"]
+            self._char_rows = tuple((v * v, *(self.models[c]["char_coef"][j] * v
+                                              for c in names)) for j, v in enumerate(idf))
+        vocab, memo, columns = self.char["vocab"], self._char_memo, []
+        for w in _char_words(text):
+            found = memo.get(w)
+            if found is None:
+                found = tuple(j for j in map(vocab.get, word_char_ngrams(w)) if j is not None)
+                if len(memo) >= 200_000:
+                    memo.clear()  # bounded: memory stays flat however long the batch
+                memo[w] = found
+            columns += found
+        squares, sums = 0.0, [0.0] * len(names)
+        for j, count in Counter(columns).items():
+            row = self._char_rows[j]
+            tf = 1.0 + math.log(count) if count > 1 else 1.0
+            squares += tf * tf * row[0]
+            for k in range(len(names)):
+                sums[k] += tf * row[k + 1]
+        norm = math.sqrt(squares) or 1.0
+        return {c: sums[k] / norm for k, c in enumerate(names)}
+
+    def with_chars(self, text: str, scores: dict[str, float]) -> dict[str, float]:
+        """``scores`` (the word block's, intercept included) plus the character block's part;
+        the scores as they are for an artefact without one."""
+        if self.char is None:
+            return scores
+        part = self.char_part(text)
+        return {c: v + part[c] for c, v in scores.items()}
 
     def decision(self, text: str, acts=()) -> dict[str, float]:
         """Each category's decision function, as scikit-learn's ``decision_function``, in one
@@ -208,6 +260,11 @@ class Learned:
         changes no bit). The sums run over the same grams in the same order as the first,
         plainer implementation (words, then pairs, each in order of first appearance), which
         tests/test_speed_paths.py keeps and holds this one to, float for float."""
+        if self.ngram > 2:  # a study's longer word grams: the plain sums over features
+            x = self.features(text, acts)
+            return self.with_chars(text, {
+                c: sum(m["coef"][j] * v for j, v in x.items()) + m["intercept"]
+                for c, m in self.models.items()})
         if self._fast is None:
             self._fast = self._fast_tables()
         names, index, rows, intercepts = self._fast
@@ -243,7 +300,8 @@ class Learned:
                 for k in range(width):
                     sums[k] += tf * row[k + 1]
         norm = math.sqrt(squares) or 1.0
-        return {c: sums[k] / norm + intercepts[k] for k, c in enumerate(names)}
+        scores = {c: sums[k] / norm + intercepts[k] for k, c in enumerate(names)}
+        return scores if self.char is None else self.with_chars(text, scores)
 
     def _fast_tables(self):
         """(names, gram -> column, rows, intercepts) for :meth:`decision`: a key is a word, a

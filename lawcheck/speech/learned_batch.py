@@ -16,6 +16,9 @@ last term changes no bit. numpy's own ``sum`` is not used: it adds in pairs, ano
 
 A model that reads the analyser's acts (``Learned.acts``) is not batched: its tokens come
 from the analysis, which exists only inside review; :func:`view` then hands the plain model.
+A study's model of longer word grams (``Learned.ngram``) is scored one text at a time; a
+study's character block (``Learned.char``) is added to the batched word scores per text, as
+``decision`` adds it.
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ def decide_many(model, texts: list[str]) -> list[dict[str, float]]:
 
     if not texts:
         return []
+    if getattr(model, "ngram", 2) > 2:  # a study's longer word grams: one text at a time
+        return [model.decision(t) for t in texts]
     names, words, unigram, codes, columns, square, weight, intercepts, width = _tables(model)
     tokens = [words_of(t) for t in texts]
     count, ncol = len(texts), square.size
@@ -139,6 +144,8 @@ def decide_many(model, texts: list[str]) -> list[dict[str, float]]:
     for values in sums.tolist():
         norm = sqrt(values[0]) or 1.0
         out.append({c: values[k + 1] / norm + intercepts[k] for k, c in enumerate(names)})
+    if getattr(model, "char", None) is not None:  # a study's character block, as decision adds it
+        return [model.with_chars(t, s) for t, s in zip(texts, out)]
     return out
 
 

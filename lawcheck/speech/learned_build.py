@@ -65,6 +65,16 @@ VARIANTS = {
     # averages; "median": the rule in each draw on its own scores, then each category's median
     "mean-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean"},
     "median-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "median"},
+    # the twelfth round (features and weightings; listed before any figure was read,
+    # tests/data/README.md "learned features, twelfth round"), each mean-5 otherwise
+    # (lawcheck.speech.learned_features): "nb", NB-SVM's log-count ratio weighting, stored as
+    # coef times r; "words-3", word 1-3-grams, keep raised in proportion; "chars", a second
+    # block of char_wb 3-5-grams of the lower-cased text, its own keep
+    "nb": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean", "nb": True},
+    "words-3": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE), "repeats": 5,
+                "combine": "mean", "ngram": 3},
+    "chars": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
+              "chars": (3, 5), "char_keep": KEEP},
 }
 
 
@@ -182,17 +192,17 @@ def folds(rows: list[dict], k: int = FOLDS, seed: int = SEED) -> list[int]:
     return out
 
 
-def _document_grams(document, lemmas: bool = LEMMAS) -> list[str]:
+def _document_grams(document, lemmas: bool = LEMMAS, n: int = 2) -> list[str]:
     """scikit-learn's analyser over a (text, act tokens) document: :func:`grams`."""
-    return grams(*document, lemmas=lemmas)
+    return grams(*document, lemmas=lemmas, n=n)
 
 
-def _vectoriser(vocab=None, lemmas: bool = LEMMAS):
+def _vectoriser(vocab=None, lemmas: bool = LEMMAS, n: int = 2):
     import functools
 
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    analyse = functools.partial(_document_grams, lemmas=lemmas)
+    analyse = functools.partial(_document_grams, lemmas=lemmas, n=n)
     return TfidfVectorizer(analyzer=analyse, sublinear_tf=True, vocabulary=vocab,
                            lowercase=False)  # grams() lower-cases the words itself
 
@@ -249,37 +259,54 @@ def fit(rows: list[dict], *, c: float | None = None, keep: int | None = None,
     any category, then fit the vectoriser and the classifiers again on those alone (so the
     stored model is exactly what scikit-learn scores). Returns the sklearn objects. The
     variant gives the class weights, a real line's weight, ``keep`` unless given, and whether
-    a pooled model is fitted too."""
+    a pooled model is fitted too; and, for the twelfth round's study (learned_features), the
+    word n-gram length, a character block (kept per block) and NB weighting."""
     import numpy as np
+
+    from lawcheck.speech import learned_features as lf
 
     v = settings(variant)
     c, keep = c or C, keep or v["keep"]
+    n, span = v.get("ngram", 2), v.get("chars")
     fitted_names = names(v["pooled"])
     texts = documents(rows, acts)
     weights = [v["real_weight"] if r["_file"] == TRAINING[0] else 1.0 for r in rows]
-    word = _vectoriser(lemmas=lemmas)
-    x = word.fit_transform(texts)
+    vectorisers = [_vectoriser(lemmas=lemmas, n=n)] + ([lf.char_vectoriser(span)] if span
+                                                         else [])
+    x = lf.stacked([f.fit_transform(texts) for f in vectorisers])
     if keep is not None:
         weight = np.zeros(x.shape[1])
         for name in fitted_names:
             model = _classifier(c, v["class_weight"]).fit(x, _labels(rows, name),
                                                           sample_weight=weights)
             weight = np.maximum(weight, np.abs(model.coef_[0]))
-        grams_ = list(word.get_feature_names_out())
-        chosen = sorted(np.argsort(-weight, kind="stable")[:keep])
-        word = _vectoriser({grams_[j]: i for i, j in enumerate(chosen)}, lemmas)
-        x = word.fit_transform(texts)
+        widths = [len(f.vocabulary_) for f in vectorisers]
+        chosen = lf.kept(weight, widths, [keep, v.get("char_keep")][:len(vectorisers)])
+        grams_ = [list(f.get_feature_names_out()) for f in vectorisers]
+        vectorisers = [_vectoriser({grams_[0][j]: i for i, j in enumerate(chosen[0])}, lemmas,
+                                   n)] + [lf.char_vectoriser(span, {grams_[1][j]: i for i, j
+                                                                    in enumerate(chosen[1])})
+                                          for _ in vectorisers[1:]]
+        x = lf.stacked([f.fit_transform(texts) for f in vectorisers])
     models = {}
     for name in fitted_names:
-        models[name] = _classifier(c, v["class_weight"]).fit(x, _labels(rows, name),
-                                                             sample_weight=weights)
-    return {"word": word, "models": models, "acts": acts, "lemmas": lemmas}
+        labels = _labels(rows, name)
+        r = lf.nb_ratio(x, labels) if v.get("nb") else None
+        models[name] = _classifier(c, v["class_weight"]).fit(
+            x if r is None else lf.scaled(x, r), labels, sample_weight=weights)
+        if r is not None:  # stored as coef times r: x . (r * coef) = (x * r) . coef
+            models[name].coef_ = models[name].coef_ * r
+    return {"word": vectorisers[0], "char": vectorisers[1] if span else None,
+            "models": models, "acts": acts, "lemmas": lemmas, "ngram": n}
 
 
 def decision(fitted: dict, texts: list) -> dict[str, list[float]]:
     """scikit-learn's decision function of each category on ``texts``, (text, act tokens)
     documents (:func:`documents`)."""
-    x = fitted["word"].transform(texts)
+    from lawcheck.speech.learned_features import stacked
+
+    x = stacked([fitted["word"].transform(texts)]
+                + ([fitted["char"].transform(texts)] if fitted.get("char") else []))
     return {c: [float(v) for v in m.decision_function(x)] for c, m in fitted["models"].items()}
 
 
@@ -292,6 +319,8 @@ def _rounded(fitted: dict) -> dict:
         return np.array([float(f"{v:.7g}") for v in values])
 
     fitted["word"].idf_ = r(fitted["word"].idf_)
+    if fitted.get("char") is not None:
+        fitted["char"].idf_ = r(fitted["char"].idf_)
     for model in fitted["models"].values():
         model.coef_ = r(model.coef_[0]).reshape(1, -1)
         model.intercept_ = r(model.intercept_)
@@ -309,13 +338,23 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict], margins: dict | No
             "models": {}, "cases": [], "acts": fitted["acts"], "lemmas": fitted["lemmas"],
             "real": {"risky": sum(bool(r["expect"]) for r in rows if r["_file"] == TRAINING[0]),
                      "benign": sum(not r["expect"] for r in rows if r["_file"] == TRAINING[0])}}
+    n, char = fitted.get("ngram", 2), fitted.get("char")
+    if n != 2:  # a study's longer word grams (an artefact without it counts 1-2)
+        data["ngram_range"] = [1, n]
+    if char is not None:  # a study's character block
+        data["char"] = {"vocab": {k: int(v) for k, v in sorted(char.vocabulary_.items())},
+                        "idf": [float(v) for v in char.idf_],
+                        "ngram_range": list(char.ngram_range)}
+    width = len(word.vocabulary_)
     for category, model in fitted["models"].items():
         wanted = set(CATEGORIES) if category == POOLED else {category}
         data["models"][category] = {
-            "coef": [float(v) for v in model.coef_[0]],
+            "coef": [float(v) for v in model.coef_[0][:width]],
             "intercept": float(model.intercept_[0]), "threshold": thresholds[category],
             "positives": sum(bool(wanted & set(r["expect"] or ())) for r in rows
                              if r["_file"] == TRAINING[0])}
+        if char is not None:  # the character block's coefficients, after the word block's
+            data["models"][category]["char_coef"] = [float(v) for v in model.coef_[0][width:]]
         if margins is not None and category in margins:
             data["models"][category]["margin"] = margins[category]
     vocab, idf = data["word"]["vocab"], tuple(data["word"]["idf"])
@@ -323,7 +362,7 @@ def to_data(fitted: dict, thresholds: dict, rows: list[dict], margins: dict | No
         if r["_file"] != TRAINING[0] or not set(r["expect"] or ()) & set(CATEGORIES):
             continue
         source = r.get("source") or {}
-        words = vector(grams(*documents([r], fitted["acts"])[0], lemmas=fitted["lemmas"]),
+        words = vector(grams(*documents([r], fitted["acts"])[0], lemmas=fitted["lemmas"], n=n),
                        vocab, idf)
         data["cases"].append({
             "id": r["id"], "date": r.get("date") or "", "outcome": r.get("outcome") or "",
@@ -536,8 +575,9 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
                    for name, kind in MARGINS.items()}
     data = to_data(fitted, thresholds, rows, each_margin[margin] if margin else None)
     data.update(format=FORMAT, sklearn=sklearn.__version__, params={
-        "grams": ("lemma" if LEMMAS else "word") + " 1-2-grams" + (
-            " and the analyser's act tokens" if ACTS else ""),
+        "grams": ("lemma" if LEMMAS else "word") + f" 1-{v.get('ngram', 2)}-grams" + (
+            " and the analyser's act tokens" if ACTS else "") + (
+            " and char_wb {}-{}-grams".format(*v["chars"]) if v.get("chars") else ""),
         "C": C, "keep": v["keep"], "folds": FOLDS, "seed": SEED,
         "max_false": allowed(rows, v["rule"]) if v["rule"][0] != "rate-each" else None,
         "classifier": f"LogisticRegression(class_weight={v['class_weight']}, lbfgs)"},
@@ -548,6 +588,8 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
     if variant != "count-2":  # the ninth round's artefact (count-2) names no variant
         data["params"].update(variant=variant, rule=list(v["rule"]),
                               real_weight=v["real_weight"], pooled=v["pooled"])
+        data["params"].update({k: list(v[k]) if k == "chars" else v[k]  # the twelfth round's
+                               for k in ("nb", "ngram", "chars", "char_keep") if v.get(k)})
     if len(drawn) > 1:  # the fold draws, and the thresholds each would choose on its own
         data["params"].update(repeats=len(drawn), combine=v["combine"], fold_seed=fold_seed)
         data["cv"]["draws"] = [{"fold_seed": fold_seed + k, "thresholds": t}
