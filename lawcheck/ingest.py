@@ -206,8 +206,11 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
                    version_meta: dict | None = None,
                    confidence: dict[str, tuple[str, str]] | None = None,
                    default_confidence: str = "uncertain", digest: bool = False,
-                   replace: bool = False, now: datetime | None = None) -> IngestResult:
-    """Store a prepared law as a new version, in the caller's transaction."""
+                   replace: bool = False, now: datetime | None = None,
+                   ends: date | None = None) -> IngestResult:
+    """Store a prepared law as a new version, in the caller's transaction. ``ends`` is the
+    last day of a law repealed without a successor in the store (a shipped law's
+    ``effective_to``): the version ends then, or earlier where a later version starts."""
     from lawcheck.store import repository as repo
     from lawcheck.store.schema import IngestRun, LawVersion
 
@@ -242,6 +245,8 @@ def store_prepared(session, prepared: Prepared, options: IngestOptions, *,
     repo.ensure_law(session, law_id, title if new_law or options.title else "", origin,
                     law_meta or {}, now)
     effective_to = fit_in_history(repo.versions_of(session, law_id, language), options.effective)
+    if ends is not None and (effective_to is None or ends < effective_to):
+        effective_to = ends
     report = _with_ocr(parsed.report.to_dict(), source)
     run = IngestRun(id=str(uuid.uuid4()), started_at=now, finished_at=now,
                     source=str(source.path), sha256=source.sha256, law_id=law_id,

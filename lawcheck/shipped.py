@@ -133,7 +133,7 @@ def sync(store, root: Path | None = None) -> list[str]:
                               meta["title"], meta["language"]),
                 origin="shipped", law_meta=_plain(meta), version_meta={"digest": True},
                 confidence=confidence, default_confidence=meta["confidence"],
-                digest=bool(meta.get("digest")), replace=True)
+                digest=bool(meta.get("digest")), replace=True, ends=meta.get("effective_to"))
             repo.set_setting(session, key, law.sha256)
             loaded.append(law.law_id)
         repo.set_setting(session, SETTING, overall)
