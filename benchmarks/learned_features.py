@@ -1,0 +1,84 @@
+"""The learned signal's feature variants on the whole real tuning part (issue 13, twelfth round):
+how well each separates the risky lines from the benign ones out of fold, over several sets of
+fold draws, so that one lucky draw decides nothing.
+
+    python benchmarks/learned_features.py [--variants mean-5 nb words-3 chars]
+                                          [--fold-seeds 0 5 10 15 20]
+
+For each variant (lawcheck.speech.learned_build.VARIANTS) and each first fold seed F, the
+variant's grouped fold draws (fold seeds F .. F+4 for a mean-5 variant: ``draws``), each line's
+out-of-fold score averaged over them (``mean_scores``), then on the real tuning lines: the ROC
+AUC of a line's highest category score, risky against benign, and the share of benign lines
+flagged at the scores that reach 50 % and 70 % of the risky lines (as benchmarks/separability.py
+computes them). The decision figure is the AUC of the averaged scores; the mean of each single
+draw's own AUC is printed beside it (``draw_auc``). Aggregates only: no line is listed. The untouched part is never read here, nor
+is the check half singled out (this is the whole tuning part, as every build sees it).
+Prints one JSON object per (variant, seed set) as it goes, then a table of the means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RECALLS = (0.5, 0.7)
+
+
+def figures(rows, scores) -> dict:
+    """AUC of the highest category score and benign share flagged at each recall (tune lines)."""
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+
+    from lawcheck.speech import learned_build as lb
+
+    real = [i for i, r in enumerate(rows) if r["_file"] == lb.TRAINING[0]]
+    risky = np.array([bool(rows[i]["expect"]) for i in real])
+    best = np.array([max(scores[c][i] for c in lb.CATEGORIES) for i in real])
+    flagged = {}
+    for recall in RECALLS:
+        threshold = np.quantile(best[risky], 1 - recall)
+        flagged[f"{recall:.2f}"] = round(float(np.mean(best[~risky] >= threshold)), 4)
+    return {"risky": int(risky.sum()), "benign": int((~risky).sum()),
+            "auc": round(float(roc_auc_score(risky, best)), 4),
+            "benign_flagged_at_recall": flagged}
+
+
+def main(argv=None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from lawcheck.speech import learned_build as lb
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", nargs="+", default=["mean-5", "nb", "words-3", "chars"],
+                        choices=sorted(lb.VARIANTS))
+    parser.add_argument("--fold-seeds", nargs="+", type=int, default=[0, 5, 10, 15, 20])
+    args = parser.parse_args(argv)
+    rows = lb.read_rows()
+    results: dict = {}
+    for variant in args.variants:
+        for seed in args.fold_seeds:
+            start = time.perf_counter()
+            drawn = lb.draws(rows, [], variant, seed)
+            found = {"variant": variant, "fold_seed": seed, "draws": len(drawn),
+                     **figures(rows, lb.mean_scores(drawn)),
+                     "draw_auc": round(statistics.mean(figures(rows, s)["auc"]
+                                                       for _, s, _ in drawn), 4),
+                     "seconds": round(time.perf_counter() - start, 1)}
+            results.setdefault(variant, []).append(found)
+            print(json.dumps(found), flush=True)
+    print(f"\n{'variant':10} " + " ".join(f"AUC F={s:<3}" for s in args.fold_seeds)
+          + "  mean AUC  benign at recall 0.50 / 0.70 (mean)")
+    for variant, found in results.items():
+        print(f"{variant:10} " + " ".join(f"{f['auc']:9.4f}" for f in found)
+              + f"  {statistics.mean(f['auc'] for f in found):8.4f}  "
+              + " / ".join(f"{statistics.mean(f['benign_flagged_at_recall'][r] for f in found):.3f}"
+                           for r in ("0.50", "0.70")))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
