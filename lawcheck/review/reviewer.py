@@ -306,7 +306,7 @@ class Reviewer:
             except Exception:  # noqa: BLE001 - raised again by report(), in its place
                 continue
         try:
-            self._settle([r[5:9] for _, r in read.values()])
+            self._settle([r[5:9] for _, r in read.values()], [r[10] for _, r in read.values()])
         except Exception:  # noqa: BLE001 - each fact set is then settled alone, in its place
             pass
         self._held = read
@@ -320,9 +320,9 @@ class Reviewer:
         line, language, date, medium, speaker and org_type)."""
         held = self._held.pop(id(item), None)
         read = held[1] if held is not None and held[0] is item else self._read(item)
-        text, screened, analysis, matches, signals, facts, day, organization, unknown, model \
-            = read
-        outcome = self._outcome(facts, day, organization, unknown)
+        text, screened, analysis, matches, signals, facts, day, organization, unknown, model, \
+            key = read
+        outcome = self._outcome(facts, day, organization, unknown, key)
         return self._finish(item, text, screened, analysis, matches, signals, facts, day,
                             organization, model, outcome)
 
@@ -357,8 +357,10 @@ class Reviewer:
         # what was not checked (text, html, csv, not only JSON's caveats) says it
         unknown = LEARNED_UNREAD if not english and model is not None and \
             any(c.isalpha() for c in text) else None
+        # the memo key, made once here: prepare's _settle and report's _outcome both need it
+        # (the facts are complete and no longer change; issue 13, speed)
         return (text, screened, analysis, matches, signals, facts, day, organization, unknown,
-                model)
+                model, self._key(facts, day, organization, unknown))
 
     def _finish(self, item, text, screened, analysis, matches, signals, facts, day,
                 organization, model, outcome) -> StatementReport:
@@ -398,14 +400,15 @@ class Reviewer:
             analysis=analysis_dict(screened, analysis), result=result))
 
     def _outcome(self, facts: dict, day: date, organization: dict,
-                 unknown: dict | None = None) -> "_Outcome":
+                 unknown: dict | None = None, key: tuple | None = None) -> "_Outcome":
         """Findings (not yet placed at words), not_checked and risk for one fact set,
-        memoised."""
-        key = self._key(facts, day, organization, unknown)
+        memoised; ``key`` is :meth:`_key` of the same, when the caller made it already."""
+        if key is None:
+            key = self._key(facts, day, organization, unknown)
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        return self._settle([(facts, day, organization, unknown)])[key]
+        return self._settle([(facts, day, organization, unknown)], [key])[key]
 
     def _key(self, facts: dict, day: date, organization: dict, unknown) -> tuple:
         # the facts in the order statement_facts and report() add them: the same content
@@ -416,13 +419,15 @@ class Reviewer:
                 else tuple(sorted((k, str(v)) for k, v in organization.items())),
                 unknown is not None)
 
-    def _settle(self, wanted) -> dict:
+    def _settle(self, wanted, keys=None) -> dict:
         """The outcomes of the fact sets ``(facts, day, organization, unknown)`` the memo
         lacks, worked out by one call of the rules engine (evaluate_contexts takes a list:
-        each context's outcome is the one it gets alone) and memoised; key -> outcome."""
+        each context's outcome is the one it gets alone) and memoised; key -> outcome.
+        ``keys``: :meth:`_key` of each fact set, when the caller made them already."""
         missing: dict = {}
-        for facts, day, organization, unknown in wanted:
-            key = self._key(facts, day, organization, unknown)
+        if keys is None:
+            keys = [self._key(*w) for w in wanted]
+        for key, (facts, day, organization, unknown) in zip(keys, wanted):
             if key not in self._memo and key not in missing:
                 missing[key] = (facts, day, organization, unknown)
         if not missing:

@@ -1,0 +1,39 @@
+"""Issue 13 (speed), the whole review path (session s27): each shortcut taken between reading a
+statement and storing its report gives what the plain way gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lawcheck.review.inputs import StatementInput
+from lawcheck.review.reviewer import ReviewerSpec
+from tests.statement_texts import benchmark_statements, set_texts
+
+
+@pytest.fixture(scope="module")
+def spec(tmp_path_factory):
+    db = tmp_path_factory.mktemp("whole") / "w.db"
+    return ReviewerSpec(db=str(db), sync=True, as_of=date(2026, 12, 10),
+                        checked_at="2026-12-10T00:00:00+00:00")
+
+
+def _items(texts):
+    return [StatementInput(f"s{i}", text, "t.csv", i + 2, org_type="domestic_ngo" if i % 3
+                           else None, medium="facebook" if i % 2 else None)
+            for i, text in enumerate(texts)]
+
+
+def test_the_memo_key_made_while_reading_is_the_key_of_the_finished_facts(spec):
+    """Reviewer._read makes the memo key once (prepare and report both use it): it must be
+    the key of the facts as they stand when the report is made, so nothing may change the
+    facts after _read; a wrong key would hand a statement another fact set's outcome."""
+    reviewer = spec.build()
+    items = _items(set_texts(150) + benchmark_statements(21, 150))
+    for item in items:
+        read = reviewer._read(item)
+        key = read[10]
+        reviewer.report(item)  # report() reads the statement again (nothing was prepared)
+        assert key == reviewer._key(*read[5:9])
+        assert reviewer._memo[key] is reviewer._outcome(*read[5:9])
