@@ -795,15 +795,16 @@ def test_report_files_show_control_characters_too(db_url, tmp_path):
 
 
 def test_review_text_and_page_say_which_checks_could_not_be_made(db_url, tmp_path):
-    """A 2009 statement (before the Criminal Code) must not read as a plain "0 findings"."""
+    """A 1991 statement (before any speech law lawcheck holds: the UNTAC provisions start on
+    1992-09-10) must not read as a plain "0 findings"."""
     text = "The director of Acme Company is a corrupt thief who stole the land."
-    result = run(db_url, "review", "--date", "2009-05-01", "--text", text, "--format", "text")
-    assert "SOME CHECKS NOT MADE" in result.output and "2010-12-10" in result.output
+    result = run(db_url, "review", "--date", "1991-05-01", "--text", text, "--format", "text")
+    assert "SOME CHECKS NOT MADE" in result.output and "1992-09-10" in result.output
     assert "with checks lawcheck could not make" in result.output
     page = tmp_path / "page.html"
-    run(db_url, "review", "--date", "2009-05-01", "--text", text, "-o", page)
+    run(db_url, "review", "--date", "1991-05-01", "--text", text, "-o", page)
     assert "SOME CHECKS NOT MADE" in page.read_text(encoding="utf-8")
-    summary = run(db_url, "review", "--date", "2009-05-01", "--text", text, "--format",
+    summary = run(db_url, "review", "--date", "1991-05-01", "--text", text, "--format",
                   "summary")
     assert json.loads(summary.stdout)["checks_not_made"] == 1
 

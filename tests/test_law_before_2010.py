@@ -59,3 +59,40 @@ def test_the_press_law_digest_keeps_the_fines_of_the_translation(db):
     marks = {pid.rsplit("/", 1)[1]: v["confidence"]
              for pid, v in law["details"]["provisions"].items()}
     assert marks["art-21"] == "uncertain" and marks["art-10"] == "confirmed"
+
+
+ACCUSATION = "The director of Acme Company is a corrupt thief who stole the villagers' land."
+
+
+def _report(db, day, text=ACCUSATION):
+    from tests.test_cli import run
+
+    result = run("review", "--date", day, "--text", text, "--format", "jsonl", db=db)
+    assert "Traceback" not in result.output
+    return __import__("json").loads(result.output.splitlines()[0])
+
+
+@pytest.mark.parametrize("day, rule, consequence", [
+    ("2005-10-11", "kh.speech.pre2010.defamation.accusation", "criminal"),  # prison until 2006
+    ("2009-06-26", "kh.speech.pre2010.defamation.accusation.fine", "fine"),  # after the amendment
+    ("2014-05-01", "kh.speech.defamation.accusation", "fine"),              # the Criminal Code
+])
+def test_an_accusation_is_judged_by_the_law_of_its_day(db, day, rule, consequence):
+    report = _report(db, day)
+    found = {f["rule"]: f for f in report["findings"]}
+    assert rule in found, sorted(found)
+    finding = found[rule]
+    assert finding["consequence"] == consequence
+    law = "kh/criminal-code-2009" if day > "2010-12-09" else UNTAC
+    assert all(c["provision"].startswith(law) for c in finding["citations"])
+    assert finding["citations"][0]["text"]  # the version in force that day is quoted
+    # one version of a duty per day: never the Code's and the 1992 provisions' together
+    assert not any(r.startswith("kh.speech.pre2010.") for r in found) or \
+        not any(r.startswith("kh.speech.defamation.") for r in found)
+
+
+def test_a_2009_statement_no_longer_reads_as_not_in_force_for_defamation(db):
+    report = _report(db, "2009-05-01")
+    reasons = {e["rule"]: e.get("reason", "") for e in report["not_checked"]}
+    assert "kh.speech.defamation.accusation" not in reasons
+    assert not any("not in force" in r and "defamation" in rule for rule, r in reasons.items())
