@@ -37,3 +37,39 @@ def test_the_memo_key_made_while_reading_is_the_key_of_the_finished_facts(spec):
         reviewer.report(item)  # report() reads the statement again (nothing was prepared)
         assert key == reviewer._key(*read[5:9])
         assert reviewer._memo[key] is reviewer._outcome(*read[5:9])
+
+
+def _words_by_the_pattern(text: str) -> list[str]:
+    from lawcheck.speech import likeness
+
+    return likeness._TOKEN.findall(text.lower())
+
+
+def _words_fresh(text: str) -> list[str]:
+    from lawcheck.speech import likeness
+
+    likeness._LAST = ("", [])  # not the last text's words: the words worked out again
+    return likeness.words_of(text)
+
+
+def test_ascii_words_are_the_token_patterns_on_every_character_and_pair():
+    """words_of reads ASCII text with a translate table instead of the regex: every ASCII
+    character, alone, doubled, between letters and between word runs, splits as the pattern
+    splits it."""
+    for i in range(128):
+        c = chr(i)
+        for text in (c, c * 2, f"ab{c}cd", f"a{c}b", f"{c}Ab{c}{c}9_x{c}", f"X{c}{c}Y"):
+            assert _words_fresh(text) == _words_by_the_pattern(text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_of_is_the_pattern_on_generated_and_labelled_text(seed):
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [chr(i) for i in range(128)] + ["é", "ß", "İ", "ក", "\u00a0", "\u2019", "Σ"]
+    texts = set_texts(200) + benchmark_statements(30 + seed, 200)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+              for _ in range(3000)]
+    for text in texts:
+        assert _words_fresh(text) == _words_by_the_pattern(text), repr(text)

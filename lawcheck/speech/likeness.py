@@ -137,9 +137,28 @@ def words_of(text: str) -> list[str]:
     held = _LAST  # one tuple, replaced whole: a thread reads a text with its own words
     if held[0] == text:
         return held[1]
-    words = _TOKEN.findall(text.lower())
+    if text.isascii():  # nearly every statement: the same words without the regex scan
+        words = [w for w in text.encode().translate(_ASCII_WORDS).decode().split()
+                 if len(w) > 1]
+    else:
+        words = _TOKEN.findall(text.lower())
     _LAST = (text, words)
     return words
+
+
+def _ascii_words() -> bytes:
+    """A bytes.translate table for ASCII text: each character ``_TOKEN``'s ``\\w`` matches
+    (asked of the pattern itself) lower-cased, every other one a space. On ASCII text, whose
+    lower case is this mapping, the maximal runs of word characters are then exactly what
+    ``split()`` returns (a word character is never white space), and ``_TOKEN`` finds those of
+    two or more characters: the same words, about 30% faster than the regex (issue 13,
+    speed; tests/test_speed_whole_path.py compares the two on every ASCII character)."""
+    word = re.compile(r"\w")
+    return bytes(ord(chr(i).lower()) if word.fullmatch(chr(i)) else 0x20
+                 for i in range(128)) + bytes(128)
+
+
+_ASCII_WORDS = _ascii_words()
 
 
 # --- the runtime side: the same analysers as scikit-learn's, on the stored vocabularies --------
