@@ -129,6 +129,11 @@ import json, sys, time
 from lawcheck import api
 src, out, db, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 record = sys.argv[5] == "record"
+import os
+if os.environ.get("LAWCHECK_BENCH_LEARNED"):  # --learned: this artefact instead of the shipped one
+    from lawcheck.speech import learned
+    with open(os.environ["LAWCHECK_BENCH_LEARNED"], encoding="utf-8") as fh:
+        learned._LOADED[str(learned.ARTEFACT)] = learned.Learned(json.load(fh))
 from lawcheck.review.reviewer import ReviewerSpec
 t0 = time.perf_counter()
 ReviewerSpec(db=db, sync=True).build()
@@ -170,7 +175,15 @@ def main() -> int:
     parser.add_argument("--statements", type=int, default=20000)
     parser.add_argument("--large", type=int, default=200000)
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--learned", type=Path,
+                        help="score with this learned artefact (a study's) instead of the "
+                             "shipped one, in the one-process runs (--jobs 2's workers may not "
+                             "see it)")
     args = parser.parse_args()
+    if args.learned:
+        import os
+
+        os.environ["LAWCHECK_BENCH_LEARNED"] = str(args.learned.resolve())
     result: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
