@@ -73,3 +73,21 @@ def test_words_of_is_the_pattern_on_generated_and_labelled_text(seed):
               for _ in range(3000)]
     for text in texts:
         assert _words_fresh(text) == _words_by_the_pattern(text), repr(text)
+
+
+def test_tokens_read_from_the_transposed_array_are_the_docs_words():
+    """context.Tokens takes each word's offset and length as two flat lists (the array
+    transposed): they must be spaCy's own, word for word, with the text sliced from them."""
+    from lawcheck.speech import Analyser
+    from lawcheck.speech.context import Tokens
+
+    nlp = Analyser().pipeline.nlp
+    texts = ["", " ", "a", "Ça coûte — “quoted” words…", "#FreeThem now!!", "x\n\ny  z"]
+    texts += set_texts(100) + benchmark_statements(40, 100)
+    for text in texts:
+        doc = nlp.tokenizer(text)
+        tokens = Tokens(doc, text)
+        assert tokens.idx == [t.idx for t in doc]
+        assert tokens.text == [t.text for t in doc]
+        assert tokens.lower == [t.text.lower() for t in doc]
+        assert all(type(i) is int for i in tokens.idx)
