@@ -64,9 +64,15 @@ def test_every_flag_points_at_its_words(tmp_path):
 # 61/295 (seventh), 33/125 and 46/226 (sixth), 27/106 and 27/135 (fifth), on fewer lines. These
 # are far from issue 13's goal (outcome >= 0.85, false alarms <= 0.05): the floors only keep them
 # from falling. The items are never read here; only the aggregate is asserted.
+# Twelfth round (2026-12-07, same 575 lines): the law before the Criminal Code
+# (rules/kh/speech-before-2010.yaml, the 1992 UNTAC provisions) judges the pre-2010 lines at their
+# dates instead of "not in force": outcome 45 -> 50/137 (0.365; the dated figure now equals the
+# undated one), false alarms 74/438 and benign at high or critical 51 unchanged, recall
+# incitement 0.481 -> 0.500, defamation 0.351 -> 0.429; misses the report says were "not in
+# force" on their date 17 -> 5. Read once, after the change was committed (tests/data/README.md).
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
-REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.32,
-               "recall_min": {"incitement": 0.46, "defamation": 0.35}}
+REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.36,
+               "recall_min": {"incitement": 0.48, "defamation": 0.41}}
 
 
 @pytest.fixture(scope="module")

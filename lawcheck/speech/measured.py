@@ -12,7 +12,7 @@ analyser (update it, with the date, whenever the analyser or the set changes).
 from __future__ import annotations
 
 # outcome measure on the untouched real part (tests/data/README.md, "Measured quality")
-FOUND, OF, ON = 45, 137, "2026-12-07"
+FOUND, OF, ON = 50, 137, "2026-12-07"
 
 
 # What a statement names (statement.mentions, speech/model.py MENTIONS) -> how the report says it,
