@@ -91,3 +91,68 @@ def test_tokens_read_from_the_transposed_array_are_the_docs_words():
         assert tokens.text == [t.text for t in doc]
         assert tokens.lower == [t.text.lower() for t in doc]
         assert all(type(i) is int for i in tokens.idx)
+
+
+class _Preparing:
+    """A reviewer whose prepare reads each statement and calls ``hide`` after each, as
+    Reviewer.prepare does; it notes what the collector looked like meanwhile."""
+
+    def __init__(self):
+        self.seen = []
+
+    def build(self):
+        return self
+
+    def prepare(self, items, hide=None):
+        import gc
+
+        for item in items:
+            before = gc.get_freeze_count()
+            if hide is not None:
+                [object() for _ in range(10)]  # something read, alive until the report
+                hide()
+            self.seen.append((item.id, before > 0, hide is gc.freeze))
+
+    def review(self, item):
+        import gc
+
+        return {"id": item.id, "frozen": gc.get_freeze_count() > 0}
+
+
+def test_an_in_process_review_hides_each_read_statement_and_unfreezes_it_all():
+    """The in-process path passes gc.freeze as prepare's ``hide`` inside the block that froze
+    the heap; whatever was frozen in the block is handed back at its end (nothing stays
+    frozen once a report is out), and a caller's own frozen heap is left alone."""
+    import gc
+    from types import SimpleNamespace
+
+    from lawcheck.review.parallel import AHEAD, ordered_map
+
+    items = [SimpleNamespace(id=f"s{i}") for i in range(AHEAD + 5)]
+    spec = _Preparing()
+    assert gc.get_freeze_count() == 0
+    for _, report in ordered_map(spec, items, jobs=1):
+        assert report["frozen"]
+        assert gc.get_freeze_count() == 0
+    assert [s[0] for s in spec.seen] == [i.id for i in items]
+    assert all(frozen and is_freeze for _, frozen, is_freeze in spec.seen)
+    spec.seen.clear()
+    gc.freeze()  # a caller that froze its own heap: prepare gets no hide, nothing is unfrozen
+    try:
+        kept = gc.get_freeze_count()
+        list(ordered_map(spec, items[:3], jobs=1))
+        assert gc.get_freeze_count() == kept
+        assert [is_freeze for _, _, is_freeze in spec.seen] == [False] * 3
+    finally:
+        gc.unfreeze()
+
+
+def test_reviews_that_hide_what_they_read_equal_reviews_one_at_a_time(spec):
+    """Reviewer.prepare with ``hide`` (the in-process path) writes the reports a reviewer
+    that never prepares writes."""
+    from lawcheck.review.parallel import ordered_map
+
+    items = _items(set_texts(60) + benchmark_statements(41, 300))
+    plain = spec.build()
+    expected = [plain.review(item) for item in items]
+    assert [report for _, report in ordered_map(spec, items, jobs=1)] == expected

@@ -284,11 +284,13 @@ class Reviewer:
         self._scored = None  # the learned model with a chunk's scores (prepare)
         self._held: dict = {}  # id(item) -> (item, what _read gave), for the chunk (prepare)
 
-    def prepare(self, items) -> None:
+    def prepare(self, items, hide=None) -> None:
         """Work out the learned signal of a chunk of statements at once, before their reports
         (lawcheck.speech.learned_batch; issue 13, speed): :meth:`report` then reads each score
         instead of scoring one statement at a time. The same numbers, float for float; a
-        statement outside the last chunk is scored on its own, as without it."""
+        statement outside the last chunk is scored on its own, as without it. ``hide`` is
+        called after each statement is read (the in-process review passes ``gc.freeze``
+        inside the block that froze the heap: see lawcheck.review.parallel)."""
         from lawcheck.speech import learned_batch
 
         try:
@@ -305,6 +307,8 @@ class Reviewer:
                 read[id(item)] = (item, self._read(item))
             except Exception:  # noqa: BLE001 - raised again by report(), in its place
                 continue
+            if hide is not None:
+                hide()
         try:
             self._settle([r[5:9] for _, r in read.values()], [r[10] for _, r in read.values()])
         except Exception:  # noqa: BLE001 - each fact set is then settled alone, in its place
