@@ -156,3 +156,64 @@ def test_reviews_that_hide_what_they_read_equal_reviews_one_at_a_time(spec):
     plain = spec.build()
     expected = [plain.review(item) for item in items]
     assert [report for _, report in ordered_map(spec, items, jobs=1)] == expected
+
+
+def test_the_run_risk_keeps_the_first_riskiest_when_subjects_tie():
+    """RunRecorder._merge_risk skips a subject whose level and score equal the riskiest so
+    far (most statements of a batch): the first of the riskiest is kept, as the plain rank
+    comparison keeps it, whatever mix of ties, numbers and odd values comes."""
+    import random
+
+    from lawcheck.audit.recorder import RunRecorder, _risk_rank
+
+    values = [{"level": "none", "score": 0.0}, {"level": "none", "score": 0},
+              {"level": "low", "score": 0.2}, {"level": "low", "score": 0.2},
+              {"level": "high", "score": 0.7}, {"level": "high", "score": True},
+              {"level": "odd", "score": "x"}, {"level": None}, "not a dict", {}]
+    rng = random.Random(11)
+    for _ in range(500):
+        risks = [{"deregistration": dict(v) if isinstance(v, dict) else v}
+                 for v in (rng.choice(values) for _ in range(rng.randint(1, 15)))]
+        recorder = RunRecorder.__new__(RunRecorder)
+        recorder._risk, recorder._ranks = {}, {}
+        for risk in risks:
+            recorder._merge_risk(risk)
+        best = risks[0]["deregistration"]
+        for risk in risks[1:]:
+            if _risk_rank(risk["deregistration"]) > _risk_rank(best):
+                best = risk["deregistration"]
+        assert recorder._risk["deregistration"] is best
+
+
+def test_redact_and_dehydrate_keep_the_plain_content_and_key_order():
+    """redact copies the report less its text keys (dict copy and pop, not a filtered
+    comprehension) and _dehydrate hands a report without findings back uncopied: the stored
+    bytes are those of the plain way."""
+    from lawcheck.audit.recorder import SUBJECT_TEXT_KEYS, RunRecorder, redact, _redact_finding
+    from lawcheck.jsonbytes import dumps
+
+    def plain_redact(report):
+        out = {k: v for k, v in report.items() if k not in SUBJECT_TEXT_KEYS}
+        if isinstance(out.get("subject"), dict):
+            out["subject"] = {k: v for k, v in out["subject"].items()
+                              if k not in SUBJECT_TEXT_KEYS}
+        out["findings"] = [_redact_finding(f) for f in out.get("findings") or []]
+        return out
+
+    reports = [{"text": "words", "subject": {"kind": "statement", "text": "w", "id": "s1"},
+                "findings": [], "risk": {}},
+               {"subject": "odd", "findings": None, "text": "t"},
+               {"a": 1, "findings": [{"rule": "r", "where": {"excerpt": "e", "spans": []},
+                                      "citations": [{"provision": "p", "text": "law"}]}]},
+               {"lawcheck": "x", "findings": []}, {"no": "findings key"}]
+    recorder = RunRecorder.__new__(RunRecorder)
+    recorder._texts, recorder._citations = {}, {}
+    for report in reports:
+        mine, plain = redact(report), plain_redact(report)
+        assert list(mine) == list(plain) and mine == plain
+        if isinstance(mine.get("subject"), dict):
+            assert list(mine["subject"]) == list(plain["subject"])
+            assert mine["subject"] is not report.get("subject")  # never the caller's dict
+        dehydrated = recorder._dehydrate(report)
+        assert dumps(dehydrated) == dumps({**report, "findings": dehydrated["findings"]}) \
+            if "findings" in report else "findings" in dehydrated
