@@ -217,3 +217,32 @@ def test_redact_and_dehydrate_keep_the_plain_content_and_key_order():
         dehydrated = recorder._dehydrate(report)
         assert dumps(dehydrated) == dumps({**report, "findings": dehydrated["findings"]}) \
             if "findings" in report else "findings" in dehydrated
+
+
+def test_jsonl_lines_written_as_bytes_are_the_text_paths_bytes(tmp_path):
+    """A jsonl file open_writer opened gets each line as the encoder's UTF-8 bytes (no decode
+    and encode on the way): the file is byte for byte what the text stream wrote, for new
+    files and appended ones, non-ASCII words, escapes and numbers included; a stream the
+    writer did not open keeps the text path."""
+    import io
+
+    from lawcheck.report.writers import JsonlWriter
+    from lawcheck.review.outputs import open_writer
+
+    reports = [{"a": "Ça “coûte”", "n": [1, 2.5, 1e-05, 10 ** 17], "k": "ក\u2028\n\t\"\\"},
+               {"empty": {}, "none": None, "t": True}, {"x": "\u00a0" * 3}]
+    text = io.StringIO()
+    plain = JsonlWriter(text)
+    for r in reports:
+        plain.write(None, r)
+    assert plain._bytes is False
+    path = tmp_path / "out.jsonl"
+    writer = open_writer("jsonl", str(path))
+    for r in reports[:2]:
+        writer.write(None, r)
+    assert writer._bytes is not False
+    writer.close()
+    again = open_writer("jsonl", str(path), append=True)
+    again.write(None, reports[2])
+    again.close()
+    assert path.read_bytes() == text.getvalue().encode("utf-8")
