@@ -246,3 +246,24 @@ def test_jsonl_lines_written_as_bytes_are_the_text_paths_bytes(tmp_path):
     again.write(None, reports[2])
     again.close()
     assert path.read_bytes() == text.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("padded", [0, 1 << 18])
+def test_chunk_sums_padded_or_rank_by_rank_are_decisions_float_for_float(monkeypatch, padded):
+    """learned_batch adds each statement's terms with one running sum over a padded block
+    (np.add.accumulate, left to right), or rank by rank when the block would be too big: both
+    give model.decision's floats bit for bit, in chunks with empty, one-word, repeated-word
+    and very long statements."""
+    from lawcheck.speech import learned, learned_batch
+
+    model = learned.load()
+    monkeypatch.setattr(learned_batch, "_PADDED", padded)
+    texts = ["", "a", "traitor traitor traitor", "x " * 300,
+             "The court must release Sok Dara; the charges are politically motivated. " * 40]
+    texts += set_texts(150) + benchmark_statements(42, 200)
+    for i in range(0, len(texts), 64):
+        chunk = texts[i:i + 64]
+        for text, fast in zip(chunk, learned_batch.decide_many(model, chunk)):
+            plain = model.decision(text)
+            assert list(fast) == list(plain), text[:60]
+            assert [v.hex() for v in fast.values()] == [v.hex() for v in plain.values()]

@@ -28,7 +28,10 @@ from itertools import chain, repeat
 
 from lawcheck.speech.likeness import words_of
 
-_TABLES: dict[int, tuple] = {}  # id(Learned) -> (model, tables): the model kept alive with them
+_TABLES: dict[int, tuple] = {}
+# the most cells (statements x (their most terms + 1)) summed in one padded block: 3 floats a
+# cell with two categories, about 6 MB at most; a chunk past it is summed rank by rank
+_PADDED = 1 << 18  # id(Learned) -> (model, tables): the model kept alive with them
 
 
 def _tables(model):
@@ -131,14 +134,26 @@ def decide_many(model, texts: list[str]) -> list[dict[str, float]]:
     group_start = np.zeros(count, dtype=np.int64)
     np.cumsum(per_text[:-1], out=group_start[1:])
     rank = np.arange(counts.size, dtype=np.int64) - group_start[text_of]
-    # the terms by rank (each statement once per rank): row r adds every statement's r-th term
-    by_rank = np.sort(rank * count + text_of)
-    rank_of, text_by_rank = np.divmod(by_rank, count)
-    terms = terms[group_start[text_by_rank] + rank_of]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(rank_of)))).tolist()
-    sums = np.zeros((count, 1 + len(names)), dtype=np.float64)
-    for a, b in zip(bounds, bounds[1:]):  # each sum in decision's order, from 0.0
-        sums[text_by_rank[a:b]] += terms[a:b]
+    longest = int(per_text.max()) if count else 0
+    if count * (longest + 1) <= _PADDED:
+        # each statement's terms in a row after a 0.0, zeros after them, and the running sum
+        # along the row: np.add.accumulate adds strictly left to right (out[i] = out[i-1] +
+        # x[i]; no pairwise sums), so the last column is ((0.0 + t0) + t1) + ..., decision's
+        # order; a sum that starts at +0.0 is never -0.0, so the zeros after change no bit.
+        # One call instead of a loop over the ranks (issue 13, speed)
+        padded = np.zeros((count, longest + 1, 1 + len(names)), dtype=np.float64)
+        padded[text_of, rank + 1] = terms
+        sums = np.add.accumulate(padded, axis=1)[:, -1]
+    else:  # a very long statement in the chunk: rank by rank, without the padded block
+        # the terms by rank (each statement once per rank): row r adds every statement's
+        # r-th term
+        by_rank = np.sort(rank * count + text_of)
+        rank_of, text_by_rank = np.divmod(by_rank, count)
+        terms = terms[group_start[text_by_rank] + rank_of]
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(rank_of)))).tolist()
+        sums = np.zeros((count, 1 + len(names)), dtype=np.float64)
+        for a, b in zip(bounds, bounds[1:]):  # each sum in decision's order, from 0.0
+            sums[text_by_rank[a:b]] += terms[a:b]
     out = []
     sqrt = math.sqrt
     for values in sums.tolist():
