@@ -75,7 +75,22 @@ VARIANTS = {
                 "combine": "mean", "ngram": 3},
     "chars": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
               "chars": (3, 5), "char_keep": KEEP},
+    # the twelfth round's floor study (listed before any figure was read, tests/data/README.md
+    # "learned floor, twelfth round"): "floor" says which hand-written benign lines the
+    # thresholds may not fall to (floor_of): "all" (the default when absent: dev and train),
+    # "dev" (statements-dev.jsonl alone, never trained on: its lines by the full model and the
+    # fold models' highest), "none" (the real tuning lines' rule alone); the margin rule is
+    # unchanged
+    "dev-floor": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
+                  "floor": "dev"},
+    "no-floor": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
+                 "floor": "none"},
+    "words-3-dev-floor": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE),
+                          "repeats": 5, "combine": "mean", "ngram": 3, "floor": "dev"},
+    "words-3-no-floor": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE),
+                         "repeats": 5, "combine": "mean", "ngram": 3, "floor": "none"},
 }
+FLOORS = ("all", "dev", "none")  # a variant's "floor" (floor_of)
 
 
 # The margin of statement.learned_strong (issue 13, eleventh round: a margin that does not mean
@@ -420,7 +435,9 @@ def choose(rows, scores, floor, max_false: int = MAX_FALSE, tied: bool = False) 
         pooled = [max(scores[c][i] for c in CATEGORIES) for i in benign]
         values = sorted({top} | {v + 1e-9 for v in pooled if v >= top})
         options = {c: values for c in CATEGORIES}
-    else:
+    else:  # no floor (-inf): the lowest real line's score is the lowest worth trying
+        floor = {c: floor[c] if math.isfinite(floor[c])
+                 else min((scores[c][i] for i in real), default=0.0) for c in CATEGORIES}
         options = {c: sorted({floor[c]} | {scores[c][i] + 1e-9 for i in benign
                                             if scores[c][i] >= floor[c]}) for c in CATEGORIES}
     options = {c: [v for v in vs if sum(max(scores[k][i] for k in CATEGORIES) >= v
@@ -476,13 +493,26 @@ def draws(rows, guard_texts, variant: str = VARIANT, first: int = SEED) -> list[
     return out
 
 
-def floor_of(rows, drawn, full) -> dict:
+def floor_of(rows, drawn, full, kind: str = "all", guard: int | None = None) -> dict:
     """Just above the highest of: every dev and train benign line by the full model; the dev
     lines' highest score by any fold model (averaged over the draws); each train benign line's
     out-of-fold score averaged over the draws, and in the first draw, the one benchmarks
     cross-fit with (:func:`fold_models`, fold seed SEED), so their dev/train figures stay 0.
     One draw: today's floor. Over several, no extreme of many draws (it would rise with their
-    number): averages, and the first draw only where a benchmark reads it."""
+    number): averages, and the first draw only where a benchmark reads it.
+
+    ``kind`` (a variant's "floor", :data:`FLOORS`): "all" is the above; "dev" keeps only the
+    dev lines' part: the last ``guard`` scores of ``full`` (the dev benign lines, which follow
+    the fit's own) and the fold models' highest dev score; "none" is no floor (-inf: the
+    rule's count on the real tuning lines alone decides, :func:`choose`)."""
+    if kind == "none":
+        return dict.fromkeys(CATEGORIES, -math.inf)
+    if kind == "dev":
+        return {c: max(*full[c][len(full[c]) - guard:],
+                       sum(g[c] for _, _, g in drawn) / len(drawn), -math.inf) + 1e-6
+                for c in CATEGORIES}
+    if kind != "all":
+        raise ValueError(f"unknown floor {kind!r}: one of {FLOORS}")
     train_benign = [i for i, r in enumerate(rows) if r["_file"] != TRAINING[0]
                     and not r["expect"]]
     mean = mean_scores(drawn)
@@ -566,7 +596,7 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
     fitted = _rounded(fit(rows, variant=variant))
     benign = documents([r for r in rows + guard_rows if not r["expect"]])
     full = effective(decision(fitted, benign), v["pooled"])
-    floor = floor_of(rows, drawn, full)
+    floor = floor_of(rows, drawn, full, v.get("floor", "all"), len(guard_rows))
     thresholds, scores, fold, each = combined(variant, rows, drawn, floor)
     if v["pooled"]:  # one threshold decides; the categories' own are stored equal to it
         thresholds[POOLED] = thresholds[CATEGORIES[0]]
@@ -590,6 +620,8 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
                               real_weight=v["real_weight"], pooled=v["pooled"])
         data["params"].update({k: list(v[k]) if k == "chars" else v[k]  # the twelfth round's
                                for k in ("nb", "ngram", "chars", "char_keep") if v.get(k)})
+        if v.get("floor", "all") != "all":  # the floor study's (an artefact without it: "all")
+            data["params"]["floor"] = v["floor"]
     if len(drawn) > 1:  # the fold draws, and the thresholds each would choose on its own
         data["params"].update(repeats=len(drawn), combine=v["combine"], fold_seed=fold_seed)
         data["cv"]["draws"] = [{"fold_seed": fold_seed + k, "thresholds": t}
