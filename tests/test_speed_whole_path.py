@@ -267,3 +267,22 @@ def test_chunk_sums_padded_or_rank_by_rank_are_decisions_float_for_float(monkeyp
             plain = model.decision(text)
             assert list(fast) == list(plain), text[:60]
             assert [v.hex() for v in fast.values()] == [v.hex() for v in plain.values()]
+
+
+def test_the_views_quick_no_signal_answer_is_the_models_answer():
+    """learned_batch.Scored.signals answers [] itself when no category's stored score reaches
+    its threshold: on every labelled text and benchmark statement (the risky lines the signal
+    flags among them) the view's signals are the model's own, found and not found alike."""
+    from lawcheck.speech import learned, learned_batch
+
+    model = learned.load()
+    texts = set_texts() + benchmark_statements(43, 400) + ["", "a"]
+    flagged = 0
+    for i in range(0, len(texts), 128):
+        chunk = texts[i:i + 128]
+        view = learned_batch.view(model, chunk)
+        for text in chunk:
+            got = view.signals(text)
+            assert got == model.signals(text), text[:60]
+            flagged += bool(got)
+    assert flagged > 20  # the slow path (a category reached) was compared too
