@@ -36,22 +36,11 @@ RECALLS = (0.5, 0.7)
 
 
 def figures(rows, scores) -> dict:
-    """AUC of the highest category score and benign share flagged at each recall (tune lines)."""
-    import numpy as np
-    from sklearn.metrics import roc_auc_score
+    """AUC of the highest category score and benign share flagged at each recall (tune lines),
+    to four places: benchmarks/separability.py's own figures."""
+    from benchmarks.separability import separation
 
-    from lawcheck.speech import learned_build as lb
-
-    real = [i for i, r in enumerate(rows) if r["_file"] == lb.TRAINING[0]]
-    risky = np.array([bool(rows[i]["expect"]) for i in real])
-    best = np.array([max(scores[c][i] for c in lb.CATEGORIES) for i in real])
-    flagged = {}
-    for recall in RECALLS:
-        threshold = np.quantile(best[risky], 1 - recall)
-        flagged[f"{recall:.2f}"] = round(float(np.mean(best[~risky] >= threshold)), 4)
-    return {"risky": int(risky.sum()), "benign": int((~risky).sum()),
-            "auc": round(float(roc_auc_score(risky, best)), 4),
-            "benign_flagged_at_recall": flagged}
+    return separation(rows, scores, RECALLS, 4)
 
 
 def operating_point(rows, variant: str, seed: int) -> dict:

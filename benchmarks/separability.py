@@ -62,22 +62,31 @@ def screens(rows: list[dict]) -> dict[str, list[int]]:
 
 def learned_curve() -> dict:
     """ROC AUC and benign flagged at given recalls, from the grouped out-of-fold scores."""
+    from lawcheck.speech import learned_build as lb
+
+    rows = lb.read_rows()
+    scores, _ = lb._out_of_fold(rows, lb.folds(rows), [])
+    return separation(rows, scores)
+
+
+def separation(rows, scores, recalls=RECALLS, digits: int = 3) -> dict:
+    """On the real tuning lines of ``rows``: the ROC AUC of a line's highest category score,
+    risky against benign, and the share of benign lines flagged at the score that reaches each
+    of ``recalls`` of the risky lines (benchmarks/learned_features.py reads the same)."""
     import numpy as np
     from sklearn.metrics import roc_auc_score
 
     from lawcheck.speech import learned_build as lb
 
-    rows = lb.read_rows()
-    scores, _ = lb._out_of_fold(rows, lb.folds(rows), [])
     real = [i for i, r in enumerate(rows) if r["_file"] == lb.TRAINING[0]]
     risky = np.array([bool(rows[i]["expect"]) for i in real])
     best = np.array([max(scores[c][i] for c in lb.CATEGORIES) for i in real])
     flagged = {}
-    for recall in RECALLS:
+    for recall in recalls:
         threshold = np.quantile(best[risky], 1 - recall)
-        flagged[f"{recall:.2f}"] = round(float(np.mean(best[~risky] >= threshold)), 3)
+        flagged[f"{recall:.2f}"] = round(float(np.mean(best[~risky] >= threshold)), digits)
     return {"risky": int(risky.sum()), "benign": int((~risky).sum()),
-            "auc": round(float(roc_auc_score(risky, best)), 3),
+            "auc": round(float(roc_auc_score(risky, best)), digits),
             "benign_flagged_at_recall": flagged}
 
 

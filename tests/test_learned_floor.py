@@ -12,16 +12,10 @@ import random
 import pytest
 
 from lawcheck.speech import learned, learned_build
+from tests.test_learned_draws import rows_of  # the same synthetic rows
 
 TUNE, OTHER = learned.TRAINING
 CATS = learned.CATEGORIES
-
-
-def rows_of(tune_benign: int, tune_risky: int, train: int = 3) -> list[dict]:
-    rows = [{"id": f"b{i}", "_file": TUNE, "expect": []} for i in range(tune_benign)]
-    rows += [{"id": f"r{i}", "_file": TUNE, "expect": [CATS[i % 2]]} for i in range(tune_risky)]
-    rows += [{"id": f"t{i}", "_file": OTHER, "expect": []} for i in range(train)]
-    return rows
 
 
 def draws_of(rows, seed: int, n: int = 5):

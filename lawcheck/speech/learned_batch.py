@@ -29,10 +29,10 @@ from itertools import chain, repeat
 from lawcheck.speech.learned import POOLED
 from lawcheck.speech.likeness import words_of
 
-_TABLES: dict[int, tuple] = {}
+_TABLES: dict[int, tuple] = {}  # id(Learned) -> (model, tables): the model kept alive with them
 # the most cells (statements x (their most terms + 1)) summed in one padded block: 3 floats a
 # cell with two categories, about 6 MB at most; a chunk past it is summed rank by rank
-_PADDED = 1 << 18  # id(Learned) -> (model, tables): the model kept alive with them
+_PADDED = 1 << 18
 
 
 def _tables(model):

@@ -48,6 +48,14 @@ from lawcheck.speech.likeness import vector
 # decides whether a statement is flagged, the category being the one whose own model scores it
 # highest).
 _BASE = {"class_weight": "balanced", "real_weight": REAL_WEIGHT, "keep": KEEP, "pooled": False}
+# the eleventh round (thresholds robust to fold noise; listed before any check figure was read,
+# tests/data/README.md "learned signal, eleventh round"): ``repeats`` grouped fold draws (fold
+# seeds SEED, SEED+1, ...), the dev/train floor from averages over the draws and the first draw
+# (floor_of); "mean": each line's out-of-fold score averaged over the draws, then the rule on the
+# averages; "median": the rule in each draw on its own scores, then each category's median. The
+# later variants are mean-5 with one setting changed.
+_MEAN_5 = {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean"}
+_WORDS_3 = {**_MEAN_5, "keep": KEEP * 3 // 2, "ngram": 3}
 VARIANTS = {
     "count-2": {**_BASE, "rule": ("count", MAX_FALSE)},
     "rate-1": {**_BASE, "rule": ("rate", 0.01)},
@@ -57,38 +65,27 @@ VARIANTS = {
     "rate-2-real-weight-2": {**_BASE, "real_weight": 2.0, "rule": ("rate", 0.02)},
     "rate-2-pooled": {**_BASE, "pooled": True, "rule": ("rate", 0.02)},
     "rate-2-keep-all": {**_BASE, "keep": None, "rule": ("rate", 0.02)},
-    # the eleventh round (thresholds robust to fold noise; listed before any check figure was
-    # read, tests/data/README.md "learned signal, eleventh round"): ``repeats`` grouped fold
-    # draws (fold seeds SEED, SEED+1, ...), the dev/train floor from averages over the draws
-    # and the first draw (floor_of);
-    # "mean": each line's out-of-fold score averaged over the draws, then the rule on the
-    # averages; "median": the rule in each draw on its own scores, then each category's median
-    "mean-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean"},
-    "median-5": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "median"},
+    # the eleventh round (_MEAN_5 above)
+    "mean-5": _MEAN_5,
+    "median-5": {**_MEAN_5, "combine": "median"},
     # the twelfth round (features and weightings; listed before any figure was read,
     # tests/data/README.md "learned features, twelfth round"), each mean-5 otherwise
     # (lawcheck.speech.learned_features): "nb", NB-SVM's log-count ratio weighting, stored as
     # coef times r; "words-3", word 1-3-grams, keep raised in proportion; "chars", a second
     # block of char_wb 3-5-grams of the lower-cased text, its own keep
-    "nb": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean", "nb": True},
-    "words-3": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE), "repeats": 5,
-                "combine": "mean", "ngram": 3},
-    "chars": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
-              "chars": (3, 5), "char_keep": KEEP},
+    "nb": {**_MEAN_5, "nb": True},
+    "words-3": _WORDS_3,
+    "chars": {**_MEAN_5, "chars": (3, 5), "char_keep": KEEP},
     # the twelfth round's floor study (listed before any figure was read, tests/data/README.md
     # "learned floor, twelfth round"): "floor" says which hand-written benign lines the
     # thresholds may not fall to (floor_of): "all" (the default when absent: dev and train),
     # "dev" (statements-dev.jsonl alone, never trained on: its lines by the full model and the
     # fold models' highest), "none" (the real tuning lines' rule alone); the margin rule is
     # unchanged
-    "dev-floor": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
-                  "floor": "dev"},
-    "no-floor": {**_BASE, "rule": ("count", MAX_FALSE), "repeats": 5, "combine": "mean",
-                 "floor": "none"},
-    "words-3-dev-floor": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE),
-                          "repeats": 5, "combine": "mean", "ngram": 3, "floor": "dev"},
-    "words-3-no-floor": {**_BASE, "keep": KEEP * 3 // 2, "rule": ("count", MAX_FALSE),
-                         "repeats": 5, "combine": "mean", "ngram": 3, "floor": "none"},
+    "dev-floor": {**_MEAN_5, "floor": "dev"},
+    "no-floor": {**_MEAN_5, "floor": "none"},
+    "words-3-dev-floor": {**_WORDS_3, "floor": "dev"},
+    "words-3-no-floor": {**_WORDS_3, "floor": "none"},
 }
 FLOORS = ("all", "dev", "none")  # a variant's "floor" (floor_of)
 
@@ -581,6 +578,14 @@ def subset(rows: list[dict], half: str | None = None, benign_share: float = 1.0,
     return rows
 
 
+def is_study(half: str | None, benign_share: float, fold_seed: int, without: str | None,
+             margin: str | None) -> bool:
+    """Whether a build with these settings is a study's (its artefact lists what it was fitted
+    on, and is never written over the shipped one) rather than the shipped build."""
+    return (half is not None or benign_share < 1.0 or without is not None or fold_seed != SEED
+            or margin != MARGIN)
+
+
 def build(variant: str = VARIANT, half: str | None = None, benign_share: float = 1.0,
           seed: int = SEED, fold_seed: int = SEED, without: str | None = None,
           margin: str | None = MARGIN) -> dict:
@@ -631,8 +636,7 @@ def build(variant: str = VARIANT, half: str | None = None, benign_share: float =
                              for name, m in each_margin.items()}
     if margin:
         data["params"]["margin"] = [margin, *MARGINS[margin]]
-    if half is not None or benign_share < 1.0 or without is not None or fold_seed != SEED \
-            or margin != MARGIN:
+    if is_study(half, benign_share, fold_seed, without, margin):
         data["fit"] = {"half": half, "benign_share": benign_share, "seed": seed,  # a study's
                        "without": without, "fold_seed": fold_seed,  # artefact says what it saw
                        "ids": sorted(r["id"] for r in rows)}
@@ -741,10 +745,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not 0.0 < args.benign_share <= 1.0:
         parser.error("--benign-share must be above 0 and at most 1")
-    study = (args.fit_half is not None or args.benign_share < 1.0
-             or args.fold_seed != SEED or args.without_added is not None
-             or args.margin != MARGIN)
-    if study and args.output.resolve() == ARTEFACT.resolve():
+    if is_study(args.fit_half, args.benign_share, args.fold_seed, args.without_added,
+                args.margin) and args.output.resolve() == ARTEFACT.resolve():
         parser.error("a study's artefact is not the shipped one: give -o /tmp/NAME.json")
     import os
     import sys
