@@ -141,6 +141,31 @@ def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
         assert ("sealed-1" in out) == (name == "tune.jsonl")
 
 
+def test_the_benchmark_prints_each_rate_with_its_wilson_interval():
+    """The recall and false-alarm rates come with their 95 % Wilson interval, checked here against
+    the closed form (z = 1.96), so a round's change can be read against the interval's width;
+    an empty part prints none, and the extremes stay inside 0-1."""
+    import importlib.util
+    import math
+
+    spec = importlib.util.spec_from_file_location(
+        "quality_bench", Path(__file__).parents[1] / "benchmarks" / "quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    def wilson(k, n, z=1.959964):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        return f" (95 % interval {centre - half:.3f}-{centre + half:.3f})"
+
+    for k, n in ((50, 137), (74, 438), (1, 3), (0, 48), (48, 48)):
+        assert bench.interval(k, n) == wilson(k, n)
+    assert bench.interval(50, 137) == " (95 % interval 0.289-0.448)"
+    assert bench.interval(0, 0) == ""
+    assert bench.interval(0, 48).startswith(" (95 % interval 0.000-")
+
+
 def test_the_benchmark_scores_the_newest_and_the_unread_passes_apart(tmp_path):
     """Items of the newest collection pass (their "added" tag) are scored apart from the older
     ones, and so, for a sealed part, are all passes nobody has read yet (UNREAD_SINCE on), so the
