@@ -85,7 +85,7 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     acts: list[Act] = []
     text = doc.text if text is None else text
     usable = _usable(doc, cue_hits, neutral, pipeline.lexicon.acts, hits, text,
-                     pipeline.markers) if cue_hits else []
+                     pipeline.markers, pipeline if PREFILTER else None) if cue_hits else []
     if usable:  # hits that cannot make an act, dropped without reading their sentences
         usable = prescreen.possible(pipeline, doc, text, hits, usable)
     if usable:
@@ -167,10 +167,21 @@ def _mentions(hits) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None):
+# acts._usable asks the pre-screen whether any hit it kept can make an act before it groups
+# them (issue 13, speed); tests turn it off to compare with the plain way
+PREFILTER = True
+
+
+def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None,
+            pipeline=None):
     """Drop cues inside a neutral phrase and "March" the month, and cues whose act must be aimed
     at a named target of a kind the statement does not name; keep the longest per family.
-    Hits on the same words come in file order of their act kinds (see _acts)."""
+    Hits on the same words come in file order of their act kinds (see _acts).
+
+    With ``pipeline``: [] at once when the pre-screen can keep none of the hits left before
+    the families are formed (prescreen.any_possible). The hits the families keep are some of
+    those, and analyse_doc pre-screens them next, so it would keep none either: the same acts
+    (none), without grouping hits no act can come of (most statements with a cue)."""
     usable = []
     named = {h.target for h in hits}
     if "Party" in text:
@@ -189,6 +200,8 @@ def _usable(doc, cue_hits, neutral, kinds, hits=(), text: str = "", markers=None
                     end < len(doc) and doc[end].like_num)):
             continue
         usable.append((start, end, (act, strong)))
+    if pipeline is not None and not prescreen.any_possible(pipeline, doc, text, hits, usable):
+        return []
     by_family: dict[str, list] = {}
     for hit in usable:
         by_family.setdefault(hit[2][0].family, []).append(hit)

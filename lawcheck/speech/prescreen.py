@@ -75,6 +75,23 @@ def possible(pipeline, doc, text: str, hits, usable) -> list:
     """``usable`` (acts._usable's hits) less those that cannot make an act."""
     if not ENABLED or "Σ" in text:  # final sigma: a lower-cased word may differ from the text's
         return usable
+    return list(_kept(pipeline, doc, text, hits, usable))
+
+
+def any_possible(pipeline, doc, text: str, hits, usable) -> bool:
+    """True when :func:`possible` would keep any of ``usable``: each hit is judged alone, so
+    when none of a list's hits can make an act, none of any part of it can (acts._usable asks
+    before it groups its hits by family; issue 13, speed)."""
+    if not ENABLED or "Σ" in text:
+        return bool(usable)
+    for _ in _kept(pipeline, doc, text, hits, usable):
+        return True
+    return False
+
+
+def _kept(pipeline, doc, text: str, hits, usable):
+    """The hits of ``usable`` that may make an act, in order (a generator: any_possible stops
+    at the first)."""
     global _LOWER
     if _LOWER is None:  # spaCy's attribute id, imported once (not a statement per call)
         from spacy.attrs import LOWER as _LOWER
@@ -83,7 +100,6 @@ def possible(pipeline, doc, text: str, hits, usable) -> list:
     lowered = None
     categories = {h.entry.category for h in hits}
     targets = {h.target for h in hits}
-    kept = []
     for hit in usable:
         start, _, (kind, strong) = hit
         if not strong and kind.needs:
@@ -98,8 +114,7 @@ def possible(pipeline, doc, text: str, hits, usable) -> list:
                 lowered = text.lower()
             if not _target_possible(kind.targets, targets, text, lowered, ranks):
                 continue
-        kept.append(hit)
-    return kept
+        yield hit
 
 
 def _need_possible(need: str, groups, lows, categories, doc, start: int, kind) -> bool:
