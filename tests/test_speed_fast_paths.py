@@ -53,3 +53,58 @@ def test_the_usable_prefilter_changes_no_analysis(analyser, monkeypatch):
     differ = [t for t, a, b in zip(texts, fast, slow) if a != b]
     assert not differ, differ[:3]
     assert sum(taken) > 2000 and sum(bool(a.acts) for a in fast) > 2000
+
+
+def _shape(value):
+    """The value with each container's type written in: equal shapes are the same JSON from
+    the same Python types (a tuple where the plain way has a list would show)."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _shape(v)) for k, v in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def test_reports_without_findings_built_directly_equal_the_typed_reports(tmp_path):
+    """Reviewer.review builds the JSON of a report without findings directly (reviewer.
+    PLAIN_FAST): on labelled, Khmer, mixed and benchmark statements, with and without an
+    organisation type, dated inside and outside the election calendar, every report is the
+    typed report's to_dict, key order and container types included, and no two reports share
+    a dict or list."""
+    import json
+    from datetime import date
+    from pathlib import Path
+
+    from lawcheck.review import reviewer as module
+    from lawcheck.review.inputs import StatementInput
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    khmer = [json.loads(line)["text"] for line in (Path(__file__).parent / "data" / "khmer"
+             / "tune.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()][:60]
+    texts = set_texts(120) + khmer + benchmark_statements(52, 700) + [
+        "", "   ", "Bonjour à tous", "We met the commune council. សូមអរគុណ", "x" * 3]
+    days = [None, date(2023, 7, 10), date(2026, 12, 5), date(2008, 3, 1)]
+    items = [StatementInput(f"s{i}", text, "t.csv", i + 2 if i % 5 else None,
+                            org_type=None if i % 3 == 0 else "domestic_ngo",
+                            medium=("facebook", None, "press_release")[i % 3],
+                            date=days[i % 4], language="fr" if i % 97 == 5 else None)
+             for i, text in enumerate(texts)]
+    spec = ReviewerSpec(db=str(tmp_path / "p.db"), sync=True, as_of=date(2026, 12, 10),
+                        checked_at="2026-12-10T00:00:00+00:00")
+    fast_reviewer, plain_reviewer = spec.build(), spec.build()
+    fast = [fast_reviewer.review(item) for item in items]
+    module.PLAIN_FAST = False
+    try:
+        plain = [plain_reviewer.review(item) for item in items]
+    finally:
+        module.PLAIN_FAST = True
+    assert [_shape(r) for r in fast] == [_shape(r) for r in plain]
+    empty = [r for r in fast if not r["findings"]]
+    assert len(empty) > 500 and len(fast) - len(empty) > 100  # both ways were taken
+    assert {r["result"] for r in empty} >= {"no findings", "not screened"}
+    seen: set = set()
+    for report in fast:
+        containers = [v for v in report.values() if isinstance(v, (dict, list))]
+        containers += [v for v in report["risk"].values()] + report["not_checked"]
+        assert not seen & {id(c) for c in containers}
+        seen |= {id(c) for c in containers}
