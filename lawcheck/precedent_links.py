@@ -193,11 +193,69 @@ def _ranked(rule, category: str, precedents: tuple, kind: str, organization: dic
     held = _RANKED.get((labels, shared))
     if held is None or held[0] is not rule or held[1] is not precedents:
         pool = _scored_pool(labels, rule, category, precedents, kind, organization)
-        ranked = sorted(pool, key=lambda e: (-(e[0] + 2 * min(2, len(shared & e[1]))),) + e[2])
+        if INDEXED:
+            best = _top(pool, _index(labels, pool), shared)
+        else:
+            ranked = sorted(pool, key=lambda e: (-(e[0] + 2 * min(2, len(shared & e[1]))),)
+                            + e[2])
+            best = [e[3] for e in ranked[:LIMIT]]
         if len(_RANKED) >= _RANKED_LIMIT:
             _RANKED.clear()
-        held = _RANKED[(labels, shared)] = (rule, precedents, [e[3] for e in ranked[:LIMIT]])
+        held = _RANKED[(labels, shared)] = (rule, precedents, best)
     return list(held[2])
+
+
+# _ranked finds the best candidates through an index of the pool's words instead of scoring
+# every candidate (issue 13, speed); tests turn it off to compare with the full sort
+INDEXED = True
+_INDEXES: dict[tuple, tuple[object, dict, list]] = {}
+
+
+def _index(labels: tuple, pool: list) -> tuple[dict, list] | None:
+    """For a pool of :func:`_scored_pool`: word -> the candidates (positions) that have it, and
+    the positions in the order of the score without shared words (points, then tie-breaking
+    order); None when two candidates tie on their tie-breaking order (then only the full sort
+    gives the plain order)."""
+    held = _INDEXES.get(labels)
+    if held is None or held[0] is not pool:
+        keys = [e[2] for e in pool]
+        if len(set(keys)) < len(keys):
+            found = None
+        else:
+            words: dict[str, list[int]] = {}
+            for i, e in enumerate(pool):
+                for word in e[1]:
+                    words.setdefault(word, []).append(i)
+            found = (words, sorted(range(len(pool)), key=lambda i: (-pool[i][0],) + pool[i][2]))
+        if len(_INDEXES) > _RANKED_LIMIT:
+            _INDEXES.clear()
+        held = _INDEXES[labels] = (pool, found)
+    return held[1]
+
+
+def _top(pool: list, index, shared: frozenset) -> list[Precedent]:
+    """The first LIMIT of ``pool`` sorted by :func:`closest`'s score for these shared words:
+    a candidate that has none of them scores its points alone, so the best of those are the
+    first in the order without words; only the candidates the index names for the shared
+    words (a few) and that many of the rest are ranked."""
+    if index is None:
+        ranked = sorted(pool, key=lambda e: (-(e[0] + 2 * min(2, len(shared & e[1]))),) + e[2])
+        return [e[3] for e in ranked[:LIMIT]]
+    words, plain = index
+    overlap: dict[int, int] = {}
+    for word in shared:
+        for i in words.get(word, ()):
+            overlap[i] = overlap.get(i, 0) + 1
+    chosen = list(overlap)
+    rest = 0
+    for i in plain:
+        if rest == LIMIT:
+            break
+        if i not in overlap:
+            chosen.append(i)
+            rest += 1
+    chosen.sort(key=lambda i: (-(pool[i][0] + 2 * min(2, overlap.get(i, 0))),) + pool[i][2])
+    return [pool[i][3] for i in chosen[:LIMIT]]
 
 
 _POOLS: dict[tuple, tuple[object, object, list]] = {}

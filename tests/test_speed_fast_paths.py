@@ -108,3 +108,49 @@ def test_reports_without_findings_built_directly_equal_the_typed_reports(tmp_pat
         containers += [v for v in report["risk"].values()] + report["not_checked"]
         assert not seen & {id(c) for c in containers}
         seen |= {id(c) for c in containers}
+
+
+def test_indexed_precedent_rankings_equal_the_full_sort_and_closest():
+    """precedent_links._ranked finds the closest precedents through an index of the pool's
+    words (precedent_links.INDEXED): for every statement rule of the shipped rule base, three
+    organisations, labelled and benchmark texts and texts made of the precedents' own words
+    (one, two, three or more shared with a candidate, so the cap at 2 and ties of points are
+    met), the ranking is the full sort's and closest()'s."""
+    import random
+
+    from lawcheck import precedent_links as links
+    from lawcheck.precedents import load_precedents
+    from lawcheck.rulebase.loader import load
+    from lawcheck.settings import rules_dir
+
+    base = load_precedents()
+    rules = [r for r in load(rules_dir()).rules if r.applies_to == "statement"]
+    vocabulary = sorted({w for p in base for w in links._words_of(p)})
+    rng = random.Random(5)
+    texts = set_texts(40) + benchmark_statements(53, 60) + ["", "zzz"]
+    texts += [" ".join(rng.sample(vocabulary, rng.choice((1, 2, 3, 5, 8, 20))))
+              for _ in range(150)]
+    orgs = [{}, {"type": "domestic_ngo"}, {"type": "association", "sector": "environment"}]
+    compared = indexed = 0
+    try:
+        for rule in rules:
+            for org in orgs:
+                labels = (id(rule), rule.category, id(base), "statement",
+                          org.get("type") or None, org.get("sector") or None)
+                for text in texts:
+                    args = (rule, rule.category, base, "statement", org,
+                            links.words([text, None]), [text])
+                    links._RANKED.clear()
+                    links.INDEXED = True
+                    fast = links._ranked(*args)
+                    indexed += links._INDEXES[labels][1] is not None
+                    links._RANKED.clear()
+                    links.INDEXED = False
+                    assert fast == links._ranked(*args), (rule.id, org, text[:60])
+                    assert fast == links.closest(rule, rule.category, base, kind="statement",
+                                                 organization=org, topics=[text])
+                    compared += 1
+    finally:
+        links.INDEXED = True
+        links._RANKED.clear()
+    assert compared > 5000 and indexed == compared  # the index was used, never the fallback
