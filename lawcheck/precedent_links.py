@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from lawcheck.precedents import Precedent
-from lawcheck.report_model import Finding
+from lawcheck.report_model import Finding, replaced
 
 LIMIT = 3
 _CONFIDENCE = {"confirmed": 0, "likely": 1, "uncertain": 2}
@@ -145,7 +144,7 @@ def with_precedents(findings: Sequence[Finding], rulebase, precedents, *,
         else:
             found = _briefs(rule, finding.category, where, precedents, _kind(where, rule),
                             activities, organization, topics)
-        out.append(replace(finding, precedents=tuple(found)) if found else finding)
+        out.append(replaced(finding, precedents=tuple(found)) if found else finding)
     return out
 
 
@@ -208,7 +207,7 @@ def _ranked(rule, category: str, precedents: tuple, kind: str, organization: dic
 # _ranked finds the best candidates through an index of the pool's words instead of scoring
 # every candidate (issue 13, speed); tests turn it off to compare with the full sort
 INDEXED = True
-_INDEXES: dict[tuple, tuple[object, dict, list]] = {}
+_INDEXES: dict[tuple, tuple[list, tuple[dict, list] | None]] = {}
 
 
 def _index(labels: tuple, pool: list) -> tuple[dict, list] | None:

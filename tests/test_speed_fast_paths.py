@@ -154,3 +154,41 @@ def test_indexed_precedent_rankings_equal_the_full_sort_and_closest():
         links.INDEXED = True
         links._RANKED.clear()
     assert compared > 5000 and indexed == compared  # the index was used, never the fallback
+
+
+def test_replaced_findings_are_what_dataclasses_replace_makes(tmp_path):
+    """report_model.replaced makes a changed Finding without its __init__: for every finding
+    of a review of labelled and benchmark statements and each change a review makes (where,
+    precedents, why, several at once), the value equals dataclasses.replace's field for field
+    (support too), stays frozen and leaves the original as it was; a wrong field
+    name is refused as replace refuses it."""
+    import dataclasses
+    from datetime import date
+
+    from lawcheck.report_model import Finding, Where, replaced
+    from lawcheck.review.inputs import StatementInput
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    reviewer = ReviewerSpec(db=str(tmp_path / "r.db"), sync=True,
+                            as_of=date(2026, 12, 10)).build()
+    findings = []
+    for i, text in enumerate(set_texts(60) + benchmark_statements(54, 300)):
+        findings += reviewer.report(StatementInput(f"s{i}", text, "t.csv", i)).findings
+    assert len(findings) > 100
+    changes = [{"where": Where(statement="x", spans=((1, 2),), excerpt="e")},
+               {"precedents": ({"id": "p", "date": "2020", "summary": "s"},)},
+               {"why": "because"}, {"where": Where(), "why": "w", "precedents": None},
+               {"support": ("a",)}, {}]
+    for finding in findings:
+        before = dataclasses.astuple(finding)
+        for change in changes:
+            fast, plain = replaced(finding, **change), dataclasses.replace(finding, **change)
+            assert type(fast) is Finding and fast == plain
+            assert [getattr(fast, f.name) for f in dataclasses.fields(Finding)] == \
+                [getattr(plain, f.name) for f in dataclasses.fields(Finding)]
+            assert fast is not finding and fast.to_dict() == plain.to_dict()
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                fast.why = "changed"  # type: ignore[misc]
+        assert dataclasses.astuple(finding) == before
+    with pytest.raises(TypeError):
+        replaced(findings[0], wrong="x")

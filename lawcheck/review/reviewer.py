@@ -24,7 +24,7 @@ from lawcheck.elections import ElectionCalendar
 from lawcheck.model import Context
 from lawcheck.precedent_links import with_precedents
 from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport,
-                                   StatementSummary, Subject, Where, build_report)
+                                   StatementSummary, Subject, Where, build_report, replaced)
 from lawcheck.speech import learned, likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
@@ -151,7 +151,7 @@ def _named(finding: Finding, matches, text: str) -> Finding:
                 f"{best.similarity:.2f}): {best.summary}")
         where = where.words([(start, end)], text[start:end][:300],
                             [Flag((start, end), text[start:end], "asserted", note)])
-    return replace(finding, precedents=precedents, where=where)
+    return replaced(finding, precedents=precedents, where=where)
 
 
 LIKENESS = "kh.speech.precedent.likeness."
@@ -192,7 +192,7 @@ def _explained(finding: Finding, signal, text: str, model) -> Finding:
                                       f"learned {signal.category} resemblance, score "
                                       f"{signal.score:.2f}: see the finding for the words and "
                                       f"cases") for a, b in spans]) if spans else finding.where
-    return replace(finding, why=f"{finding.why} {note}.", where=where)
+    return replaced(finding, why=f"{finding.why} {note}.", where=where)
 
 
 def _sentences_with(text: str, words) -> list[tuple[int, int]]:
@@ -432,7 +432,7 @@ class Reviewer:
                 organization, model, outcome) -> StatementReport:
         """The report of a statement read by :meth:`_read`, with its fact set's outcome."""
         here = Where(statement=item.id)
-        findings = [replace(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
+        findings = [replaced(f, where=locate(self.rules[f.rule], outcome.facts, analysis, text,
                                             here, outcome.wanted(f.rule, self.rules)))
                     for f in outcome.findings]
         findings = with_precedents(findings, self.rulebase, self.precedents,
