@@ -402,6 +402,16 @@ def test_unknown_direction_is_lc334(lexicons):
     assert "'after' or 'before'" in problem.message
 
 
+def test_an_at_scope_group_named_in_needs_is_lc334(lexicons):
+    # scope "at" only cancels: a phrase opening with the cue is never the cue's own marker, so
+    # an act that needs such a group could never be made
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "    unless: [self-harm]\n    also:", "    needs: [self-harm]\n    also:")
+    (problem,) = _problems(lexicons)
+    assert problem.code == "LC334" and problem.where.line == _line_of(path, "needs: [self-harm]")
+    assert "'at' only cancels" in problem.message and "unless" in problem.fix
+
+
 def test_act_without_safer_wording_is_lc334(lexicons):
     path = lexicons / "suggestions.yaml"
     _edit(path, "  verdict: >-", "  verdikt: >-")

@@ -1924,3 +1924,45 @@ def test_a_silence_reported_does_not_make_a_claim_reported(text, target):
 def test_words_said_by_others_stay_reported():
     assert analyse("The governor stole the fund, villagers said.").facts[
         "statement.reported_accusation"] == ["official"]
+
+
+@pytest.mark.parametrize("text", [
+    "She killed herself in front of the provincial hall.",
+    "Our neighbour killed herself in front of the district office after the eviction.",
+    "Two workers killed themselves outside the ministry last year.",
+])
+def test_a_death_someone_brought_on_themselves_accuses_no_one(text):
+    # the authorities stand in these clauses, but no one is said to have killed anyone
+    assert "statement.accuses" not in labels(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The governor killed the villager who refused to leave.",
+    "The governor enriched himself by grabbing the villagers' land.",
+    "The district chief robbed the family of their land and the mother killed herself.",
+])
+def test_an_accusation_beside_a_reflexive_word_still_counts(text):
+    # the reflexive cancels only the clause of the death itself
+    assert labels(text).get("statement.accuses") == ["official"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The police killed him and then claimed that he had fallen.",
+    "The governor stole the land and later said it belonged to the state.",
+])
+def test_a_saying_joined_as_a_second_deed_reports_only_what_follows_it(text):
+    # the writer asserts the first deed; "claimed"/"said" is the accused's own later act
+    facts = labels(text)
+    assert facts.get("statement.accuses") and "statement.reported_accusation" not in facts, \
+        analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The governor stole the land, villagers said.",
+    "The minister is corrupt and a liar, villagers say.",
+    "Villagers said the governor stole the land.",
+])
+def test_a_saying_that_closes_its_clause_still_reports_what_went_before(text):
+    facts = labels(text)
+    assert facts.get("statement.reported_accusation") and "statement.accuses" not in facts, \
+        analyse(text).acts

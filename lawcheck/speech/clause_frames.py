@@ -93,13 +93,20 @@ def _lost_to_no_neighbour(sentence: Sentence, end: int) -> bool:
 def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
     """True when a marker of the kind's ``unless`` groups stands in the cue's clause, before it
     ("we welcome the release") or, unless the group's scope is ``before``, after it ("the
-    release of the 26 is good news")."""
+    release of the 26 is good news"); a group of scope ``at`` only as a longer phrase that opens
+    with the cue itself ("she killed herself": "killed" read with its reflexive object), so "the
+    chief robbed them and the mother killed herself" still accuses the chief."""
     from lawcheck.speech.context import clause_end, clause_start
 
     first, last = clause_start(sentence, start), clause_end(sentence, end)
     markers = sentence.pipeline.lexicon.markers
     for group in kind.unless:
-        after = markers[group].scope != "before"
+        scope = markers[group].scope
+        if scope == "at":
+            if any(s == start and e > end for s, e in sentence.find(group)):
+                return True
+            continue
+        after = scope != "before"
         if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
             return True
     return False

@@ -297,6 +297,22 @@ def _order_received(sentence: Sentence, s: int, e: int) -> bool:
         and (e >= sentence.end or not sentence.doc[e].is_alpha)
 
 
+def _second_deed(sentence: Sentence, s: int, e: int, end: int) -> bool:
+    """True when the saying at tokens s..e, after the cue (which ends at ``end``), is a second
+    deed joined by "and" and says something of its own: "the police killed him and then claimed
+    that he had fallen", "the governor took the land and told reporters it was the state's". The
+    writer asserts the first deed; the saying reports only what follows it. A saying that closes
+    its clause ("the minister is corrupt and a liar, villagers say") still reports what went
+    before."""
+    if s < end or e >= sentence.end:
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    if "and" not in lowers[end - base:s - base]:
+        return False
+    after = sentence.doc[e]
+    return not after.is_punct and lowers[e - base] not in CLAUSE_BREAKS
+
+
 def _attributed(sentence: Sentence, start: int, end: int) -> bool:
     """Someone other than the speaker says it: "villagers said", "according to residents"."""
     selves = sentence.find("self")
@@ -313,6 +329,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue  # "Hun Sen killed Kem Ley and the ministry said nothing": no one is quoted
         if _order_received(sentence, s, e):
             continue  # "a coward who signs whatever he is told": an order, no one quoted
+        if _second_deed(sentence, s, e, end):
+            continue  # "the police killed him and then claimed he fell": the claim is theirs
         if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:
             continue  # "our field officer said": the organisation's own people speak for it
         if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \

@@ -78,7 +78,7 @@ ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target"
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
-SCOPES = ("sentence", "before", "after", "around")
+SCOPES = ("sentence", "before", "after", "around", "at")
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ class Entry:
 class MarkerGroup:
     phrases: tuple[str, ...]
     categories: tuple[str, ...] = ()
-    scope: str = "sentence"        # "sentence", "before" or "after" the cue, or "around" it
+    scope: str = "sentence"        # "sentence", "before" or "after" the cue, "around" it, or
+    #                                "at" it (a longer phrase opening with the cue; `unless` only)
     within: int | None = None      # at most this many words from the cue (on the scope's side)
 
 
@@ -286,8 +287,8 @@ def _markers(doc, path: Path, problems: list[Problem]) -> dict[str, MarkerGroup]
         if scope not in SCOPES or not (within is None or (
                 isinstance(within, int) and not isinstance(within, bool) and within > 0)):
             problems.append(Problem("LC334", node.where("scope" if "scope" in node else "within"),
-                                    f"marker group {name!r}: scope must be sentence, before, after "
-                                    "or around, "
+                                    f"marker group {name!r}: scope must be sentence, before, after, "
+                                    "around or at, "
                                     "within a positive number of words",
                                     fix="write scope: before, or within: 3"))
         groups[name] = MarkerGroup(_phrase_list(node, "phrases", path, problems), categories,
@@ -381,6 +382,14 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
                                     fix="write direction: after (the target follows the cue), "
                                         "direction: before (it is the subject before it), or "
                                         "leave it out"))
+        for group in needs:
+            if group in markers and markers[group].scope == "at":
+                problems.append(Problem("LC334", node.where("needs"),
+                                        f"act {act_id!r}: needs names marker group {group!r}, "
+                                        "whose scope 'at' only cancels (a phrase that opens "
+                                        "with the cue is never its own marker)",
+                                        fix=f"name {group!r} under 'unless:', or give it "
+                                            "another scope"))
         unless = tuple(node.get("unless", []) or ())
         for group in unless:
             if group not in markers:
