@@ -496,6 +496,30 @@ def test_a_file_lawcheck_closed_itself_is_not_checked_again(tmp_path, monkeypatc
     assert calls == [Path(db)] or [Path(str(c)) for c in calls] == [Path(db)]
 
 
+def test_the_list_of_checked_stores_forgets_the_ones_that_are_gone(tmp_path, monkeypatch):
+    # it is read at every open: it must not grow with every temporary database ever opened,
+    # nor keep the paths of deleted stores
+    from pathlib import Path
+
+    from lawcheck.store import db as storedb
+
+    monkeypatch.setenv("LAWCHECK_HOME", str(tmp_path / "home"))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    kept, gone = tmp_path / "kept.db", tmp_path / "gone.db"
+    for db in (kept, gone):
+        run(str(db), "check", plan, "--format", "json")
+    trust = tmp_path / "home" / "checked.json"
+    assert {str(kept.resolve()), str(gone.resolve())} <= set(json.loads(trust.read_text()))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{gone}{suffix}").unlink(missing_ok=True)
+    storedb._CHECKED.clear()
+    run(str(kept), "check", plan, "--format", "json")  # writes, so the list is saved again
+    listed = json.loads(trust.read_text())
+    assert str(kept.resolve()) in listed and str(gone.resolve()) not in listed
+    assert storedb._trusted(kept)
+
+
 def test_wipe_never_deletes_a_file_that_is_not_sqlite(tmp_path):
     from lawcheck.errors import StoreError
     from lawcheck.store.db import delete_damaged

@@ -282,6 +282,10 @@ def _trust(path: Path) -> None:
     key, now = str(path.resolve()), _fingerprint(path)
     if known.get(key) == now:
         return  # a store opened and closed without writing: nothing to record again
+    # forget databases that are gone (wiped, or a test's or a one-off run's temporary file): the
+    # list was read at every open and grew without end (4,222 entries on a developer machine),
+    # and the paths of deleted stores are nobody's business
+    known = {k: v for k, v in known.items() if k != key and Path(k).exists()}
     known[key] = now
     try:
         private_dir(file.parent)
