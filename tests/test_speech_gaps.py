@@ -1,0 +1,203 @@
+"""Calls to act in new wording (issue 13, calls): gapped cues (a cue's parts with a few ordinary
+words between them, and one-word classes "a|b"), the forces addressed by name, and a protest
+named as the time of something else. Each reading has risky paraphrases in my own words that
+it must catch and benign sentences with the same surface words that it must leave alone; the
+gapped-cue feature is checked as lexicon data (LC339)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lawcheck.errors import RulesError
+from lawcheck.speech import analyse
+from lawcheck.speech.gaps import bad_alternatives, parts
+from lawcheck.speech.lexicon import lexicon_dir, load_lexicon
+
+
+def calls(text: str) -> list[str]:
+    return analyse(text).facts.get("statement.calls") or []
+
+
+# --- a call to come somewhere, with a time, a place or a manner inside it ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Meet us on Sunday morning in front of the National Assembly to demand the release of Sok.",
+    "Come on Monday with your families to the provincial hall to demand our land back.",
+    "Join us early tomorrow outside the Ministry of Labour to demand a living wage.",
+    "Bring your whole family on Friday to the district office to demand justice.",
+    "Stand with us all afternoon in front of the company gate until they pay us.",
+    "On the day of the hearing, pack the whole street in front of the courthouse.",
+    "Pack every road around the ministry on Sunday!",
+])
+def test_a_call_with_words_inside_it_still_calls_to_gather(text):
+    assert "gather" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Meet us on Sunday morning in front of the provincial hall for the tree planting.",
+    "Come on Monday with your families to the provincial hall for the free health check.",
+    "Families came last month to the provincial hall to receive their land titles.",
+    "Meet us on Sunday, but not in front of the ministry: the training is at our office.",
+    "Heavy rain will flood every road in the district this week.",
+    "Pack the relief kits in the hall before Friday.",
+])
+def test_the_same_words_without_a_demand_or_a_call_stay_clean(text):
+    assert "gather" not in calls(text)
+
+
+# --- soldiers and police asked to disobey or to side with the people, in new words ----------
+
+@pytest.mark.parametrize("text", [
+    "Soldiers, lower your rifles when the people come.",
+    "To the police in Phnom Penh: refuse to beat them.",
+    "Police officers, remember that your mothers are in the crowd.",
+    "Soldiers, put your weapons on the ground and walk over to our side.",
+    "The troops must tonight turn their backs on their commanders.",
+    "Brothers in uniform, come home to us.",
+    "Soldiers and police, do not ever beat your own people.",
+])
+def test_an_appeal_to_the_forces_in_new_words_is_caught(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We call on the security forces to exercise restraint during the march.",
+    "We urge the police to respect the right to assemble peacefully.",
+    "Soldiers helped families carry their belongings to higher ground, and the police lowered "
+    "the flags at noon.",
+    "The police returned the rifles to the armoury after the training.",
+    "We thank the soldiers and police who protected the voters on election day.",
+    "We call on the authorities to ensure that police do not beat peaceful protesters.",
+    "Soldiers from the engineering unit put their tools down after clearing the mines.",
+])
+def test_the_benign_family_of_the_forces_stays_clean(text):
+    assert calls(text) == []
+
+
+def test_the_forces_named_without_an_address_tell_what_they_did():
+    # the same cue told, not addressed: no comma or colon ends an address to them
+    assert calls("Soldiers turned their backs on the crowd and walked away.") == []
+    assert "overthrow" in calls("Soldiers, turn your backs on your commanders.")
+
+
+# --- calls to stay away from the vote or to spoil it, in new words ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "We ask every voter to walk out of the polling station without voting.",
+    "This election is a farce: nobody should even bother to vote.",
+    "Do not put your names on the voter list this year.",
+    "When they hand you the ballot, draw a big cross over all the names.",
+    "Leave your ballot paper completely blank on Sunday.",
+    "Rip your ballot paper in two in the booth.",
+])
+def test_a_call_to_abstain_or_spoil_in_new_words_is_caught(text):
+    assert "abstain" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We encourage every voter to check their names on the voter list.",
+    "Keep your ballot paper folded so nobody sees your vote.",
+    "Voters who spoil their ballot by mistake can ask for a new one.",
+    "Polling staff must never tear a ballot paper.",
+])
+def test_voter_education_with_the_same_words_stays_clean(text):
+    assert "abstain" not in calls(text)
+
+
+# --- a protest named as the time of something else ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We call on the security forces to exercise restraint during the march.",
+    "Two journalists were beaten during the protest on Sunday.",
+    "Observers stayed at the square throughout the peaceful rally.",
+])
+def test_a_protest_named_as_an_occasion_calls_no_one(text):
+    assert calls(text) == []
+
+
+def test_a_call_beside_an_occasion_still_counts():
+    assert "march" in calls("Stay calm during the march, and march with us to the ministry!")
+
+
+# --- the lexicon feature ---------------------------------------------------------------------
+
+def test_parts_and_alternatives():
+    assert parts("meet us ... in front of") == ["meet us", "in front of"]
+    assert bad_alternatives("lower|drop ... rifles|guns") == []
+    assert bad_alternatives("do|don't ... shoot|") == ["don't", "(empty)"]
+
+
+@pytest.fixture
+def lexicons(tmp_path) -> Path:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    return folder
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def _codes(folder: Path) -> list[tuple[str, str]]:
+    with pytest.raises(RulesError) as caught:
+        load_lexicon(folder)
+    return [(p.code, p.message) for p in caught.value.problems]
+
+
+def test_a_gapped_cue_without_a_gap_is_an_error(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "cues: [march, marches,", "cues: [march ... to the, march, marches,")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "'march ... to the'" in what and "sets no gap" in what
+
+
+@pytest.mark.parametrize("gap", ["0", "7", "two", "true"])
+def test_a_gap_out_of_range_is_an_error(lexicons, gap):
+    _edit(lexicons / "speech-acts.yaml", "    gap: 5\n", f"    gap: {gap}\n")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "gap must be a number of words from 1 to 6" in what
+
+
+def test_a_gap_with_no_gapped_cue_is_an_error(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "  - id: march\n    fact: statement.calls\n",
+          "  - id: march\n    gap: 2\n    fact: statement.calls\n")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "no cue has '...'" in what
+
+
+def test_alternatives_outside_a_gapped_cue_are_an_error(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "cues: [march, marches,", "cues: [march|walk, marches,")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "gapped cues only" in what
+
+
+def test_an_alternative_of_two_words_is_an_error(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "meet us ... in front of,", "meet|don't ... in front of,")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "\"don't\" is not one plain word" in what
+
+
+def test_an_empty_part_is_an_error(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "meet us ... in front of,", "meet us ... ,")
+    (code, what), = _codes(lexicons)
+    assert code == "LC339" and "empty part" in what
+
+
+def test_the_error_names_the_file_and_line(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, "    gap: 5\n", "    gap: 9\n")
+    with pytest.raises(RulesError) as caught:
+        load_lexicon(lexicons)
+    problem, = caught.value.problems
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1)
+                if text == "    gap: 9")
+    assert problem.where.file.endswith("speech-acts.yaml") and problem.where.line == line
