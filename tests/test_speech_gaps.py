@@ -107,6 +107,28 @@ def test_voter_education_with_the_same_words_stays_clean(text):
     assert "abstain" not in calls(text)
 
 
+# --- a voter's own choice, and spoiled ballots counted, call no one ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "I will not go to vote. There is no party I can vote for.",
+    "Honestly, I didn’t mark anything on the ballot.",
+    "I don't think I will vote this time; I decided not to register.",
+    "Observers counted 1,200 blank ballots at the polling stations.",
+    "The rate of spoiled ballots rose to 8 percent in the province.",
+])
+def test_a_voters_own_choice_or_a_count_calls_no_one(text):
+    assert "abstain" not in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Do not go to vote. There is no party you can vote for.",
+    "Leave the ballot blank: that is how we will be counted.",
+    "Everyone, spoil your ballot on Sunday!",
+])
+def test_the_same_words_as_a_call_still_count(text):
+    assert "abstain" in calls(text)
+
+
 # --- a protest named as the time of something else ---------------------------------------------
 
 @pytest.mark.parametrize("text", [
