@@ -129,6 +129,29 @@ def test_the_same_words_as_a_call_still_count(text):
     assert "abstain" in calls(text)
 
 
+# --- an invitation to a place, and opposing the election itself --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Join us early tomorrow outside the community centre for our annual meeting.",
+    "Please come to the provincial hall with your families on Monday for the free health check.",
+    "Meet us at the pagoda on Sunday for the tree planting.",
+    "We fight against election fraud.",
+    "We campaign against violence during the elections.",
+])
+def test_an_invitation_or_a_fight_against_fraud_calls_no_one(text):
+    assert calls(text) == []
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Join the protest outside the ministry for the annual wage review!", "gather"),
+    ("Meet us in front of the court for the verdict, to demand their release.", "gather"),
+    ("Cambodian citizens, unite to fight against the elections!", "abstain"),
+    ("Citizens must struggle against this sham election.", "abstain"),
+])
+def test_a_protest_or_a_rejected_election_still_calls(text, call):
+    assert call in calls(text)
+
+
 # --- a protest named as the time of something else ---------------------------------------------
 
 @pytest.mark.parametrize("text", [
