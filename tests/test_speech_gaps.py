@@ -152,6 +152,25 @@ def test_a_protest_or_a_rejected_election_still_calls(text, call):
     assert call in calls(text)
 
 
+# --- "be" at a place as a command; monitors at a place as news ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Be outside the court at 8 am when the verdict is read, and bring your neighbours.",
+    "Be at the ministry gate at 7 am sharp with your banners.",
+])
+def test_be_at_a_place_as_a_command_calls_to_gather(text):
+    assert "gather" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our monitors will be outside the court when the verdict is read.",
+    "Observers will be at Freedom Park to monitor the rally.",
+    "Be outside the office at 8 am for the bus to the training.",
+])
+def test_monitors_or_an_invitation_at_the_same_place_call_no_one(text):
+    assert "gather" not in calls(text)
+
+
 # --- a protest named as the time of something else ---------------------------------------------
 
 @pytest.mark.parametrize("text", [
