@@ -115,6 +115,8 @@ def test_voter_education_with_the_same_words_stays_clean(text):
     "I don't think I will vote this time; I decided not to register.",
     "Observers counted 1,200 blank ballots at the polling stations.",
     "The rate of spoiled ballots rose to 8 percent in the province.",
+    "Staff may stay home on election day if they travel to vote in their home province.",
+    "Factories must give workers a day off so they can vote.",
 ])
 def test_a_voters_own_choice_or_a_count_calls_no_one(text):
     assert "abstain" not in calls(text)
@@ -124,6 +126,7 @@ def test_a_voters_own_choice_or_a_count_calls_no_one(text):
     "Do not go to vote. There is no party you can vote for.",
     "Leave the ballot blank: that is how we will be counted.",
     "Everyone, spoil your ballot on Sunday!",
+    "Stay home on election day: your vote only legitimises them.",
 ])
 def test_the_same_words_as_a_call_still_count(text):
     assert "abstain" in calls(text)
