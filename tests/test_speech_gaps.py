@@ -174,6 +174,41 @@ def test_monitors_or_an_invitation_at_the_same_place_call_no_one(text):
     assert "gather" not in calls(text)
 
 
+# --- more of each class: waiting, heading, refusing orders, not bothering to vote --------------
+
+@pytest.mark.parametrize("text, call", [
+    ("We'll be waiting for you outside Prey Sar prison on Monday; come and show your support.",
+     "gather"),
+    ("Head to the provincial hall after work tomorrow and demand the governor come out.",
+     "gather"),
+    ("Let us stand shoulder to shoulder at the gate of the factory until we are paid.", "gather"),
+    ("I appeal to the soldiers: do not aim at your brothers and sisters.", "overthrow"),
+    ("Military police, join us instead of beating us.", "overthrow"),
+    ("Police, refuse the order to clear the square.", "overthrow"),
+    ("Soldiers, think carefully before you raise your rifle.", "overthrow"),
+    ("Don't bother registering this year; the result is already decided.", "abstain"),
+])
+def test_more_of_each_class_is_caught(text, call):
+    assert call in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are waiting for the results outside the polling station.",
+    "Head to the provincial hall to collect your land title.",
+    "The workers will wait outside the factory for the bus home.",
+    "Journalists waited outside the court until the hearing ended.",
+    "Police must not ignore court orders.",
+    "We thank the police, who protected the marchers instead of beating them.",
+    "Do not point your camera at the police.",
+    "Dear soldiers, we wish you a happy Khmer New Year with your own families.",
+    "Police officers, thank you for keeping the roads safe during Water Festival.",
+    "Do not bother voting twice: the ink stays on your finger.",
+    "Don't bother registering again if your name is already on the voter list.",
+])
+def test_the_same_classes_in_benign_sentences_stay_clean(text):
+    assert calls(text) == []
+
+
 # --- a protest named as the time of something else ---------------------------------------------
 
 @pytest.mark.parametrize("text", [
