@@ -10,8 +10,8 @@ rifles|guns"). The words in a gap must be ordinary ones: no punctuation and none
 GAP_BREAKS, so a gap never runs across a clause ("meet us, but not in front of …") or takes in
 a negation.
 
-Gapped cues are matched by a spaCy token Matcher, apart from the PhraseMatcher of the plain cues
-(pipeline.py), and come out as the same (start, end, (act kind, strong)) hits (acts.analyse_doc):
+Gapped cues are matched by GapMatcher (plain Python over the words), apart from the
+PhraseMatcher of the plain cues (pipeline.py), and come out as the same (start, end, (act kind, strong)) hits (acts.analyse_doc):
 the hit spans the cue's first word to its last, gap included, and everything after (markers,
 modes, targets) reads it as it reads a plain cue.
 """
@@ -39,21 +39,19 @@ def parts(phrase: str) -> list[str]:
     return [p.strip() for p in phrase.split(GAP)]
 
 
-def pattern(tokenizer, phrase: str, gap: int) -> list[dict]:
-    """The spaCy Matcher pattern of a gapped cue: its parts' words in lower case, and between
-    two parts up to ``gap`` ordinary words. A word written "a|b|c" is any one of them: a class
-    of verbs or of objects ("lower|drop ... rifles|guns|weapons")."""
-    out: list[dict] = []
-    for k, part in enumerate(parts(phrase)):
-        if k:
-            out.append({"IS_PUNCT": False, "LOWER": {"NOT_IN": GAP_BREAKS},
-                        "OP": "{0,%d}" % gap})
+def pattern(tokenizer, phrase: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """A gapped cue compiled: its parts, each a run of word slots, each slot the set of lower-case
+    words it takes (one word, or the alternatives of "a|b|c")."""
+    out = []
+    for part in parts(phrase):
+        slots: list[frozenset[str]] = []
         for word in part.split():
             if ALT in word:
-                out.append({"LOWER": {"IN": [w.lower() for w in word.split(ALT)]}})
+                slots.append(frozenset(w.lower() for w in word.split(ALT)))
             else:
-                out.extend({"LOWER": t.lower_} for t in tokenizer(word))
-    return out
+                slots.extend(frozenset((t.lower_,)) for t in tokenizer(word))
+        out.append(tuple(slots))
+    return tuple(out)
 
 
 def bad_alternatives(phrase: str) -> list[str]:
@@ -70,38 +68,90 @@ def bad_alternatives(phrase: str) -> list[str]:
 _ONE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def build(nlp, acts) -> tuple[object | None, dict]:
-    """A Matcher over every gapped cue of ``acts`` (None when there is none), and its match key
-    -> (act kind, strong)."""
-    from spacy.matcher import Matcher
+class GapMatcher:
+    """Every gapped cue of a lexicon, indexed by the words its first slot takes. Matching reads
+    a statement's lower-case word ids once (one array from spaCy) and tries only the cues whose
+    first word is there: for most statements a set lookup per word (a spaCy token Matcher with
+    wildcard gaps tried every pattern at every word, and tripled the analyser's time)."""
 
-    matcher, keys = None, {}
-    strings = nlp.vocab.strings
+    def __init__(self, cues: list, strings) -> None:
+        # cues: (compiled pattern, gap, (act kind, strong)); words are kept as spaCy's ids
+        self.by_first: dict[int, list] = {}
+        for compiled, gap, value in cues:
+            ids = tuple(tuple(frozenset(strings.add(w) for w in slot) for slot in part)
+                        for part in compiled)
+            last = ids[-1][0]  # the words the last part opens with: absent, no match
+            for word in ids[0][0]:
+                self.by_first.setdefault(word, []).append((ids, last, gap, value))
+        self.breaks = frozenset(strings.add(w) for w in GAP_BREAKS)
+
+    def __call__(self, doc) -> list:
+        from spacy.attrs import IS_PUNCT, LOWER
+
+        rows = doc.to_array([LOWER, IS_PUNCT]).tolist()
+        by_first = self.by_first
+        starts = [(i, by_first[row[0]]) for i, row in enumerate(rows) if row[0] in by_first]
+        if not starts:
+            return []
+        lowers = [row[0] for row in rows]
+        present = set(lowers)
+        breaks = self.breaks
+        ordinary = [not row[1] and row[0] not in breaks for row in rows]
+        found = []
+        for i, candidates in starts:
+            for compiled, last, gap, value in candidates:
+                if last.isdisjoint(present):
+                    continue
+                end = _match(compiled, 0, i, gap, lowers, ordinary)
+                if end is not None:
+                    found.append((i, end, value))
+        return found
+
+
+def _run(slots, k: int, lowers) -> int | None:
+    """The end of the run of ``slots`` when it stands at word ``k``, else None."""
+    if k + len(slots) > len(lowers):
+        return None
+    for n, slot in enumerate(slots):
+        if lowers[k + n] not in slot:
+            return None
+    return k + len(slots)
+
+
+def _match(compiled, part: int, k: int, gap: int, lowers, ordinary) -> int | None:
+    """The end of the shortest match of parts ``part``.. of a gapped cue from word ``k``: each
+    part right where it stands, the next one after at most ``gap`` ordinary words."""
+    end = _run(compiled[part], k, lowers)
+    if end is None:
+        return None
+    if part + 1 == len(compiled):
+        return end
+    for skip in range(gap + 1):
+        at = end + skip
+        if at >= len(lowers):
+            return None
+        if skip and not ordinary[at - 1]:
+            return None  # the gap holds punctuation or a clause break
+        done = _match(compiled, part + 1, at, gap, lowers, ordinary)
+        if done is not None:
+            return done
+    return None
+
+
+def build(nlp, acts) -> "GapMatcher | None":
+    """The matcher of every gapped cue of ``acts``, or None when there is none."""
+    cues = []
     for act in acts:
         if not act.gap:
             continue
         for strong, phrases in ((False, act.cues), (True, act.strong)):
-            gapped = [p for p in phrases if is_gapped(p)]
-            if not gapped:
-                continue
-            if matcher is None:
-                matcher = Matcher(nlp.vocab)
-            key = f"gap|{'strong' if strong else 'cue'}|{act.id}"
-            matcher.add(key, [pattern(nlp.tokenizer, p, act.gap) for p in gapped])
-            keys[strings[key]] = (act, strong)
-    return matcher, keys
+            cues += [(pattern(nlp.tokenizer, p), act.gap, (act, strong))
+                     for p in phrases if is_gapped(p)]
+    return GapMatcher(cues, nlp.vocab.strings) if cues else None
 
 
 def gapped_hits(pipeline, doc) -> list:
-    """The gapped cues in ``doc`` as (start, end, (act kind, strong)), the shortest match of
-    each cue from each start (the Matcher also returns the longer ones a gap allows)."""
+    """The gapped cues in ``doc`` as (start, end, (act kind, strong)): for each cue and each
+    word it may start at, its shortest match."""
     matcher = pipeline.gap_matcher
-    if matcher is None:
-        return []
-    found: dict[tuple[int, int], int] = {}
-    for key, start, end in matcher(doc):
-        if (key, start) not in found or end < found[(key, start)]:
-            found[(key, start)] = end
-    keys = pipeline.gap_keys
-    return [(start, end, keys[key]) for (key, start), end in sorted(
-        found.items(), key=lambda item: (item[0][1], item[1]))]
+    return matcher(doc) if matcher is not None else []

@@ -41,10 +41,9 @@ class Pipeline:
     # act kind id -> its own cue phrases (lower case, every form), for kinds that also take
     # VADER's words: a word the adviser listed is a stance however it is linked to its target
     listed: dict = None
-    # the cues written with " ... " (gaps.py): a token Matcher (None when none) and its match
-    # key -> (act kind, strong); acts.analyse_doc adds their hits to the PhraseMatcher's
+    # the cues written with " ... " (gaps.GapMatcher, None when none): acts.analyse_doc adds
+    # their hits to the PhraseMatcher's
     gap_matcher: object = None
-    gap_keys: dict = None
 
 
 def get_pipeline(lexicon: Lexicon, model: str | None = None) -> Pipeline:
@@ -125,6 +124,5 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
             by_first.setdefault(words[0], []).append(words)
         markers[name] = {first: tuple(sorted(ws, key=len, reverse=True))
                          for first, ws in by_first.items()}
-    gap_matcher, gap_keys = gaps.build(nlp, lexicon.acts)
     return Pipeline(nlp, matcher, entities, cues, neutral, markers, lexicon, model is not None,
-                    listed, gap_matcher, gap_keys)
+                    listed, gaps.build(nlp, lexicon.acts))
