@@ -84,10 +84,29 @@ class GapMatcher:
             for word in ids[0][0]:
                 self.by_first.setdefault(word, []).append((ids, last, gap, value))
         self.breaks = frozenset(strings.add(w) for w in GAP_BREAKS)
+        self.anchor = None
+
+    def anchored(self, nlp, cues: list) -> "GapMatcher":
+        """Sets a PhraseMatcher over one part of each cue, its least common (``_anchor``):
+        a statement without any of them cannot hold a gapped cue, and is passed over at the
+        PhraseMatcher's speed."""
+        from itertools import product
+
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        phrases = set()
+        for compiled, _, _ in cues:
+            phrases.update(product(*_anchor(compiled)))
+        self.anchor = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.anchor.add("gap-anchor", [Doc(nlp.vocab, words=list(p)) for p in sorted(phrases)])
+        return self
 
     def __call__(self, doc) -> list:
         from spacy.attrs import IS_PUNCT, LOWER
 
+        if self.anchor is not None and not self.anchor(doc):
+            return []  # no cue's anchor part in the statement (most statements): no match
         rows = doc.to_array([LOWER, IS_PUNCT]).tolist()
         by_first = self.by_first
         starts = [(i, by_first[row[0]]) for i, row in enumerate(rows) if row[0] in by_first]
@@ -106,6 +125,18 @@ class GapMatcher:
                 if end is not None:
                     found.append((i, end, value))
         return found
+
+
+def _anchor(compiled):
+    """The part of a compiled cue with the most words that are no English stop word (spaCy's
+    list), the longest on a tie: "voter list" in "do not ... name ... voter list", "rifles|guns"
+    in "lower|drop ... rifles|guns"; every part must be there, so any one will do."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def rare(part):
+        return (sum(not (slot & STOP_WORDS) for slot in part), len(part))
+
+    return [sorted(slot) for slot in max(compiled, key=rare)]
 
 
 def _run(slots, k: int, lowers) -> int | None:
@@ -147,7 +178,7 @@ def build(nlp, acts) -> "GapMatcher | None":
         for strong, phrases in ((False, act.cues), (True, act.strong)):
             cues += [(pattern(nlp.tokenizer, p), act.gap, (act, strong))
                      for p in phrases if is_gapped(p)]
-    return GapMatcher(cues, nlp.vocab.strings) if cues else None
+    return GapMatcher(cues, nlp.vocab.strings).anchored(nlp, cues) if cues else None
 
 
 def gapped_hits(pipeline, doc) -> list:
