@@ -10,9 +10,9 @@ rifles|guns"). The words in a gap must be ordinary ones: no punctuation and none
 GAP_BREAKS, so a gap never runs across a clause ("meet us, but not in front of …") or takes in
 a negation.
 
-Gapped cues are matched by GapMatcher (plain Python over the words), apart from the
-PhraseMatcher of the plain cues (pipeline.py), and come out as the same (start, end, (act kind, strong)) hits (acts.analyse_doc):
-the hit spans the cue's first word to its last, gap included, and everything after (markers,
+Gapped cues are matched by GapMatcher (a PhraseMatcher over their parts, then the parts chained
+in Python), apart from the PhraseMatcher of the plain cues (pipeline.py), and come out as the
+same (start, end, (act kind, strong)) hits (acts.analyse_doc): the hit spans the cue's first word to its last, gap included, and everything after (markers,
 modes, targets) reads it as it reads a plain cue.
 """
 
@@ -69,103 +69,85 @@ _ONE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class GapMatcher:
-    """Every gapped cue of a lexicon, indexed by the words its first slot takes. Matching reads
-    a statement's lower-case word ids once (one array from spaCy) and tries only the cues whose
-    first word is there: for most statements a set lookup per word (a spaCy token Matcher with
+    """Every gapped cue of a lexicon, matched from the hits of its parts. One PhraseMatcher
+    holds every part of every cue (each "a|b" word spelt out); a cue is tried only when all its
+    parts are in the statement, and only from where its first part stands. The Python work is
+    in proportion to those hits: most statements have none (a spaCy token Matcher with
     wildcard gaps tried every pattern at every word, and tripled the analyser's time)."""
 
-    def __init__(self, cues: list, strings) -> None:
-        # cues: (compiled pattern, gap, (act kind, strong)); words are kept as spaCy's ids
-        self.by_first: dict[int, list] = {}
-        for compiled, gap, value in cues:
-            ids = tuple(tuple(frozenset(strings.add(w) for w in slot) for slot in part)
-                        for part in compiled)
-            last = ids[-1][0]  # the words the last part opens with: absent, no match
-            for word in ids[0][0]:
-                self.by_first.setdefault(word, []).append((ids, last, gap, value))
-        self.breaks = frozenset(strings.add(w) for w in GAP_BREAKS)
-        self.anchor = None
-
-    def anchored(self, nlp, cues: list) -> "GapMatcher":
-        """Sets a PhraseMatcher over one part of each cue, its least common (``_anchor``):
-        a statement without any of them cannot hold a gapped cue, and is passed over at the
-        PhraseMatcher's speed."""
+    def __init__(self, nlp, cues: list) -> None:
+        # cues: (compiled pattern, gap, (act kind, strong))
         from itertools import product
 
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
-        phrases = set()
-        for compiled, _, _ in cues:
-            phrases.update(product(*_anchor(compiled)))
-        self.anchor = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.anchor.add("gap-anchor", [Doc(nlp.vocab, words=list(p)) for p in sorted(phrases)])
-        return self
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues = []            # (number of parts, gap, value)
+        self.part_of: dict[int, list[tuple[int, int]]] = {}  # match key -> (cue, part)
+        keys: dict[tuple, int] = {}
+        strings = nlp.vocab.strings
+        for c, (compiled, gap, value) in enumerate(cues):
+            self.cues.append((len(compiled), gap, value))
+            for n, part in enumerate(compiled):
+                words = tuple(tuple(sorted(slot)) for slot in part)
+                if words not in keys:
+                    key = f"gap-part|{len(keys)}"
+                    self.matcher.add(key, [Doc(nlp.vocab, words=list(p))
+                                           for p in product(*words)])
+                    keys[words] = strings[key]
+                self.part_of.setdefault(keys[words], []).append((c, n))
+        self.breaks = frozenset(GAP_BREAKS)
 
     def __call__(self, doc) -> list:
-        from spacy.attrs import IS_PUNCT, LOWER
-
-        if self.anchor is not None and not self.anchor(doc):
-            return []  # no cue's anchor part in the statement (most statements): no match
-        rows = doc.to_array([LOWER, IS_PUNCT]).tolist()
-        by_first = self.by_first
-        starts = [(i, by_first[row[0]]) for i, row in enumerate(rows) if row[0] in by_first]
-        if not starts:
+        hits = self.matcher(doc)
+        if not hits:
             return []
-        lowers = [row[0] for row in rows]
-        present = set(lowers)
-        breaks = self.breaks
-        ordinary = [not row[1] and row[0] not in breaks for row in rows]
+        # cue -> part -> [(start, end)] where the part stands
+        where: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        for key, start, end in hits:
+            for c, n in self.part_of[key]:
+                where.setdefault(c, {}).setdefault(n, []).append((start, end))
         found = []
-        for i, candidates in starts:
-            for compiled, last, gap, value in candidates:
-                if last.isdisjoint(present):
-                    continue
-                end = _match(compiled, 0, i, gap, lowers, ordinary)
-                if end is not None:
-                    found.append((i, end, value))
+        ordinary = None
+        for c, parts_at in where.items():
+            count, gap, value = self.cues[c]
+            if len(parts_at) < count:
+                continue  # a part of the cue is not in the statement
+            if ordinary is None:
+                ordinary = _Ordinary(doc, self.breaks)
+            for start, end in sorted(parts_at[0]):
+                last = _chain(parts_at, 1, end, count, gap, ordinary)
+                if last is not None:
+                    found.append((start, last, value))
         return found
 
 
-def _anchor(compiled):
-    """The part of a compiled cue with the most words that are no English stop word (spaCy's
-    list), the longest on a tie: "voter list" in "do not ... name ... voter list", "rifles|guns"
-    in "lower|drop ... rifles|guns"; every part must be there, so any one will do."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+class _Ordinary:
+    """Whether a word may stand in a gap (no punctuation, none of GAP_BREAKS), read lazily."""
 
-    def rare(part):
-        return (sum(not (slot & STOP_WORDS) for slot in part), len(part))
+    def __init__(self, doc, breaks) -> None:
+        self.doc, self.breaks, self.seen = doc, breaks, {}
 
-    return [sorted(slot) for slot in max(compiled, key=rare)]
-
-
-def _run(slots, k: int, lowers) -> int | None:
-    """The end of the run of ``slots`` when it stands at word ``k``, else None."""
-    if k + len(slots) > len(lowers):
-        return None
-    for n, slot in enumerate(slots):
-        if lowers[k + n] not in slot:
-            return None
-    return k + len(slots)
+    def __call__(self, k: int) -> bool:
+        if k not in self.seen:
+            token = self.doc[k]
+            self.seen[k] = not token.is_punct and token.lower_ not in self.breaks
+        return self.seen[k]
 
 
-def _match(compiled, part: int, k: int, gap: int, lowers, ordinary) -> int | None:
-    """The end of the shortest match of parts ``part``.. of a gapped cue from word ``k``: each
-    part right where it stands, the next one after at most ``gap`` ordinary words."""
-    end = _run(compiled[part], k, lowers)
-    if end is None:
-        return None
-    if part + 1 == len(compiled):
+def _chain(parts_at, n: int, end: int, count: int, gap: int, ordinary) -> int | None:
+    """The end of the shortest run of parts ``n``.. of a cue after a part ending at ``end``:
+    each part at most ``gap`` ordinary words after the one before."""
+    if n == count:
         return end
-    for skip in range(gap + 1):
-        at = end + skip
-        if at >= len(lowers):
-            return None
-        if skip and not ordinary[at - 1]:
-            return None  # the gap holds punctuation or a clause break
-        done = _match(compiled, part + 1, at, gap, lowers, ordinary)
-        if done is not None:
-            return done
+    for start, stop in sorted(parts_at[n]):
+        if start < end or start > end + gap:
+            continue
+        if all(ordinary(k) for k in range(end, start)):
+            last = _chain(parts_at, n + 1, stop, count, gap, ordinary)
+            if last is not None:
+                return last
     return None
 
 
@@ -178,7 +160,7 @@ def build(nlp, acts) -> "GapMatcher | None":
         for strong, phrases in ((False, act.cues), (True, act.strong)):
             cues += [(pattern(nlp.tokenizer, p), act.gap, (act, strong))
                      for p in phrases if is_gapped(p)]
-    return GapMatcher(cues, nlp.vocab.strings).anchored(nlp, cues) if cues else None
+    return GapMatcher(nlp, cues) if cues else None
 
 
 def gapped_hits(pipeline, doc) -> list:
