@@ -12,8 +12,9 @@ a negation.
 
 Gapped cues are matched by GapMatcher (a PhraseMatcher over their parts, then the parts chained
 in Python), apart from the PhraseMatcher of the plain cues (pipeline.py), and come out as the
-same (start, end, (act kind, strong)) hits (acts.analyse_doc): the hit spans the cue's first word to its last, gap included, and everything after (markers,
-modes, targets) reads it as it reads a plain cue.
+same (start, end, (act kind, strong)) hits (acts.analyse_doc): the hit spans the cue's first
+word to its last, gap included, and everything after (markers, modes, targets) reads it as it
+reads a plain cue.
 """
 
 from __future__ import annotations
