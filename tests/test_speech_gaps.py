@@ -125,6 +125,9 @@ def test_a_voters_own_choice_or_a_count_calls_no_one(text):
 @pytest.mark.parametrize("text", [
     "Do not go to vote. There is no party you can vote for.",
     "Leave the ballot blank: that is how we will be counted.",
+    # a longer gapped cue ("ballot paper blank", needing a call) hides no shorter cue of
+    # another kind ("blank", met by an election word)
+    "On polling day, fold your ballot paper blank and drop it in the box as your protest.",
     "Everyone, spoil your ballot on Sunday!",
     "Stay home on election day: your vote only legitimises them.",
 ])
