@@ -15,7 +15,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _charged_with, _controlled_judiciary,
                                            _definition, _described, _foreign_owned,
                                            _lost_to_no_neighbour, _mourned, _names_land,
-                                           _a_right_named, _needs_met, _nothing_after,
+                                           _a_right_named, _an_occasion, _needs_met,
+                                           _nothing_after,
                                            _permitted,
                                            _put_to_authority,
                                            _rejects_election, _removes_something_else, _slogan,
@@ -37,6 +38,7 @@ from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
 from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
+from lawcheck.speech.gaps import gapped_hits
 from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import (Hit, Target, described_names, find_target, name_hits,
                                      near_target, party_role, pointed_names)
@@ -71,6 +73,8 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
             cue_hits.append((start, end, cues[key]))
         else:
             neutral.append((start, end))
+    if pipeline.gap_matcher is not None:  # cues with words between their parts (gaps.py)
+        cue_hits += gapped_hits(pipeline, doc)
     if "#" in (doc.text if text is None else text):
         tag_entities, tag_cues = hashtag_hits(pipeline, doc)
         entity_hits += tag_entities
@@ -296,6 +300,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "we call on the authorities to allow the march": a permission asked for
         if kind.fact == CALLS and not strong and _a_right_named(sentence, start):
             continue  # "restricting the rights to join unions and hold protests": a right named
+        if kind.fact == CALLS and not strong and _an_occasion(sentence, start):
+            continue  # "exercise restraint during the march": the march is when, not what
         if kind.id in FORCES_APPEAL and not _appealed(sentence, kind, start, end, sentence_at):
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):

@@ -345,6 +345,26 @@ def _a_right_named(sentence: Sentence, start: int) -> bool:
     return False
 
 
+# words that make a protest the time of something else: "restraint during the march"
+OCCASION_WORDS = {"during", "throughout", "ahead"}
+OCCASION_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "their",
+                        "its", "his", "her", "our", "of", "such", "tomorrow's", "sunday's",
+                        "peaceful", "planned"}
+
+
+def _an_occasion(sentence: Sentence, start: int) -> bool:
+    """True when the call's cue is a protest named as the time of something else, right after
+    "during" or "throughout" (a determiner or two between): "we call on the security forces to
+    exercise restraint during the march", "journalists were beaten during the protest". The
+    protest is when the thing asked or told happens; no one is called to it by those words (a
+    call elsewhere in the statement still counts: issue 13)."""
+    lowers, base = sentence.lowers, sentence.start
+    k = start - 1
+    while k > sentence.start and k > start - 4 and lowers[k - base] in OCCASION_DETERMINERS:
+        k -= 1
+    return k >= sentence.start and k < start and lowers[k - base] in OCCASION_WORDS
+
+
 # prescreen.py drops, before any sentence is read, the hits whose needs no word of the statement
 # can meet: a new way for a need to be met (or for a target after the cue to be found without an
 # entity or a name) must be taught to it too; tests/test_prescreen.py compares both readings
@@ -496,6 +516,8 @@ def _appealed(sentence: Sentence, kind, start: int, end: int, sentence_at=None) 
     frame = tuple(n for n in APPEAL_FRAME if n == "imperative" or n in sentence.pipeline.markers)
     if _needs_met(sentence, replace(kind, needs=frame), start, end, sentence_at):
         return True
+    if _forces_addressed(sentence, start):
+        return True
     # "I call on each soldier who has a gun … to use it to defend our people": a sentence that
     # opens in lower case goes on with the one before, where the call may stand
     first = sentence.first_word()
@@ -505,6 +527,43 @@ def _appealed(sentence: Sentence, kind, start: int, end: int, sentence_at=None) 
     before = sentence_at(sentence.start - 1)
     return before.start < sentence.start and any(
         before.find(n) for n in frame if n != "imperative")
+
+
+# words that may open the address to the forces before their name: "To the police in Phnom
+# Penh:", "Dear soldiers,", "My brothers in the army,"
+ADDRESS_LEAD = {"to", "dear", "my", "our", "all", "every", "each", "the", "brave", "young",
+                "fellow", "you", "and", "of", "in", "from", "brothers", "sisters", "friends",
+                "officers", "officer", "men", "women", "comrades", "cambodian", "khmer"}
+ADDRESS_ENDS = {",", ":", "!", "—", "–"}
+ADDRESS_REACH = 8  # words from the sentence start to the comma or colon that ends the address
+
+
+def _forces_addressed(sentence: Sentence, start: int) -> bool:
+    """True when the sentence opens by addressing the security forces and the cue comes after
+    the address: "Police officers, remember …", "To the police in Phnom Penh: refuse …",
+    "Soldiers and police, …". The address is the forces' name (`forces-context`) with only
+    words of address, "and" or a place's capitalised name around it, ended by a comma, a colon
+    or "!" within ADDRESS_REACH words: "Soldiers helped families carry their belongings, …"
+    tells what soldiers did, and is no address (issue 13)."""
+    forces = sentence.find("forces-context") if "forces-context" in sentence.pipeline.markers \
+        else []
+    if not forces:
+        return False
+    first = sentence.first_word()
+    named = False
+    k = first
+    while k < min(sentence.end, first + ADDRESS_REACH):
+        span = next((e for s, e in forces if s == k), None)
+        if span is not None:
+            named, k = True, span
+            continue
+        token = sentence.doc[k]
+        if token.text in ADDRESS_ENDS:
+            return named and k < start
+        if token.lower_ not in ADDRESS_LEAD and not (token.is_title and k > first):
+            return False
+        k += 1
+    return False
 
 
 def _inflected(word: str) -> bool:

@@ -74,7 +74,7 @@ BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "re
 ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
-            "direction", "also", "sentiment", "reach", "unless"}
+            "direction", "also", "sentiment", "reach", "unless", "gap"}
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
@@ -121,6 +121,7 @@ class ActKind:
     sentiment: float | None = None  # also every word VADER rates at or below this (sentiment.py)
     reach: int | None = None        # the target must be named within this many words, same clause
     unless: tuple[str, ...] = ()    # marker groups that cancel the act earlier in its clause
+    gap: int | None = None          # cues written "a ... b" let this many words stand at "..."
 
 
 @dataclass(frozen=True)
@@ -397,14 +398,70 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
                                         f"act {act_id!r}: unless names unknown marker group "
                                         f"{group!r}" + yamlio.did_you_mean(str(group), markers),
                                         fix="name a group under 'markers:'"))
+        gap = _gap(node, act_id, cues + strong, path, problems)
         acts.append(ActKind(
             act_id, str(fact), value, str(node.get("family", fact)), cues, strong, needs,
             "required" if node.get("target") == "required" or fact in TARGETED else "none",
             targets, node.get("direction") if node.get("direction") in ("after", "before")
             else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
-            tuple(g for g in unless if g in markers)))
+            tuple(g for g in unless if g in markers), gap))
     return acts
+
+
+def _gap(node, act_id: str, phrases, path: Path, problems: list[Problem]) -> int | None:
+    """An act kind's ``gap`` and its gapped cues checked (LC339, gaps.py): a positive number of
+    words up to gaps.MAX_GAP, set exactly when a cue is written with " ... ", and no empty part."""
+    from lawcheck.speech.gaps import ALT, GAP, MAX_GAP, bad_alternatives, is_gapped, parts
+
+    gap = node.get("gap")
+    gapped = [p for p in phrases if is_gapped(p)]
+    if gap is not None and not (isinstance(gap, int) and not isinstance(gap, bool)
+                                and 1 <= gap <= MAX_GAP):
+        problems.append(Problem("LC339", node.where("gap"),
+                                f"act {act_id!r}: gap must be a number of words from 1 to "
+                                f"{MAX_GAP}, not {gap!r}",
+                                fix="write gap: 4, or leave it out"))
+        return None
+    if gapped and gap is None:
+        problems.append(Problem("LC339", node.where("id"),
+                                f"act {act_id!r}: the cue {gapped[0]!r} has {GAP!r} between "
+                                "its parts, but the act sets no gap",
+                                fix="add 'gap: 4' (at most that many words may stand at "
+                                    f"{GAP!r}), or write the cue without {GAP!r}"))
+        return None
+    if gap is not None and not gapped:
+        problems.append(Problem("LC339", node.where("gap"),
+                                f"act {act_id!r}: gap is set but no cue has {GAP!r} between "
+                                "its parts",
+                                fix=f"write the gapped cues as 'meet us {GAP} in front of', "
+                                    "or leave gap out"))
+        return None
+    for phrase in phrases:
+        if ALT in phrase and not is_gapped(phrase):
+            problems.append(Problem("LC339", node.where("cues" if "cues" in node else "strong"),
+                                    f"act {act_id!r}: the cue {phrase!r} has {ALT!r} but no "
+                                    f"{GAP!r}: one-word alternatives work in gapped cues only",
+                                    fix=f"write it as separate cues, or as a gapped cue "
+                                        f"('lower{ALT}drop {GAP} rifles{ALT}guns') with a gap"))
+            return None
+    for phrase in gapped:
+        bad = bad_alternatives(phrase)
+        if bad:
+            problems.append(Problem("LC339", node.where("cues" if "cues" in node else "strong"),
+                                    f"act {act_id!r}: in the gapped cue {phrase!r}, "
+                                    f"{bad[0]!r} is not one plain word",
+                                    fix=f"each alternative between {ALT!r} must be one word "
+                                        "(letters, digits, inner hyphens); write longer or "
+                                        "apostrophe forms as a cue of their own"))
+            return None
+        if any(not part for part in parts(phrase)):
+            problems.append(Problem("LC339", node.where("cues" if "cues" in node else "strong"),
+                                    f"act {act_id!r}: the gapped cue {phrase!r} has an empty "
+                                    f"part (words are needed on both sides of {GAP!r})",
+                                    fix=f"write it as 'meet us {GAP} in front of'"))
+            return None
+    return gap
 
 
 def _suggestions(doc, path: Path, acts: list[ActKind],

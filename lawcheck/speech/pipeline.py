@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 
 from lawcheck.errors import InputError
+from lawcheck.speech import gaps
+from lawcheck.speech.gaps import is_gapped
 from lawcheck.speech.lemmas import expand_all
 from lawcheck.speech.lexicon import ActKind, Entry, Lexicon
 from lawcheck.speech.sentiment import negative_words
@@ -39,6 +41,9 @@ class Pipeline:
     # act kind id -> its own cue phrases (lower case, every form), for kinds that also take
     # VADER's words: a word the adviser listed is a stance however it is linked to its target
     listed: dict = None
+    # the cues written with " ... " (gaps.GapMatcher, None when none): acts.analyse_doc adds
+    # their hits to the PhraseMatcher's
+    gap_matcher: object = None
 
 
 def get_pipeline(lexicon: Lexicon, model: str | None = None) -> Pipeline:
@@ -98,7 +103,7 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
         # every form of a claim's words: "lie" matches "lying" and "lied" (lemmas.py); calls
         # keep the forms written, since "rallied" or "toppled" report a past act, not a call
         grow = expand_all if act.fact in INFLECTED or act.id in INFLECTED_KINDS else list
-        words = grow(act.cues)
+        words = grow([c for c in act.cues if not is_gapped(c)])
         if act.sentiment is not None:
             listed[act.id] = frozenset(words)
             sympathy = lexicon.markers.get("sympathy")
@@ -106,8 +111,9 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
                                     else ())
         if words:
             cues[add(f"cue|{act.id}", list(dict.fromkeys(words)))] = (act, False)
-        if act.strong:
-            cues[add(f"strong|{act.id}", grow(act.strong))] = (act, True)
+        strong = [c for c in act.strong if not is_gapped(c)]
+        if strong:
+            cues[add(f"strong|{act.id}", grow(strong))] = (act, True)
     neutral = add("neutral", expand_all(lexicon.markers["neutral"].phrases))
     markers: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
     for name, group in lexicon.markers.items():
@@ -119,4 +125,4 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
         markers[name] = {first: tuple(sorted(ws, key=len, reverse=True))
                          for first, ws in by_first.items()}
     return Pipeline(nlp, matcher, entities, cues, neutral, markers, lexicon, model is not None,
-                    listed)
+                    listed, gaps.build(nlp, lexicon.acts))
