@@ -18,8 +18,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _a_right_named, _needs_met, _nothing_after,
                                            _permitted,
                                            _put_to_authority,
-                                           _rejects_election, _removes_something_else, _slogan,
-                                           _suggested)
+                                           _rejects_election, _removes_something_else,
+                                           _roles_met, _slogan, _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
                                           _addressed,
                                           _abusive, _acted_against, _doer_by,
@@ -317,7 +317,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "Corruption is systemic; a system must fight it"
         if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
-        if kind.fact == FOREIGN and not _foreign_owned(sentence, start, end):
+        if kind.roles is not None and not _roles_met(sentence, kind, start, end):
+            continue  # "replace the roof", "the ministry decides who receives the grants"
+        if kind.fact == FOREIGN and kind.roles is None and not _foreign_owned(sentence, start,
+                                                                             end):
             continue  # "a puppet of the casino bosses", "Thai workers as servants": no state rules
         target = None
         if kind.id in NEXT_TARGET:

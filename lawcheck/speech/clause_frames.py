@@ -555,3 +555,61 @@ def _in_command(sentence: Sentence, start: int) -> bool:
     return any(tuple(lowers[k - base:k - base + len(p)]) == p for p in commands.get(word, ()))
 
 
+
+
+# what ends the stretch a role may be found in: another clause's words are not the act's roles
+ROLE_BREAKS = {";", ":", "—", "–", ".", "!", "?", "but", "while", "although", "though",
+               "whereas", "yet", "however", "because"}
+# the words that name who did it after a passive or a verb of receiving: "appointed by Hanoi",
+# "run from abroad", "gets his instructions from the ministry", "decided at party headquarters"
+AGENT_LINKS = ("by", "from", "at", "in")
+AGENT_GAP = 3  # words from the agent link to the doer ("by the ruling party", "by phone from")
+# a form of "be" or "get" right before the cue: the cue is a passive, its object before it
+PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting",
+           "'s", "’s", "'re", "’re"}
+PASSIVE_GAP = 2  # words between the "be" and the cue ("was quietly ceded", "will be swept away")
+# between a verb and its object: any word but a preposition other than these ("decides who sits
+# in our ministries", "choose the members of our cabinet"; "chose the site with the ministry"
+# does not act on the ministry)
+OBJECT_LINKS = {"of", "in", "who"}
+
+
+def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
+    """True when the kind's `roles` stand around the cue in either voice, within their
+    reach and before any break of ROLE_BREAKS: what it is done to (`over`) after the cue as
+    its object, with who does it (`doer`, when the kind names one) before the cue ("Hanoi
+    decides who sits in our ministries"); or `over` before the cue, as the subject of a passive
+    or of a verb of receiving, with the doer after "by", "from", "at" or "in" ("our leaders are
+    appointed by Hanoi", "the prosecutor gets his instructions from the ministry") or, with no
+    doer named in the kind, after a form of "be" ("the regime will be replaced")."""
+    doer, over, within = kind.roles
+    lowers, base = sentence.lowers, sentence.start
+    lo = start
+    while lo > sentence.start and start - lo < within and lowers[lo - 1 - base] not in ROLE_BREAKS:
+        lo -= 1
+    hi = end
+    while hi < sentence.end and hi - end < within and lowers[hi - base] not in ROLE_BREAKS:
+        hi += 1
+
+    def outside(spans):
+        return [(s, e) for s, e in spans if e <= start or s >= end]
+
+    overs = outside(sentence.find(over))
+    doers = outside(sentence.find(doer)) if doer else []
+    before = lambda spans: any(lo <= s and e <= start for s, e in spans)  # noqa: E731
+    objects = [s for s, _ in overs if end <= s < hi and not any(
+        w in PREPOSITIONS and w not in OBJECT_LINKS for w in lowers[end - base:s - base])]
+    if objects and (doer is None or before(doers)):
+        return True  # active: the doer, the cue, its object
+    if not before(overs):
+        return False
+    if doer is None:
+        k = start - 1
+        while k >= max(lo, start - 1 - PASSIVE_GAP):
+            if lowers[k - base] in PASSIVE:
+                return True  # "the old leadership will be swept away"
+            k -= 1
+        return False
+    links = [k for k in range(end - 1, hi) if lowers[k - base] in AGENT_LINKS
+             or k == end - 1 and lowers[k - base] == "of"]  # "an office of the Vietnamese state"
+    return any(k < s <= k + AGENT_GAP and s < sentence.end for k in links for s, _ in doers)

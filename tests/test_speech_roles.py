@@ -1,0 +1,103 @@
+"""Claims read by who does what to whom, in either voice and with words between (issue 13,
+"What the analyser must understand": new wording). An act kind's `roles` names the marker group
+of what it acts on and, optionally, of who does it (rules/lexicons/speech-acts.yaml header,
+clause_frames._roles_met). Each family is held by risky paraphrases in active and passive voice,
+with adjuncts inserted, and by benign sentences with the same surface words that must stay
+clean. The sentences are written for these tests, not taken from any labelled set."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lawcheck.errors import RulesError
+from lawcheck.speech import analyse
+from lawcheck.speech.lexicon import lexicon_dir, load_lexicon
+
+
+def facts(text: str) -> dict:
+    return {k: v for k, v in analyse(text).facts.items() if v and k != "statement.mentions"}
+
+
+# --- foreign control of the state, with no servant word ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hanoi decides who sits in our ministries.",
+    "In truth, Beijing quietly chooses the members of our cabinet every year.",
+    "Our country's leaders are appointed by Hanoi, not by Cambodian voters.",
+    "The government is secretly run from abroad.",
+    "Our ministers get their orders from the Vietnamese embassy.",
+    "Vietnamese advisers now control the Ministry of Interior.",
+])
+def test_a_state_ruled_from_abroad_is_foreign_control(text):
+    assert facts(text).get("statement.foreign_control") is True
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry decides who receives the grants under the new programme.",
+    "Advisers from Japan supported the ministry's vaccination plan.",
+    "Vietnam decides its own budget for the border health programme.",
+    "Thailand and Cambodia decided that the ministries would share data on migrants.",
+    "Officials from Vietnam chose the venue with the ministry.",
+    "The government is run by leaders elected in July.",
+    "Our staff abroad run the scholarship programme with the ministry.",
+])
+def test_foreign_help_or_a_domestic_decision_is_no_foreign_control(text):
+    assert "statement.foreign_control" not in facts(text)
+
+
+def test_a_denied_foreign_rule_is_not_asserted():
+    acts = [a for a in analyse("Hanoi does not decide who sits in our ministries.").acts
+            if a.fact == "statement.foreign_control"]
+    assert acts and all(a.mode == "negated" for a in acts)
+
+
+# --- roles are checked when the lexicon loads -----------------------------------------------------
+
+@pytest.fixture
+def lexicons(tmp_path) -> Path:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    return folder
+
+
+def _problems(folder: Path):
+    with pytest.raises(RulesError) as caught:
+        load_lexicon(folder)
+    return caught.value.problems
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return text[:text.index(old)].count("\n") + 1
+
+
+ROLES = "    roles: {doer: foreign-ruler, over: state-organ, within: 6}"
+
+
+@pytest.mark.parametrize("bad, said", [
+    ("    roles: {doer: foreign-ruler, over: state-organs, within: 6}", "state-organs"),
+    ("    roles: {doer: foriegn-ruler, over: state-organ}", "foriegn-ruler"),
+    ("    roles: {doer: foreign-ruler, over: state-organ, within: 0}", "within 0"),
+    ("    roles: {doer: foreign-ruler, within: 6}", "over None"),
+    ("    roles: [foreign-ruler, state-organ]", "must be a mapping"),
+])
+def test_malformed_roles_are_lc334_with_the_line(lexicons, bad, said):
+    path = lexicons / "speech-acts.yaml"
+    line = _edit(path, ROLES, bad)
+    (problem,) = _problems(lexicons)
+    assert problem.code == "LC334" and problem.where.file == str(path)
+    assert problem.where.line == line
+    assert "foreign-rule" in problem.message and said in problem.message
+    assert "roles:" in problem.fix
+
+
+def test_unknown_role_key_is_lc331(lexicons):
+    path = lexicons / "speech-acts.yaml"
+    _edit(path, ROLES, "    roles: {doer: foreign-ruler, over: state-organ, whithin: 6}")
+    (problem,) = _problems(lexicons)
+    assert problem.code == "LC331" and "whithin" in problem.message
