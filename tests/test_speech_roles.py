@@ -101,3 +101,35 @@ def test_unknown_role_key_is_lc331(lexicons):
     _edit(path, ROLES, "    roles: {doer: foreign-ruler, over: state-organ, whithin: 6}")
     (problem,) = _problems(lexicons)
     assert problem.code == "LC331" and "whithin" in problem.message
+
+
+# --- courts and prosecutors said to follow a master's script ---------------------------------------
+
+def judge_claims(text: str) -> list:
+    return facts(text).get("statement.court_claims", [])
+
+
+@pytest.mark.parametrize("text", [
+    "The charges were dictated to the prosecutor by the interior ministry.",
+    "The prosecutor gets his instructions by phone from the ministry.",
+    "Judges in Cambodia are told by the government how to rule.",
+    "The ruling party quietly scripts every verdict in these cases.",
+    "The sentence was written by the minister, and the judge just signed it.",
+    "Each conviction was decided at party headquarters weeks before the hearing.",
+])
+def test_a_court_that_follows_a_masters_script_is_a_claim_about_judges(text):
+    assert "judge" in judge_claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The verdict was written by the presiding judge and read in open court.",
+    "Our lawyers received instructions from the client before the hearing.",
+    "The prosecutor received the file from the police on 3 March.",
+    "The minister wrote to the judges to thank them for the training.",
+    "The ruling was written in Khmer and translated into English by our staff.",
+    "The Ministry of Justice issued instructions on case management to all provincial courts.",
+    "The trial chamber based its decision on written reports drawn up by provincial officials.",
+])
+def test_a_verdict_or_instruction_with_no_master_is_no_claim(text):
+    assert "judge" not in judge_claims(text)
+
