@@ -133,3 +133,38 @@ def test_a_court_that_follows_a_masters_script_is_a_claim_about_judges(text):
 def test_a_verdict_or_instruction_with_no_master_is_no_claim(text):
     assert "judge" not in judge_claims(text)
 
+
+# --- a change of the country's leaders with backing from abroad -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "With help from our friends abroad we will replace the leaders in Phnom Penh.",
+    "The regime will soon be swept away, and our allies overseas have promised to stand with us.",
+    "Foreign governments have promised to support us when we remove this regime.",
+    "Backed by the international community, the people will install a new government.",
+    "Our foreign backers will help us bring down the Prime Minister next year.",
+    "With the support of foreign capitals we will get rid of the leaders of this country.",
+])
+def test_a_foreign_backed_change_of_leaders_is_read_in_any_voice(text):
+    found = facts(text)
+    assert "overthrow" in found.get("statement.calls", [])
+    assert found.get("statement.foreign_backed_change") is True
+
+
+@pytest.mark.parametrize("text", [
+    "With help from our friends abroad we will replace the roof of the school.",
+    "Donors abroad helped us change the government's approach to land titles.",
+    "Our partners overseas will help the commune replace its old water pumps.",
+    "With support from partners abroad we will replace the leaders of our savings groups in May.",
+    "The board will replace the executive director when her term ends in March.",
+    "The international community welcomed the government's decision to remove the fees.",
+])
+def test_a_change_of_something_else_with_foreign_help_is_no_overthrow(text):
+    found = facts(text)
+    assert "overthrow" not in found.get("statement.calls", [])
+    assert "statement.foreign_backed_change" not in found
+
+
+def test_a_foreign_backed_change_reported_of_others_is_not_the_speakers():
+    text = "The minister said the opposition wanted foreign backers to help remove the government."
+    assert "statement.foreign_backed_change" not in facts(text)
+
