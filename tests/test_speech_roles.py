@@ -103,7 +103,7 @@ def test_unknown_role_key_is_lc331(lexicons):
     assert problem.code == "LC331" and "whithin" in problem.message
 
 
-# --- courts and prosecutors said to follow a master's script ---------------------------------------
+# --- courts and prosecutors said to follow a master's script -----------------------------------
 
 def judge_claims(text: str) -> list:
     return facts(text).get("statement.court_claims", [])
@@ -167,4 +167,14 @@ def test_a_change_of_something_else_with_foreign_help_is_no_overthrow(text):
 def test_a_foreign_backed_change_reported_of_others_is_not_the_speakers():
     text = "The minister said the opposition wanted foreign backers to help remove the government."
     assert "statement.foreign_backed_change" not in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader was accused of plotting with foreign backers to remove the government.",
+    "With help from our friends abroad we will replace the government at the ballot box.",
+])
+def test_a_charge_reported_or_a_change_by_the_vote_is_no_foreign_backed_overthrow(text):
+    found = facts(text)
+    assert "overthrow" not in found.get("statement.calls", [])
+    assert "statement.foreign_backed_change" not in found
 

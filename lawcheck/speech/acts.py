@@ -19,7 +19,7 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _permitted,
                                            _put_to_authority,
                                            _rejects_election, _removes_something_else,
-                                           _roles_met, _slogan, _suggested)
+                                           _slogan, _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
                                           _addressed,
                                           _abusive, _acted_against, _doer_by,
@@ -31,6 +31,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
+from lawcheck.speech.role_frames import _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
