@@ -169,6 +169,37 @@ def test_a_foreign_backed_change_reported_of_others_is_not_the_speakers():
     assert "statement.foreign_backed_change" not in facts(text)
 
 
+# --- territory given away, told in the passive ----------------------------------------------------
+
+def territory(text: str) -> bool:
+    return bool(facts(text).get("statement.territory_claim"))
+
+
+@pytest.mark.parametrize("text", [
+    "Our border land was given to Vietnam.",
+    "In 2015, three of our islands were secretly handed to Vietnam.",
+    "Hundreds of hectares of Svay Rieng were quietly ceded to the neighbour in 2019.",
+    "The land has been given to Thailand without a word to the people.",
+    "Part of Tbong Khmum was handed to Hanoi.",
+    "Koh Kong Krao was handed to Thailand.",
+    "The island? It was sold to Vietnam long ago.",
+])
+def test_land_given_away_in_the_passive_is_a_territory_claim(text):
+    assert territory(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rice was sold to Vietnam.",
+    "Cashew nuts from Kratie are sold to traders across the border in Vietnam.",
+    "The old border clinic was handed over to the commune council in June.",
+    "Seedlings were given to border villages near Vietnam.",
+    "The ministry handed over the border health post to the provincial department.",
+    "The farmland near the Vietnam border was handed back to the families by the court.",
+])
+def test_goods_or_a_post_handed_to_our_own_bodies_is_no_territory_claim(text):
+    assert not territory(text)
+
+
 @pytest.mark.parametrize("text", [
     "The opposition leader was accused of plotting with foreign backers to remove the government.",
     "With help from our friends abroad we will replace the government at the ballot box.",
