@@ -200,6 +200,33 @@ def test_goods_or_a_post_handed_to_our_own_bodies_is_no_territory_claim(text):
     assert not territory(text)
 
 
+# --- the King said to be held by those in power, with words between -------------------------------
+
+def insults_king(text: str) -> bool:
+    return "king" in facts(text).get("statement.insults", [])
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty is only a stamp in the hands of the ruling family.",
+    "Our King is nothing more than a tool of those in power.",
+    "The throne today is just a puppet of Hanoi.",
+    "The monarch, sadly, takes orders from the Prime Minister.",
+])
+def test_a_king_held_by_those_in_power_is_mockery_of_the_king(text):
+    assert insults_king(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The King placed the relic in the hands of the monks.",
+    "The King's future is in the hands of the ruling party.",
+    "His Majesty's portrait is in the hands of the Ministry of Culture.",
+    "The royal decree on the reform was placed in the hands of the government.",
+    "We wish His Majesty the King good health on his birthday.",
+])
+def test_the_king_named_near_others_hands_is_no_mockery(text):
+    assert not insults_king(text)
+
+
 @pytest.mark.parametrize("text", [
     "The opposition leader was accused of plotting with foreign backers to remove the government.",
     "With help from our friends abroad we will replace the government at the ballot box.",
@@ -209,3 +236,6 @@ def test_a_charge_reported_or_a_change_by_the_vote_is_no_foreign_backed_overthro
     assert "overthrow" not in found.get("statement.calls", [])
     assert "statement.foreign_backed_change" not in found
 
+
+def test_a_role_after_a_comma_is_another_clauses():
+    assert not insults_king("The Prime Minister is a tool of Vietnam, and the King knows it.")
