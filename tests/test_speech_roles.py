@@ -227,6 +227,37 @@ def test_the_king_named_near_others_hands_is_no_mockery(text):
     assert not insults_king(text)
 
 
+# --- a violent deed told as an event, done to people by someone named -----------------------
+
+def accused(text: str) -> list:
+    return facts(text).get("statement.accuses", [])
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers under the general's command burned the houses of forty families.",
+    "The villagers were shot at by the governor's guards last night.",
+    "The police commander's unit opened fire on unarmed marchers.",
+    "Company guards torched the huts of twelve families in Kratie.",
+    "Police shot two protesters in Phnom Penh and nobody was arrested.",
+])
+def test_a_violent_deed_told_as_an_event_accuses_the_doer(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The police shot a video of the farmers at the training.",
+    "Floods destroyed the homes of forty families.",
+    "Soldiers helped villagers rebuild the school after the flood.",
+    "The governor's staff distributed rice to the families whose houses burned in the fire.",
+    "Our team shot interviews with farmers in Kampot.",
+    "The commune chief demolished the old market stalls with the vendors' agreement.",
+    "We ask for an inquiry into the police operation and the injuries, assaults and arrests of "
+    "villagers.",
+])
+def test_no_doer_or_no_victim_accuses_no_one(text):
+    assert not accused(text)
+
+
 @pytest.mark.parametrize("text", [
     "The opposition leader was accused of plotting with foreign backers to remove the government.",
     "With help from our friends abroad we will replace the government at the ballot box.",

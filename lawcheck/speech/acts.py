@@ -326,6 +326,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
         if kind.roles is not None and not _roles_met(sentence, kind, start, end):
             continue  # "replace the roof", "the ministry decides who receives the grants"
+        if kind.roles is not None and kind.fact == ACCUSES and _harms_nothing(sentence, end):
+            continue  # "the police shot a video of the farmers": a harmless object first
         if kind.fact == FOREIGN and kind.roles is None and not _foreign_owned(sentence, start,
                                                                              end):
             continue  # "a puppet of the casino bosses", "Thai workers as servants": no state rules
