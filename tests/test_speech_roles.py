@@ -30,6 +30,8 @@ def facts(text: str) -> dict:
     "The government is secretly run from abroad.",
     "Our ministers get their orders from the Vietnamese embassy.",
     "Vietnamese advisers now control the Ministry of Interior.",
+    "The Ministry of Interior is nothing but an office of the Vietnamese state.",
+    "Our country is now a province of China.",
 ])
 def test_a_state_ruled_from_abroad_is_foreign_control(text):
     assert facts(text).get("statement.foreign_control") is True
@@ -43,6 +45,10 @@ def test_a_state_ruled_from_abroad_is_foreign_control(text):
     "Officials from Vietnam chose the venue with the ministry.",
     "The government is run by leaders elected in July.",
     "Our staff abroad run the scholarship programme with the ministry.",
+    "The embassy is an office of the Vietnamese state.",
+    "The ministry is an arm of the government that deals with Vietnam.",
+    "The Ministry of Health is a partner of the Chinese state hospital.",
+    "The ministry agreed, but Vietnam decides who sits on the joint river committee.",
 ])
 def test_foreign_help_or_a_domestic_decision_is_no_foreign_control(text):
     assert "statement.foreign_control" not in facts(text)

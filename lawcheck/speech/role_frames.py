@@ -53,6 +53,16 @@ def _qualified(sentence: Sentence, end: int) -> bool:
     return not (word[:1].isupper() or word.lower() in STATE_WORDS)
 
 
+# "but" after these is "only", no contrast: "nothing but an office of the Vietnamese state"
+ONLY_BUT = {"nothing", "anything", "all", "none"}
+
+
+def _breaks(lowers, k: int) -> bool:
+    """True when the word at k (relative to the sentence) ends a role's reach."""
+    return lowers[k] in ROLE_BREAKS and not (lowers[k] == "but" and k > 0
+                                             and lowers[k - 1] in ONLY_BUT)
+
+
 def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
     """True when the kind's `roles` stand around the cue in either voice, within their
     reach and before any break of ROLE_BREAKS: what it is done to (`over`) after the cue as
@@ -64,10 +74,10 @@ def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
     doer, over, within = kind.roles
     lowers, base = sentence.lowers, sentence.start
     lo = start
-    while lo > sentence.start and start - lo < within and lowers[lo - 1 - base] not in ROLE_BREAKS:
+    while lo > sentence.start and start - lo < within and not _breaks(lowers, lo - 1 - base):
         lo -= 1
     hi = end
-    while hi < sentence.end and hi - end < within and lowers[hi - base] not in ROLE_BREAKS:
+    while hi < sentence.end and hi - end < within and not _breaks(lowers, hi - base):
         hi += 1
 
     def outside(spans):
