@@ -266,7 +266,8 @@ CODES: dict[str, str] = {
     "LC331": "unknown key in a lexicon file",
     "LC332": "duplicate lexicon entry, act or name",
     "LC333": "unknown lexicon category or target",
-    "LC334": "bad speech-act definition (unknown fact, value or marker group, missing wording)",
+    "LC334": ("bad speech-act definition (unknown fact, value or marker group, missing wording,"
+              " malformed `roles`)"),
     "LC335": "spaCy model not installed",
     "LC336": "lexicon folder or file missing",
     "LC337": "Khmer lexicon names an entry or act the English lexicon does not have",

@@ -19,8 +19,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _nothing_after,
                                            _permitted,
                                            _put_to_authority,
-                                           _rejects_election, _removes_something_else, _slogan,
-                                           _suggested)
+                                           _rejects_election, _removes_something_else,
+                                           _slogan, _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
                                           _addressed,
                                           _abusive, _acted_against, _doer_by,
@@ -32,6 +32,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
+from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
@@ -309,9 +310,15 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
                                                                       sentence_at):
             continue  # "I ask the provincial authorities, please: free our brothers"
-        if kind.fact == TERRITORY and not strong and _lost_something_else(
+        passive = _passive_land(sentence, start) if kind.fact == TERRITORY and not strong \
+            else None
+        if passive is False:
+            continue  # "rice from Takeo is sold to buyers across the border": no land given
+        if kind.fact == TERRITORY and not strong and not passive and _lost_something_else(
                 sentence, end, bare=kind.id == "territory"):
             continue  # "migrants crossing the border lost their papers": no land was lost
+        if kind.fact == TERRITORY and not strong and _handed_to_our_own(sentence, end):
+            continue  # "handed over the border health post to the provincial department"
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
             continue  # "border communities lost their farmland to a sugar concession"
         if kind.fact == TERRITORY and not strong and _taken_by_company(sentence, start):
@@ -321,9 +328,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.id in HARM_OBJECT and not strong and _fights_a_wrong(sentence, start, end,
                                                                       cue_hits):
             continue  # "Corruption is systemic; a system must fight it"
-        if kind.id in LAND_OBJECT and not _names_land(sentence, start, end):
+        if kind.id in LAND_OBJECT and not passive and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
-        if kind.fact == FOREIGN and not _foreign_owned(sentence, start, end):
+        if kind.roles is not None and not _roles_met(sentence, kind, start, end):
+            continue  # "replace the roof", "the ministry decides who receives the grants"
+        if kind.roles is not None and kind.fact == ACCUSES and _harms_nothing(sentence, end):
+            continue  # "the police shot a video of the farmers": a harmless object first
+        if kind.fact == FOREIGN and kind.roles is None and not _foreign_owned(sentence, start,
+                                                                             end):
             continue  # "a puppet of the casino bosses", "Thai workers as servants": no state rules
         target = None
         if kind.id in NEXT_TARGET:

@@ -74,7 +74,9 @@ BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "re
 ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
-            "direction", "also", "sentiment", "reach", "unless", "gap"}
+            "direction", "also", "sentiment", "reach", "unless", "gap", "roles"}
+ROLE_KEYS = {"doer", "over", "within"}
+ROLE_WITHIN = 6  # words from the cue to each role, when `roles` gives no `within`
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
@@ -122,6 +124,9 @@ class ActKind:
     reach: int | None = None        # the target must be named within this many words, same clause
     unless: tuple[str, ...] = ()    # marker groups that cancel the act earlier in its clause
     gap: int | None = None          # cues written "a ... b" let this many words stand at "..."
+    # (doer group or None, over group, within): what the act is done to, and by whom, in either
+    # voice (role_frames._roles_met)
+    roles: tuple[str | None, str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -399,13 +404,14 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
                                         f"{group!r}" + yamlio.did_you_mean(str(group), markers),
                                         fix="name a group under 'markers:'"))
         gap = _gap(node, act_id, cues + strong, path, problems)
+        roles = _roles(node, act_id, markers, path, problems)
         acts.append(ActKind(
             act_id, str(fact), value, str(node.get("family", fact)), cues, strong, needs,
             "required" if node.get("target") == "required" or fact in TARGETED else "none",
             targets, node.get("direction") if node.get("direction") in ("after", "before")
             else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
-            tuple(g for g in unless if g in markers), gap))
+            tuple(g for g in unless if g in markers), gap, roles))
     return acts
 
 
@@ -462,6 +468,36 @@ def _gap(node, act_id: str, phrases, path: Path, problems: list[Problem]) -> int
                                     fix=f"write it as 'meet us {GAP} in front of'"))
             return None
     return gap
+
+
+def _roles(node, act_id: str, markers: dict, path: Path,
+           problems: list[Problem]) -> tuple[str | None, str, int] | None:
+    """An act's `roles`: {over: GROUP, doer: GROUP, within: N}, the marker group naming what
+    the act is done to (required), the one naming who does it (optional), and how many words
+    from the cue each may stand (default ROLE_WITHIN)."""
+    roles = node.get("roles")
+    if roles is None:
+        return None
+    fix = ("write roles: {over: GROUP, doer: GROUP, within: 6}, with groups named under "
+           "'markers:' (doer and within may be left out)")
+    if not isinstance(roles, dict):
+        problems.append(Problem("LC334", node.where("roles"),
+                                f"act {act_id!r}: roles must be a mapping", fix=fix))
+        return None
+    _unknown_keys(roles, ROLE_KEYS, path, problems)
+    bad = [f"{key} {roles.get(key)!r}" for key in ("over", "doer")
+           if (key == "over" or roles.get(key) is not None) and roles.get(key) not in markers]
+    within = roles.get("within", ROLE_WITHIN)
+    if not (isinstance(within, int) and not isinstance(within, bool) and 0 < within <= 20):
+        bad.append(f"within {within!r} (a number of words from 1 to 20)")
+    if bad:
+        problems.append(Problem("LC334", node.where("roles"),
+                                f"act {act_id!r}: roles names " + ", ".join(bad)
+                                + (" (not a marker group)" if any(
+                                    not b.startswith("within") for b in bad) else ""),
+                                fix=fix))
+        return None
+    return (roles.get("doer"), roles["over"], within)
 
 
 def _suggestions(doc, path: Path, acts: list[ActKind],
