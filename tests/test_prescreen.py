@@ -29,8 +29,25 @@ EDGES = [
 
 def _texts() -> list[str]:
     # the benchmark's seed for its 20,000 statements: their first 3,000; the Khmer tuning set,
-    # whose Latin words (names, quotes, "CNRP") the English analyser reads too
-    return list(EDGES) + PHRASES + set_texts() + _khmer_texts() + benchmark_statements(7, 3000)
+    # whose Latin words (names, quotes, "CNRP") the English analyser reads too; the sentences
+    # of the role and gapped-cue tests, risky and benign, which reach those readings
+    return list(EDGES) + PHRASES + set_texts() + _khmer_texts() + _reading_tests() + \
+        benchmark_statements(7, 3000)
+
+
+def _reading_tests() -> list[str]:
+    """Every "text" a test of tests/test_speech_roles.py or test_speech_gaps.py is
+    parametrised with (read from their pytest marks)."""
+    from tests import test_speech_gaps, test_speech_roles
+
+    texts = []
+    for module in (test_speech_roles, test_speech_gaps):
+        for test in vars(module).values():
+            for mark in getattr(test, "pytestmark", ()):
+                if mark.name == "parametrize" and mark.args[0] == "text":
+                    texts += [t for t in mark.args[1] if isinstance(t, str)]
+    assert len(texts) > 100
+    return texts
 
 
 def _khmer_texts() -> list[str]:

@@ -192,3 +192,42 @@ def test_replaced_findings_are_what_dataclasses_replace_makes(tmp_path):
         assert dataclasses.astuple(finding) == before
     with pytest.raises(TypeError):
         replaced(findings[0], wrong="x")
+
+
+def gapped_texts(analyser) -> list[str]:
+    """Every gapped cue with its gaps filled by nothing, by three ordinary words and by a comma
+    (which no gap may hold), each "a|b" word as its first and as its last alternative, alone
+    and in a call."""
+    from lawcheck.speech.gaps import ALT, GAP
+
+    texts = []
+    for act in analyser.pipeline.lexicon.acts:
+        for phrase in (*act.cues, *act.strong):
+            if GAP not in phrase:
+                continue
+            for pick in (0, -1):
+                words = " ".join(w.split(ALT)[pick] if ALT in w else w for w in phrase.split())
+                for fill in (" ", " on Sunday morning ", ", "):
+                    filled = words.replace(f" {GAP} ", fill)
+                    texts += [filled, f"Please {filled} the National Assembly today!"]
+    return texts
+
+
+def test_anchored_gapped_cues_match_what_chaining_every_cue_matches(analyser, monkeypatch):
+    """gaps.GapMatcher chains only the cues all of whose parts are in the statement, found from
+    each cue's anchor part (gaps.ANCHORS): the same hits, in the same order, as chaining every
+    cue any part of which was hit, and the same analyses; the early return is taken on most
+    statements while others still match (so both ways are compared)."""
+    from lawcheck.speech import gaps
+
+    matcher = analyser.pipeline.gap_matcher
+    texts = gapped_texts(analyser) + set_texts() + benchmark_statements(55, 1500)
+    docs = [analyser.pipeline.nlp.tokenizer(t) for t in texts]
+    fast = [matcher(d) for d in docs]
+    fast_analyses = [analyser.analyse(t) for t in texts]
+    monkeypatch.setattr(gaps, "ANCHORS", False)
+    slow = [matcher(d) for d in docs]
+    assert [t for t, a, b in zip(texts, fast, slow) if a != b] == []
+    assert fast_analyses == [analyser.analyse(t) for t in texts]
+    assert sum(bool(f) for f in fast) > 500
+    assert sum(bool(matcher.matcher(d)) and not f for d, f in zip(docs, fast)) > 1000

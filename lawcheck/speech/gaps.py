@@ -68,6 +68,10 @@ def bad_alternatives(phrase: str) -> list[str]:
 
 _ONE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
+# GapMatcher chains only the cues all of whose parts the statement holds, found from one rare
+# part of each (its anchor); tests turn it off to compare with chaining every cue that was hit
+ANCHORS = True
+
 
 class GapMatcher:
     """Every gapped cue of a lexicon, matched from the hits of its parts. One PhraseMatcher
@@ -99,16 +103,36 @@ class GapMatcher:
                     keys[words] = strings[key]
                 self.part_of.setdefault(keys[words], []).append((c, n))
         self.breaks = frozenset(GAP_BREAKS)
+        # each cue's part keys, and the cue filed under one of them, its anchor: the part the
+        # fewest cues share (then the longest), so a statement's common parts ("to the") wake
+        # no cue whose rarer part is absent
+        self.part_keys = [frozenset() for _ in cues]
+        for key, places in self.part_of.items():
+            for c, _ in places:
+                self.part_keys[c] |= {key}
+        width = {key: sum(len(p) for p in words) for words, key in keys.items()}
+        self.by_anchor: dict[int, list[int]] = {}
+        for c, part_keys in enumerate(self.part_keys):
+            anchor = min(part_keys, key=lambda k: (len(self.part_of[k]), -width[k], k))
+            self.by_anchor.setdefault(anchor, []).append(c)
 
     def __call__(self, doc) -> list:
         hits = self.matcher(doc)
         if not hits:
             return []
+        wanted = None
+        if ANCHORS:  # the cues all of whose parts are in the statement (issue 13, speed)
+            present = {key for key, _, _ in hits}
+            wanted = {c for key in present for c in self.by_anchor.get(key, ())
+                      if self.part_keys[c] <= present}
+            if not wanted:
+                return []
         # cue -> part -> [(start, end)] where the part stands
         where: dict[int, dict[int, list[tuple[int, int]]]] = {}
         for key, start, end in hits:
             for c, n in self.part_of[key]:
-                where.setdefault(c, {}).setdefault(n, []).append((start, end))
+                if wanted is None or c in wanted:
+                    where.setdefault(c, {}).setdefault(n, []).append((start, end))
         found = []
         ordinary = None
         for c, parts_at in where.items():

@@ -15,6 +15,9 @@ drop whatever the sentence says:
 - a hit whose kind requires a target after the cue (``target: required``, ``direction:
   after``, no ``reach``) when the statement names nothing of the kind's target categories:
   neither a lexicon entity nor a name ``targets.name_hits`` or ``described_names`` could find.
+- a hit whose kind names ``roles`` (role_frames.py) when the statement cannot hold its
+  ``over`` group, or its ``doer`` group when it names one, by the same test as for ``needs``
+  (strong cues too: roles are read whatever the cue).
 
 Every test here is a necessary condition of the check in acts.py (or clause_frames._needs_met)
 it stands for, so a hit it drops is one ``_acts`` would drop, with nothing changed on the way
@@ -107,6 +110,14 @@ def _kept(pipeline, doc, text: str, hits, usable):
                 lows = set(doc.to_array([_LOWER]).tolist())
             if not any(_need_possible(need, groups, lows, categories, doc, start, kind)
                        for need in kind.needs):
+                continue
+        if kind.roles is not None:  # role_frames._roles_met finds the `over` group (and the
+            # `doer` one, when named) in the sentence, strong cue or not
+            doer, over, _ = kind.roles
+            if lows is None:
+                lows = set(doc.to_array([_LOWER]).tolist())
+            if not all(_need_possible(group, groups, lows, categories, doc, start, kind)
+                       for group in (over, doer) if group):
                 continue
         if kind.reach is None and kind.target == "required" and kind.direction == "after" \
                 and kind.fact != INSULTS and kind.targets:
