@@ -105,6 +105,8 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 # 66 -> 69/146, false alarms 41 -> 42/332, the one more being real-2009-koy-troupe-ngos-cursing-
 # government, which today's rules already flag when it is read undated (an accusation of the
 # government read in a comedian's pro-government skit): the analyser's reading, not the old law's.
+# Thirteenth round (readings of new wording: gapped cues, role frames, two reading fixes):
+# 69 -> 70/146, false alarms 42 -> 39/332.
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
@@ -115,8 +117,8 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 42, [e[0] for e in tune.errors if not e[1]]
-    assert tune.outcome_recall() >= 0.45, tune.outcome_misses
+    assert tune.false_alarms <= 39, [e[0] for e in tune.errors if not e[1]]
+    assert tune.outcome_recall() >= 0.47, tune.outcome_misses
 
 
 def test_the_benchmark_never_lists_the_items_of_a_sealed_set(tmp_path, capsys):
