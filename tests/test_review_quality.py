@@ -70,6 +70,9 @@ def test_every_flag_points_at_its_words(tmp_path):
 # undated one), false alarms 74/438 and benign at high or critical 51 unchanged, recall
 # incitement 0.481 -> 0.500, defamation 0.351 -> 0.429; misses the report says were "not in
 # force" on their date 17 -> 5. Read once, after the change was committed (tests/data/README.md).
+# Thirteenth round (readings of new wording): outcome 50/137 unchanged, false alarms 74 -> 75/438
+# (court-decided's `within` now read: a demand far from a decision in its clause is no longer
+# cancelled), recall incitement 0.500 -> 0.519.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
 REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.36,
                "recall_min": {"incitement": 0.48, "defamation": 0.41}}

@@ -1966,3 +1966,12 @@ def test_a_saying_that_closes_its_clause_still_reports_what_went_before(text):
     facts = labels(text)
     assert facts.get("statement.reported_accusation") and "statement.accuses" not in facts, \
         analyse(text).acts
+
+
+def test_a_decision_far_back_in_the_clause_does_not_cancel_a_demand():
+    # court-decided's `within` is read (it was written and ignored): a release the court ordered
+    # is reported, a demand made later in the same clause about another order still counts
+    assert labels("The court ordered the release of the activist on bail.") == {}
+    assert labels("The court has ordered the release of the two land activists.") == {}
+    assert labels("The court ordered the activists jailed last year and today we demand the "
+                  "release of all of them.") == {"statement.court_claims": ["pending-case"]}

@@ -95,7 +95,9 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
     ("we welcome the release") or, unless the group's scope is ``before``, after it ("the
     release of the 26 is good news"); a group of scope ``at`` only as a longer phrase that opens
     with the cue itself ("she killed herself": "killed" read with its reflexive object), so "the
-    chief robbed them and the mother killed herself" still accuses the chief."""
+    chief robbed them and the mother killed herself" still accuses the chief. A group's
+    ``within`` holds here too: "the court ordered them jailed and we demand their release" is a
+    demand, since "ordered" stands further from "release" than court-decided's four words."""
     from lawcheck.speech.context import clause_end, clause_start
 
     first, last = clause_start(sentence, start), clause_end(sentence, end)
@@ -107,7 +109,10 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
                 return True
             continue
         after = scope != "before"
-        if any(first <= s < start or after and end <= s < last for s, _ in sentence.find(group)):
+        within = markers[group].within  # at most this many words from the cue, as for needs
+        lo = first if within is None else max(first, start - within)
+        hi = last if within is None else min(last, end + within)
+        if any(lo <= s < start or after and end <= s < hi for s, _ in sentence.find(group)):
             return True
     return False
 
