@@ -60,3 +60,33 @@ def test_a_threat_or_warning_to_judges_is_pressure(text):
 ])
 def test_a_hearing_reported_or_anothers_warning_is_no_pressure(text):
     assert court(text) == []
+
+
+# --- an election said to be rigged, in new words -----------------------------------------------
+
+def accused(text: str) -> list:
+    return analyse(text).facts["statement.accuses"]
+
+
+@pytest.mark.parametrize("text", [
+    "Last July the vote count was quietly doctored by the provincial election committee.",
+    "The CPP stuffed the ballot boxes in Prey Veng.",
+    "Our ballots were thrown out by the commune election committee.",
+    "The National Election Committee falsified the results in at least four provinces.",
+    "The election committee serves only the ruling party.",
+    "The NEC is just a branch of the ruling party.",
+])
+def test_an_election_said_rigged_accuses_who_ran_or_gained_by_it(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Observers reported irregularities at 14 polling stations in Kandal.",
+    "The NEC changed the deadline for the voter list after consulting all parties.",
+    "The NEC works with every party to train polling station staff.",
+    "Volunteers cooked meals for the election committee staff during the count.",
+    "The election committee said the results had not been manipulated.",
+    "The Ministry of Interior works for the safety of voters on polling day.",
+])
+def test_observers_findings_and_ordinary_work_accuse_no_one(text):
+    assert accused(text) == []
