@@ -90,3 +90,31 @@ def test_an_election_said_rigged_accuses_who_ran_or_gained_by_it(text):
 ])
 def test_observers_findings_and_ordinary_work_accuse_no_one(text):
     assert accused(text) == []
+
+
+# --- the King mocked as idle, useless or caged, in veiled words --------------------------------
+
+def insults(text: str) -> list:
+    return analyse(text).facts["statement.insults"]
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty goes on golfing quietly while the poor of Phnom Penh starve.",
+    "The man on the throne was feasting in Paris while families in Kratie drowned.",
+    "What good is a monarch who never leaves the palace?",
+    "The one in the palace is worth nothing to ordinary Khmers.",
+    "Our monarch lives in a gilded cage and only smiles and waves.",
+])
+def test_the_king_mocked_as_idle_or_useless_is_an_insult(text):
+    assert "king" in insults(text)
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty smiled while young dancers performed the Apsara dance.",
+    "His Majesty visited flood victims in Kratie while the country was suffering from floods.",
+    "The King signs every law on the advice of the Council of Ministers.",
+    "What good is a law that no one enforces?",
+    "We welcome the royal pardon granted by His Majesty to six prisoners.",
+])
+def test_royal_news_and_other_questions_mock_no_king(text):
+    assert insults(text) == []

@@ -57,7 +57,8 @@ OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, T
                   ("statement.leader_must_go", True)}
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
-INSINUATING = ("salary-wealth",)
+# "what good is a King who only waves?" mocks as it asks (issue 13)
+INSINUATING = ("salary-wealth", "king-idle")
 TERRITORY = "statement.territory_claim"
 PARTY_STANCE = "statement.party_stance"
 
