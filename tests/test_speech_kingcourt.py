@@ -46,6 +46,7 @@ def test_a_verdict_reported_or_a_purchase_near_it_is_no_claim(text):
     "The investigating judge should remember his own children before he signs the order.",
     "I warn the judges of the provincial court: do not convict them.",
     "We are now warning the prosecutor that the people are watching.",
+    "The investigating judges should watch their backs from now on.",
 ])
 def test_a_threat_or_warning_to_judges_is_pressure(text):
     assert "pending-case" in court(text)
