@@ -24,6 +24,8 @@ def facts(text: str) -> dict:
     ("The district governor's soldiers grabbed the village plots one night in March.",
      "security-forces"),
     ("Their cattle were taken at dawn by soldiers working for the general.", "security-forces"),
+    ("The land was taken from us by the deputy governor's men.", "official"),
+    ("Our farms have been taken away by the company.", "company"),
 ])
 def test_a_seizure_by_someone_named_is_an_accusation(text, who):
     assert who in facts(text).get("statement.accuses", [])
@@ -86,6 +88,9 @@ def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
     "The minister was so wise to listen to the farmers.",
     "The ministry's garbage collection contract was renewed.",
     "Rats and dogs carry rabies and other diseases that the health ministry tracks.",
+    # words of the Land Law (2001), art. 56: a concessionaire's rights
+    "A concessionaire may take the fruits of the land granted by the competent authorities.",
+    "Water samples were taken from the river by the provincial environment department.",
 ])
 def test_the_same_words_in_benign_sentences_accuse_and_insult_no_one(text):
     found = facts(text)
