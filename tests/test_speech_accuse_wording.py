@@ -51,6 +51,17 @@ def test_money_that_ended_up_with_an_official_is_an_accusation(text):
     assert "official" in facts(text).get("statement.accuses", [])
 
 
+# --- the public's land or forests held by an office holder's kin; fake support bought ----------
+
+@pytest.mark.parametrize("text, who", [
+    ("The governor's son holds three of the concessions in the province.", "official"),
+    ("The ruling party paid for thousands of fake followers.", "party"),
+    ("Mr. Hun Sen has also bought millions of fake 'likes' from click farms.", "politician"),
+])
+def test_kin_holding_public_land_or_fake_support_bought_is_an_accusation(text, who):
+    assert who in facts(text).get("statement.accuses", [])
+
+
 # --- a wrong hinted at -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -88,6 +99,10 @@ def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
     "The minister was so wise to listen to the farmers.",
     "The ministry's garbage collection contract was renewed.",
     "Rats and dogs carry rabies and other diseases that the health ministry tracks.",
+    "The family owns the land they farm.",
+    "The minister's family attended the opening of the forest reserve.",
+    "The ministry warned buyers about fake medicines sold online.",
+    "Consumers who bought fake products can complain to the ministry.",
     # words of the Land Law (2001), art. 56: a concessionaire's rights
     "A concessionaire may take the fruits of the land granted by the competent authorities.",
     "Water samples were taken from the river by the provincial environment department.",
