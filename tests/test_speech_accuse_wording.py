@@ -62,6 +62,22 @@ def test_kin_holding_public_land_or_fake_support_bought_is_an_accusation(text, w
     assert who in facts(text).get("statement.accuses", [])
 
 
+# --- money vanished where an office holds it; taking for oneself, bribes, selling the commons --
+
+@pytest.mark.parametrize("text, who", [
+    ("The relief budget was quietly emptied by the provincial hall.", "government"),
+    ("Half of the aid money disappeared after it reached the district office.", "government"),
+    ("The commune chief helped himself to the compensation meant for the families.", "official"),
+    ("The governor's men made off with our harvest.", "official"),
+    ("The judge was handed an envelope before he read the verdict.", "court"),
+    ("The trucks hauled away the timber while the forestry officials looked the other way.",
+     "official"),
+    ("Thank you, dear minister, for selling our rivers so cheaply.", "official"),
+])
+def test_idioms_of_taking_and_selling_are_accusations(text, who):
+    assert who in facts(text).get("statement.accuses", [])
+
+
 # --- a wrong hinted at -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -78,6 +94,8 @@ def test_an_insinuation_about_an_official_is_an_accusation(text):
     ("The commune chief is a cockroach who lives off our fees.", "official"),
     ("The ministers are vermin feeding on the nation.", "official"),
     ("Our dear leader is so brave he hides behind a wall of bodyguards.", "politician"),
+    ("Our prime minister, the emperor of lies, spoke again today.", "official"),
+    ("The head of the ministry is a brainless toy of the tycoons.", "government"),
 ])
 def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
     assert who in facts(text).get("statement.insults", [])
@@ -103,6 +121,15 @@ def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
     "The minister's family attended the opening of the forest reserve.",
     "The ministry warned buyers about fake medicines sold online.",
     "Consumers who bought fake products can complain to the ministry.",
+    "The funds disappeared from the plan after the donor withdrew.",
+    "The project budget was drained by the emergency response to the floods.",
+    "The ministry's budget for schools vanished from the draft law, we regret to note.",
+    "Children helped themselves to the fruit at the ministry's open day.",
+    "We urge the police not to look the other way when children are trafficked.",
+    "The Ministry of Commerce has a price monitoring unit for rice.",
+    "Farmers sold their rice to traders at the border.",
+    "The Ministry of Environment protects the forests and rivers of the province.",
+    "The minister gave a toy to each child at the school.",
     # words of the Land Law (2001), art. 56: a concessionaire's rights
     "A concessionaire may take the fruits of the land granted by the competent authorities.",
     "Water samples were taken from the river by the provincial environment department.",
