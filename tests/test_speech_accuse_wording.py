@@ -95,6 +95,11 @@ def test_an_insinuation_about_an_official_is_an_accusation(text):
     ("The ministers are vermin feeding on the nation.", "official"),
     ("Our dear leader is so brave he hides behind a wall of bodyguards.", "politician"),
     ("Our prime minister, the emperor of lies, spoke again today.", "official"),
+    ("Our ministers are experts in one thing only: filling their own bellies.", "official"),
+    ("The commune chief crawls on his knees whenever the oknha calls.", "official"),
+    ("The police chief is the oknha's pet.", "official"),
+    ("Look at our minister, a genius who lost a whole forest and found a new Lexus.",
+     "official"),
     ("The head of the ministry is a brainless toy of the tycoons.", "government"),
 ])
 def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
@@ -130,6 +135,13 @@ def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
     "Farmers sold their rice to traders at the border.",
     "The Ministry of Environment protects the forests and rivers of the province.",
     "The minister gave a toy to each child at the school.",
+    "The land was seized by the provincial authorities under a court order of 2015.",
+    "Our great leader, the Prime Minister, opened the bridge today.",
+    "The governor's relatives own a rice mill in the district.",
+    "Illegal timber was confiscated by the forestry administration last week.",
+    "The aid budget went straight to the provinces, as the donors had asked.",
+    "The governor's pet project, the riverside park, opened today.",
+    "The minister knelt before the monks at the pagoda.",
     # words of the Land Law (2001), art. 56: a concessionaire's rights
     "A concessionaire may take the fruits of the land granted by the competent authorities.",
     "Water samples were taken from the river by the provincial environment department.",
