@@ -70,9 +70,10 @@ def test_every_flag_points_at_its_words(tmp_path):
 # undated one), false alarms 74/438 and benign at high or critical 51 unchanged, recall
 # incitement 0.481 -> 0.500, defamation 0.351 -> 0.429; misses the report says were "not in
 # force" on their date 17 -> 5. Read once, after the change was committed (tests/data/README.md).
-# Thirteenth round (readings of new wording): outcome 50/137 unchanged, false alarms 74 -> 75/438
+# Thirteenth round (readings of new wording): outcome 50/137 unchanged, false alarms 74 -> 76/438
 # (court-decided's `within` now read: a demand far from a decision in its clause is no longer
-# cancelled), recall incitement 0.500 -> 0.519.
+# cancelled; and one election claim read by the new election-rigged/-partisan kinds), recall
+# incitement 0.500 -> 0.519.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
 REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.36,
                "recall_min": {"incitement": 0.48, "defamation": 0.41}}
@@ -108,8 +109,8 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 # 66 -> 69/146, false alarms 41 -> 42/332, the one more being real-2009-koy-troupe-ngos-cursing-
 # government, which today's rules already flag when it is read undated (an accusation of the
 # government read in a comedian's pro-government skit): the analyser's reading, not the old law's.
-# Thirteenth round (readings of new wording: gapped cues, role frames, two reading fixes):
-# 69 -> 70/146, false alarms 42 -> 39/332.
+# Thirteenth round (readings of new wording: gapped cues, role frames, two reading fixes, four
+# families): 69 -> 71/146, false alarms 42 -> 39/332.
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
