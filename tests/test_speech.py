@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lawcheck.errors import InputError, RulesError
+from lawcheck.errors import InputError
 from lawcheck.speech import Analyser, analyse, analyse_many
-from lawcheck.speech.lexicon import lexicon_dir, load_lexicon
+from lawcheck.speech.lexicon import load_lexicon
 from lawcheck.speech.model import MODES
+from tests.lexicon_copy import edit, lexicons, problems  # noqa: F401 (a fixture)
 
 FACT_KEYS = {
     "statement.calls", "statement.accuses", "statement.insults",
@@ -323,25 +323,6 @@ def test_importing_the_analyser_does_not_import_spacy():
 
 # --- lexicon errors --------------------------------------------------------------------------
 
-@pytest.fixture
-def lexicons(tmp_path) -> Path:
-    folder = tmp_path / "lexicons"
-    shutil.copytree(lexicon_dir(), folder)
-    return folder
-
-
-def _problems(folder: Path):
-    with pytest.raises(RulesError) as caught:
-        load_lexicon(folder)
-    return caught.value.problems
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-
-
 def _line_of(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
@@ -353,27 +334,27 @@ def test_shipped_lexicons_load():
 
 def test_malformed_yaml_is_lc330_with_file_and_line(lexicons):
     path = lexicons / "royal.yaml"
-    _edit(path, "  - id: royal.queen-mother", "  - id: [royal.queen-mother")
-    (problem,) = _problems(lexicons)
+    edit(path, "  - id: royal.queen-mother", "  - id: [royal.queen-mother")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC330" and problem.where.file == str(path)
     assert problem.where.line is not None
 
 
 def test_unknown_key_is_lc331(lexicons):
     path = lexicons / "courts.yaml"
-    _edit(path, "    category: court\n    names: [Supreme Court]",
-          "    category: court\n    nmaes: [x]\n    names: [Supreme Court]")
-    problems = _problems(lexicons)
-    assert [(p.code, p.where.file, p.where.line) for p in problems] == [
+    edit(path, "    category: court\n    names: [Supreme Court]",
+         "    category: court\n    nmaes: [x]\n    names: [Supreme Court]")
+    found = problems(lexicons)
+    assert [(p.code, p.where.file, p.where.line) for p in found] == [
         ("LC331", str(path), _line_of(path, "nmaes"))]
-    assert "did you mean 'names'" in problems[0].message
+    assert "did you mean 'names'" in found[0].message
 
 
 def test_name_in_two_entries_is_lc332(lexicons):
     path = lexicons / "security.yaml"
-    _edit(path, "names: [Royal Cambodian Armed Forces,",
-          "names: [Hun Sen, Royal Cambodian Armed Forces,")
-    (problem,) = _problems(lexicons)
+    edit(path, "names: [Royal Cambodian Armed Forces,",
+         "names: [Hun Sen, Royal Cambodian Armed Forces,")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC332" and problem.where.file == str(path)
     assert problem.where.line == _line_of(path, "Hun Sen")
     assert "person.hun-sen" in problem.message
@@ -381,23 +362,23 @@ def test_name_in_two_entries_is_lc332(lexicons):
 
 def test_unknown_category_is_lc333(lexicons):
     path = lexicons / "land.yaml"
-    _edit(path, "category: land\n", "category: lands\n")
-    (problem,) = _problems(lexicons)
+    edit(path, "category: land\n", "category: lands\n")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC333" and problem.where.line == _line_of(path, "category: lands")
     assert "did you mean 'land'" in problem.message
 
 
 def test_bad_act_definition_is_lc334(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "fact: statement.territory_claim", "fact: statement.teritory_claim")
-    (problem,) = _problems(lexicons)
+    edit(path, "fact: statement.territory_claim", "fact: statement.teritory_claim")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC334" and problem.where.line == _line_of(path, "teritory_claim")
 
 
 def test_unknown_direction_is_lc334(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "    direction: before\n    cues: [forced", "    direction: behind\n    cues: [forced")
-    (problem,) = _problems(lexicons)
+    edit(path, "    direction: before\n    cues: [forced", "    direction: behind\n    cues: [forced")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC334" and problem.where.line == _line_of(path, "direction: behind")
     assert "'after' or 'before'" in problem.message
 
@@ -406,34 +387,34 @@ def test_an_at_scope_group_named_in_needs_is_lc334(lexicons):
     # scope "at" only cancels: a phrase opening with the cue is never the cue's own marker, so
     # an act that needs such a group could never be made
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "    unless: [self-harm]\n    also:", "    needs: [self-harm]\n    also:")
-    (problem,) = _problems(lexicons)
+    edit(path, "    unless: [self-harm]\n    also:", "    needs: [self-harm]\n    also:")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC334" and problem.where.line == _line_of(path, "needs: [self-harm]")
     assert "'at' only cancels" in problem.message and "unless" in problem.fix
 
 
 def test_act_without_safer_wording_is_lc334(lexicons):
     path = lexicons / "suggestions.yaml"
-    _edit(path, "  verdict: >-", "  verdikt: >-")
-    codes = {(p.code, p.where.file) for p in _problems(lexicons)}
+    edit(path, "  verdict: >-", "  verdikt: >-")
+    codes = {(p.code, p.where.file) for p in problems(lexicons)}
     assert ("LC334", str(path)) in codes
 
 
 def test_missing_lexicon_file_is_lc336(lexicons):
     (lexicons / "suggestions.yaml").unlink()
-    (problem,) = _problems(lexicons)
+    (problem,) = problems(lexicons)
     assert problem.code == "LC336" and problem.where.file.endswith("suggestions.yaml")
 
 
 def test_all_problems_are_reported_at_once(lexicons):
-    _edit(lexicons / "land.yaml", "category: land\n", "category: lands\n")
-    _edit(lexicons / "courts.yaml", "names: [Supreme Court]", "names: [Supreme Court]\n    x: 1")
-    assert {p.code for p in _problems(lexicons)} == {"LC331", "LC333"}
+    edit(lexicons / "land.yaml", "category: land\n", "category: lands\n")
+    edit(lexicons / "courts.yaml", "names: [Supreme Court]", "names: [Supreme Court]\n    x: 1")
+    assert {p.code for p in problems(lexicons)} == {"LC331", "LC333"}
 
 
 def test_an_edited_lexicon_changes_what_is_found(lexicons):
-    _edit(lexicons / "speech-acts.yaml", "cues: [puppet, puppets,",
-          "cues: [muppet, puppet, puppets,")
+    edit(lexicons / "speech-acts.yaml", "cues: [puppet, puppets,",
+         "cues: [muppet, puppet, puppets,")
     analyser = Analyser(lexicons=lexicons)
     assert analyser.analyse("The governor is a muppet.").facts["statement.insults"] == ["official"]
     assert facts("The governor is a muppet.")["statement.insults"] == []

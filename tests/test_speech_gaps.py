@@ -6,7 +6,6 @@ gapped-cue feature is checked as lexicon data (LC339)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ import pytest
 from lawcheck.errors import RulesError
 from lawcheck.speech import analyse
 from lawcheck.speech.gaps import bad_alternatives, parts
-from lawcheck.speech.lexicon import lexicon_dir, load_lexicon
+from lawcheck.speech.lexicon import load_lexicon
+from tests.lexicon_copy import edit, lexicons, problems  # noqa: F401 (a fixture)
 
 
 def calls(text: str) -> list[str]:
@@ -235,71 +235,56 @@ def test_parts_and_alternatives():
     assert bad_alternatives("do|don't ... shoot|") == ["don't", "(empty)"]
 
 
-@pytest.fixture
-def lexicons(tmp_path) -> Path:
-    folder = tmp_path / "lexicons"
-    shutil.copytree(lexicon_dir(), folder)
-    return folder
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-
-
 def _codes(folder: Path) -> list[tuple[str, str]]:
-    with pytest.raises(RulesError) as caught:
-        load_lexicon(folder)
-    return [(p.code, p.message) for p in caught.value.problems]
+    return [(p.code, p.message) for p in problems(folder)]
 
 
 def test_a_gapped_cue_without_a_gap_is_an_error(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "cues: [march, marches,", "cues: [march ... to the, march, marches,")
+    edit(path, "cues: [march, marches,", "cues: [march ... to the, march, marches,")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "'march ... to the'" in what and "sets no gap" in what
 
 
 @pytest.mark.parametrize("gap", ["0", "7", "two", "true"])
 def test_a_gap_out_of_range_is_an_error(lexicons, gap):
-    _edit(lexicons / "speech-acts.yaml", "    gap: 5\n", f"    gap: {gap}\n")
+    edit(lexicons / "speech-acts.yaml", "    gap: 5\n", f"    gap: {gap}\n")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "gap must be a number of words from 1 to 6" in what
 
 
 def test_a_gap_with_no_gapped_cue_is_an_error(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "  - id: march\n    fact: statement.calls\n",
-          "  - id: march\n    gap: 2\n    fact: statement.calls\n")
+    edit(path, "  - id: march\n    fact: statement.calls\n",
+         "  - id: march\n    gap: 2\n    fact: statement.calls\n")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "no cue has '...'" in what
 
 
 def test_alternatives_outside_a_gapped_cue_are_an_error(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "cues: [march, marches,", "cues: [march|walk, marches,")
+    edit(path, "cues: [march, marches,", "cues: [march|walk, marches,")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "gapped cues only" in what
 
 
 def test_an_alternative_of_two_words_is_an_error(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "meet us ... in front of,", "meet|don't ... in front of,")
+    edit(path, "meet us ... in front of,", "meet|don't ... in front of,")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "\"don't\" is not one plain word" in what
 
 
 def test_an_empty_part_is_an_error(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "meet us ... in front of,", "meet us ... ,")
+    edit(path, "meet us ... in front of,", "meet us ... ,")
     (code, what), = _codes(lexicons)
     assert code == "LC339" and "empty part" in what
 
 
 def test_the_error_names_the_file_and_line(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, "    gap: 5\n", "    gap: 9\n")
+    edit(path, "    gap: 5\n", "    gap: 9\n")
     with pytest.raises(RulesError) as caught:
         load_lexicon(lexicons)
     problem, = caught.value.problems

@@ -1,20 +1,16 @@
 """Claims read by who does what to whom, in either voice and with words between (issue 13,
 "What the analyser must understand": new wording). An act kind's `roles` names the marker group
 of what it acts on and, optionally, of who does it (rules/lexicons/speech-acts.yaml header,
-clause_frames._roles_met). Each family is held by risky paraphrases in active and passive voice,
+role_frames._roles_met). Each family is held by risky paraphrases in active and passive voice,
 with adjuncts inserted, and by benign sentences with the same surface words that must stay
 clean. The sentences are written for these tests, not taken from any labelled set."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from lawcheck.errors import RulesError
 from lawcheck.speech import analyse
-from lawcheck.speech.lexicon import lexicon_dir, load_lexicon
+from tests.lexicon_copy import edit, lexicons, problems  # noqa: F401 (a fixture)
 
 
 def facts(text: str) -> dict:
@@ -62,26 +58,6 @@ def test_a_denied_foreign_rule_is_not_asserted():
 
 # --- roles are checked when the lexicon loads -----------------------------------------------------
 
-@pytest.fixture
-def lexicons(tmp_path) -> Path:
-    folder = tmp_path / "lexicons"
-    shutil.copytree(lexicon_dir(), folder)
-    return folder
-
-
-def _problems(folder: Path):
-    with pytest.raises(RulesError) as caught:
-        load_lexicon(folder)
-    return caught.value.problems
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    return text[:text.index(old)].count("\n") + 1
-
-
 ROLES = "    roles: {doer: foreign-ruler, over: state-organ, within: 6}"
 
 
@@ -94,8 +70,8 @@ ROLES = "    roles: {doer: foreign-ruler, over: state-organ, within: 6}"
 ])
 def test_malformed_roles_are_lc334_with_the_line(lexicons, bad, said):
     path = lexicons / "speech-acts.yaml"
-    line = _edit(path, ROLES, bad)
-    (problem,) = _problems(lexicons)
+    line = edit(path, ROLES, bad)
+    (problem,) = problems(lexicons)
     assert problem.code == "LC334" and problem.where.file == str(path)
     assert problem.where.line == line
     assert "foreign-rule" in problem.message and said in problem.message
@@ -104,8 +80,8 @@ def test_malformed_roles_are_lc334_with_the_line(lexicons, bad, said):
 
 def test_unknown_role_key_is_lc331(lexicons):
     path = lexicons / "speech-acts.yaml"
-    _edit(path, ROLES, "    roles: {doer: foreign-ruler, over: state-organ, whithin: 6}")
-    (problem,) = _problems(lexicons)
+    edit(path, ROLES, "    roles: {doer: foreign-ruler, over: state-organ, whithin: 6}")
+    (problem,) = problems(lexicons)
     assert problem.code == "LC331" and "whithin" in problem.message
 
 
