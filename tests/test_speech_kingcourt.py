@@ -63,6 +63,26 @@ def test_a_hearing_reported_or_anothers_warning_is_no_pressure(text):
     assert court(text) == []
 
 
+# a judge or prosecutor named after the title: the name stands between the office and the verb
+# (the lexicon can list the office, never every holder's name)
+@pytest.mark.parametrize("text", [
+    "Judge Sok Vanna will pay for what he did to our brothers.",
+    "Prosecutor Chea Dara Pov will answer for this one day.",
+    "Investigating Judge Keo Sothea should remember his own children before he signs.",
+])
+def test_a_named_judge_threatened_is_pressure(text):
+    assert "pending-case" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Sok Vanna will answer questions from both lawyers at the next hearing.",
+    "Judge Sok Vanna will hear the appeal on Monday.",
+    "Prosecutor Chea Dara said the family will pay for the funeral themselves.",
+])
+def test_a_named_judge_at_work_is_no_pressure(text):
+    assert court(text) == []
+
+
 # --- an election said to be rigged, in new words -----------------------------------------------
 
 def accused(text: str) -> list:

@@ -185,6 +185,7 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
         # a relative clause describing the subject ("the governor, who was appointed last year,");
         # another name may stand there as an owner ("our monarch is Hun Sen's hostage")
         named = {k for h in sentence.entities for k in range(h.start, h.end)}
+        named |= _name_after_title(sentence, hit.end, start)
         plain = all((w,) in links.get(w, ()) or w in SUBJECT_GAP or w.endswith("ly")
                     or hit.end + k in named or w in ("'s", "’s") for k, w in enumerate(between))
         if len(between) <= SUBJECT_REACH and not _clause_break(sentence, hit.end, start) \
@@ -198,6 +199,20 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
                 return Target(hit.target, subject, entry=_entry_id(hit))
     return None
 
+
+def _name_after_title(sentence, end: int, stop: int) -> set[int]:
+    """The capitalised words right after a named office or body, up to ``stop``: the name of
+    its holder ("Judge Sok Vanna will pay", "Governor Khuong Sreng has ordered"), which the
+    lexicon cannot list and which stands between the office and the verb as the subject."""
+    doc, run = sentence.doc, set()
+    k = end
+    while k < stop and k - end < NAME_AFTER_TITLE and doc[k].is_alpha and doc[k].is_title:
+        run.add(k)
+        k += 1
+    return run
+
+
+NAME_AFTER_TITLE = 4  # words of a person's name after a title
 
 AFTER_BREAKS = {";", "but", "while", "whereas", "although", "though", "because", "yet"}
 
