@@ -149,3 +149,25 @@ def test_a_demeaning_name_or_stinging_praise_is_an_insult(text, who):
 def test_the_same_words_in_benign_sentences_accuse_and_insult_no_one(text):
     found = facts(text)
     assert not found.get("statement.accuses") and not found.get("statement.insults"), found
+
+
+# --- "cleared": land or people cleared away, not an acquittal, a road or a kind of land ----------
+
+@pytest.mark.parametrize("text", [
+    "The company cleared the land of 300 families without compensation.",
+    "Soldiers cleared the villagers from their farms at gunpoint.",
+    "The company illegally cleared 200 hectares of community forest.",
+])
+def test_land_or_people_cleared_away_is_an_accusation(text):
+    assert analyse(text).facts["statement.accuses"]
+
+
+@pytest.mark.parametrize("text", [
+    "The court cleared the three activists of all charges on Monday.",
+    "The appeal court cleared him of wrongdoing.",
+    "Police cleared the road after the accident.",
+    "Immovable property by nature means all natural grounds such as forest land, cleared land, "
+    "land that is cultivated, fallow or uncultivated.",
+])
+def test_an_acquittal_a_road_or_cleared_land_in_a_law_accuses_no_one(text):
+    assert analyse(text).facts["statement.accuses"] == []

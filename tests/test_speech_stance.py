@@ -1880,11 +1880,19 @@ def test_victims_and_reporters_of_a_deed_are_not_accused(text):
      "party"),
     ("The police came to the village at night: two farmers were beaten and one was shot.",
      "security-forces"),
-    ("The government wanted the land cleared. Families were evicted and their houses burned; "
-     "the government says it acted lawfully.", "government"),
 ])
 def test_a_passive_deed_after_the_one_named_in_another_clause_still_accuses(text, target):
     assert target in analyse(text).facts["statement.accuses"], analyse(text).acts
+
+
+def test_a_government_that_wanted_the_land_cleared_is_accused():
+    # this case stood in the test above, but its finding came from the bare cue "cleared" in the
+    # first sentence (which also read "the court cleared the activists of all charges" as an
+    # accusation), not from the passive deeds: evictions and burnings told in the passive after
+    # a named government are not read as its deeds (a known gap, tests/data/README.md)
+    text = ("The government wanted the land cleared. Families were evicted and their houses "
+            "burned; the government says it acted lawfully.")
+    assert "government" in analyse(text).facts["statement.accuses"], analyse(text).acts
 
 
 @pytest.mark.parametrize("text, fact", [
