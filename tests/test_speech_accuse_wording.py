@@ -171,3 +171,23 @@ def test_land_or_people_cleared_away_is_an_accusation(text):
 ])
 def test_an_acquittal_a_road_or_cleared_land_in_a_law_accuses_no_one(text):
     assert analyse(text).facts["statement.accuses"] == []
+
+
+# --- praise that stings, with "that" or a word between (the cue's parts may have a gap of one) ---
+
+@pytest.mark.parametrize("text, who", [
+    ("Our great leader is so wise that he needs three bodyguards to cross the street.",
+     "politician"),
+    ("The Prime Minister is so very clever that he sold the islands twice.", "official"),
+])
+def test_stinging_praise_with_words_between_is_an_insult(text, who):
+    assert who in facts(text).get("statement.insults", [])
+
+
+@pytest.mark.parametrize("text", [
+    "Our director is so wise that we all trust her.",
+    "The prime minister said so, and wise men know that he is right.",
+    "The children were so brave that they swam to the boat.",
+])
+def test_praise_of_no_official_or_words_far_apart_insult_no_one(text):
+    assert "statement.insults" not in facts(text)
