@@ -291,3 +291,26 @@ def test_the_error_names_the_file_and_line(lexicons):
     line = next(i for i, text in enumerate(path.read_text().splitlines(), 1)
                 if text == "    gap: 9")
     assert problem.where.file.endswith("speech-acts.yaml") and problem.where.line == line
+
+
+# --- a leader or the government between a gapped cue's parts is its object ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Let's kick this government out.",
+    "It is time to push the government out.",
+    "We must throw this rotten government out before it sells the last forest.",
+])
+def test_the_government_between_verb_and_out_is_the_one_to_oust(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We urge the government to drive the drug gangs out of the province.",
+    "The ministry plans to push the new rules out next month.",
+    "Voters can throw the government out at the next election.",
+    "We will vote the government out in July.",
+    "The opposition tried to push the government out, the minister claimed.",
+    "The court threw the case out.",
+])
+def test_something_else_pushed_out_or_a_vote_is_no_overthrow(text):
+    assert "overthrow" not in calls(text)

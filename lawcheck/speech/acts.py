@@ -41,8 +41,8 @@ from lawcheck.speech.model import Act, Analysis, Mention
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.gaps import gapped_hits
 from lawcheck.speech.hashtags import hashtag_hits
-from lawcheck.speech.targets import (Hit, Target, described_names, find_target, name_hits,
-                                     near_target, party_role, pointed_names)
+from lawcheck.speech.targets import (Hit, Target, described_names, find_target, inside_target,
+                                     name_hits, near_target, party_role, pointed_names)
 
 REPORTED = "statement.reported_accusation"
 ACCUSES = "statement.accuses"
@@ -351,6 +351,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             listed = " ".join(sentence.lowers[start - sentence.start:end - sentence.start]) \
                 in pipeline.listed.get(kind.id, ())
             target = near_target(sentence, start, end, kind.targets, kind.reach, listed)
+            if target is None and kind.gap:
+                target = inside_target(sentence, start, end, kind.targets)
             if target is None:
                 continue
             if _mourned(sentence, tokens, start, end):

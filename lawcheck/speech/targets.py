@@ -459,6 +459,17 @@ def _pointed_words(markers) -> tuple[frozenset[str], frozenset[str]]:
     return cached[1:]
 
 
+def inside_target(sentence, start: int, end: int, allowed: tuple[str, ...]) -> Target | None:
+    """A named target standing between the parts of a gapped cue, as its object: "push the
+    Prime Minister out", "drive Hun Sen and his cronies out". Only for kinds with ``gap``: a
+    contiguous cue holds no words but its own."""
+    for h in sentence.entities:
+        if h.target and (not allowed or h.target in allowed) and start < h.start \
+                and h.end < end:
+            return _as_target(sentence, h)
+    return None
+
+
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
                 reach: int, listed: bool = False) -> Target | None:
     """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
