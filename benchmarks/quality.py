@@ -5,8 +5,9 @@ level reaching the level of what the authorities did).
 
     python benchmarks/quality.py [--errors] [--set tests/data/statements-dev.jsonl ...]
 
-Default sets: development, training, held-out, real tuning part, real untouched part, and the
-real Khmer tuning and untouched parts (tests/data/khmer/real). The real
+Default sets: development, training, held-out, real tuning part, real untouched part, the
+real Khmer tuning and untouched parts (tests/data/khmer/real), and the paraphrase set's tune and
+sealed parts (tests/data/paraphrase: new wording nobody tuned on, see below). The real
 parts are scored twice: at their real dates, and undated (read as published on 2026-12-01). A
 real statement's own precedent is left out of the likeness comparison, so it is never found by
 its own quote. Likewise a line of the learned signal's training files (real/tune.jsonl,
@@ -18,8 +19,16 @@ A real part whose lines carry an ``added`` tag is also scored on the items of th
 collection pass and on every pass nobody has yet read a result for (``UNREAD_SINCE``), so those
 figures stay apart from the older ones.
 
-``--errors`` lists misses and false alarms, but never for the held-out set or the untouched real
-part: their figures are honest only while nobody tunes on their items (tests/data/README.md).
+``--errors`` lists misses and false alarms, but never for the held-out set, the untouched real
+part or the paraphrase set's sealed part: their figures are honest only while nobody tunes on
+their items (tests/data/README.md); for those it prints that the listing was refused.
+
+The paraphrase set (tests/data/paraphrase, written by the lawcheck team in session 29 without
+reading the analyser's vocabulary) measures wording nobody tuned on: risky sentences of eleven
+families in varied voice, adjuncts, synonyms and order, and benign sentences with the same
+surface words. Its tune part may be listed with ``--errors``; its sealed part prints aggregates
+only. Besides the usual table, each part prints the outcome and the false alarms per family and
+split by the writer's "borderline" mark (risky lines too: label_mark does not read it there).
 
 ``--half study|check`` keeps only one half of the real tuning part, split by event (the line's
 ``split_key``, else its precedent, else its source URL, else its id, hashed with its own salt so
@@ -66,7 +75,9 @@ DEFAULT_SETS = [DATA / "statements-dev.jsonl", DATA / "statements-train.jsonl",
                 DATA / "statements-heldout.jsonl", DATA / "real" / "tune.jsonl",
                 DATA / "real" / "untouched.jsonl", DATA / "khmer" / "real" / "tune.jsonl",
                 DATA / "khmer" / "real" / "untouched.jsonl"]
-SEALED = ("statements-heldout.jsonl", "untouched.jsonl")  # never list their items
+SEALED = ("statements-heldout.jsonl", "untouched.jsonl", "sealed.jsonl")  # never list their items
+PARAPHRASE = DATA / "paraphrase"
+DEFAULT_SETS += [PARAPHRASE / "tune.jsonl", PARAPHRASE / "sealed.jsonl"]
 UNDATED_AS_OF = date(2026, 12, 1)
 # the first collection pass whose untouched items nobody has read a result for (misses listed,
 # texts opened); move it on when someone reads them, so "unread" stays true
@@ -115,7 +126,7 @@ def main() -> int:
                 continue
             runs = [("dated", True), ("undated", False)] if real else [("", True)]
             for label, dated in runs:
-                name = set_name(path) if real else path.name
+                name = set_name(path) if real or paraphrase(path) else path.name
                 name = f"{name} ({label})" if label else name
                 if args.half:
                     name = f"{name}, {args.half} half"
@@ -141,6 +152,34 @@ def set_name(path: Path) -> str:
     path = path.resolve()
     return path.relative_to(DATA).as_posix() if path.is_relative_to(DATA) else \
         f"{path.parent.name}/{path.name}"
+
+
+def paraphrase(path: Path) -> bool:
+    """A part of the paraphrase set (tests/data/paraphrase/tune.jsonl, sealed.jsonl)."""
+    return path.parent.name == "paraphrase"
+
+
+def paraphrase_split(path: Path, result) -> dict:
+    """A paraphrase part's outcome and false alarms per family and by the writer's borderline
+    mark (a note with "borderline", on risky lines as on benign ones): counts only, so they are
+    printed for the sealed part too. {"family": {name: [hits, risky, false alarms, benign]},
+    "mark": {"borderline"|"clear": [...]}}."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    missed = {sid for sid, _reached, _wanted in result.outcome_misses}
+    flagged = {sid for sid, missed_, extra, _text in result.errors if extra and not missed_}
+    split: dict = {"family": {}, "mark": {}}
+    for row in rows:
+        mark = "borderline" if "borderline" in (row.get("note") or "").lower() else "clear"
+        for key, group in (("family", row.get("family") or "not given"), ("mark", mark)):
+            tally = split[key].setdefault(group, [0, 0, 0, 0])
+            if row.get("expect"):
+                tally[0] += row["id"] not in missed
+                tally[1] += 1
+            else:
+                tally[2] += row["id"] in flagged
+                tally[3] += 1
+    return split
 
 
 def half_of(row: dict) -> str:
@@ -232,6 +271,7 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
     if path.parent.name == "real" and result.benign:
         print("  by author: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.by_author.items())))
+    if (path.parent.name == "real" or paraphrase(path)) and result.benign:
         print("  by medium: " + ", ".join(f"{group} {fa}/{n}" for group, (fa, n)
                                           in sorted(result.alarms_by_medium.items())))
         print("  by label mark: " + ", ".join(f"{mark} {fa}/{n}" for mark, (fa, n)
@@ -258,6 +298,16 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
         for rule, (benign, alone, risky, carries) in sorted(
                 result.rules.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0])):
             print(f"  {rule:52} {benign:6d} {alone:5d} {risky:5d} {carries:7d}")
+    split = paraphrase_split(path, result) if paraphrase(path) else None
+    if split:  # counts per family and by the writer's borderline mark (sealed part too)
+        print("  outcome / false alarms by family: " + ", ".join(
+            f"{family} {hits}/{risky}, {fa}/{benign}" for family, (hits, risky, fa, benign)
+            in sorted(split["family"].items())))
+        print("  outcome / false alarms by the writer's mark: " + ", ".join(
+            f"{mark} {hits}/{risky}, {fa}/{benign}" for mark, (hits, risky, fa, benign)
+            in sorted(split["mark"].items())))
+    if errors and path.name in SEALED:
+        print(f"  --errors refused for {path.name}: a sealed set, aggregates only")
     if errors and path.name not in SEALED:
         for sid, missed, extra, text in result.errors:
             print(f"  {sid}: missed {missed} extra {extra}: {text}")
@@ -276,7 +326,8 @@ def report(name: str, path: Path, reviewer, dated: bool, errors: bool, items=Non
             "miss_by_mark": result.miss_by_mark,
             "outcome_by_medium": result.outcome_by_medium, "rules": result.rules,
             "false_alarms_by_medium": result.alarms_by_medium,
-            "false_alarms_by_mark": result.alarms_by_mark}
+            "false_alarms_by_mark": result.alarms_by_mark,
+            **({"paraphrase_split": split} if split else {})}
 
 
 def interval(hits: int, total: int) -> str:
