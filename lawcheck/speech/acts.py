@@ -32,6 +32,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
+from lawcheck.speech.recounted import _victim_pointed_after
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
@@ -434,6 +435,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
                                                                           start, end):
             continue  # "the police were beaten by protesters", "a child who had been abducted"
+        if kind.fact == ACCUSES and target is not None and _victim_pointed_after(
+                sentence, target, start, end):
+            continue  # "activists have been killed and many of them jailed": no doer named
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
