@@ -32,3 +32,34 @@ def test_a_pronoun_after_a_passive_of_harm_is_the_victim_not_the_doer(text):
 ])
 def test_a_doer_after_by_or_a_named_one_is_still_accused(text, accused):
     assert accused in labels(text).get("statement.accuses", []), analyse(text).acts
+
+
+# --- a release or a dropped case told as done is news of a decision, not a demand on a court ---
+
+COURT = "statement.court_claims"
+
+
+@pytest.mark.parametrize("text", [
+    "The charges against the nine villagers have since been dismissed.",
+    "After the charges were dropped, she went back to work at the clinic.",
+    "The prosecutor dropped the charges against the nine villagers in March.",
+    "The judge dismissed the case for lack of evidence.",
+    "The case was thrown out by the judge in May.",
+    "Their release came after eleven months in pre-trial detention.",
+])
+def test_a_decision_told_as_done_is_no_pressure_on_a_court(text):
+    assert analyse(text).facts[COURT] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We demand that the charges be dropped.",
+    "We want the charges dropped.",
+    "The charges must be dismissed.",
+    "The judge should have dismissed the case.",
+    "The charges should have been dropped long ago.",
+    "The court must ensure the charges are dropped.",
+    "Drop the charges now!",
+    "These fabricated charges were dropped only after a year in jail.",
+])
+def test_the_same_words_asked_for_or_judged_still_press_the_court(text):
+    assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts

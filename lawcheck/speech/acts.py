@@ -32,7 +32,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
-from lawcheck.speech.recounted import _victim_pointed_after
+from lawcheck.speech.recounted import _told_as_done, _victim_pointed_after
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
@@ -309,6 +309,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
+        if kind.fact == COURT_CLAIMS and kind.family == "court-pending" and _told_as_done(
+                sentence, start, end):
+            continue  # "the charges were dropped last year", "the prosecutor dropped the charges"
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
                                                                       sentence_at):
             continue  # "I ask the provincial authorities, please: free our brothers"
