@@ -63,3 +63,62 @@ def test_a_decision_told_as_done_is_no_pressure_on_a_court(text):
 ])
 def test_the_same_words_asked_for_or_judged_still_press_the_court(text):
     assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts
+
+
+# --- someone else's past call, told as a deed, is news of the call, not the writer's call ------
+
+CALLS = "statement.calls"
+
+
+@pytest.mark.parametrize("text", [
+    "The general picture is that the opposition handed its seats to the ruling party when it "
+    "urged people to boycott the elections or spoil their ballot.",
+    "In 2013 the union federation called on workers to strike for a higher minimum wage.",
+    "The CNRP has repeatedly urged its supporters to gather at Freedom Park, the police said.",
+])
+def test_a_third_partys_past_call_is_recounted_not_made(text):
+    assert analyse(text).facts[CALLS] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, call", [
+    ("We urged people to boycott the election.", "abstain"),
+    ("The opposition urged voters to spoil their ballots, and we urge you to spoil yours too.",
+     "abstain"),
+    ("Villagers said: march to the ministry on Monday!", "march"),
+    ("We would like also to call on the Cambodians to boycott Vietnamese products.", "boycott"),
+    ("The union called on workers to strike in 2013, and we call on all workers to strike again "
+     "on Monday.", "strike"),
+])
+def test_the_writers_own_call_or_a_call_repeated_still_counts(text, call):
+    assert call in analyse(text).facts[CALLS], analyse(text).acts
+
+
+# --- a loss of territory feared as possible is a concern, not a claim --------------------------
+
+TERRITORY = "statement.territory_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "Activists are concerned that land concessions to foreign investors could result in the loss "
+    "of Cambodian territory.",
+    "Researchers warn that the new border road may lead to the loss of Cambodian territory.",
+])
+def test_a_loss_of_territory_feared_is_no_claim(text):
+    assert analyse(text).facts[TERRITORY] is False, analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The government sold our territory to Vietnam.",
+    "The concessions have resulted in the loss of Cambodian territory to Vietnam.",
+])
+def test_a_loss_of_territory_said_to_have_happened_is_still_a_claim(text):
+    assert analyse(text).facts[TERRITORY] is True, analyse(text).acts
+
+
+def test_a_call_repeated_in_its_own_words_after_that_is_still_published():
+    # "told reporters that …" repeats the call (tests/data/statements-dev.jsonl labels it so)
+    text = ("A community leader told reporters that every family should refuse to sell their "
+            "cassava to the company this season.")
+    assert analyse(text).facts[CALLS] == ["boycott"], analyse(text).acts
+    assert analyse("The union leader urged that all workers should strike on Monday.").facts[
+        CALLS] == ["strike"]

@@ -32,7 +32,8 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
-from lawcheck.speech.recounted import _told_as_done, _victim_pointed_after
+from lawcheck.speech.recounted import (_call_recounted, _loss_feared, _told_as_done,
+                                       _victim_pointed_after)
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
@@ -97,11 +98,11 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
         usable = prescreen.possible(pipeline, doc, text, hits, usable)
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
-        if any(a.mode == "described" for a in acts) and not any(
+        if any(a.mode == "described" and a.fact == COURT_CLAIMS for a in acts) and not any(
                 m.category == "court" for m in mentions):
             # a case described as false or political still touches the courts: the report's
             # no-finding caveat names them (measured.no_finding_note)
-            first = next(a for a in acts if a.mode == "described")
+            first = next(a for a in acts if a.mode == "described" and a.fact == COURT_CLAIMS)
             mentions += (Mention("court", DESCRIBED_CASE, first.start, first.end),)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
 
@@ -417,6 +418,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):
             mode = "asserted"  # "Hun Sen is no better than Pol Pot": the likeness is said
+        if mode == "reported" and kind.fact == CALLS and _call_recounted(sentence, start):
+            mode = "described"  # "the CNRP urged people to boycott the elections": news of a call
+        if mode == "asserted" and kind.fact == TERRITORY and _loss_feared(sentence, start):
+            mode = "hypothetical"  # "could result in the loss of Cambodian territory": a fear
         if mode == "question" and kind.fact in (CALLS, FOREIGN_BACKED) and _suggested(sentence):
             mode = "asserted"  # "Why don't we all go to Freedom Park tomorrow?": a call
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
