@@ -122,3 +122,51 @@ def test_a_call_repeated_in_its_own_words_after_that_is_still_published():
     assert analyse(text).facts[CALLS] == ["boycott"], analyse(text).acts
     assert analyse("The union leader urged that all workers should strike on Monday.").facts[
         CALLS] == ["strike"]
+
+
+# --- a party's application to a court is news of a request, not the writer's demand ------------
+
+@pytest.mark.parametrize("text", [
+    "Her lawyer asked the court to release her on bail because of her health.",
+    "The defence will ask the Appeal Court to overturn the conviction.",
+    "The lawyer has filed a motion to dismiss the charges.",
+])
+def test_someone_elses_request_to_a_court_is_reported(text):
+    assert analyse(text).facts[COURT] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "We hope that the court will release the activists.",
+    "Everyone must ask the court to release them.",
+    "We demand that the court release the activists immediately.",
+    "Release them now, the court has no case!",
+    # the discrediting word stays the writer's whoever asks for the outcome
+    "Villagers and monks asked the court to drop the sham charges.",
+])
+def test_the_writers_own_demand_or_a_discrediting_word_still_presses(text):
+    assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts
+
+
+# --- thanks and a decision named as the court's own, in other words ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "We note with appreciation the court's decision to drop the charges against the two "
+    "journalists.",
+    "We are grateful for the release of the eleven land activists.",
+    "Our members were delighted by the release of the union leaders on bail.",
+])
+def test_thanks_in_other_words_press_no_court(text):
+    assert analyse(text).facts[COURT] == [], analyse(text).acts
+
+
+def test_thanks_for_one_release_leave_a_demand_in_another_clause():
+    text = ("We are grateful for the release of the union leaders; the court must now drop the "
+            "charges against the other nine.")
+    assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts
+
+
+def test_a_petition_asking_a_court_is_the_writers_when_the_writer_calls_to_sign_it():
+    # tests/data/statements-train.jsonl train-037 in other words
+    text = "Please sign our petition asking the court to release the nine farmers before the hearing."
+    assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts
+    assert analyse("The family is asking the court to release him on bail.").facts[COURT] == []

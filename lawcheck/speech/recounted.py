@@ -157,3 +157,72 @@ def _loss_feared(sentence: Sentence, start: int) -> bool:
     while k >= max(sentence.start, start - POSSIBLE_REACH) and lowers[k - base] in CONSEQUENCE:
         k -= 1
     return k >= sentence.start and k < start - 1 and lowers[k - base] in POSSIBLE
+
+
+# verbs by which someone puts a request to a court or applies to it: the nearest one before a
+# release or dismissal cue says whose request it is ("her lawyer asked the court to release her")
+REQUESTING = {"ask", "asks", "asked", "asking", "urge", "urges", "urged", "request", "requests",
+              "requested", "appeal", "appeals", "appealed", "petition", "petitions",
+              "petitioned", "apply", "applies", "applied", "file", "files", "filed", "motion",
+              "demand", "demands", "demanded", "want", "wants", "wanted", "hope", "hopes",
+              "hoped", "seek", "seeks", "sought", "call", "calls", "called", "plead", "pleads",
+              "pleaded", "beg", "begs", "begged"}
+# between a subject and its verb: "the defence will ask", "her lawyer has filed", "they also asked"
+SUBJECT_CHAIN = {"will", "has", "have", "had", "would", "also", "then", "later", "again",
+                 "formally", "already", "today", "yesterday", "now", "a", "the", "to", "plans",
+                 "plan", "intends", "intend", "is", "are", "was", "were", "going", "did", "does"}
+# an exhortation or the writer's side: a request said as owed or as ours is the writer's demand
+OWN_OR_OWED = {"we", "i", "us", "our", "my", "must", "should", "let", "please", "everyone",
+               "everybody", "all"}
+REQUEST_REACH = 12
+
+
+def _someone_elses_request(sentence: Sentence, start: int) -> bool:
+    """True when the demand on a court at ``start`` is someone else's request, told as news: the
+    nearest verb of asking or applying before it in its sentence has a subject that is not the
+    writer ("her lawyer asked the court to release her on bail", "the defence will ask the Appeal
+    Court to overturn the conviction", "the lawyer has filed a motion to dismiss the charges"): a
+    party's application to the court, which the labelling guide counts benign, and which
+    acts.OWN_VOICE_ONLY then sets aside as reported. The writer's own request, a request said to
+    be owed or put to everyone ("we hope that the court will release them", "everyone must ask
+    the court to free them"), or one with no subject before it ("Release them!") stays the
+    writer's."""
+    lowers, base = sentence.lowers, sentence.start
+    lo = max(sentence.start, start - REQUEST_REACH)
+    for v in range(start - 1, lo - 1, -1):
+        word = lowers[v - base]
+        if word in (";", ":", "—", "–", "but", "yet", "and"):
+            return False
+        if word not in REQUESTING:
+            continue
+        if word.endswith("ing") and (v == sentence.start or lowers[v - 1 - base] not in (
+                "is", "are", "was", "were", "been")):
+            return False  # "sign the petition asking the court to release them": the writer's
+        k = v - 1
+        chain = []
+        while k >= sentence.start and lowers[k - base] in SUBJECT_CHAIN | {"will"}:
+            chain.append(lowers[k - base])
+            k -= 1
+        if k < sentence.start or not sentence.doc[k].is_alpha:
+            return False
+        subject = lowers[k - base]
+        if subject in OWN_OR_OWED or any(w in OWN_OR_OWED for w in chain):
+            return False
+        # "we hope that …", "we once again ask": the writer a few words before the verb
+        if any(w in ("we", "i") for w in lowers[max(sentence.start, k - 3) - base:k - base]):
+            return False
+        return True
+    return False
+
+
+# the first words of pending-case cues that ask an outcome (not those that discredit the case:
+# "sham", "politically motivated" stay the writer's words whoever asks, as release-call says)
+OUTCOME_WORDS = {"acquit", "acquittal", "overturn", "quash", "be", "throw", "dismiss", "find",
+                 "declare", "stop", "end"}
+
+
+def _an_outcome_asked(kind, first_word: str) -> bool:
+    """True for a cue that asks a court for an outcome (release, bail, dismissal, acquittal),
+    which a party may ask for; False for words that discredit the case."""
+    return kind.id in ("release-call", "release-named") or (
+        kind.id == "pending-case" and first_word in OUTCOME_WORDS)
