@@ -170,3 +170,29 @@ def test_a_petition_asking_a_court_is_the_writers_when_the_writer_calls_to_sign_
     text = "Please sign our petition asking the court to release the nine farmers before the hearing."
     assert analyse(text).facts[COURT] == ["pending-case"], analyse(text).acts
     assert analyse("The family is asking the court to release him on bail.").facts[COURT] == []
+
+
+# --- a report of proceedings names the words punished; it does not say them again ------------
+
+@pytest.mark.parametrize("text, fact", [
+    ("The court sentenced the union leader to two years for claiming that farmers had lost land "
+     "to Vietnam.", TERRITORY),
+    ("Three workers were arrested over a post calling for a strike at the factory.", CALLS),
+    ("The activist was convicted of incitement over Facebook posts urging people to join a "
+     "protest.", CALLS),
+])
+def test_the_words_someone_was_punished_for_are_reported_not_said(text, fact):
+    assert not analyse(text).facts[fact], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the writer punished for the words still says them
+    ("We were arrested for saying that the border posts were moved into our rice fields.",
+     TERRITORY),
+    # the claim said again in the writer's own clause
+    ("He was jailed for saying the government sold our land to Vietnam; the government did sell "
+     "our land to Vietnam.", TERRITORY),
+    ("Join the strike on Monday, even if they arrest us for it.", CALLS),
+])
+def test_the_same_words_in_the_writers_voice_still_count(text, fact):
+    assert analyse(text).facts[fact], analyse(text).acts

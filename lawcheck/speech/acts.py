@@ -33,7 +33,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
-                                       _someone_elses_request,
+                                       _someone_elses_request, _words_punished,
                                        _told_as_done, _victim_pointed_after)
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
@@ -423,6 +423,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 and _an_outcome_asked(kind, doc[start].lower_) \
                 and _someone_elses_request(sentence, start):
             mode = "reported"  # "her lawyer asked the court to release her on bail": news
+        if mode in ("asserted", "reported") and kind.fact in (CALLS, TERRITORY, COURT_CLAIMS,
+                                                             PARTY_STANCE, FOREIGN_BACKED) \
+                and _words_punished(sentence, start):
+            mode = "described"  # "jailed for claiming that farmers lost land to Vietnam": news
         if mode == "reported" and kind.fact == CALLS and _call_recounted(sentence, start):
             mode = "described"  # "the CNRP urged people to boycott the elections": news of a call
         if mode == "asserted" and kind.fact == TERRITORY and _loss_feared(sentence, start):

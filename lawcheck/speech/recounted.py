@@ -226,3 +226,54 @@ def _an_outcome_asked(kind, first_word: str) -> bool:
     which a party may ask for; False for words that discredit the case."""
     return kind.id in ("release-call", "release-named") or (
         kind.id == "pending-case" and first_word in OUTCOME_WORDS)
+
+
+# a report of proceedings names the words someone was punished for: "sentenced to two years for
+# claiming that farmers had lost land to Vietnam", "arrested over a post calling for a strike"
+PUNISHED = {"charged", "convicted", "sentenced", "indicted", "prosecuted", "arrested",
+            "detained", "jailed", "imprisoned", "summoned", "questioned", "fined", "sued",
+            "warned", "investigated", "tried", "punished", "expelled", "dismissed", "fired",
+            "deported", "banned", "suspended", "closed"}
+SPEAKING = {"saying", "claiming", "posting", "writing", "calling", "alleging", "stating",
+            "sharing", "publishing", "suggesting", "urging", "asking", "telling", "speaking",
+            "describing", "comparing", "demanding", "criticising", "criticizing", "accusing",
+            "broadcasting", "reporting", "questioning", "arguing", "inciting", "announcing"}
+WORDS_NOUNS = {"post", "posts", "remarks", "remark", "comments", "comment", "speech",
+               "speeches", "video", "videos", "words", "statement", "statements", "article",
+               "articles", "broadcast", "interview", "song", "poem", "leaflet", "leaflets",
+               "banner", "slogan", "message", "messages", "photo", "cartoon"}
+PUNISHED_FOR = {"for", "over", "after", "because"}
+PROCEEDINGS_ENDS = {";", ":", ".", "!", "?", "but", "while", "although", "whereas", "yet"}
+PROCEEDINGS_REACH = 16  # words from the verb of speaking to the cue
+PUNISHED_REACH = 8      # words from the punishment to "for"
+
+
+def _words_punished(sentence: Sentence, start: int) -> bool:
+    """True when the cue stands in the words someone was punished for, told in a report of
+    proceedings: a punishment ("convicted", "arrested", "jailed" …), then "for", "over" or
+    "after", then a verb of speaking or a noun of words, then the cue ("the court sentenced Rong
+    Chhun to two years for claiming that farmers had lost land to Vietnam", "three workers were
+    arrested over a post calling for a strike"): the writer reports what the authorities
+    punished, not a claim or call of its own. When the writer is the one punished ("we were
+    arrested for saying that the border posts were moved") the words stay the writer's."""
+    lowers, base = sentence.lowers, sentence.start
+    lo = max(sentence.start, start - PROCEEDINGS_REACH)
+    for v in range(start - 1, lo - 1, -1):
+        word = lowers[v - base]
+        if word in PROCEEDINGS_ENDS:
+            return False
+        if word not in SPEAKING and word not in WORDS_NOUNS:
+            continue
+        # "for claiming", "over a post", "for his remarks", "after a video"
+        opener = next((j for j in range(v - 1, max(sentence.start, v - 4) - 1, -1)
+                       if lowers[j - base] in PUNISHED_FOR), None)
+        if opener is None:
+            continue
+        punished = [j for j in range(max(sentence.start, opener - PUNISHED_REACH), opener)
+                    if lowers[j - base] in PUNISHED]
+        if not punished or any(lowers[j - base] in PROCEEDINGS_ENDS
+                               for j in range(punished[0], opener)):
+            continue
+        subject = lowers[max(sentence.start, punished[0] - 4) - base:punished[0] - base]
+        return not any(w in ("we", "i", "us") for w in subject)
+    return False
