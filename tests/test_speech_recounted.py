@@ -196,3 +196,46 @@ def test_the_words_someone_was_punished_for_are_reported_not_said(text, fact):
 ])
 def test_the_same_words_in_the_writers_voice_still_count(text, fact):
     assert analyse(text).facts[fact], analyse(text).acts
+
+
+# --- law quoted, and law named beside words of the writer's own --------------------------------
+
+ACCUSES = "statement.accuses"
+
+
+def test_a_call_made_after_citing_a_law_is_still_made():
+    text = ("Article 41 guarantees our freedom, so we call on everyone to gather in front of the "
+            "National Assembly on Monday.")
+    assert "gather" in analyse(text).facts[CALLS], analyse(text).acts
+    # the law explained, no call of the writer's: quoted law
+    assert analyse("The Law on Peaceful Demonstration requires organisers to notify the "
+                   "authorities before they gather in public.").facts[CALLS] == []
+
+
+def test_a_law_that_makes_a_deed_an_offence_accuses_no_one():
+    text = "The Anti-Corruption Law makes it an offence for a public official to accept bribes."
+    assert analyse(text).facts[ACCUSES] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The minister takes bribes, which is a crime.",
+    "The minister takes bribes, and the law makes it a crime.",
+])
+def test_a_deed_told_and_then_called_a_crime_is_an_accusation(text):
+    assert analyse(text).facts[ACCUSES] == ["official"], analyse(text).acts
+
+
+def test_a_generic_doer_called_a_criminal_by_the_law_stays_quoted():
+    text = "Under the law, an official who takes bribes shall be punished by imprisonment."
+    assert analyse(text).facts[ACCUSES] == [], analyse(text).acts
+
+
+# --- the body that investigates a reported wrong is not accused of it --------------------------
+
+def test_the_investigator_named_after_the_wrong_is_not_accused():
+    text = ("The report records allegations of corruption in the handling of land titles, which "
+            "the ministry has said it will investigate.")
+    assert labels(text) == {}, analyse(text).acts
+    kept = ("The report records corruption in the handling of land titles, which the ministry "
+            "has hidden for years.")
+    assert labels(kept), analyse(kept).acts

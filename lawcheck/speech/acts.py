@@ -33,7 +33,10 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
-                                       _someone_elses_request, _words_punished,
+                                       _deed_called_crime, _investigator_after,
+                                       _law_makes_offence,
+                                       _own_call_after_law, _someone_elses_request,
+                                       _words_punished,
                                        _told_as_done, _victim_pointed_after)
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
@@ -423,6 +426,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 and _an_outcome_asked(kind, doc[start].lower_) \
                 and _someone_elses_request(sentence, start):
             mode = "reported"  # "her lawyer asked the court to release her on bail": news
+        if mode == "asserted" and kind.fact in (ACCUSES, INSULTS) and _law_makes_offence(
+                sentence, start):
+            mode = "quoted-law"  # "the law makes it an offence for an official to accept bribes"
+        if mode == "quoted-law" and kind.fact in (ACCUSES, INSULTS) and target is not None \
+                and _deed_called_crime(sentence, target, start, end):
+            mode = "asserted"  # "the minister takes bribes, which is a crime": no law quoted
+        if mode == "quoted-law" and _own_call_after_law(sentence, start):
+            mode = "asserted"  # "Article 41 guarantees it, so we call on everyone to gather"
         if mode in ("asserted", "reported") and kind.fact in (CALLS, TERRITORY, COURT_CLAIMS,
                                                              PARTY_STANCE, FOREIGN_BACKED) \
                 and _words_punished(sentence, start):
@@ -452,6 +463,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
                                                                           start, end):
             continue  # "the police were beaten by protesters", "a child who had been abducted"
+        if kind.fact == ACCUSES and target is not None and _investigator_after(sentence, target,
+                                                                              end):
+            continue  # "allegations of corruption, which the ministry will investigate"
         if kind.fact == ACCUSES and target is not None and _victim_pointed_after(
                 sentence, target, start, end):
             continue  # "activists have been killed and many of them jailed": no doer named

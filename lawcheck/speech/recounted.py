@@ -277,3 +277,100 @@ def _words_punished(sentence: Sentence, start: int) -> bool:
         subject = lowers[max(sentence.start, punished[0] - 4) - base:punished[0] - base]
         return not any(w in ("we", "i", "us") for w in subject)
     return False
+
+
+# the writer's own call, said after a law it cites: "Article 41 guarantees our freedom, so we
+# call on everyone to gather in front of the National Assembly"
+OWN_CALLS = (("we", "call"), ("we", "urge"), ("we", "invite"), ("we", "ask"), ("we", "appeal"),
+             ("i", "call"), ("i", "urge"), ("i", "ask"), ("let", "us"), ("join", "us"),
+             ("we", "demand"), ("we", "encourage"), ("we", "will"), ("we", "must"),
+             ("let", "'s"))
+
+
+def _own_call_after_law(sentence: Sentence, start: int) -> bool:
+    """True when every law the sentence cites stands before the call's cue and the writer's own
+    call opens between them ("Article 41 guarantees our freedom, so we call on everyone to gather
+    in front of the National Assembly on Monday"): the law is the reason given, the call is made
+    (a sentence that only quotes or explains the law, "the law requires organisers to notify the
+    authorities before they gather", keeps its quoted-law mode)."""
+    lowers, base = sentence.lowers, sentence.start
+    laws = [e for _, e in sentence.find("law")]
+    if not laws or max(laws) > start:
+        return False
+    words = lowers[max(laws) - base:start - base]
+    return any(tuple(words[i:i + 2]) in OWN_CALLS for i in range(len(words) - 1))
+
+
+MAKES = {"makes", "make", "made", "making"}
+OFFENCE_WORDS = {"offence", "offense", "crime", "illegal", "unlawful"}
+
+
+def _law_makes_offence(sentence: Sentence, start: int) -> bool:
+    """True when, before the cue, the sentence says a law makes the deed an offence: "makes it an
+    offence", "makes it a crime", "made it illegal" ("the Anti-Corruption Law makes it an offence
+    for a public official to accept bribes"): the deed is defined, no one is accused. After the
+    cue the same words accuse ("the minister takes bribes, and the law makes it a crime")."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(sentence.start, start - 2):
+        if lowers[k - base] in MAKES and lowers[k + 1 - base] == "it":
+            rest = lowers[k + 2 - base:min(start, k + 6) - base]
+            if any(w in OFFENCE_WORDS for w in rest):
+                return True
+    return False
+
+
+# a deed called a crime after it is told: "the minister takes bribes, which is a crime"
+CALLED_CRIME = {("is", "a", "crime"), ("is", "an", "offence"), ("is", "an", "offense"),
+                ("is", "a", "criminal", "offence"), ("is", "illegal",)}
+GENERIC = {"any", "a", "an", "every", "whoever", "anyone", "anybody", "no"}
+
+
+def _deed_called_crime(sentence: Sentence, target, start: int, end: int) -> bool:
+    """True when the law the sentence names is only the deed called a crime after the cue ("is a
+    crime", "is an offence"), and the one accused stands named before the cue and not as anyone
+    at all ("the minister takes bribes, which is a crime"): the writer tells the deed and judges
+    it; no law is quoted. A law cited anywhere else ("Article 605 ..."), a sanction clause, or a
+    generic doer ("any official who takes bribes is a criminal") keeps the quoted-law reading."""
+    lowers, base = sentence.lowers, sentence.start
+    laws = sentence.find("law")
+    if not laws or any(s < end for s, _ in laws):
+        return False
+    for s, e in laws:
+        words = tuple(lowers[s - base:e - base])
+        if not any(tuple(lowers[s - base:s - base + len(p)]) == p for p in CALLED_CRIME) \
+                and words not in (("is", "a", "crime"), ("is", "an", "offence"),
+                                  ("is", "an", "offense")):
+            return False
+    for hit in sentence.entities:
+        if hit.end <= start and sentence.source[hit.chars[0]:hit.chars[1]] == target.words:
+            return hit.start == sentence.start or lowers[hit.start - 1 - base] not in GENERIC
+    return False
+
+
+# a body named after the wrong in a relative clause that looks into it: "allegations of
+# corruption, which the ministry has said it will investigate"
+LOOKS_INTO = {"investigate", "investigates", "investigating", "investigated", "probe", "probes",
+              "probing", "probed", "examine", "examines", "examining", "examined", "review",
+              "reviews", "reviewing", "reviewed", "look", "looking", "looks", "inquire",
+              "inquiring", "prosecute", "prosecutes", "prosecuting", "address", "addressing"}
+
+
+def _investigator_after(sentence: Sentence, target, end: int) -> bool:
+    """True when the target stands after the cue inside a relative clause ("which", "that") whose
+    verb looks into the wrong ("the report records allegations of corruption in the handling of
+    land titles, which the ministry has said it will investigate"): the one who investigates is
+    not the one accused. A relative with another verb keeps it ("corruption, which the ministry
+    has hidden for years"), and so does "its own" ("which the ministry will investigate in its
+    own ranks" still names the ministry's people)."""
+    lowers, base = sentence.lowers, sentence.start
+    for hit in sentence.entities:
+        if hit.start < end or sentence.source[hit.chars[0]:hit.chars[1]] != target.words:
+            continue
+        before = lowers[max(end, hit.start - 2) - base:hit.start - base]
+        if not any(w in ("which", "that", "whom") for w in before):
+            return False
+        stop = next((k for k in range(hit.end, sentence.end)
+                     if lowers[k - base] in (";", ":", ".", "but", ",")), sentence.end)
+        clause = lowers[hit.end - base:stop - base]
+        return any(w in LOOKS_INTO for w in clause) and "own" not in clause
+    return False
