@@ -239,3 +239,44 @@ def test_the_investigator_named_after_the_wrong_is_not_accused():
     kept = ("The report records corruption in the handling of land titles, which the ministry "
             "has hidden for years.")
     assert labels(kept), analyse(kept).acts
+
+
+# --- who did the harm: the antecedent of a relative clause, not the one who acted on it --------
+
+@pytest.mark.parametrize("text", [
+    "The police seized the fake medicines that killed three children in Takeo.",
+    "We thank the provincial police for arresting the gang that robbed tourists in Siem Reap.",
+    "The government banned the import of pesticides that killed fish in the Tonle Sap.",
+])
+def test_the_doer_of_a_relative_of_harm_is_its_antecedent(text):
+    assert analyse(text).facts[ACCUSES] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The soldiers who killed the farmers were never punished.", "security-forces"),
+    ("We condemn the police who beat the monks.", "security-forces"),
+    ("The government ordered a crackdown that killed five workers.", "government"),
+    ("The government's crackdown that killed five workers in 2014 has never been investigated.",
+     "government"),
+])
+def test_a_target_that_did_or_caused_the_harm_is_still_accused(text, accused):
+    assert accused in analyse(text).facts[ACCUSES], analyse(text).acts
+
+
+# --- condemning a wrong does not commit it ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister condemned the killing of the journalist and ordered an investigation.",
+    "The minister expressed concern over the torture of detainees in Prey Sar prison.",
+])
+def test_the_one_who_condemns_a_wrong_is_not_accused_of_it(text):
+    assert analyse(text).facts[ACCUSES] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister condemned the killing he had ordered.",
+    "The police chief denounced the torture of detainees while his own officers did it.",
+    "The governor condemned the journalist and then beat him.",
+])
+def test_condemning_words_beside_the_targets_own_deed_still_accuse(text):
+    assert analyse(text).facts[ACCUSES] == ["official"], analyse(text).acts

@@ -33,7 +33,8 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
-                                       _deed_called_crime, _investigator_after,
+                                       _condemned_by, _deed_called_crime, _doer_is_antecedent,
+                                       _investigator_after,
                                        _law_makes_offence,
                                        _own_call_after_law, _someone_elses_request,
                                        _words_punished,
@@ -463,6 +464,12 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
                                                                           start, end):
             continue  # "the police were beaten by protesters", "a child who had been abducted"
+        if kind.fact == ACCUSES and target is not None and _condemned_by(sentence, target, start,
+                                                                        end):
+            continue  # "the Prime Minister condemned the killing of the journalist"
+        if kind.fact == ACCUSES and target is not None and _doer_is_antecedent(sentence, target,
+                                                                              start):
+            continue  # "the police seized the fake medicines that killed three children"
         if kind.fact == ACCUSES and target is not None and _investigator_after(sentence, target,
                                                                               end):
             continue  # "allegations of corruption, which the ministry will investigate"

@@ -374,3 +374,85 @@ def _investigator_after(sentence: Sentence, target, end: int) -> bool:
         clause = lowers[hit.end - base:stop - base]
         return any(w in LOOKS_INTO for w in clause) and "own" not in clause
     return False
+
+
+# verbs by which someone acts on a thing or a group that did harm: after them, a relative clause
+# of harm tells what that thing or group did ("the police seized the fake medicines that killed
+# three children", "thank the police for arresting the gang that robbed tourists")
+ACTING_ON = {"seized", "seize", "seizes", "seizing", "removed", "remove", "removes", "removing",
+             "banned", "ban", "bans", "banning", "closed", "close", "closes", "closing",
+             "arrested", "arrest", "arrests", "arresting", "caught", "catch", "catching",
+             "condemned", "condemn", "condemns", "condemning", "destroyed", "destroy",
+             "confiscated", "confiscate", "recalled", "recall", "prohibited", "prohibit",
+             "stopped", "stop", "shut", "captured", "capture", "dismantled", "dismantle",
+             "cleared", "clear", "defused", "defuse", "investigated", "investigate",
+             "investigating", "prosecuted", "prosecute", "punished", "punish", "fined", "fine",
+             "sued", "sue", "charged", "charge", "convicted", "jailed", "blocked", "block",
+             "raided", "raid", "rescued", "warned", "warn", "tracked", "identified", "exposed",
+             "expose", "denounced", "denounce", "deplored", "deplore", "fought", "fight",
+             "fighting", "detained", "detain", "demined", "tested", "treated", "replaced"}
+RELATIVE_HARM = {"that", "which", "who"}
+RELATIVE_CHAIN = {"had", "have", "has", "allegedly", "reportedly", "also", "once", "then"}
+
+
+def _doer_is_antecedent(sentence: Sentence, target, start: int) -> bool:
+    """True when the cue opens a relative clause ("that killed", "which had poisoned", "who
+    robbed") whose antecedent is something the target acted on, not the target: "the police
+    seized the fake medicines that killed three children", "we thank the police for arresting
+    the gang that robbed tourists", "the ministry closed the factory that poisoned the river".
+    The doer of the relative is its antecedent. A target that is the antecedent ("the soldiers
+    who killed"), its owner ("the government's crackdown that killed five workers") or that
+    caused it ("the government ordered a crackdown that killed five workers": no verb of acting
+    against) is still accused."""
+    lowers, base = sentence.lowers, sentence.start
+    k = start - 1
+    while k > sentence.start and lowers[k - base] in RELATIVE_CHAIN:
+        k -= 1
+    if k <= sentence.start or lowers[k - base] not in RELATIVE_HARM:
+        return False
+    antecedent_end = k  # the token after the antecedent
+    for hit in sentence.entities:
+        if hit.end > antecedent_end or sentence.source[hit.chars[0]:hit.chars[1]] \
+                != target.words:
+            continue
+        if hit.end == antecedent_end:
+            return False  # "the soldiers who killed": the target is the antecedent
+        between = lowers[hit.end - base:antecedent_end - base]
+        if not between or between[0] in ("'s", "’s") or any(
+                w in (";", ":", ".", "but") for w in between):
+            return False
+        return any(w in ACTING_ON for w in between)
+    return False
+
+
+# verbs by which someone condemns a wrong named right after them: "the Prime Minister condemned
+# the killing of the journalist"
+CONDEMNING = {"condemned", "condemn", "condemns", "condemning", "denounced", "denounce",
+              "denounces", "deplored", "deplore", "deplores", "regretted", "regrets",
+              "criticised", "criticized", "criticises", "criticizes", "mourned", "mourns",
+              "investigating", "about", "over"}
+NAMED_WRONG_OPENERS = {"the", "a", "an", "this", "these", "that", "all", "recent", "brutal",
+                       "violent", "such", "any", "every", "reported", "alleged"}
+THEIR_OWN = {"he", "she", "they", "his", "her", "their", "its", "own", "him", "them"}
+
+
+def _condemned_by(sentence: Sentence, target, start: int, end: int) -> bool:
+    """True when the target, named before the cue, condemns the wrong the cue names as a noun
+    ("the Prime Minister condemned the killing of the journalist and ordered an investigation",
+    "the ministry deplored the violence"): condemning a deed does not do it. A pronoun or "own"
+    after the cue that may stand for the target keeps it accused ("condemned the killing he had
+    ordered"), and so does a verb between ("condemned the journalist and killed him")."""
+    lowers, base = sentence.lowers, sentence.start
+    k = start - 1
+    while k > sentence.start and lowers[k - base] in NAMED_WRONG_OPENERS:
+        k -= 1
+    word = lowers[k - base]
+    if word not in CONDEMNING or word in ("about", "over") and not (
+            k - 1 >= sentence.start and lowers[k - 1 - base] in ("concern", "concerned")):
+        return False
+    if not any(h.end <= k and sentence.source[h.chars[0]:h.chars[1]] == target.words
+               for h in sentence.entities):
+        return False
+    stop = next((j for j in range(end, sentence.end)
+                 if lowers[j - base] in (";", ":", ".", "!", "?", "but")), sentence.end)
+    return not any(w in THEIR_OWN for w in lowers[end - base:stop - base])
