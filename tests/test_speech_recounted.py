@@ -280,3 +280,21 @@ def test_the_one_who_condemns_a_wrong_is_not_accused_of_it(text):
 ])
 def test_condemning_words_beside_the_targets_own_deed_still_accuse(text):
     assert analyse(text).facts[ACCUSES] == ["official"], analyse(text).acts
+
+
+# --- an abstention told as past fact calls no one to abstain -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Some voters told us they did not vote because they had to work in Thailand.",
+    "Many workers could not vote because they were in Thailand on election day.",
+])
+def test_an_abstention_told_as_fact_is_no_call(text):
+    assert analyse(text).facts[CALLS] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Do not vote on Sunday, the election is a sham.",
+    "We urge you not to vote in this fake election.",
+])
+def test_a_call_not_to_vote_still_counts(text):
+    assert analyse(text).facts[CALLS] == ["abstain"], analyse(text).acts
