@@ -298,3 +298,22 @@ def test_an_abstention_told_as_fact_is_no_call(text):
 ])
 def test_a_call_not_to_vote_still_counts(text):
     assert analyse(text).facts[CALLS] == ["abstain"], analyse(text).acts
+
+
+# --- the government removing a thing is no call to remove the government -------------------------
+
+@pytest.mark.parametrize("text", [
+    "The authorities removed the landmines from the rice fields.",
+    "The government removed the checkpoint on the border road.",
+])
+def test_a_thing_removed_by_the_government_is_no_overthrow(text):
+    assert analyse(text).facts[CALLS] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The people removed the government in a peaceful revolution and must do it again.",
+    "The regime must be removed.",
+    "Remove the government now!",
+])
+def test_the_government_removed_is_still_an_overthrow_call(text):
+    assert analyse(text).facts[CALLS] == ["overthrow"], analyse(text).acts

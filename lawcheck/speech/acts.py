@@ -35,7 +35,7 @@ from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
                                        _condemned_by, _deed_called_crime, _doer_is_antecedent,
                                        _investigator_after,
-                                       _law_makes_offence,
+                                       _law_makes_offence, _removed_a_thing,
                                        _own_call_after_law, _someone_elses_request,
                                        _words_punished,
                                        _told_as_done, _victim_pointed_after)
@@ -302,6 +302,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
                 sentence, start, end):
             continue  # "the government must bring down the price of fertiliser"
+        if kind.id == "overthrow-weak" and not strong and _removed_a_thing(sentence, start, end):
+            continue  # "the government removed the checkpoint on the border road"
         if kind.id == "overthrow" and _removes_something_else(sentence, start, end,
                                                               OVERTHROW_VERBS):
             continue  # "the leader has the power to topple groups who protest": rulers topple

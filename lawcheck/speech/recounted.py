@@ -456,3 +456,19 @@ def _condemned_by(sentence: Sentence, target, start: int, end: int) -> bool:
     stop = next((j for j in range(end, sentence.end)
                  if lowers[j - base] in (";", ":", ".", "!", "?", "but")), sentence.end)
     return not any(w in THEIR_OWN for w in lowers[end - base:stop - base])
+
+
+# "removed" alone among the weak overthrow cues: read like "bring down" for its own object
+REMOVED_FORMS = {("removed",), ("remove",), ("removes",), ("removing",)}
+
+
+def _removed_a_thing(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the bare cue "removed" (overthrow-weak) has its own object and no ruler stands
+    in it ("the government removed the checkpoint on the border road", "the authorities removed
+    the landmines from the rice fields"): the government removes things, no one removes it. The
+    same test as "bring down the price" (clause_frames._removes_something_else); "the people
+    removed the government", "we removed them from power" and "the regime must be removed"
+    keep the call."""
+    from lawcheck.speech.clause_frames import _removes_something_else
+
+    return _removes_something_else(sentence, start, end, REMOVED_FORMS)
