@@ -317,3 +317,24 @@ def test_a_thing_removed_by_the_government_is_no_overthrow(text):
 ])
 def test_the_government_removed_is_still_an_overthrow_call(text):
     assert analyse(text).facts[CALLS] == ["overthrow"], analyse(text).acts
+
+
+# --- "it is a …" with no one named names the deed, not a person ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Why does the village authority act like that? It is a threatening.",
+    "It was corruption, plain and simple.",
+])
+def test_a_deed_pronoun_with_no_one_named_accuses_no_one(text):
+    assert analyse(text).facts[ACCUSES] == [], analyse(text).acts
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The governor took our land. It is a theft.", "official"),
+    ("Sok Chea took the money from the villagers. It is theft.", "person"),
+    ("He sold the land to his brother. It is corruption.", "person"),
+    # "this" points at what is shown: tests/test_speech_frames.py keeps it
+    ("This is corruption, plain and simple.", "person"),
+])
+def test_a_deed_pronoun_after_someone_named_still_accuses_them(text, accused):
+    assert accused in analyse(text).facts[ACCUSES], analyse(text).acts

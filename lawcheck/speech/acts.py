@@ -33,7 +33,8 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
-                                       _condemned_by, _deed_called_crime, _doer_is_antecedent,
+                                       _condemned_by, _deed_called_crime, _deed_pronoun,
+                                       _doer_is_antecedent,
                                        _investigator_after,
                                        _law_makes_offence, _removed_a_thing,
                                        _own_call_after_law, _someone_elses_request,
@@ -466,6 +467,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
                                                                           start, end):
             continue  # "the police were beaten by protesters", "a child who had been abducted"
+        if kind.fact == ACCUSES and target is not None and _deed_pronoun(
+                sentence, target, start, [h for h in hits if h.end <= sentence.start]):
+            continue  # "It is a threatening.", "This is corruption": the deed, no one named
         if kind.fact == ACCUSES and target is not None and _condemned_by(sentence, target, start,
                                                                         end):
             continue  # "the Prime Minister condemned the killing of the journalist"

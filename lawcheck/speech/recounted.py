@@ -472,3 +472,50 @@ def _removed_a_thing(sentence: Sentence, start: int, end: int) -> bool:
     from lawcheck.speech.clause_frames import _removes_something_else
 
     return _removes_something_else(sentence, start, end, REMOVED_FORMS)
+
+
+# "it" only: "this is corrupt", "that is theft" point at what is shown (a caption, a photo) and
+# stay accusations (tests/test_speech_frames.py)
+DEED_PRONOUNS = {"it"}
+BE_NOW = {"is", "was", "'s", "’s", "seems", "looks", "sounds"}
+
+
+def _deed_pronoun(sentence: Sentence, target, start: int, earlier) -> bool:
+    """True when the one "accused" is only "it" as the subject of "is" before a wrong named as a
+    noun, and no one is named before it in the statement ("Why does the village authority do
+    that? It is a threatening.", "It was corruption, plain and simple."): the pronoun names the
+    deed, not a person ("this is corrupt", "that is theft" point at what is shown and stay). With someone named before, the pronoun points back to
+    them and the accusation stands ("The governor took our land. It is a theft.")."""
+    words = target.words.lower()
+    if target.category != "person" or words not in DEED_PRONOUNS:
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    if any(h.target for h in earlier) or any(h.target and h.end <= start
+                                             for h in sentence.entities):
+        return False
+    if _someone_before(sentence.doc, start):
+        return False  # "Sok Chea took the money. It is theft.": a name the lexicon lacks
+    for s, e in sentence.find("pronoun"):
+        if e > start or sentence.source[sentence.doc[s].idx:sentence.doc[e - 1].idx
+                                        + len(sentence.doc[e - 1].text)].lower() != words:
+            continue
+        after = lowers[e - base:start - base]
+        # "It is a threatening", "This is corruption", "it was an outright theft"
+        return bool(after[:1]) and after[0] in BE_NOW and len(after) <= 4
+    return False
+
+
+PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their"}
+
+
+def _someone_before(doc, start: int) -> bool:
+    """True when the words before token ``start`` may name someone the lexicon does not list: two
+    capitalised words in a row ("Sok Chea", "Angkor Sugar") or a personal pronoun."""
+    for k in range(start):
+        token = doc[k]
+        if token.lower_ in PERSONAL:
+            return True
+        if k + 1 < start and token.is_alpha and token.text[0].isupper() \
+                and doc[k + 1].is_alpha and doc[k + 1].text[0].isupper():
+            return True
+    return False
