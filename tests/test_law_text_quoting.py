@@ -31,7 +31,6 @@ KNOWN_ALARMS = {
     "law:kh-labour-1997-en.txt:art-83": "kh.speech.defamation.accusation",
     "law:kh-labour-1997-en.txt:art-89": "kh.speech.judicial.pressure",
     "law:kh-labour-1997-en.txt:art-207": "kh.speech.defamation.insult",
-    "law:kh-labour-1997-en.txt:art-282": "kh.speech.judicial.pressure",
     "law:kh-labour-1997-en.txt:art-288": "kh.lango.neutrality.partisan-statement",
     "law:kh-labour-1997-en.txt:art-298": "kh.speech.judicial.pressure",
     "law:kh-labour-1997-en.txt:art-353": "kh.speech.incitement.call-to-gather",

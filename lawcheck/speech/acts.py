@@ -32,6 +32,14 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
+from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
+                                       _condemned_by, _deed_called_crime, _deed_pronoun,
+                                       _doer_is_antecedent,
+                                       _investigator_after,
+                                       _law_makes_offence, _removed_a_thing,
+                                       _own_call_after_law, _someone_elses_request,
+                                       _words_punished,
+                                       _told_as_done, _victim_pointed_after)
 from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
@@ -96,11 +104,11 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
         usable = prescreen.possible(pipeline, doc, text, hits, usable)
     if usable:
         acts = _acts(pipeline, doc, text, hits, usable)
-        if any(a.mode == "described" for a in acts) and not any(
+        if any(a.mode == "described" and a.fact == COURT_CLAIMS for a in acts) and not any(
                 m.category == "court" for m in mentions):
             # a case described as false or political still touches the courts: the report's
             # no-finding caveat names them (measured.no_finding_note)
-            first = next(a for a in acts if a.mode == "described")
+            first = next(a for a in acts if a.mode == "described" and a.fact == COURT_CLAIMS)
             mentions += (Mention("court", DESCRIBED_CASE, first.start, first.end),)
     return Analysis(tuple(acts), mentions, facts(acts, mentions))
 
@@ -295,6 +303,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
                 sentence, start, end):
             continue  # "the government must bring down the price of fertiliser"
+        if kind.id == "overthrow-weak" and not strong and _removed_a_thing(sentence, start, end):
+            continue  # "the government removed the checkpoint on the border road"
         if kind.id == "overthrow" and _removes_something_else(sentence, start, end,
                                                               OVERTHROW_VERBS):
             continue  # "the leader has the power to topple groups who protest": rulers topple
@@ -308,6 +318,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
+        if kind.fact == COURT_CLAIMS and kind.family == "court-pending" and _told_as_done(
+                sentence, start, end):
+            continue  # "the charges were dropped last year", "the prosecutor dropped the charges"
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
                                                                       sentence_at):
             continue  # "I ask the provincial authorities, please: free our brothers"
@@ -415,6 +428,26 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):
             mode = "asserted"  # "Hun Sen is no better than Pol Pot": the likeness is said
+        if mode == "asserted" and (kind.fact, kind.value) == (COURT_CLAIMS, "pending-case") \
+                and _an_outcome_asked(kind, doc[start].lower_) \
+                and _someone_elses_request(sentence, start):
+            mode = "reported"  # "her lawyer asked the court to release her on bail": news
+        if mode == "asserted" and kind.fact in (ACCUSES, INSULTS) and _law_makes_offence(
+                sentence, start):
+            mode = "quoted-law"  # "the law makes it an offence for an official to accept bribes"
+        if mode == "quoted-law" and kind.fact in (ACCUSES, INSULTS) and target is not None \
+                and _deed_called_crime(sentence, target, start, end):
+            mode = "asserted"  # "the minister takes bribes, which is a crime": no law quoted
+        if mode == "quoted-law" and _own_call_after_law(sentence, start):
+            mode = "asserted"  # "Article 41 guarantees it, so we call on everyone to gather"
+        if mode in ("asserted", "reported") and kind.fact in (CALLS, TERRITORY, COURT_CLAIMS,
+                                                             PARTY_STANCE, FOREIGN_BACKED) \
+                and _words_punished(sentence, start):
+            mode = "described"  # "jailed for claiming that farmers lost land to Vietnam": news
+        if mode == "reported" and kind.fact == CALLS and _call_recounted(sentence, start):
+            mode = "described"  # "the CNRP urged people to boycott the elections": news of a call
+        if mode == "asserted" and kind.fact == TERRITORY and _loss_feared(sentence, start):
+            mode = "hypothetical"  # "could result in the loss of Cambodian territory": a fear
         if mode == "question" and kind.fact in (CALLS, FOREIGN_BACKED) and _suggested(sentence):
             mode = "asserted"  # "Why don't we all go to Freedom Park tomorrow?": a call
         if mode == "question" and kind.fact == INSULTS and _slogan(doc):
@@ -436,6 +469,21 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if kind.fact == ACCUSES and target is not None and _harmed_subject(sentence, target,
                                                                           start, end):
             continue  # "the police were beaten by protesters", "a child who had been abducted"
+        if kind.fact == ACCUSES and target is not None and _deed_pronoun(
+                sentence, target, start, [h for h in hits if h.end <= sentence.start]):
+            continue  # "It is a threatening.", "This is corruption": the deed, no one named
+        if kind.fact == ACCUSES and target is not None and _condemned_by(sentence, target, start,
+                                                                        end):
+            continue  # "the Prime Minister condemned the killing of the journalist"
+        if kind.fact == ACCUSES and target is not None and _doer_is_antecedent(sentence, target,
+                                                                              start):
+            continue  # "the police seized the fake medicines that killed three children"
+        if kind.fact == ACCUSES and target is not None and _investigator_after(sentence, target,
+                                                                              end):
+            continue  # "allegations of corruption, which the ministry will investigate"
+        if kind.fact == ACCUSES and target is not None and _victim_pointed_after(
+                sentence, target, start, end):
+            continue  # "activists have been killed and many of them jailed": no doer named
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         value = target.category if kind.fact in TARGETED else (
             True if FACT_VALUES[kind.fact] is None and kind.value is None else kind.value)
