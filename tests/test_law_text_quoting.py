@@ -35,7 +35,6 @@ KNOWN_ALARMS = {
     "law:kh-labour-1997-en.txt:art-298": "kh.speech.judicial.pressure",
     "law:kh-labour-1997-en.txt:art-353": "kh.speech.incitement.call-to-gather",
     "law:kh-labour-1997-en.txt:art-392": "kh.speech.incitement.call-to-gather",
-    "law:kh-land-2001-en.txt:art-2": "kh.speech.defamation.accusation, kh.speech.precedent.likeness.defamation, kh.speech.precedent.likeness.incitement",
     "law:kh-land-2001-en.txt:art-6": "kh.speech.judicial.pressure",
     "law:kh-land-2001-en.txt:art-15": "kh.speech.precedent.likeness.defamation, kh.speech.precedent.likeness.incitement",
     "law:kh-land-2001-en.txt:art-33": "kh.speech.defamation.accusation",
