@@ -139,3 +139,21 @@ def test_the_king_mocked_as_idle_or_useless_is_an_insult(text):
 ])
 def test_royal_news_and_other_questions_mock_no_king(text):
     assert insults(text) == []
+
+
+# --- "not ... until": the goal after "until" is not denied --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We won't stop until the judges set our brothers free.",
+    "We will not leave this court until the judges set them free.",
+])
+def test_a_release_as_the_goal_after_not_until_is_pressure(text):
+    assert "pending-case" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The court did not release them until the fine was paid.",
+    "The prosecutor will not drop the charges, the court said.",
+])
+def test_a_release_denied_before_until_or_a_refusal_reported_stays_denied(text):
+    assert "pending-case" not in court(text)

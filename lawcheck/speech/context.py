@@ -202,6 +202,8 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue
         if _soon(sentence, e):
             continue  # "it will not be long before you are dead": soon, nothing is denied
+        if any(w in UNTIL for w in sentence.lowers[e - sentence.start:start - sentence.start]):
+            continue  # "we won't stop until the judges set them free": the goal is not denied
         if _in_condition(sentence, s, start):
             continue  # "if the wage is not raised, all unions will stop work": the condition's
         if fact in LABELS and s == sentence.first_word() + 1 and _rhetorical(sentence):
@@ -214,6 +216,9 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue  # "we cannot accept Hun Sen's family selling the land": a refusal to accept
         return True
     return False
+
+
+UNTIL = {"until", "till"}  # "not … until": what follows is the goal
 
 
 def _in_condition(sentence: Sentence, s: int, start: int) -> bool:
