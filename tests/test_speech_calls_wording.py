@@ -167,3 +167,112 @@ def test_a_real_negation_still_negates(text):
 ])
 def test_walking_away_from_the_line_is_desertion_called_for(text):
     assert "overthrow" in calls(text)
+
+
+# --- elections: a call not to vote after the election is named, the ballot made worthless --------
+
+@pytest.mark.parametrize("text", [
+    "The winner is known before a single vote is cast. Leave your thumb unstained this time.",
+    "This ballot is a show for the cameras. Take no part in it.",
+    "Render your ballot useless to the regime: scribble over every name.",
+    "Leave your votes invalid, all of you.",
+])
+def test_a_call_not_to_vote_in_other_words_is_abstention(text):
+    assert "abstain" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Keep your fingers clean while you cook for the family.",
+    "Register to vote by Friday. Staff who are sick should not take part in the training.",
+    "Ballots marked outside the box are void; do not make your ballot invalid by mistake.",
+    "Voters may leave the booth when the ink on their finger is dry.",
+])
+def test_hygiene_training_or_voter_education_is_no_abstention(text):
+    assert "abstain" not in calls(text)
+
+
+def test_a_law_that_sets_fines_for_urging_a_spoiled_ballot_is_quoted_law():
+    acts = [a for a in analyse("The amendment sets fines for urging voters to spoil their "
+                               "ballots or to stay home.").acts if a.fact == "statement.calls"]
+    assert acts and all(a.mode == "quoted-law" for a in acts)
+
+
+@pytest.mark.parametrize("text", [
+    "The results were decided at CPP headquarters long before the polls closed.",
+    "Our ballots were tallied in the ruling party's office, not by the commune clerks.",
+])
+def test_a_count_placed_at_a_party_office_accuses_the_party(text):
+    assert "party" in facts(text).get("statement.accuses", [])
+
+
+@pytest.mark.parametrize("text", [
+    "The votes were counted at the polling stations and the results sent to the party "
+    "headquarters of every contesting party.",
+    "The ruling party decided its candidates for the commune election at a congress.",
+])
+def test_a_count_at_the_stations_or_a_party_choosing_candidates_is_no_accusation(text):
+    assert "party" not in facts(text).get("statement.accuses", [])
+
+
+@pytest.mark.parametrize("text", [
+    "The National Election Committee is the CPP's secretariat.",
+    "The election committee is simply the ruling party's mouthpiece.",
+])
+def test_an_election_body_called_the_partys_servant_is_an_accusation(text):
+    assert facts(text).get("statement.accuses")
+
+
+@pytest.mark.parametrize("text", [
+    "The National Election Committee met the ruling party's secretary-general and the "
+    "opposition's leaders on Monday.",
+    "The ruling party's office in Takeo hosted a blood drive.",
+])
+def test_a_party_official_met_or_a_party_office_is_no_accusation(text):
+    assert "statement.accuses" not in facts(text)
+
+
+# --- ethnic hatred: likened to vermin, told the land is not theirs, Khmer first -----------------
+
+@pytest.mark.parametrize("text", [
+    "The Chinese multiply like locusts in Sihanoukville.",
+    "Vietnamese traders are leeches on our markets.",
+    "Tell the Lao people whose land this really is.",
+    "The Cham must learn that this is not their country.",
+    "Migrants from Vietnam are all spies, every one of them.",
+    "Khmers first, Khmer jobs first, nobody else.",
+])
+def test_a_group_likened_to_vermin_or_told_the_land_is_not_theirs_is_discrimination(text):
+    assert facts(text).get("statement.discrimination") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Thai farmers say rats and locusts ate much of the cassava crop.",
+    "The Cham community marked Ramadan; it is not their custom to eat before sunset.",
+    "Vietnamese fishermen are losing their boats to storms.",
+    "The Khmer Rouge first took Phnom Penh in April 1975.",
+    "Khmer land first came under a title system in 2001.",
+    "The Vietnamese families returned to the village; it is their home.",
+])
+def test_groups_in_news_history_or_farming_are_no_discrimination(text):
+    assert "statement.discrimination" not in facts(text)
+
+
+# --- gathering: the crowd shown to those in power, a place not left until answered ---------------
+
+@pytest.mark.parametrize("text", [
+    "Make the governor see our numbers at the market on Monday.",
+    "Come to the district office, as many of you as can, on Thursday.",
+    "We sit on the road to the factory, and we will not leave until there is a settlement.",
+])
+def test_a_crowd_shown_or_a_place_held_until_answered_is_a_call_to_gather(text):
+    assert "gather" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Let the donors see our results: the annual report is on our website.",
+    "Rescue teams will not go home until they find every missing child.",
+    "As many of us as possible will get vaccinated this month.",
+    "The families did not leave until the doctor gave an answer about the child.",
+])
+def test_results_shown_rescue_or_a_clinic_visit_is_no_call_to_gather(text):
+    assert "gather" not in calls(text)
