@@ -276,3 +276,48 @@ def test_a_crowd_shown_or_a_place_held_until_answered_is_a_call_to_gather(text):
 ])
 def test_results_shown_rescue_or_a_clinic_visit_is_no_call_to_gather(text):
     assert "gather" not in calls(text)
+
+
+# --- a boycott told as what voters were driven to -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "With their party banned, many voters were left with no choice other than to boycott the vote.",
+    "In 2018 thousands of voters felt compelled to stay away from the polls.",
+])
+def test_a_boycott_voters_were_driven_to_is_told_not_called(text):
+    assert "abstain" not in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Voters were forced to boycott the polls in 2018, and you must boycott the vote again.",
+    "You are left with no choice: boycott the election.",
+])
+def test_a_boycott_called_beside_the_past_is_still_a_call(text):
+    assert "abstain" in calls(text)
+
+
+# --- a crowd called to a court so that its judges feel watched -----------------------------------
+
+def court_pressed(text: str) -> bool:
+    return any(a.fact == "statement.court_claims" and a.value == "pending-case"
+               and a.mode == "asserted" for a in analyse(text).acts)
+
+
+@pytest.mark.parametrize("text", [
+    "Pack the road outside the courthouse at the verdict so the prosecutors feel the people "
+    "watching.",
+    "Everyone, come to the provincial court and let the judge see our anger.",
+])
+def test_a_crowd_called_to_make_the_judges_feel_watched_is_pressure_on_the_court(text):
+    assert court_pressed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our monitors sit in the public gallery at the trial so that the judges know observers "
+    "are watching.",
+    "We train lawyers so that judges know the new code is watching them.",
+    "Hundreds gathered outside the court so that the judges could see them, reporters said.",
+    "Please let the court see our report on pre-trial detention.",
+])
+def test_trial_monitoring_training_or_a_report_is_no_pressure_on_the_court(text):
+    assert not court_pressed(text)
