@@ -321,3 +321,91 @@ def test_a_crowd_called_to_make_the_judges_feel_watched_is_pressure_on_the_court
 ])
 def test_trial_monitoring_training_or_a_report_is_no_pressure_on_the_court(text):
     assert not court_pressed(text)
+
+
+# --- more appeals: their place with the people, arms left behind, the side history judges --------
+
+@pytest.mark.parametrize("text", [
+    "Soldiers, your duty lies with the villagers, not with the men who send you.",
+    "Officers of the gendarmerie, think of your own children before you raise a gun against us.",
+    "Police officers: keep your batons in the barracks on Saturday.",
+    "Men in green, refuse to be the shield of a thief.",
+    "Generals, choose your side now; history will judge you.",
+    "A real soldier serves Cambodia, not a family.",
+])
+def test_appeals_in_further_words_are_calls(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police officers must leave their weapons at the door of the courtroom, the court rules say.",
+    "History will judge you, the teacher told the students.",
+    "Your real enemy is malaria, the health minister told soldiers at the border.",
+    "The general said soldiers are bound to follow lawful orders.",
+    "Soldiers' duty is with the villagers during floods, the commander said at the ceremony.",
+])
+def test_rules_lessons_or_a_commanders_words_are_no_appeal(text):
+    assert "overthrow" not in calls(text)
+
+
+# --- more overthrow: brought to an end, chased from the capital, the CPP's rule ended ------------
+
+@pytest.mark.parametrize("text", [
+    "The regime must be brought to an end by those it has robbed.",
+    "This government should be chased from the capital before the rains.",
+    "Put an end to the CPP's rule, whatever it costs.",
+])
+def test_ending_the_rulers_in_further_words_is_a_call_to_overthrow(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The old system of land titles was brought to an end in 2001.",
+    "The programme will be brought to an end in June when funding stops.",
+    "The ruling clique of the football federation was removed from office by the members.",
+    "We will put an end to the CPP's rule at the ballot box in July.",
+])
+def test_a_programme_ended_a_club_board_or_the_vote_is_no_overthrow(text):
+    assert "overthrow" not in calls(text)
+
+
+# --- more strikes, abstention and hatred ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Not one loom works on Tuesday.",
+    "No bus moves tomorrow in Phnom Penh.",
+])
+def test_nothing_of_the_trade_moving_on_the_day_named_is_a_strike(text):
+    assert "strike" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No machine runs without a trained operator, the factory manager said.",
+    "Not one boat sails during the storm warning, the fisheries office said.",
+])
+def test_a_rule_or_a_storm_warning_is_no_strike(text):
+    assert "strike" not in calls(text)
+
+
+def test_no_inked_finger_is_abstention_and_a_voters_inked_finger_is_not():
+    assert "abstain" in calls("The election is decided already. Not a single ink-stained finger "
+                              "this year.")
+    assert "abstain" not in calls("Voters proudly showed their ink-stained fingers after voting.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Vietnamese are swarming over the border like flies.",
+    "The Chinese bosses are a plague on Sihanoukville.",
+    "Every Vietnamese at the market must be watched; they are all informers.",
+])
+def test_a_group_called_a_plague_a_swarm_or_informers_is_discrimination(text):
+    assert facts(text).get("statement.discrimination") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnamese families in the floating villages are swarming to the new clinic.",
+    "Cancer patients in Cham communities get free treatment at the provincial hospital.",
+    "Every Thai visitor must show a passport at the border post.",
+])
+def test_a_clinic_a_hospital_or_a_passport_check_is_no_discrimination(text):
+    assert "statement.discrimination" not in facts(text)
