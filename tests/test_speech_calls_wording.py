@@ -409,3 +409,26 @@ def test_a_group_called_a_plague_a_swarm_or_informers_is_discrimination(text):
 ])
 def test_a_clinic_a_hospital_or_a_passport_check_is_no_discrimination(text):
     assert "statement.discrimination" not in facts(text)
+
+
+# --- the government's end as the speaker's wish ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We pray that the dictatorship crumbles before the New Year.",
+    "We will stay on the road until the regime falls.",
+    "All that matters is that this government ends, one way or another.",
+])
+def test_the_rulers_end_wished_for_is_a_call_to_overthrow(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We hope the government ends the evictions this year.",
+    "We want the government to end forced labour in the brick kilns.",
+    "We hope the government falls into line with the treaty.",
+    "We are waiting for the day the government ends its silence on the evictions.",
+    "The regime collapsed in 1979.",
+    "We will remove this government at the polls; we want the regime to end by the vote.",
+])
+def test_the_government_ending_a_practice_history_or_the_vote_is_no_overthrow(text):
+    assert "overthrow" not in calls(text)
