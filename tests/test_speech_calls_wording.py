@@ -432,3 +432,57 @@ def test_the_rulers_end_wished_for_is_a_call_to_overthrow(text):
 ])
 def test_the_government_ending_a_practice_history_or_the_vote_is_no_overthrow(text):
     assert "overthrow" not in calls(text)
+
+
+# --- word forms and names that narrowed the readings: third persons, singulars, the cabinet ------
+
+@pytest.mark.parametrize("text", [
+    "Every policeman who lowers his shield tomorrow is one of us.",
+    "Young recruits, you can refuse an unjust order.",
+    "Troops in the capital: hold your fire.",
+    "Gendarmes should stand shoulder to shoulder with the farmers.",
+])
+def test_appeals_in_the_third_person_or_to_recruits_are_calls(text):
+    assert "overthrow" in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The policeman lowered the flag at the ceremony.",
+    "Recruits must obey the orders of their instructors during training, the ministry said.",
+    "Hold your fire extinguisher upright, the safety trainer told the police cadets.",
+    "Police hold fire as protesters disperse, the spokesman said.",
+])
+def test_a_ceremony_training_or_safety_advice_is_no_appeal(text):
+    assert "overthrow" not in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Hun family has to be swept from power.",
+    "This cabinet must be driven out before the next harvest.",
+])
+def test_the_cabinet_or_the_ruling_family_removed_is_a_call(text):
+    assert "overthrow" in calls(text)
+
+
+def test_the_ruling_family_helped_is_no_call():
+    assert "overthrow" not in calls("The Hun family has to be helped by the local government, "
+                                    "said the flood relief team.")
+
+
+@pytest.mark.parametrize("text", [
+    "Drivers, park your trucks across the highway at noon.",
+    "On election day, remain in your villages.",
+    "Put a cross through each candidate and let them count that ballot.",
+])
+def test_blockades_and_abstention_in_further_words_are_calls(text):
+    found = calls(text)
+    assert "gather" in found or "abstain" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Please park your cars across the road from the pagoda, not in front of it.",
+    "Remain in your villages during the floods, the disaster committee said.",
+])
+def test_parking_advice_or_a_flood_warning_is_no_call(text):
+    found = calls(text)
+    assert "gather" not in found and "abstain" not in found

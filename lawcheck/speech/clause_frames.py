@@ -519,7 +519,7 @@ def _removes_something_else(sentence: Sentence, start: int, end: int,
 
 
 # appeals to the security forces: a call in form, or words addressed to the forces
-FORCES_APPEAL = ("appeal-forces",)
+FORCES_APPEAL = ("appeal-forces", "hold-fire")  # hold-fire: "troops, hold your fire"
 APPEAL_FRAME = ("call", "call-near", "imperative", "forces-address")
 APPEAL_OPENERS = {"must", "should", "never", "do", "don't", "dont", "stop", "refuse", "lay",
                   "put", "lower", "turn", "point", "defect", "disobey"}
