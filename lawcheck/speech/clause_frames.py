@@ -112,7 +112,26 @@ def _cancelled(sentence: Sentence, kind, start: int, end: int) -> bool:
         within = markers[group].within  # at most this many words from the cue, as for needs
         lo = first if within is None else max(first, start - within)
         hi = last if within is None else min(last, end + within)
-        if any(lo <= s < start or after and end <= s < hi for s, _ in sentence.find(group)):
+        if any((lo <= s < start or after and end <= s < hi)
+               and not (group in DENIABLE and _denied(sentence, s))
+               for s, _ in sentence.find(group)):
+            return True
+    return False
+
+
+# unless groups that a "not" right before them turns around: "by the people's own hands and not
+# by the ballot" names the vote as the means NOT used (issue 13: overthrow)
+DENIABLE = {"electoral-means"}
+DENIALS = {"not", "never", "than", "without", "instead"}
+
+
+def _denied(sentence: Sentence, s: int) -> bool:
+    """True when the marker at token ``s`` is denied just before it: "not by the ballot",
+    "not through elections", "rather than at the polls", "instead of the ballot box"."""
+    lowers, base = sentence.lowers, sentence.start
+    for k in range(max(base, s - 3), s):
+        if lowers[k - base] in DENIALS and not any(w in (",", ";", ":", "and", "but")
+                                                    for w in lowers[k + 1 - base:s - base]):
             return True
     return False
 
@@ -500,7 +519,7 @@ def _removes_something_else(sentence: Sentence, start: int, end: int,
 
 
 # appeals to the security forces: a call in form, or words addressed to the forces
-FORCES_APPEAL = ("appeal-forces",)
+FORCES_APPEAL = ("appeal-forces", "hold-fire")  # hold-fire: "troops, hold your fire"
 APPEAL_FRAME = ("call", "call-near", "imperative", "forces-address")
 APPEAL_OPENERS = {"must", "should", "never", "do", "don't", "dont", "stop", "refuse", "lay",
                   "put", "lower", "turn", "point", "defect", "disobey"}

@@ -204,6 +204,8 @@ def _negated(sentence: Sentence, start: int, end: int, fact: str | None = None) 
             continue  # "it will not be long before you are dead": soon, nothing is denied
         if any(w in UNTIL for w in sentence.lowers[e - sentence.start:start - sentence.start]):
             continue  # "we won't stop until the judges set them free": the goal is not denied
+        if _no_waiting(sentence, e, start):
+            continue  # "do not wait for anyone's permission to side with the people": do it
         if _in_condition(sentence, s, start):
             continue  # "if the wage is not raised, all unions will stop work": the condition's
         if fact in LABELS and s == sentence.first_word() + 1 and _rhetorical(sentence):
@@ -228,6 +230,23 @@ def _in_condition(sentence: Sentence, s: int, start: int) -> bool:
     lowers, base = sentence.lowers, sentence.start
     opened = any(lowers[k - base] in ("if", "unless") for k in range(sentence.start, s))
     return opened and any(w in (",", ";", "—", "–") for w in lowers[s - base:start - base])
+
+
+# "(do not) wait for (anyone's) permission to …": the waiting is denied, not what follows
+WAITING = {"wait", "waiting"}
+LEAVE_WORDS = {"permission", "approval", "orders", "order", "signal", "instructions", "leave",
+               "go-ahead", "green", "command"}
+
+
+def _no_waiting(sentence: Sentence, e: int, start: int) -> bool:
+    """True when the negation ending at token ``e`` denies only a wait for leave, and the cue
+    is what is to be done without it: "they should not wait for anyone's permission to side
+    with the nation", "don't wait for orders to join us" (issue 13: appeals to the forces).
+    "We do not wait for permission; we never protest" still negates its own clause's cue."""
+    words = sentence.lowers[e - sentence.start:start - sentence.start]
+    return bool(words) and words[-1] == "to" and any(w in WAITING for w in words[:2]) \
+        and any(w in LEAVE_WORDS for w in words) and not any(
+            w in CLAUSE_BREAKS or w == "," for w in words)
 
 
 def _soon(sentence: Sentence, e: int) -> bool:

@@ -97,8 +97,8 @@ def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
         # assaults and arrests of workers" lists harms, it tells no deed of the police)
     # the subject before its verb: no preposition between but of, in, who ("judges in
     # Cambodia are told"; "the judge relied on written statements prepared by" is no subject)
-    if not any(lo <= s and e <= start and not any(
-            w in PREPOSITIONS and w not in OBJECT_LINKS for w in lowers[e - base:start - base])
+    if not any(lo <= s and e <= start and not _preposition_between(lowers, e - base,
+                                                                    start - base)
             for s, e in overs):
         return False
     if doer is None:
@@ -111,6 +111,20 @@ def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
     links = [k for k in range(end - 1, hi) if lowers[k - base] in AGENT_LINKS
              or k == end - 1 and lowers[k - base] == "of"]  # "an office of the Vietnamese state"
     return any(k < s <= k + AGENT_GAP and s < sentence.end for k in links for s, _ in doers)
+
+
+# the words before "to" that make it part of a modal, not a preposition: "the regime has to be
+# driven out", "it ought to be removed" (issue 13: overthrow in the passive)
+MODAL_TO = {"has", "have", "had", "ought", "going", "need", "needs", "used", "got"}
+
+
+def _preposition_between(lowers, first: int, stop: int) -> bool:
+    """True when a preposition other than of, in or who stands at first..stop (relative to the
+    sentence): then the words before it are no subject of what follows ("the judge relied on
+    statements prepared by"). A "to" of a modal ("has to be", "ought to be") is none."""
+    return any(lowers[k] in PREPOSITIONS and lowers[k] not in OBJECT_LINKS
+               and not (lowers[k] == "to" and k > first and lowers[k - 1] in MODAL_TO)
+               for k in range(first, stop))
 
 
 # words that may stand between a passive's "be" and its verb: "was quietly ceded", "has been given"
