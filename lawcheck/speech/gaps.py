@@ -158,9 +158,11 @@ class GapMatcher:
         for c, candidates in starts.items():
             compiled = self.patterns[c]
             count, gap, value = self.cues[c]
+            first = compiled[0]
             for start in sorted(candidates):
-                if _at(doc, compiled[0], start):
-                    last = _run(doc, compiled, 1, start + len(compiled[0]), gap, ordinary)
+                # the first word read before the call: most candidate places fail on it
+                if doc[start].lower_ in first[0] and _at(doc, first, start):
+                    last = _run(doc, compiled, 1, start + len(first), gap, ordinary)
                     if last is not None:
                         found.setdefault(c, []).append((start, last, value))
         if len(found) > 1:  # the plain way's order: cues as their parts are first hit
@@ -243,7 +245,7 @@ def _run(doc, compiled, n: int, end: int, gap: int, ordinary) -> int | None:
     for start in range(end, min(end + gap, len(doc) - len(part)) + 1):
         if start > end and not ordinary(start - 1):
             return None  # a gap word may not be punctuation or a break: no later place either
-        if _at(doc, part, start):
+        if doc[start].lower_ in part[0] and _at(doc, part, start):
             last = _run(doc, compiled, n + 1, start + len(part), gap, ordinary)
             if last is not None:
                 return last
