@@ -1,0 +1,58 @@
+"""New wording for claims and stance (issue 13, session 29, the paraphrase set's families
+territory, foreign, king, courts, accuse and insult). Each test holds one READING, not one line:
+risky sentences written here in other words than the paraphrase set's, and benign sentences an
+NGO, a UN office, a donor or a newspaper would write with the same surface words, which the
+reading must leave alone. No sentence is taken from a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.speech import analyse
+
+
+def asserted(text: str, fact: str) -> list:
+    return [a for a in analyse(text).acts if a.fact == fact and a.mode == "asserted"]
+
+
+# --- foreign rule: the country's decisions, laws or leaders made abroad ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our laws are written by the Vietnamese embassy and our deputies only vote for them.",
+    "Every decision about our country is made in Beijing these days.",
+    "Our leaders were picked overseas, and everyone knows it.",
+    "A foreign capital approves every decision our cabinet takes.",
+    "The national budget is drafted in Hanoi before any minister sees it.",
+])
+def test_decisions_laws_or_leaders_made_abroad_claim_foreign_rule(text):
+    assert asserted(text, "statement.foreign_control")
+
+
+@pytest.mark.parametrize("text", [
+    "Our partner organisation in Hanoi shared its lessons on community fisheries.",
+    "Our laws were drafted in Phnom Penh after consultations with unions.",
+    "Many of our officials were trained abroad and studied overseas.",
+    "The decisions on fishing quotas were taken in Vientiane by the Mekong River Commission.",
+    "Our leaders signed the trade agreement in Hanoi on Tuesday.",
+    "The prime minister was welcomed by a neighbour at the summit.",
+    "The Japanese embassy approved every decision on the grant.",
+])
+def test_work_abroad_or_with_a_neighbour_claims_no_foreign_rule(text):
+    assert not analyse(text).facts["statement.foreign_control"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hanoi picked our ministers and the Prime Minister obeys.",
+    "The Prime Minister was installed by a neighbouring state, not elected by Khmers.",
+])
+def test_a_leader_said_to_be_appointed_abroad_is_accused(text):
+    assert "statement.foreign_control" in {a.fact for a in analyse(text).acts}
+    assert asserted(text, "statement.insults")
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister appointed a new ambassador to Vietnam.",
+    "The minister was chosen by the party congress.",
+])
+def test_a_leader_who_appoints_or_is_chosen_at_home_is_accused_of_nothing(text):
+    assert not analyse(text).facts["statement.insults"]
