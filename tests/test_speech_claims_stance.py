@@ -56,3 +56,45 @@ def test_a_leader_said_to_be_appointed_abroad_is_accused(text):
 ])
 def test_a_leader_who_appoints_or_is_chosen_at_home_is_accused_of_nothing(text):
     assert not analyse(text).facts["statement.insults"]
+
+
+# --- territory: land signed away, and the one who gave it accused ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ministry quietly signed away two of our islands in the last treaty.",
+    "With one pen stroke the old regime signs away Khmer land at the frontier.",
+])
+def test_land_signed_away_is_a_territory_claim(text):
+    assert asserted(text, "statement.territory_claim")
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The Prime Minister signed away our frontier villages in secret.", "official"),
+    ("The government handed over part of our border land and told no one.", "government"),
+])
+def test_the_one_named_as_giving_land_away_is_accused(text, accused):
+    assert asserted(text, "statement.territory_claim")
+    assert accused in analyse(text).facts["statement.accuses"]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers near the border signed away their rights to the land in a bad contract.",
+    "The islands were sold to pay a loan, and our children will have to buy them back.",
+])
+def test_a_giving_away_with_no_one_named_or_no_land_accuses_no_one(text):
+    assert not analyse(text).facts["statement.accuses"]
+
+
+@pytest.mark.parametrize("text", [
+    "Goods moving across the border are checked at the Poipet crossing.",
+    "Children taken across the border to work on farms need protection.",
+    "Families moved across the border to find work in Thai factories.",
+    "Workers who went across the border last year have now returned to Prey Veng.",
+])
+def test_people_or_goods_crossing_the_border_claim_no_lost_land(text):
+    assert not analyse(text).facts["statement.territory_claim"]
+
+
+def test_border_posts_moved_across_our_fields_still_claims():
+    assert asserted("Vietnam moved the border posts across our rice fields.",
+                    "statement.territory_claim")

@@ -357,6 +357,12 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue
             if _mourned(sentence, tokens, start, end):
                 continue  # "we mourn Samdech Chea Sim, who died on Monday": news of a death
+        elif kind.fact == TERRITORY and kind.also:
+            # the one named as the subject of a giving away, when one is: "the Prime Minister
+            # signed away our frontier" also accuses him (issue 13, s29); with no one named
+            # the claim stands alone ("the islands were sold to pay a loan")
+            target = find_target(sentence, start, end, kind.targets, "before",
+                                 [h for h in hits if h.end <= sentence.start])
         elif kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
