@@ -98,3 +98,115 @@ def test_people_or_goods_crossing_the_border_claim_no_lost_land(text):
 def test_border_posts_moved_across_our_fields_still_claims():
     assert asserted("Vietnam moved the border posts across our rice fields.",
                     "statement.territory_claim")
+
+
+# --- courts: a judge paid, the price of a verdict, a verdict by the accusers, a passive demand --
+
+def court(text: str) -> list:
+    return analyse(text).facts["statement.court_claims"]
+
+
+@pytest.mark.parametrize("text", [
+    "Judges in this province jail farmers for cash and free tycoons for a fat envelope.",
+    "The court acquitted the company's guards for a bribe, everyone knows it.",
+])
+def test_a_judge_said_to_rule_for_money_is_a_claim_about_judges(text):
+    assert "judge" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The court sentenced him to five years for money laundering.",
+    "The judge convicted the man for cash he stole from the pagoda.",
+    "The judge ruled on the case for the land concession on Monday.",
+])
+def test_money_that_is_the_offence_tried_buys_no_verdict(text):
+    assert "judge" not in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What does a judge cost in this province, I wonder?",
+    "How much is an acquittal now, for a man with a Lexus?",
+])
+def test_the_price_of_a_verdict_asked_as_a_question_discredits_it(text):
+    assert "verdict" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "How much does a lawyer cost in a land case?",
+    "How much did the trial cost the state, the audit office asked.",
+])
+def test_the_cost_of_a_lawyer_or_a_trial_is_no_price_of_a_verdict(text):
+    assert court(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The sentence was handed down by the very people who brought the complaint.",
+    "In this case the verdict was given by the plaintiffs, not by any judge.",
+])
+def test_a_verdict_given_by_the_accusers_claims_judges_take_orders(text):
+    assert "judge" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The verdict was delivered by Judge Sok in open court.",
+    "The verdict was handed down by the Court of Appeal on Friday.",
+])
+def test_a_verdict_given_by_a_judge_claims_nothing(text):
+    assert court(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The jailed unionists should be set free before any trial.",
+    "Our members must be acquitted at the hearing on Monday.",
+])
+def test_a_passive_demand_that_detainees_be_freed_is_pressure(text):
+    assert "pending-case" in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners will be released on Friday after serving their sentence.",
+    "The report must be released before the hearing.",
+    "The water must be released from the dam before the rains.",
+    "The activists were released on bail on Monday, their lawyer said.",
+])
+def test_a_release_expected_reported_or_of_papers_is_no_demand(text):
+    assert "pending-case" not in court(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The judges had better be scared to drive home after dark.",
+    "That prosecutor should be afraid to walk the streets alone.",
+])
+def test_a_judge_told_to_fear_for_his_safety_is_pressure(text):
+    assert "pending-case" in court(text)
+
+
+def test_judges_told_to_fear_no_one_are_not_threatened():
+    assert court("Judges should be afraid of no one when they rule.") == []
+
+
+# --- the King: far from the suffering, silent while people are harmed, his seal for sale -------
+
+def king_insulted(text: str) -> bool:
+    return "king" in analyse(text).facts["statement.insults"]
+
+
+@pytest.mark.parametrize("text", [
+    "His Majesty lives far away from the misery of the farmers.",
+    "The palace stays mute while villagers are beaten.",
+    "The man in the palace is deaf to the cries of the evicted.",
+    "Anyone with enough money can buy the royal seal.",
+])
+def test_the_king_mocked_as_far_silent_or_for_sale(text):
+    assert king_insulted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The King bought rice for flood victims in Kratie.",
+    "A portrait of the King was bought at auction for the museum.",
+    "The King shared the grief of the families who lost their homes.",
+    "His Majesty, far from the capital, comforted families in their grief.",
+    "The royal seal was stamped on the decree on 4 July.",
+])
+def test_the_king_buying_sharing_grief_or_sealing_a_decree_is_no_mockery(text):
+    assert not king_insulted(text)

@@ -58,7 +58,9 @@ OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, T
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 # "what good is a King who only waves?" mocks as it asks (issue 13)
-INSINUATING = ("salary-wealth", "king-idle")
+INSINUATING = ("salary-wealth", "king-idle",
+               # "how much does an acquittal cost these days?" assumes a price (issue 13, s29)
+               "verdict-price")
 TERRITORY = "statement.territory_claim"
 PARTY_STANCE = "statement.party_stance"
 
