@@ -210,3 +210,111 @@ def test_the_king_mocked_as_far_silent_or_for_sale(text):
 ])
 def test_the_king_buying_sharing_grief_or_sealing_a_decree_is_no_mockery(text):
     assert not king_insulted(text)
+
+
+# --- accusations: money counted in millions, a bare "lied", who is behind a crime --------------
+
+def accused(text: str) -> list:
+    facts = analyse(text).facts
+    return facts["statement.accuses"] + facts["statement.reported_accusation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two billion riels meant for the dykes wound up in the provincial director's pocket.",
+    "The grants for the school ended up paying for the governor's new villa in Kep.",
+])
+def test_public_money_counted_in_riels_or_grants_ending_with_an_official_accuses(text):
+    assert "official" in accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The grants for the school ended up paying for a new roof and forty desks.",
+    "Millions of dollars in aid ended up in the hands of the families who lost their homes.",
+])
+def test_money_that_ends_where_it_was_meant_accuses_no_one(text):
+    assert accused(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We asked for the report and, once again, the ministry lied.",
+    "The governor lied, and the families paid for it.",
+])
+def test_a_bare_lied_accuses_the_one_named(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The village lies near the border, the governor said.",
+    "The governor's office lies on the main road to Kampot.",
+])
+def test_lies_as_where_a_place_is_accuses_no_one(text):
+    assert accused(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister of Environment is behind the sand dredging that swallowed the river bank.",
+    "Everyone in the commune knows the police chief was behind the attack on the activists.",
+    "Villagers say the governor's brother is behind the land grabbing in their commune.",
+])
+def test_someone_named_as_behind_a_crime_is_accused(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The police are investigating who was behind the killing of the activist.",
+    "Poverty is behind much of the illegal logging, the forestry officials said.",
+    "The ministry said criminal gangs are behind the illegal logging in the sanctuary.",
+])
+def test_an_inquiry_or_a_cause_behind_a_crime_accuses_no_official(text):
+    assert accused(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Corruption remains a concern for investors, according to the annual survey.",
+    "Bribery is a risk for small firms that import goods, the chamber warned.",
+])
+def test_a_wrong_named_as_a_concern_or_a_risk_accuses_no_one(text):
+    assert accused(text) == []
+
+
+# --- insults: a leader called a child or a beast with words of contempt -------------------------
+
+def insulted(text: str) -> list:
+    return analyse(text).facts["statement.insults"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister of Justice is a spoilt child who sulks when anyone questions him.",
+    "The governor is nothing but a fat lazy toad on a golden chair.",
+    "Our senators are greedy old crocodiles, every one of them.",
+    "The President of the Senate is a schoolboy pretending to run the chamber.",
+])
+def test_an_official_called_a_child_or_a_beast_is_insulted(text):
+    assert insulted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was a little boy when the Khmer Rouge took power.",
+    "A crocodile farm in Siem Reap lost 200 animals in the floods.",
+    "The ministry warned that old crocodile farms must be registered by March.",
+    "The Senate passed the amended law on Monday.",
+])
+def test_a_childhood_told_or_a_real_crocodile_insults_no_one(text):
+    assert insulted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was the district governor who destroyed the homes of the fishing families.",
+    "The governor's guards smashed the stalls of the vendors at dawn.",
+])
+def test_homes_wrecked_by_the_one_named_accuse_him(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm destroyed 300 houses, the governor said.",
+    "Soldiers helped rebuild homes destroyed by the typhoon.",
+    "Police destroyed the drugs seized from the dealers.",
+])
+def test_homes_destroyed_by_a_storm_or_goods_destroyed_by_police_accuse_no_one(text):
+    assert accused(text) == []
