@@ -337,3 +337,21 @@ def test_a_loss_of_territory_feared_as_a_consequence_is_no_claim(text):
 def test_what_stands_before_the_feared_consequence_is_still_said(text):
     acts = [a for a in analyse(text).acts if a.mode == "asserted"]
     assert {a.fact for a in acts} & {"statement.territory_claim", "statement.accuses"}
+
+
+# --- a doer set against another in an aside ("X, not Y, who did it") ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "It was the police, not the villagers, who burned the houses.",
+    "It was the provincial governor, not the rain, who flattened the homes of the vendors.",
+])
+def test_a_doer_set_against_another_in_an_aside_is_still_the_doer(text):
+    assert accused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was the storm, not the governor, that destroyed the houses.",
+    "Soldiers came, and villagers burned the huts to keep warm.",
+])
+def test_a_name_inside_the_aside_or_after_another_comma_did_nothing(text):
+    assert accused(text) == []
