@@ -320,25 +320,6 @@ def test_homes_destroyed_by_a_storm_or_goods_destroyed_by_police_accuse_no_one(t
     assert accused(text) == []
 
 
-# --- a loss feared as a consequence is a warning, not a claim ----------------------------------
-
-@pytest.mark.parametrize("text", [
-    "The new concessions could result in the loss of Cambodian territory, the researchers warn.",
-    "We fear the treaty may lead to the loss of Khmer land along the river.",
-])
-def test_a_loss_of_territory_feared_as_a_consequence_is_no_claim(text):
-    assert not asserted(text, "statement.territory_claim")
-
-
-@pytest.mark.parametrize("text", [
-    "The government has lost our territory, and this could lead to war.",
-    "The governor's land grab could lead to more evictions.",
-])
-def test_what_stands_before_the_feared_consequence_is_still_said(text):
-    acts = [a for a in analyse(text).acts if a.mode == "asserted"]
-    assert {a.fact for a in acts} & {"statement.territory_claim", "statement.accuses"}
-
-
 # --- a doer set against another in an aside ("X, not Y, who did it") ---------------------------
 
 @pytest.mark.parametrize("text", [
