@@ -336,3 +336,23 @@ def test_a_doer_set_against_another_in_an_aside_is_still_the_doer(text):
 ])
 def test_a_name_inside_the_aside_or_after_another_comma_did_nothing(text):
     assert accused(text) == []
+
+
+# --- territory: a giving up named a surrender; figures that move are no moving border ----------
+
+@pytest.mark.parametrize("text", [
+    "This border treaty is a surrender, whatever the ministry calls it.",
+    "The new demarcation was a surrender of our rice fields along the frontier.",
+])
+def test_a_border_deal_called_a_surrender_is_a_territory_claim(text):
+    assert asserted(text, "statement.territory_claim")
+
+
+@pytest.mark.parametrize("text", [
+    "The last rebel unit's defection at the border was a surrender to the army.",
+    "Our staff see the new border agreement as a surrender of nothing: both sides keep their villages.",
+    "Rice exports to Vietnam moved up sharply this year.",
+    "Cross-border trade with Thailand went up by ten percent.",
+])
+def test_fighters_giving_up_or_figures_rising_claim_no_land(text):
+    assert not analyse(text).facts["statement.territory_claim"]
