@@ -356,3 +356,15 @@ def test_a_border_deal_called_a_surrender_is_a_territory_claim(text):
 ])
 def test_fighters_giving_up_or_figures_rising_claim_no_land(text):
     assert not analyse(text).facts["statement.territory_claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was chosen by a neighbouring country to chair the ASEAN meeting.",
+    "Cambodia was selected by a foreign government to host the summit.",
+    "Every decision about the project was made by the Chinese embassy, which funds it.",
+    "Our decisions are approved abroad by our head office.",
+    "Our budget is approved in Bangkok by the regional office.",
+])
+def test_a_post_given_abroad_or_an_organisations_own_decisions_are_no_foreign_rule(text):
+    facts = analyse(text).facts
+    assert not facts["statement.foreign_control"] and not facts["statement.insults"]
