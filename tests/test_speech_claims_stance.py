@@ -368,3 +368,30 @@ def test_fighters_giving_up_or_figures_rising_claim_no_land(text):
 def test_a_post_given_abroad_or_an_organisations_own_decisions_are_no_foreign_rule(text):
     facts = analyse(text).facts
     assert not facts["statement.foreign_control"] and not facts["statement.insults"]
+
+
+# --- benign wording probed against the new readings --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The King travelled far to share the grief of the families.",
+    "Tickets to visit the palace were sold out by noon.",
+])
+def test_the_king_travelling_to_grieve_or_palace_tickets_sold_mock_no_one(text):
+    assert not king_insulted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "How much is a judge paid in Cambodia?",
+    "How much does a judge earn compared with a teacher?",
+    "The court released him for payment of a fine.",
+])
+def test_a_judges_salary_or_a_fine_paid_is_no_bribe(text):
+    assert court(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army destroyed unexploded bombs near the villages.",
+    "Soldiers destroyed landmines in the village last week.",
+])
+def test_soldiers_destroying_bombs_or_landmines_accuse_no_one(text):
+    assert accused(text) == []
