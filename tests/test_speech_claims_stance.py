@@ -395,3 +395,15 @@ def test_a_judges_salary_or_a_fine_paid_is_no_bribe(text):
 ])
 def test_soldiers_destroying_bombs_or_landmines_accuse_no_one(text):
     assert accused(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our members should be released from their duties on election day to vote.",
+    "The union leaders must be released from work early to attend the hearing as witnesses.",
+])
+def test_members_let_off_work_are_no_demand_on_a_court(text):
+    assert "pending-case" not in court(text)
+
+
+def test_members_freed_from_prison_before_trial_is_still_pressure():
+    assert "pending-case" in court("Our members must be released from prison before the trial.")
