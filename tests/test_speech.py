@@ -387,7 +387,8 @@ def test_an_at_scope_group_named_in_needs_is_lc334(lexicons):
     # scope "at" only cancels: a phrase opening with the cue is never the cue's own marker, so
     # an act that needs such a group could never be made
     path = lexicons / "speech-acts.yaml"
-    edit(path, "    unless: [self-harm]\n    also:", "    needs: [self-harm]\n    also:")
+    edit(path, "    unless: [self-harm, wrong-as-concern]\n    also:",
+         "    needs: [self-harm]\n    also:")
     (problem,) = problems(lexicons)
     assert problem.code == "LC334" and problem.where.line == _line_of(path, "needs: [self-harm]")
     assert "'at' only cancels" in problem.message and "unless" in problem.fix

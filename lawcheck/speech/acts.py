@@ -66,7 +66,9 @@ OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, T
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 # "what good is a King who only waves?" mocks as it asks (issue 13)
-INSINUATING = ("salary-wealth", "king-idle")
+INSINUATING = ("salary-wealth", "king-idle",
+               # "how much does an acquittal cost these days?" assumes a price (issue 13, s29)
+               "verdict-price")
 TERRITORY = "statement.territory_claim"
 PARTY_STANCE = "statement.party_stance"
 
@@ -370,6 +372,12 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue
             if _mourned(sentence, tokens, start, end):
                 continue  # "we mourn Samdech Chea Sim, who died on Monday": news of a death
+        elif kind.fact == TERRITORY and kind.also:
+            # the one named as the subject of a giving away, when one is: "the Prime Minister
+            # signed away our frontier" also accuses him (issue 13, s29); with no one named
+            # the claim stands alone ("the islands were sold to pay a loan")
+            target = find_target(sentence, start, end, kind.targets, "before",
+                                 [h for h in hits if h.end <= sentence.start])
         elif kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]

@@ -92,7 +92,8 @@ def _roles_met(sentence: Sentence, kind, start: int, end: int) -> bool:
         for w in lowers[end - base:s - base])]
     if objects and (doer is None or any(  # the doer's own clause: no comma between
             lo <= s and e <= start and "," not in lowers[e - base:start - base]
-            for s, e in doers)):
+            or e <= start and start - e <= within + ASIDE_REACH and sentence.start <= s
+            and _contrast_aside(lowers[e - base:start - base]) for s, e in doers)):
         return True  # active: the doer, the cue, its object ("police action and the deaths,
         # assaults and arrests of workers" lists harms, it tells no deed of the police)
     # the subject before its verb: no preposition between but of, in, who ("judges in
@@ -125,6 +126,26 @@ def _preposition_between(lowers, first: int, stop: int) -> bool:
     return any(lowers[k] in PREPOSITIONS and lowers[k] not in OBJECT_LINKS
                and not (lowers[k] == "to" and k > first and lowers[k - 1] in MODAL_TO)
                for k in range(first, stop))
+
+
+# what opens an aside that sets the doer against another: "it was the governor, not the storm,
+# who destroyed the houses"
+CONTRAST_OPENERS = {"not", "rather", "never", "and"}
+ASIDE_REACH = 4  # words an aside may add to a role's reach (", not the storm, who")
+
+
+def _contrast_aside(between: list[str]) -> bool:
+    """True when the words between a doer and the cue are only a contrast set off by commas,
+    then "who" or "that" or nothing: ", not the storm, who" in "it was the district governor,
+    not the storm, who destroyed those houses" (issue 13, s29). Any other comma still ends the
+    doer's clause ("soldiers came, and villagers burned the huts" is no deed of the soldiers:
+    "and" opens an aside only as "and not")."""
+    if len(between) < 3 or between[0] != "," or between.count(",") != 2:
+        return False
+    if between[1] not in CONTRAST_OPENERS or between[1] == "and" and between[2] != "not":
+        return False
+    rest = between[between.index(",", 1) + 1:]
+    return rest in ([], ["who"], ["that"])
 
 
 # words that may stand between a passive's "be" and its verb: "was quietly ceded", "has been given"
