@@ -153,11 +153,11 @@ def test_the_sealed_part_refuses_errors_and_the_tune_part_lists_them(tmp_path, c
         assert ("--errors refused for sealed.jsonl" in out) == (name == "sealed.jsonl")
 
 
-# The tune part's floor (the sealed part's floors are the lead's to set). Measured 2026-12-07,
-# session 29, on the tree the set was written against (08ebf62, the default run of
-# benchmarks/quality.py): outcome 26/82, false alarms 6/72, benign at high or critical 3/72
-# (main at b19be09, the tune part alone: 26/82, 5/72, 2/72). Raise it when the analyser gains;
-# never set it above a measured figure.
+# The tune part's floor. Measured 2026-12-07, session 29, on the tree the set was written
+# against (08ebf62, the default run of benchmarks/quality.py): outcome 26/82, false alarms 6/72,
+# benign at high or critical 3/72 (main at b19be09, the tune part alone: 26/82, 5/72, 2/72).
+# After the round's readings, which were written from this part's listed errors (in-sample):
+# 65/82, 3/72, 1/72. Raise it when the analyser gains; never set it above a measured figure.
 def test_the_tune_part_keeps_its_floor(tmp_path):
     from datetime import date
 
@@ -169,6 +169,28 @@ def test_the_tune_part_keeps_its_floor(tmp_path):
     levels = quality.LevelGuard(reviewer)
     tune = score(read_set(HERE / "tune.jsonl"), levels)
     assert tune.outcome_total == 82 and tune.benign == 72
-    assert tune.outcome_hits >= 26, tune.outcome_misses
-    assert tune.false_alarms <= 6, [e[0] for e in tune.errors if not e[1]]
-    assert len(levels.inflated) <= 3, levels.inflated
+    assert tune.outcome_hits >= 65, tune.outcome_misses
+    assert tune.false_alarms <= 3, [e[0] for e in tune.errors if not e[1]]
+    assert len(levels.inflated) <= 1, levels.inflated
+
+
+# The sealed part's floor (the lead's): a guard against losing what transfers, never a target.
+# It reads aggregates only and names no line. Measured 2026-12-07, session 29: 30/84, false
+# alarms 5/54, benign at high or critical 2/54 at the start (08ebf62 with the set); 33/84, 5/54,
+# 2/54 at the end of the round, after readings written from the tune part moved it 26 -> 65/82.
+def test_the_sealed_part_keeps_its_floor(tmp_path):
+    from datetime import date
+
+    from lawcheck.review.quality import score
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    quality = bench()
+    reviewer = ReviewerSpec(db=str(tmp_path / "t.db"), sync=True, as_of=date(2026, 12, 1)).build()
+    levels = quality.LevelGuard(reviewer)
+    sealed = score(read_set(HERE / "sealed.jsonl"), levels)
+    # plain numbers only: a failing assert must not print the lines (pytest shows its operands)
+    figures = (sealed.outcome_total, sealed.benign, sealed.outcome_hits, sealed.false_alarms,
+               len(levels.inflated))
+    assert figures[:2] == (84, 54), "the sealed part never changes"
+    assert figures[2] >= 33 and figures[3] <= 5 and figures[4] <= 2, \
+        "outcome, false alarms, benign at high+ (lines not listed): " + str(figures[2:])

@@ -110,7 +110,9 @@ def test_untouched_real_statements_keep_their_floors(untouched):
 # government, which today's rules already flag when it is read undated (an accusation of the
 # government read in a comedian's pro-government skit): the analyser's reading, not the old law's.
 # Thirteenth round (readings of new wording: gapped cues, role frames, two reading fixes, four
-# families): 69 -> 71/146, false alarms 42 -> 39/332.
+# families): 69 -> 71/146, false alarms 42 -> 39/332. Fourteenth round (false-alarm readings,
+# readings of the paraphrase set's tune part, four reading fixes): 71/146 both, false alarms
+# 39 -> 36/332.
 TUNE = Path(__file__).parent / "data" / "real" / "tune.jsonl"
 
 
@@ -121,7 +123,7 @@ def test_real_tuning_statements_keep_their_floors(tmp_path):
                             as_of=date(2026, 12, 1)).build()
     tune = score(read_set(TUNE), reviewer)
     assert tune.benign >= 60 and tune.outcome_total >= 60, "the set must stay large"
-    assert tune.false_alarms <= 39, [e[0] for e in tune.errors if not e[1]]
+    assert tune.false_alarms <= 36, [e[0] for e in tune.errors if not e[1]]
     assert tune.outcome_recall() >= 0.47, tune.outcome_misses
 
 
