@@ -194,3 +194,8 @@ def test_the_sealed_part_keeps_its_floor(tmp_path):
     assert figures[:2] == (84, 54), "the sealed part never changes"
     assert figures[2] >= 33 and figures[3] <= 5 and figures[4] <= 2, \
         "outcome, false alarms, benign at high+ (lines not listed): " + str(figures[2:])
+    # every "no findings" states this figure (lawcheck/speech/measured.py): never rosier
+    from lawcheck.speech import measured
+
+    assert (measured.NEW_FOUND, measured.NEW_OF) == (figures[2], 84), \
+        "update NEW_FOUND in lawcheck/speech/measured.py (and its date)"

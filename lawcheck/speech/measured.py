@@ -13,6 +13,10 @@ from __future__ import annotations
 
 # outcome measure on the untouched real part (tests/data/README.md, "Measured quality")
 FOUND, OF, ON = 50, 137, "2026-12-07"
+# the same measure on the paraphrase set's sealed part: plainly risky sentences in wording the
+# analyser was never tuned on (tests/data/README.md, "The paraphrase set"); it tells the reader
+# that a "no findings" is weak on new wording too, not only on lines that are hard to judge
+NEW_FOUND, NEW_OF = 33, 84
 
 
 # What a statement names (statement.mentions, speech/model.py MENTIONS) -> how the report says it,
@@ -52,8 +56,9 @@ def no_finding_note(mentions=(), precedents=()) -> str:
     caveat names it and counts the precedent base's events (``precedents``) on that subject that
     ended at high or critical: the reader is told what to have checked, not a generic list."""
     general = (f"No finding is not clearance: on real published statements that drew action from "
-               f"the authorities, the analyser found {FOUND} of {OF} (measured {ON}); wording it "
-               f"has no rule for passes unseen.")
+               f"the authorities, the analyser found {FOUND} of {OF}, and {NEW_FOUND} of {NEW_OF} "
+               f"plainly risky sentences in new wording (measured {ON}); wording it has no rule "
+               f"for passes unseen.")
     key = (frozenset(mentions), id(precedents))
     if key not in _MEMO:  # a batch asks again and again with the same base
         if len(_MEMO) > 1024:
@@ -104,4 +109,5 @@ def _touched(mentions: frozenset, precedents):
 def batch_note() -> str:
     """The same warning, once, for a batch in which some statements had no finding."""
     return (f"'no findings' is not clearance: the analyser found {FOUND} of {OF} real "
-            f"statements that drew action (measured {ON})")
+            f"statements that drew action and {NEW_FOUND} of {NEW_OF} risky sentences in new "
+            f"wording (measured {ON})")
