@@ -200,6 +200,9 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
     return None
 
 
+NAME_AFTER_TITLE = 4  # words of a person's name after a title
+
+
 def _name_after_title(sentence, end: int, stop: int) -> set[int]:
     """The capitalised words right after a named office or body, up to ``stop``: the name of
     its holder ("Judge Sok Vanna will pay", "Governor Khuong Sreng has ordered"), which the
@@ -211,8 +214,6 @@ def _name_after_title(sentence, end: int, stop: int) -> set[int]:
         k += 1
     return run
 
-
-NAME_AFTER_TITLE = 4  # words of a person's name after a title
 
 AFTER_BREAKS = {";", "but", "while", "whereas", "although", "though", "because", "yet"}
 
@@ -460,9 +461,9 @@ def _pointed_words(markers) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def inside_target(sentence, start: int, end: int, allowed: tuple[str, ...]) -> Target | None:
-    """A named target standing between the parts of a gapped cue, as its object: "push the
-    Prime Minister out", "drive Hun Sen and his cronies out". Only for kinds with ``gap``: a
-    contiguous cue holds no words but its own."""
+    """A named target standing between the parts of a gapped cue, as its object: "kick this
+    government out", "push the government out". Only for kinds with ``gap``: a contiguous cue
+    holds no words but its own."""
     for h in sentence.entities:
         if h.target and (not allowed or h.target in allowed) and start < h.start \
                 and h.end < end:
