@@ -314,3 +314,22 @@ def test_the_government_between_verb_and_out_is_the_one_to_oust(text):
 ])
 def test_something_else_pushed_out_or_a_vote_is_no_overthrow(text):
     assert "overthrow" not in calls(text)
+
+
+# --- a passive of removal is judged by its subject ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Prices must be brought down, the government said.",
+    "The fees for birth certificates must be brought down, the minister promised.",
+])
+def test_something_else_brought_down_in_the_passive_is_no_overthrow(text):
+    assert "overthrow" not in calls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This regime must be brought down.",
+    "The CPP government must be brought down.",
+    "The government is corrupt. It must be brought down.",
+])
+def test_a_ruler_brought_down_in_the_passive_is_still_overthrow(text):
+    assert "overthrow" in calls(text)

@@ -19,8 +19,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _nothing_after,
                                            _permitted,
                                            _put_to_authority,
-                                           _rejects_election, _removes_something_else,
-                                           _slogan, _suggested)
+                                           _passive_of_something_else, _rejects_election,
+                                           _removes_something_else, _slogan, _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
                                           _addressed,
                                           _abusive, _acted_against, _doer_by,
@@ -307,6 +307,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "the government must bring down the price of fertiliser"
         if kind.id == "overthrow-weak" and not strong and _removed_a_thing(sentence, start, end):
             continue  # "the government removed the checkpoint on the border road"
+        if kind.id == "overthrow-weak" and not strong and _passive_of_something_else(
+                sentence, start):
+            continue  # "prices must be brought down, the government said"
         if kind.id == "overthrow" and _removes_something_else(sentence, start, end,
                                                               OVERTHROW_VERBS):
             continue  # "the leader has the power to topple groups who protest": rulers topple
