@@ -19,8 +19,8 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _nothing_after,
                                            _permitted,
                                            _put_to_authority,
-                                           _passive_of_something_else, _rejects_election,
-                                           _removes_something_else, _slogan, _suggested)
+                                           _rejects_election, _removes_something_else, _slogan,
+                                           _suggested)
 from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET, _a_topic,
                                           _addressed,
                                           _abusive, _acted_against, _doer_by,
@@ -40,7 +40,8 @@ from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss
                                        _own_call_after_law, _someone_elses_request,
                                        _words_punished,
                                        _told_as_done, _victim_pointed_after)
-from lawcheck.speech.role_frames import _handed_to_our_own, _passive_land, _roles_met
+from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
+                                         _passive_of_something_else, _roles_met)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED

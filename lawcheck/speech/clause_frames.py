@@ -518,47 +518,6 @@ def _removes_something_else(sentence: Sentence, start: int, end: int,
     return not any(lowers[k - base] in words for k in range(end, stop))
 
 
-# the auxiliary chain of a passive, read backwards from its verb: "must be", "has been", "will
-# soon be"; and the words that may stand in it
-PASSIVE_BE = {"be", "been", "being", "is", "are", "was", "were", "'s", "’s", "'re", "’re"}
-PASSIVE_CHAIN = PASSIVE_BE | {"must", "should", "will", "would", "can", "could", "may", "might",
-                              "shall", "has", "have", "had", "to", "not", "never", "soon",
-                              "finally", "already", "also", "now", "ought", "need", "needs"}
-SUBJECT_REACH_PASSIVE = 4  # words of the passive's subject read before its auxiliary chain
-
-
-def _passive_of_something_else(sentence: Sentence, start: int) -> bool:
-    """True when the cue stands in a passive ("must be brought down", "has been overthrown")
-    whose subject, the words before the auxiliary chain up to a clause break, names no ruler:
-    "prices must be brought down, the government said", "the checkpoints were removed" remove
-    no rulers; "this regime must be brought down", "it must be removed", "Hun Sen must be
-    overthrown" do. No subject (the cue opens the sentence) is no passive of something else."""
-    lowers, base = sentence.lowers, sentence.start
-    k = start - 1
-    chain = []
-    while k >= sentence.start and lowers[k - base] in PASSIVE_CHAIN:
-        chain.append(lowers[k - base])
-        k -= 1
-    if not any(w in PASSIVE_BE for w in chain):
-        return False
-    first = k
-    while first >= sentence.start and k - first < SUBJECT_REACH_PASSIVE \
-            and sentence.doc[first].is_alpha and lowers[first - base] not in OBJECT_STOPS:
-        first -= 1
-    if first == k:
-        return False
-    subject = range(first + 1, k + 1)
-    rulers = [s for group in ("government-context", "epithet") if group in sentence.pipeline.markers
-              for s, _ in sentence.find(group)]
-    ruling = ("government", "politician", "party", "official", "royal")
-    if any(s in subject for s in rulers) or any(
-            h.start in subject or h.end - 1 in subject for h in sentence.entities
-            if h.target in ruling):
-        return False
-    return not any(lowers[j - base] in RULER_WORDS | REGIME_NOUNS | {"regime", "government"}
-                   for j in subject)
-
-
 # appeals to the security forces: a call in form, or words addressed to the forces
 FORCES_APPEAL = ("appeal-forces", "hold-fire")  # hold-fire: "troops, hold your fire"
 APPEAL_FRAME = ("call", "call-near", "imperative", "forces-address")

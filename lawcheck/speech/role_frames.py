@@ -1,7 +1,7 @@
 """Frames read by who does what to whom, for lawcheck.speech.acts (issue 13, new wording): an
-act kind's `roles` in either voice and with words between (_roles_met), and two readings of a
-territory cue's own words, its passive's subject (_passive_land) and a recipient of the
-country's own (_handed_to_our_own). Like clause_frames, each function answers one question
+act kind's `roles` in either voice and with words between (_roles_met), the subject of a
+cue's passive (_passive_subject), read for territory (_passive_land) and for removal from power
+(_passive_of_something_else), and a recipient of the country's own (_handed_to_our_own). Like clause_frames, each function answers one question
 about one sentence; they are apart so clause_frames stays small.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from lawcheck.speech.clause_frames import PREPOSITIONS
+from lawcheck.speech.clause_frames import PREPOSITIONS, REGIME_NOUNS, RULER_WORDS
 from lawcheck.speech.clause_roles import OBJECT_DETERMINERS
 from lawcheck.speech.context import Sentence, clause_start
 
@@ -180,13 +180,11 @@ def _lemma_values(_key: int) -> frozenset:
     return frozenset(table().values())
 
 
-def _passive_land(sentence: Sentence, start: int) -> bool | None:
-    """For a territory cue used as a passive ("was given to Vietnam", "were quietly ceded",
-    "has been handed"): whether its subject, read back to the clause's start or a comma and cut
-    at the first preposition other than "of", names land or a place ("our border land",
-    "hundreds of hectares of Svay Rieng", "Koh Tral"), True, or something else ("rice from
-    Takeo is sold to buyers across the border"), False. None when the cue is no passive, or no
-    subject stands before it: its object after it decides, as before."""
+def _passive_subject(sentence: Sentence, start: int) -> tuple[int, int] | None:
+    """The subject of the passive the cue at ``start`` stands in ("was given", "were quietly
+    ceded", "has been handed", "must be brought down"), as tokens (first, stop): read back to
+    the clause's start or a comma and cut at the first preposition other than "of". None when
+    the cue is no passive, or no subject stands before it."""
     lowers, base = sentence.lowers, sentence.start
     k, passed = start - 1, False
     while k >= sentence.start and lowers[k - base] in PASSIVE_FILLERS:
@@ -200,14 +198,50 @@ def _passive_land(sentence: Sentence, start: int) -> bool | None:
     stop = first
     while stop < k and not (lowers[stop - base] in PREPOSITIONS and lowers[stop - base] != "of"):
         stop += 1
-    if stop == first or any(w in POINTING for w in lowers[first - base:stop - base]):
-        return None  # no subject, or "it was given to Vietnam": what it points to decides
+    return (first, stop) if stop > first else None
+
+
+def _passive_land(sentence: Sentence, start: int) -> bool | None:
+    """For a territory cue used as a passive ("was given to Vietnam", "were quietly ceded",
+    "has been handed"): whether its subject (_passive_subject) names land or a place ("our
+    border land", "hundreds of hectares of Svay Rieng", "Koh Tral"), True, or something else
+    ("rice from Takeo is sold to buyers across the border"), False. None when the cue is no
+    passive, or no subject stands before it: its object after it decides, as before."""
+    lowers, base = sentence.lowers, sentence.start
+    span = _passive_subject(sentence, start)
+    if span is None:
+        return None
+    first, stop = span
+    if any(w in POINTING for w in lowers[first - base:stop - base]):
+        return None  # "it was given to Vietnam": what it points to decides
     spans = sentence.find("territory-context") + sentence.find("territory-object")
     if any(first <= s < stop for s, _ in spans):
         return True
     if any(_a_name(sentence.doc[j].text) for j in range(first, stop)):
         return None  # "Koh Kong Krao was handed to Thailand": a place's name, read as before
     return False
+
+
+def _passive_of_something_else(sentence: Sentence, start: int) -> bool:
+    """True when the cue stands in a passive ("must be brought down", "has been overthrown")
+    whose subject (_passive_subject) names no ruler: "prices must be brought down, the
+    government said" removes no ruler; "this regime must be brought down", "it must be removed",
+    "Hun Sen must be overthrown" do. No subject (the cue opens the sentence) is no passive of
+    something else."""
+    span = _passive_subject(sentence, start)
+    if span is None:
+        return False
+    subject = range(*span)
+    lowers, base = sentence.lowers, sentence.start
+    rulers = [s for group in ("government-context", "epithet") if group in sentence.pipeline.markers
+              for s, _ in sentence.find(group)]
+    ruling = ("government", "politician", "party", "official", "royal")
+    if any(s in subject for s in rulers) or any(
+            h.start in subject or h.end - 1 in subject for h in sentence.entities
+            if h.target in ruling):
+        return False
+    return not any(lowers[j - base] in RULER_WORDS | REGIME_NOUNS | {"regime", "government"}
+                   for j in subject)
 
 
 OWN_REACH = 3  # words from "to" to the recipient: "to the provincial health department"
