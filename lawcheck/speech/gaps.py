@@ -11,10 +11,10 @@ GAP_BREAKS, so a gap never runs across a clause ("meet us, but not in front of â
 a negation.
 
 Gapped cues are matched by GapMatcher (a PhraseMatcher over one rare part of each, its anchor,
-then the other parts read around each anchor hit), apart from the PhraseMatcher of the plain cues (pipeline.py), and come out as the
-same (start, end, (act kind, strong)) hits (acts.analyse_doc): the hit spans the cue's first
-word to its last, gap included, and everything after (markers, modes, targets) reads it as it
-reads a plain cue.
+then the other parts read around each anchor hit), apart from the PhraseMatcher of the plain
+cues (pipeline.py), and come out as the same (start, end, (act kind, strong)) hits
+(acts.analyse_doc): the hit spans the cue's first word to its last, gap included, and
+everything after (markers, modes, targets) reads it as it reads a plain cue.
 """
 
 from __future__ import annotations

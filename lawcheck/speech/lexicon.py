@@ -293,8 +293,8 @@ def _markers(doc, path: Path, problems: list[Problem]) -> dict[str, MarkerGroup]
         if scope not in SCOPES or not (within is None or (
                 isinstance(within, int) and not isinstance(within, bool) and within > 0)):
             problems.append(Problem("LC334", node.where("scope" if "scope" in node else "within"),
-                                    f"marker group {name!r}: scope must be sentence, before, after, "
-                                    "around or at, "
+                                    f"marker group {name!r}: scope must be sentence, before, "
+                                    "after, around or at, "
                                     "within a positive number of words",
                                     fix="write scope: before, or within: 3"))
         groups[name] = MarkerGroup(_phrase_list(node, "phrases", path, problems), categories,

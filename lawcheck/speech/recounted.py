@@ -484,8 +484,9 @@ def _deed_pronoun(sentence: Sentence, target, start: int, earlier) -> bool:
     """True when the one "accused" is only "it" as the subject of "is" before a wrong named as a
     noun, and no one is named before it in the statement ("Why does the village authority do
     that? It is a threatening.", "It was corruption, plain and simple."): the pronoun names the
-    deed, not a person ("this is corrupt", "that is theft" point at what is shown and stay). With someone named before, the pronoun points back to
-    them and the accusation stands ("The governor took our land. It is a theft.")."""
+    deed, not a person ("this is corrupt", "that is theft" point at what is shown and stay).
+    With someone named before, the pronoun points back to them and the accusation stands ("The
+    governor took our land. It is a theft.")."""
     words = target.words.lower()
     if target.category != "person" or words not in DEED_PRONOUNS:
         return False

@@ -1,8 +1,9 @@
 """Frames read by who does what to whom, for lawcheck.speech.acts (issue 13, new wording): an
 act kind's `roles` in either voice and with words between (_roles_met), the subject of a
 cue's passive (_passive_subject), read for territory (_passive_land) and for removal from power
-(_passive_of_something_else), and a recipient of the country's own (_handed_to_our_own). Like clause_frames, each function answers one question
-about one sentence; they are apart so clause_frames stays small.
+(_passive_of_something_else), and a recipient of the country's own (_handed_to_our_own). Like
+clause_frames, each function answers one question about one sentence; they are apart so
+clause_frames stays small.
 """
 
 from __future__ import annotations
