@@ -271,6 +271,9 @@ CODES: dict[str, str] = {
     "LC335": "spaCy model not installed",
     "LC336": "lexicon folder or file missing",
     "LC337": "Khmer lexicon names an entry or act the English lexicon does not have",
+    "LC338": ("bad or stale WordNet expansion of an act kind (`wordnet:` malformed, a sense "
+              "WordNet lacks, or `wordnet-cues.json` missing, unreadable or built for other "
+              "senses)"),
     "LC339": "bad gapped cue (... without gap, gap out of range, empty part, bad a/b word)",
     "LC340": "precedent base has problems (each listed with its own code)",
     "LC341": "precedent file is not valid YAML (syntax, tab, duplicate key)",

@@ -9,6 +9,8 @@ here imports spaCy: phrases stay plain text until the pipeline is built.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,11 +76,17 @@ BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "re
 ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
-            "direction", "also", "sentiment", "reach", "unless", "gap", "roles"}
+            "direction", "also", "sentiment", "reach", "unless", "gap", "roles", "wordnet"}
 ROLE_KEYS = {"doer", "over", "within"}
 ROLE_WITHIN = 6  # words from the cue to each role, when `roles` gives no `within`
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
+# an act kind's WordNet senses (`wordnet:`) and the file their words are built into
+# (wordnet_build.py)
+WORDNET_FILE = "wordnet-cues.json"
+WORDNET_KEYS = {"synsets", "hyponyms", "exclude"}
+WORDNET_MAX_DEPTH = 3
+SYNSET_NAME = re.compile(r"^[a-z0-9][a-z0-9_'.-]*\.[nvar]\.\d\d$")
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
 SCOPES = ("sentence", "before", "after", "around", "at")
 
@@ -127,6 +135,9 @@ class ActKind:
     # (doer group or None, over group, within): what the act is done to, and by whom, in either
     # voice (role_frames._roles_met)
     roles: tuple[str | None, str, int] | None = None
+    # words of the WordNet senses the kind names (wordnet_build.py), less its own cues and its
+    # `exclude`: matched like its cues, never as strong ones
+    wordnet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,9 +178,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         if name not in docs and not any(p.where.file == str(folder / name) for p in problems):
             problems.append(Problem("LC336", Where(str(folder / name)), f"{name} is missing",
                                     fix="restore the file from the shipped rule base"))
+    expansion = _wordnet_file(folder, digest, problems)
     entries = _entries(docs, folder, problems)
     markers = _markers(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", problems)
-    acts = _acts(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", markers, problems)
+    acts = _acts(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", markers, problems,
+                 expansion)
     suggestions = _suggestions(docs.get("suggestions.yaml"), folder / "suggestions.yaml", acts,
                                problems)
     if problems:
@@ -308,7 +321,94 @@ def _markers(doc, path: Path, problems: list[Problem]) -> dict[str, MarkerGroup]
     return groups
 
 
-def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKind]:
+def spec_digest(synsets: list[str], hyponyms: int) -> str:
+    """What the built words depend on: the chosen senses and the depth (not ``exclude``)."""
+    text = json.dumps({"synsets": sorted(synsets), "hyponyms": hyponyms}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def read_wordnet_spec(node, act_id: str, where: Where, problems: list[Problem]):
+    """An act's ``wordnet`` mapping checked: (synsets, hyponyms, exclude), or None with the
+    problems added (LC338). Shared by the build and the lexicon loader."""
+    fix = ("write wordnet: {synsets: [overthrow.v.01], hyponyms: 1, exclude: [word]}; "
+           "synsets are WordNet 3.0 sense names (word.pos.NN)")
+    if not isinstance(node, dict):
+        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet must be a mapping",
+                                fix=fix))
+        return None
+    bad = [k for k in node if k not in WORDNET_KEYS]
+    synsets, hyponyms, exclude = node.get("synsets"), node.get("hyponyms", 1), node.get(
+        "exclude", []) or []
+    if bad:
+        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet has unknown key "
+                                f"{bad[0]!r}" + yamlio.did_you_mean(str(bad[0]), WORDNET_KEYS),
+                                fix=fix))
+        return None
+    if not (isinstance(synsets, list) and synsets
+            and all(isinstance(s, str) and SYNSET_NAME.match(s) for s in synsets)):
+        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet synsets must be a "
+                                "list of sense names such as overthrow.v.01", fix=fix))
+        return None
+    if not (isinstance(hyponyms, int) and not isinstance(hyponyms, bool)
+            and 0 <= hyponyms <= WORDNET_MAX_DEPTH):
+        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet hyponyms must be a "
+                                f"number of levels from 0 to {WORDNET_MAX_DEPTH}", fix=fix))
+        return None
+    if not (isinstance(exclude, list) and all(isinstance(w, str) and w.strip()
+                                              for w in exclude)):
+        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet exclude must be a "
+                                "list of words", fix=fix))
+        return None
+    return list(synsets), hyponyms, tuple(" ".join(w.lower().split()) for w in exclude)
+
+
+def _wordnet_file(folder: Path, digest, problems: list[Problem]) -> dict | bool | None:
+    """The built WordNet expansion (wordnet_build.py); None when the folder has none, False
+    when it cannot be read (that one problem is reported, not one per act kind)."""
+    path = folder / WORDNET_FILE
+    if not path.is_file():
+        return None
+    raw = path.read_bytes()
+    digest.update(path.name.encode() + b"\0" + raw + b"\0")
+    try:
+        data = json.loads(raw)
+        if not isinstance(data.get("acts"), dict):
+            raise ValueError("no 'acts' mapping")
+        return data
+    except ValueError as exc:   # json.JSONDecodeError and a wrong shape alike
+        problems.append(Problem("LC338", Where(str(path)), f"{WORDNET_FILE} cannot be read ({exc})",
+                                fix="rebuild it: python -m lawcheck.speech.wordnet_build"))
+        return False
+
+
+def _wordnet_words(node, act_id: str, own: tuple[str, ...], expansion: dict | bool | None,
+                   path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """The WordNet words an act kind takes: built for exactly its current senses and depth,
+    less its own cues and its ``exclude``. A spec the built file does not match is refused, so
+    a changed sense never silently matches the old words."""
+    if "wordnet" not in node:
+        return ()
+    spec = read_wordnet_spec(node["wordnet"], act_id, node.where("wordnet"), problems)
+    if spec is None:
+        return ()
+    synsets, hyponyms, exclude = spec
+    if expansion is False:
+        return ()
+    built = (expansion or {}).get("acts", {}).get(act_id)
+    if not isinstance(built, dict) or built.get("spec") != spec_digest(synsets, hyponyms):
+        problems.append(Problem("LC338", node.where("wordnet"),
+                                f"act {act_id!r}: its WordNet words are not built for these "
+                                f"senses ({WORDNET_FILE} is missing, or older than the 'wordnet' "
+                                "mapping)",
+                                fix="run python -m lawcheck.speech.wordnet_build (needs nltk "
+                                    "and Debian's wordnet-base), or remove the mapping"))
+        return ()
+    skip = set(own) | set(exclude)
+    return tuple(w for w in built.get("words", {}) if w not in skip)
+
+
+def _acts(doc, path: Path, markers: dict, problems: list[Problem],
+          expansion: dict | bool | None = None) -> list[ActKind]:
     if not isinstance(doc, dict) or not isinstance(doc.get("acts"), list):
         return []
     acts: list[ActKind] = []
@@ -411,7 +511,8 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem]) -> list[ActKi
             targets, node.get("direction") if node.get("direction") in ("after", "before")
             else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
-            tuple(g for g in unless if g in markers), gap, roles))
+            tuple(g for g in unless if g in markers), gap, roles,
+            _wordnet_words(node, act_id, cues + strong, expansion, path, problems)))
     return acts
 
 
