@@ -91,8 +91,10 @@ def reader(folder: Path):
 
 def words_of(wn, name: str, hyponyms: int) -> dict[str, str]:
     """word -> the sense it comes from, for a synset and its narrower senses to ``hyponyms``
-    levels. Multi-word lemmas ("bring_down") become phrases; proper names (capitalised lemmas)
-    are left out: they name someone, they say nothing of the act."""
+    levels. An adjective has no narrower senses in WordNet but a cluster of similar ones
+    ("cruel": "barbarous", "brutal", "savage"), taken in their place. Multi-word lemmas
+    ("bring_down") become phrases; proper names (capitalised lemmas) are left out: they name
+    someone, they say nothing of the act."""
     synset = wn.synset(name)
     found: dict[str, str] = {}
     level = [synset]
@@ -103,7 +105,7 @@ def words_of(wn, name: str, hyponyms: int) -> dict[str, str]:
                 if lemma[:1].isupper():
                     continue
                 found.setdefault(lemma.replace("_", " ").lower(), sense.name())
-            nxt += sense.hyponyms()
+            nxt += sense.similar_tos() if sense.pos() in "as" else sense.hyponyms()
         level = nxt
     return found
 
