@@ -150,3 +150,38 @@ def test_the_analyser_needs_no_wordnet_at_run_time():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+# --- lexicon entries: the people a sense names ---------------------------------------------------
+
+def mentions(text: str) -> set:
+    return set(analyse(text).facts.get("statement.mentions") or ())
+
+
+def test_a_name_only_wordnet_gave_names_the_entry_in_every_form():
+    entries = {e.id: e for e in load_lexicon().entries}
+    assert "magistrate" in entries["court.judge"].wordnet
+    assert "magistrate" not in entries["court.judge"].names
+    assert "court" in mentions("Two magistrates signed the order before dawn.")
+    assert "security-forces" in mentions("A policewoman and three constables stood at the gate.")
+
+
+def test_an_excluded_sense_word_names_no_one():
+    # "officer" is a police officer in WordNet's sense, and an NGO's programme officer too
+    assert "security-forces" not in mentions("Our programme officer will visit the project.")
+    assert "court" not in mentions("The recorder kept the minutes of the meeting.")
+
+
+def test_a_written_name_of_another_entry_stays_with_it():
+    entries = {e.id: e for e in load_lexicon().entries}
+    written = {n for e in entries.values() for n in e.names}
+    got = [w for e in entries.values() for w in e.wordnet]
+    assert not written & set(got) and len(got) == len(set(got))
+
+
+def test_an_entry_sense_changed_without_a_rebuild_is_refused_with_its_line(lexicons):
+    line = edit(lexicons / "courts.yaml", "synsets: [judge.n.01]",
+                "synsets: [judge.n.01, jurist.n.01]")
+    found = problems(lexicons)
+    assert [p.code for p in found] == ["LC338"] and "entry 'court.judge'" in found[0].message
+    assert found[0].where.line == line - 1 and found[0].where.file.endswith("courts.yaml")

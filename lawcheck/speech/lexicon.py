@@ -8,6 +8,7 @@ here imports spaCy: phrases stay plain text until the pipeline is built.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -73,7 +74,7 @@ TARGETED = ("statement.accuses", "statement.insults")  # value is the target's c
 # Marker groups the analyser itself reads (context.py, targets.py).
 BUILTIN_MARKERS = ("negation", "hypothetical", "attribution", "self", "law", "relative",
                    "pronoun", "link", "neutral")
-ENTRY_KEYS = {"id", "category", "names", "dissolved", "note"}
+ENTRY_KEYS = {"id", "category", "names", "dissolved", "note", "wordnet"}
 MARKER_KEYS = {"phrases", "categories", "scope", "within"}
 ACT_KEYS = {"id", "fact", "value", "family", "cues", "strong", "needs", "target", "targets",
             "direction", "also", "sentiment", "reach", "unless", "gap", "roles", "wordnet"}
@@ -97,6 +98,9 @@ class Entry:
     category: str
     names: tuple[str, ...]
     dissolved: bool = False
+    # words of the WordNet senses the entry names (wordnet_build.py), less every written name
+    # and its `exclude`: the pipeline matches them, and their plurals, as names of the entry
+    wordnet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             problems.append(Problem("LC336", Where(str(folder / name)), f"{name} is missing",
                                     fix="restore the file from the shipped rule base"))
     expansion = _wordnet_file(folder, digest, problems)
-    entries = _entries(docs, folder, problems)
+    entries = _entries(docs, folder, problems, expansion)
     markers = _markers(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", problems)
     acts = _acts(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", markers, problems,
                  expansion)
@@ -219,8 +223,10 @@ def _phrase_list(node: dict, key: str, path: Path, problems: list[Problem]) -> t
     return tuple(_norm(v) for v in value)
 
 
-def _entries(docs: dict, folder: Path, problems: list[Problem]) -> list[Entry]:
+def _entries(docs: dict, folder: Path, problems: list[Problem],
+             expansion: dict | bool | None = None) -> list[Entry]:
     entries: list[Entry] = []
+    with_senses: list[tuple[int, dict]] = []   # (index in entries, node) naming WordNet senses
     ids: dict[str, Where] = {}
     names: dict[str, str] = {}
     for file, doc in docs.items():
@@ -274,6 +280,13 @@ def _entries(docs: dict, folder: Path, problems: list[Problem]) -> list[Entry]:
                                         fix="write dissolved: true"))
             entries.append(Entry(entry_id, str(category), tuple(dict.fromkeys(entry_names)),
                                  dissolved is True))
+            if "wordnet" in node:
+                with_senses.append((len(entries) - 1, node))
+    taken = set(names)   # a word is a name of one entry only: a written name wins
+    for index, node in with_senses:
+        words = _wordnet_words(node, "entries", entries[index].id, taken, expansion, problems)
+        taken |= set(words)
+        entries[index] = dataclasses.replace(entries[index], wordnet=words)
     return entries
 
 
@@ -327,36 +340,36 @@ def spec_digest(synsets: list[str], hyponyms: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def read_wordnet_spec(node, act_id: str, where: Where, problems: list[Problem]):
-    """An act's ``wordnet`` mapping checked: (synsets, hyponyms, exclude), or None with the
+def read_wordnet_spec(node, what: str, where: Where, problems: list[Problem]):
+    """The ``wordnet`` mapping of ``what`` ("act 'x'", "entry 'y'") checked: (synsets, hyponyms, exclude), or None with the
     problems added (LC338). Shared by the build and the lexicon loader."""
     fix = ("write wordnet: {synsets: [overthrow.v.01], hyponyms: 1, exclude: [word]}; "
            "synsets are WordNet 3.0 sense names (word.pos.NN)")
     if not isinstance(node, dict):
-        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet must be a mapping",
+        problems.append(Problem("LC338", where, f"{what}: wordnet must be a mapping",
                                 fix=fix))
         return None
     bad = [k for k in node if k not in WORDNET_KEYS]
     synsets, hyponyms, exclude = node.get("synsets"), node.get("hyponyms", 1), node.get(
         "exclude", []) or []
     if bad:
-        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet has unknown key "
+        problems.append(Problem("LC338", where, f"{what}: wordnet has unknown key "
                                 f"{bad[0]!r}" + yamlio.did_you_mean(str(bad[0]), WORDNET_KEYS),
                                 fix=fix))
         return None
     if not (isinstance(synsets, list) and synsets
             and all(isinstance(s, str) and SYNSET_NAME.match(s) for s in synsets)):
-        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet synsets must be a "
+        problems.append(Problem("LC338", where, f"{what}: wordnet synsets must be a "
                                 "list of sense names such as overthrow.v.01", fix=fix))
         return None
     if not (isinstance(hyponyms, int) and not isinstance(hyponyms, bool)
             and 0 <= hyponyms <= WORDNET_MAX_DEPTH):
-        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet hyponyms must be a "
+        problems.append(Problem("LC338", where, f"{what}: wordnet hyponyms must be a "
                                 f"number of levels from 0 to {WORDNET_MAX_DEPTH}", fix=fix))
         return None
     if not (isinstance(exclude, list) and all(isinstance(w, str) and w.strip()
                                               for w in exclude)):
-        problems.append(Problem("LC338", where, f"act {act_id!r}: wordnet exclude must be a "
+        problems.append(Problem("LC338", where, f"{what}: wordnet exclude must be a "
                                 "list of words", fix=fix))
         return None
     return list(synsets), hyponyms, tuple(" ".join(w.lower().split()) for w in exclude)
@@ -381,23 +394,25 @@ def _wordnet_file(folder: Path, digest, problems: list[Problem]) -> dict | bool 
         return False
 
 
-def _wordnet_words(node, act_id: str, own: tuple[str, ...], expansion: dict | bool | None,
-                   path: Path, problems: list[Problem]) -> tuple[str, ...]:
-    """The WordNet words an act kind takes: built for exactly its current senses and depth,
-    less its own cues and its ``exclude``. A spec the built file does not match is refused, so
-    a changed sense never silently matches the old words."""
+def _wordnet_words(node, section: str, node_id: str, own, expansion: dict | bool | None,
+                   problems: list[Problem]) -> tuple[str, ...]:
+    """The WordNet words an act kind (``section`` "acts") or a lexicon entry ("entries") takes:
+    built for exactly its current senses and depth, less ``own`` (its own cues or names, and
+    for an entry every name of another) and its ``exclude``. A spec the built file does not
+    match is refused, so a changed sense never silently matches the old words."""
     if "wordnet" not in node:
         return ()
-    spec = read_wordnet_spec(node["wordnet"], act_id, node.where("wordnet"), problems)
+    what = f"{'act' if section == 'acts' else 'entry'} {node_id!r}"
+    spec = read_wordnet_spec(node["wordnet"], what, node.where("wordnet"), problems)
     if spec is None:
         return ()
     synsets, hyponyms, exclude = spec
     if expansion is False:
         return ()
-    built = (expansion or {}).get("acts", {}).get(act_id)
+    built = (expansion or {}).get(section, {}).get(node_id)
     if not isinstance(built, dict) or built.get("spec") != spec_digest(synsets, hyponyms):
         problems.append(Problem("LC338", node.where("wordnet"),
-                                f"act {act_id!r}: its WordNet words are not built for these "
+                                f"{what}: its WordNet words are not built for these "
                                 f"senses ({WORDNET_FILE} is missing, or older than the 'wordnet' "
                                 "mapping)",
                                 fix="run python -m lawcheck.speech.wordnet_build (needs nltk "
@@ -512,7 +527,7 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem],
             else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
             tuple(g for g in unless if g in markers), gap, roles,
-            _wordnet_words(node, act_id, cues + strong, expansion, path, problems)))
+            _wordnet_words(node, "acts", act_id, set(cues + strong), expansion, problems)))
     return acts
 
 

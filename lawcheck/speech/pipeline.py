@@ -96,7 +96,10 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
                     + [tokenizer(p.upper()) for p in phrases if "'" in p or "’" in p])
         return strings[key]
 
-    entities = {add(f"entity|{e.id}", e.names): e for e in lexicon.entries}
+    # an entry's WordNet words (lexicon.Entry.wordnet) in every form: "magistrates" too
+    entities = {add(f"entity|{e.id}", list(e.names) + [w for w in expand_all(e.wordnet)
+                                                        if w not in e.names]): e
+                for e in lexicon.entries}
     cues: dict[int, tuple[ActKind, bool]] = {}
     listed: dict[str, frozenset[str]] = {}
     for act in lexicon.acts:
