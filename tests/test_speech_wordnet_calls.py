@@ -98,6 +98,10 @@ def test_a_word_only_the_senses_gave_makes_the_call(kind, word, text, act):
     "We call for an investigation after villagers were set upon by company guards.",
     "The draft law will strangle civil society and we urge the Assembly to reject it.",
     "We must banish prejudice against Vietnamese and Cham communities.",
+    "Tourists will flock to the coast this holiday, so we urge the authorities to enforce "
+    "safety rules.",
+    "The floods will annihilate the harvest unless we act now.",
+    "Together we must besiege the ministry with letters and petitions.",
     "Many Vietnamese families lived in exile for years.",
     "We call for justice for the murder of Kem Ley.",
     # a word the senses gave, but not as a call: a contract ended, a charge reported
