@@ -105,7 +105,11 @@ def words_of(wn, name: str, hyponyms: int) -> dict[str, str]:
                 if lemma[:1].isupper():
                     continue
                 found.setdefault(lemma.replace("_", " ").lower(), sense.name())
-            nxt += sense.similar_tos() if sense.pos() in "as" else sense.hyponyms()
+            # NLTK keeps a sense's links in a set, whose order changes from run to run with
+            # Python's string hashing; sorted, a word found under two senses names the same one
+            # every build, so `--check` and the shipped file agree
+            nxt += sorted(sense.similar_tos() if sense.pos() in "as" else sense.hyponyms(),
+                          key=lambda s: s.name())
         level = nxt
     return found
 
