@@ -185,3 +185,13 @@ def test_an_entry_sense_changed_without_a_rebuild_is_refused_with_its_line(lexic
     found = problems(lexicons)
     assert [p.code for p in found] == ["LC338"] and "entry 'court.judge'" in found[0].message
     assert found[0].where.line == line - 1 and found[0].where.file.endswith("courts.yaml")
+
+
+def test_a_claims_wordnet_word_matches_in_every_form_a_calls_does_not():
+    # WordNet gives base forms; a claim is told in the past ("relinquished"), a call is not
+    acts = analyse("The government relinquished our border islands to Vietnam.").acts
+    assert any(a.fact == "statement.territory_claim" for a in acts)
+    lexicon = load_lexicon()
+    overthrow = next(a for a in lexicon.acts if a.id == "overthrow-leader")
+    assert "boot out" in overthrow.wordnet
+    assert "overthrow" not in calls("Together we booted out Hun Sen in our dreams last night.")

@@ -87,7 +87,7 @@ SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
 WORDNET_FILE = "wordnet-cues.json"
 WORDNET_KEYS = {"synsets", "hyponyms", "exclude"}
 WORDNET_MAX_DEPTH = 3
-SYNSET_NAME = re.compile(r"^[a-z0-9][a-z0-9_'.-]*\.[nvar]\.\d\d$")
+SYNSET_NAME = re.compile(r"^[a-z0-9][a-z0-9_'.-]*\.[nvars]\.\d\d$")  # s: adjective satellite
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
 SCOPES = ("sentence", "before", "after", "around", "at")
 

@@ -112,9 +112,11 @@ def _build(lexicon: Lexicon, model: str | None) -> Pipeline:
             sympathy = lexicon.markers.get("sympathy")
             words += negative_words(act.sentiment, expand_all(sympathy.phrases) if sympathy
                                     else ())
-        # the words of the kind's WordNet senses (wordnet_build.py), in the same forms as its
-        # own cues; after `listed`, so a kind that reads a target's reach holds them to it
-        words += grow(list(act.wordnet))
+        # the words of the kind's WordNet senses (wordnet_build.py), after `listed`, so a kind
+        # that reads a target's reach holds them to it. WordNet gives base forms: a claim's
+        # words match in every form ("relinquished", "handed over"), where an adviser writes
+        # the forms of a territory claim by hand; a call's stay as given ("toppled" reports)
+        words += (list if act.fact == "statement.calls" else expand_all)(list(act.wordnet))
         if words:
             cues[add(f"cue|{act.id}", list(dict.fromkeys(words)))] = (act, False)
         strong = [c for c in act.strong if not is_gapped(c)]
