@@ -182,6 +182,31 @@ def test_goods_or_a_post_handed_to_our_own_bodies_is_no_territory_claim(text):
     assert not territory(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Cross-border trade in pigs moved to the Bavet checkpoint last year.",
+    "The weekly market has moved away from the border checkpoint.",
+    "Thousands of migrant workers went back to Thailand when the border crossing reopened.",
+    "Fish traders from the border district moved to Kampot last month.",
+    "Most of the cross-border cattle trade went to the Trapeang Sre crossing after the floods.",
+    "Investment in the border zone shifted away from casinos toward farming.",
+])
+def test_trade_or_people_moving_near_the_border_is_no_territory_claim(text):
+    # the one that moved, just before the verb, is no land and no border post (issue 13, s30)
+    assert not territory(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The border posts moved to the edge of our rice fields near Vietnam.",
+    "Koh Tral went to Vietnam long ago.",
+    "Our islands went to Vietnam while the leaders smiled.",
+    "Year after year the border moved toward our village near Vietnam.",
+    "Vietnamese troops moved to the border of Svay Rieng, inside our territory.",
+    "The island? It went to Vietnam.",
+])
+def test_land_or_posts_that_moved_or_went_still_claim(text):
+    assert territory(text)
+
+
 # --- the King said to be held by those in power, with words between -------------------------------
 
 def insults_king(text: str) -> bool:

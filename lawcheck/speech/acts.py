@@ -41,7 +41,8 @@ from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss
                                        _words_punished,
                                        _told_as_done, _victim_pointed_after)
 from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
-                                         _passive_of_something_else, _roles_met)
+                                         _passive_of_something_else, _roles_met,
+                                         _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
@@ -341,6 +342,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "handed over the border health post to the provincial department"
         if kind.fact == TERRITORY and not strong and _lost_to_no_neighbour(sentence, end):
             continue  # "border communities lost their farmland to a sugar concession"
+        if kind.fact == TERRITORY and not strong and not passive and _went_elsewhere(
+                sentence, start, end):
+            continue  # "cross-border trade moved to Bavet": trade moved, no land
         if kind.fact == TERRITORY and not strong and _taken_by_company(sentence, start):
             continue  # "the company grabbed our land near the Vietnam border": a land dispute
         if kind.id in HARM_OBJECT and not strong and _harms_nothing(sentence, end):

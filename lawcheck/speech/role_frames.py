@@ -1,7 +1,8 @@
 """Frames read by who does what to whom, for lawcheck.speech.acts (issue 13, new wording): an
 act kind's `roles` in either voice and with words between (_roles_met), the subject of a
 cue's passive (_passive_subject), read for territory (_passive_land) and for removal from power
-(_passive_of_something_else), and a recipient of the country's own (_handed_to_our_own). Like
+(_passive_of_something_else), a recipient of the country's own (_handed_to_our_own) and a
+verb of motion whose subject is no land (_went_elsewhere). Like
 clause_frames, each function answers one question about one sentence; they are apart so
 clause_frames stays small.
 """
@@ -268,3 +269,55 @@ def _handed_to_our_own(sentence: Sentence, end: int) -> bool:
     if any(end <= s <= to + OWN_REACH for s in foreign):
         return False  # "to the Vietnamese authorities"
     return any(to < s <= to + OWN_REACH for s, _ in sentence.find("own-recipient"))
+
+
+# territory cues that say something moved or went somewhere: land or posts when they are what
+# moves ("the border posts moved", "Koh Tral went to Vietnam"), else trade, people or offices
+MOTION = {"moved", "moves", "moving", "move", "shifted", "shifts", "shifting", "went", "goes",
+          "gone", "going"}
+# what follows a verb of motion used without an object: where to, from where, which way
+WHITHER = {"to", "from", "back", "away", "abroad", "out", "up", "down", "towards", "toward",
+           "elsewhere", "overseas", "home", "there", "here"}
+# between a subject and its verb: "trade has quickly moved to Bavet"
+SUBJECT_FILLERS = PASSIVE_FILLERS | {"has", "have", "had", "is", "are", "was", "were", "will",
+                                     "would", "could", "may", "might", "also", "recently",
+                                     "since", "mostly", "largely", "partly", "soon", "later"}
+PEOPLE_POINTING = {"he", "she", "we", "i", "you", "us", "him", "her", "me"}
+
+
+def _went_elsewhere(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a territory cue of motion ("moved", "went", "shifted") has no object, where to
+    or from right after it, and the one that moved, the word just before it (past "has",
+    "quickly" …), is a common noun naming neither land, a place nor border posts (its head, before a
+    preposition other than "of"): "cross-border
+    trade moved to Bavet", "the workers went back to Thailand", "the market moved away from the
+    checkpoint". "The border posts moved to our rice fields", "Koh Tral went to Vietnam", "it
+    went to Vietnam", "Vietnamese troops moved to the border" keep the claim."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in MOTION or end >= sentence.end \
+            or lowers[end - base] not in WHITHER:
+        return False
+    k = start - 1
+    while k >= sentence.start and (lowers[k - base] in SUBJECT_FILLERS
+                                   or lowers[k - base].endswith("ly")):
+        k -= 1
+    if k < sentence.start or not sentence.doc[k].is_alpha:
+        return False  # no subject before it: "Moved to Vietnam!" is read as before
+    first = clause_start(sentence, k)
+    first = max([first] + [j + 1 for j in range(first, k) if lowers[j - base] in SUBJECT_OPENS]
+                + [j for j in range(first + 1, k) if lowers[j - base] in OBJECT_DETERMINERS
+                   and lowers[j - 1 - base] not in PREPOSITIONS])  # "year after year the border"
+    # the subject's head stands before its first preposition other than "of": "traders from
+    # the border district moved", "most of the cattle trade went"
+    k = next((j - 1 for j in range(first + 1, k + 1)
+              if lowers[j - base] in PREPOSITIONS and lowers[j - base] != "of"), k)
+    word = lowers[k - base]
+    if word in POINTING or word in PEOPLE_POINTING or _a_name(sentence.doc[k].text):
+        return False  # what "it" points to, or a place's name, decides
+    groups = ("territory-context", "territory-object", "border-marker", "neighbour-before")
+    spans = [span for group in groups if group in sentence.pipeline.markers
+             for span in sentence.find(group)]
+    if any(s <= k < e for s, e in spans) or any(h.start <= k < h.end for h in sentence.entities):
+        return False
+    return not any(first <= h.start < start and h.entry.category == "neighbouring-state"
+                   for h in sentence.entities)
