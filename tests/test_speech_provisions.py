@@ -1,8 +1,13 @@
-"""A sentence written as a provision of a law (issue 13, s30, false alarms on law texts): a
-"shall" after a noun, with no word of the speaker or the one spoken to, states a duty or a rule
-of procedure; it calls no one to gather and says nothing of a judge. A "shall" in the speaker's
-own voice, or a cry with "!", is still read as before. The sentences are written for these
-tests, not taken from any labelled set or law text."""
+"""A sentence written as a provision of a law (issue 13, s30, false alarms on law texts).
+
+A helper's reading took a "shall" after a noun, with no word of the speaker or the one spoken to
+and no "!", as a provision, so its acts were quoted law: law-text tune false alarms 25 -> 17.
+The lead took it out before it landed: the same shape is a threat or a prophecy in a post ("The
+traitors shall pay for selling Khmer land", "Soldiers shall refuse the orders of the dictator"),
+and the reading made those clean, the worst error lawcheck can make. The provisions below stay
+false alarms until a reading tells the law's voice apart by more than "shall" (a role noun as
+subject, no sensitive target in the sentence): strict xfails, so a fix shows. The sentences
+are written for these tests, not taken from any labelled set or law text."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ def labels(text: str) -> dict:
     "Every transfer of a title shall follow the rules for sales, gifts or exchange, or a court "
     "judgment.",
 ])
+@pytest.mark.xfail(strict=True, reason="a provision's 'shall' is not told apart from a threat's")
 def test_a_provision_in_the_laws_voice_calls_and_claims_nothing(text):
     assert labels(text) == {}
 
@@ -36,6 +42,13 @@ def test_a_provision_in_the_laws_voice_calls_and_claims_nothing(text):
     ("The dictator shall fall! Everyone to Freedom Park tomorrow!", "statement.calls", "gather"),
     ("Tenants shall occupy the ministry's lobby until our homes are returned, so join us.",
      "statement.calls", "gather"),
+    # no word of the speaker, no "!": the shape the reverted reading took for a provision
+    ("This dictatorship shall fall, and Hun Sen shall be driven out.", "statement.calls",
+     "overthrow"),
+    ("Soldiers shall refuse the orders of the dictator.", "statement.calls", "overthrow"),
+    ("The traitors shall pay for selling Khmer land to Vietnam.",
+     "statement.territory_claim", True),
 ])
 def test_a_shall_in_the_speakers_own_voice_still_calls(text, fact, value):
-    assert value in labels(text).get(fact, [])
+    found = labels(text).get(fact, [])
+    assert found is True if value is True else value in found

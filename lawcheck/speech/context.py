@@ -125,7 +125,7 @@ def sentence_bounds(doc, i: int, tokens: Tokens | None = None) -> tuple[int, int
 def mode_of(sentence: Sentence, start: int, end: int, fact: str | None = None) -> str:
     """The mode of the cue at tokens ``start``..``end`` in ``sentence``; ``fact`` is what the
     cue would feed (a label aimed at someone is scoped by clause, see _negated, _attributed)."""
-    if any(_cites_law(sentence, s) for s, _ in sentence.find("law")) or _provision(sentence):
+    if any(_cites_law(sentence, s) for s, _ in sentence.find("law")):
         return "quoted-law"
     text = sentence.text().rstrip(" \"'”’)]")
     if text.endswith("?") and not (fact in LABELS and _rhetorical(sentence)) and not any(
@@ -164,23 +164,6 @@ def _cites_law(sentence: Sentence, s: int) -> bool:
     if doc[s].lower_ not in ("article", "articles"):
         return True
     return s + 1 < sentence.end and doc[s + 1].like_num
-
-
-# the statement's own voice, or one spoken to: a "shall" among these is no law's
-OWN_VOICE = {"we", "i", "you", "our", "us", "my", "me", "your", "they", "let", "let's"}
-
-
-def _provision(sentence: Sentence) -> bool:
-    """True when the sentence reads as a provision of a law: a "shall" after a noun ("the
-    possessor shall occupy the land", "disputes shall be referred to the Labour Court", "the
-    committee shall meet twice a year"; not after "he" or "she"), with no word of the speaker, the one spoken to or
-    "they" anywhere in it, and no "!". "We shall march on Monday", "they shall pay for this" and
-    "the dictator shall fall!" are still the speaker's."""
-    lowers = sentence.lowers
-    if "shall" not in lowers or any(w in OWN_VOICE for w in lowers) or "!" in lowers:
-        return False
-    return any(word == "shall" and sentence.doc[sentence.start + k - 1].is_alpha
-               and lowers[k - 1] not in ("he", "she") for k, word in enumerate(lowers) if k)
 
 
 def _main_clause(sentence: Sentence, marker: int, start: int) -> bool:
