@@ -1,10 +1,12 @@
-"""Build the WordNet expansion of the speech-act cues: ``rules/lexicons/wordnet-cues.json``.
+"""Build the WordNet expansion of the speech-act cues and the lexicon's names:
+``rules/lexicons/wordnet-cues.json``.
 
 Phrase lists learn the wording they are shown: on sentences written blind to the analyser, cues
 added from one set of sentences barely moved another (tests/data/README.md, fourteenth round).
 So an act kind may name, besides its own cues, WordNet senses (synsets) that say what the act
 *is* ("overthrow.v.01": cause the downfall of rulers), and take every word of those senses and
-of their narrower senses ("depose", "unseat", "oust" …) as cues too:
+of their narrower senses ("depose", "unseat", "oust" …) as cues too; a lexicon entry may do
+the same for its names ("judge.n.01": "magistrate", "jurist"):
 
     wordnet:
       synsets: [overthrow.v.01, depose.v.01]   # chosen by meaning, each checked by its gloss
@@ -49,6 +51,10 @@ NOTICE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserv
 
 class _NoWordNet(InputError):
     code = "LC338"
+
+
+class _Malformed(InputError):
+    code = "LC330"   # a lexicon file that is not valid YAML, as when the lexicon loads
 
 
 def reader(folder: Path):
@@ -118,7 +124,7 @@ def build(folder: Path) -> dict:
     """The expansion of every act kind (speech-acts.yaml) and every lexicon entry (the other
     lexicon files) with a ``wordnet`` mapping in ``folder``; all problems raised together
     (LC338)."""
-    docs = {path: yamlio.load(path, _NoWordNet) for path in sorted(folder.glob("*.yaml"))
+    docs = {path: yamlio.load(path, _Malformed) for path in sorted(folder.glob("*.yaml"))
             if path.name != "suggestions.yaml"}
     with tempfile.TemporaryDirectory(prefix="lawcheck-wordnet-") as tmp:
         return _build(docs, reader(Path(tmp)))   # reading WordNet in takes about 12 s
