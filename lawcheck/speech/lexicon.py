@@ -341,8 +341,9 @@ def spec_digest(synsets: list[str], hyponyms: int) -> str:
 
 
 def read_wordnet_spec(node, what: str, where: Where, problems: list[Problem]):
-    """The ``wordnet`` mapping of ``what`` ("act 'x'", "entry 'y'") checked: (synsets, hyponyms, exclude), or None with the
-    problems added (LC338). Shared by the build and the lexicon loader."""
+    """The ``wordnet`` mapping of ``what`` ("act 'x'", "entry 'y'") checked: (synsets,
+    hyponyms, exclude), or None with the problems added (LC338). Shared by the build and the
+    lexicon loader."""
     fix = ("write wordnet: {synsets: [overthrow.v.01], hyponyms: 1, exclude: [word]}; "
            "synsets are WordNet 3.0 sense names (word.pos.NN)")
     if not isinstance(node, dict):
@@ -372,7 +373,7 @@ def read_wordnet_spec(node, what: str, where: Where, problems: list[Problem]):
         problems.append(Problem("LC338", where, f"{what}: wordnet exclude must be a "
                                 "list of words", fix=fix))
         return None
-    return list(synsets), hyponyms, tuple(" ".join(w.lower().split()) for w in exclude)
+    return list(synsets), hyponyms, tuple(_norm(w) for w in exclude)
 
 
 def _wordnet_file(folder: Path, digest, problems: list[Problem]) -> dict | bool | None:

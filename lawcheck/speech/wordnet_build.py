@@ -185,10 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = args.folder or lexicon_dir()
     try:
-        text = render(build(folder))
+        data = build(folder)
     except (InputError, RulesError) as exc:
         print(exc.render(), file=sys.stderr)
         return 2
+    text = render(data)
     target = folder / WORDNET_FILE
     if args.check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
@@ -200,7 +201,6 @@ def main(argv: list[str] | None = None) -> int:
     tmp = target.with_suffix(".json.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)   # never a half-written file
-    data = json.loads(text)
     print(f"wrote {target}: {len(data['acts'])} act kinds, {len(data['entries'])} entries")
     return 0
 
