@@ -44,6 +44,7 @@ from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
                                          _passive_of_something_else, _roles_met,
                                          _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
+from lawcheck.speech.qualified import acted_upon, claim_on_another_noun
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
@@ -413,6 +414,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the company had sold the land legally": no wrong is said
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
+            if kind.fact in (ACCUSES, INSULTS) and acted_upon(sentence, start, end):
+                continue  # "police arrested two thieves": whom the police took, not the police
+            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS) and \
+                    claim_on_another_noun(sentence, start, end):
+                continue  # "a partial transfer of the rights … as the court may confirm"
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):
