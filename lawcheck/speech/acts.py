@@ -44,6 +44,7 @@ from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
                                          _passive_of_something_else, _roles_met,
                                          _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
+from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
@@ -460,6 +461,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if mode == "quoted-law" and kind.fact in (ACCUSES, INSULTS) and target is not None \
                 and _deed_called_crime(sentence, target, start, end):
             mode = "asserted"  # "the minister takes bribes, which is a crime": no law quoted
+        if mode in ("asserted", "reported") and kind.fact == CALLS and in_laws_voice(
+                sentence, start, kind, [k for s, _, (k, _) in cue_hits
+                                        if sentence.start <= s < sentence.end]):
+            mode = "quoted-law"  # "the occupant shall occupy the plot in good faith"
         if mode == "quoted-law" and _own_call_after_law(sentence, start):
             mode = "asserted"  # "Article 41 guarantees it, so we call on everyone to gather"
         if mode in ("asserted", "reported") and kind.fact in (CALLS, TERRITORY, COURT_CLAIMS,
