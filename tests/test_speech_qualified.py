@@ -81,3 +81,26 @@ def test_a_demeaning_word_said_of_the_police_or_the_court_is_still_an_insult(tex
 
 def test_thieves_in_uniform_still_insult():
     assert labels("These thieves in uniform took our land.").get("statement.insults")
+
+
+# --- a verb of dropping that takes no case asks nothing of a court ---
+
+@pytest.mark.parametrize("text", [
+    "Repeated failure to pay the fee shall be grounds to withdraw the licence, as in any case "
+    "of fraud.",
+    "The employer must pay the dismissed worker in full before the case goes to court.",
+    "The prosecutor should withdraw the application before the hearing.",
+])
+def test_dropping_a_thing_that_is_no_case_presses_no_court(text):
+    assert COURT not in labels(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Drop the fabricated charges against the activists.",
+    "The court must dismiss the case against the land activists now.",
+    "Withdraw the complaint against them before the trial.",
+    "The judges must dismiss it before the hearing.",
+    "The prosecutor must withdraw the accusations against the detained monks.",
+])
+def test_dropping_a_case_is_still_pressure_on_the_court(text):
+    assert "pending-case" in labels(text).get(COURT, []), analyse(text).acts

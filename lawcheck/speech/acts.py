@@ -45,7 +45,7 @@ from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
                                          _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.law_voice import in_laws_voice
-from lawcheck.speech.qualified import acted_upon, claim_on_another_noun
+from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
@@ -327,6 +327,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
+        if kind.id == "release-call" and drops_something_else(sentence, start, end):
+            continue  # "grounds to withdraw the concession", "the dismissed worker"
         if kind.fact == COURT_CLAIMS and kind.family == "court-pending" and _told_as_done(
                 sentence, start, end):
             continue  # "the charges were dropped last year", "the prosecutor dropped the charges"

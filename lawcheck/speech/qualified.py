@@ -10,6 +10,9 @@ Without a parser, two readings of the words next to a cue:
   before it in its clause ("the court gave unfair treatment to the activists") or right after
   what it describes ("unfair treatment by the court", "the price of freedom at the municipal
   court").
+- ``drops_something_else``: a release call's verb of dropping ("withdraw", "dismiss") that
+  takes a thing that is no case ("grounds to withdraw the concession") or describes a noun ("the
+  dismissed worker") asks nothing of a court.
 - ``acted_upon``: a demeaning noun that names the people the police or a court acted on is no
   word about the police or the court: "police arrested two thieves", "the robbers were
   convicted by the provincial court". "The police are thieves", "these thieves in uniform" and
@@ -194,3 +197,32 @@ def acted_upon(sentence: Sentence, start: int, end: int) -> bool:
         j += 1
     return j > end and j < sentence.end and lowers[j - base] in ENFORCEMENT and \
         lowers[j - 1 - base] in COPULAS
+
+
+# a release call's verbs of dropping: what they drop must be a case for the call to press a court
+DROPPING = frozenset({"drop", "dropped", "dropping", "withdraw", "withdrawn", "withdrawing",
+                      "discontinue", "dismiss", "dismissed", "dismissing"})
+CASE_WORDS = frozenset({"charge", "charges", "case", "cases", "complaint", "complaints",
+                        "lawsuit", "lawsuits", "suit", "prosecution", "prosecutions",
+                        "accusation", "accusations", "indictment", "indictments",
+                        "proceedings", "conviction", "convictions", "sentence", "sentences",
+                        "trial", "trials", "investigation", "warrant", "warrants", "verdict",
+                        "appeal", "summons", "persecution", "harassment"})
+
+
+def drops_something_else(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a release call's verb of dropping takes a thing that is no case ("grounds to
+    withdraw the concession", "dismiss the application") or describes a noun after a determiner
+    ("the dismissed worker", "a withdrawn licence"): nothing is asked of a court. "Drop the
+    fabricated charges", "withdraw the complaint against them", "dismiss it" stay calls."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in DROPPING or _predicative(sentence, start):
+        return False  # "the charges should have been dropped long ago": the case is before
+    s, e = _phrase_after(sentence, end)
+    if s == e or s >= sentence.end:
+        return False
+    if any(lowers[k - base] in CASE_WORDS for k in range(s, e)) or any(
+            e0.start < e and e0.end > s for e0 in sentence.entities):
+        return False
+    # the noun phrase may run on to its head: "the concession charges book" holds "charges"
+    return not (e < sentence.end and lowers[e - base] in CASE_WORDS)
