@@ -10,7 +10,7 @@ subject, no sensitive target in the sentence): strict xfails, so a fix shows. Th
 are written for these tests, not taken from any labelled set or law text.
 
 s31: they pass now. The court-claim words in four of them describe another noun ("a partial
-sale", "the price of the leased plot": lawcheck/speech/qualified.py, tests/test_speech_qualified.py);
+sale", "the price of the leased plot": lawcheck/speech/qualified.py and its tests);
 the call in the first is read in the law's voice (lawcheck/speech/law_voice.py): a gathering
 word whose subject before "shall" or "may" is a role noun of law, with no word of the speaker,
 no "!", no other stance word, no leader, party or King named, no day or place of an event and

@@ -138,7 +138,8 @@ def _after_preposition(sentence: Sentence, k: int, court: set[int]) -> bool:
 
 def claim_on_another_noun(sentence: Sentence, start: int, end: int) -> bool:
     """True when the court claim word at start..end describes a noun that is neither a court nor
-    what it decides, with no court named before it in its clause nor right after that noun:
+    what it decides, with no court named before it in its clause (but as the object of a
+    preposition: "claim the sale in court") nor right after that noun through one preposition:
     "a partial transfer by a co-successor shall be void", "rules for sales … or by court
     decision". "The court is partial", "a partial judge", "the impartiality of the court" and
     "the court gave unfair treatment to activists" stay claims."""
