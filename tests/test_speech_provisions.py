@@ -7,7 +7,14 @@ traitors shall pay for selling Khmer land", "Soldiers shall refuse the orders of
 and the reading made those clean, the worst error lawcheck can make. The provisions below stay
 false alarms until a reading tells the law's voice apart by more than "shall" (a role noun as
 subject, no sensitive target in the sentence): strict xfails, so a fix shows. The sentences
-are written for these tests, not taken from any labelled set or law text."""
+are written for these tests, not taken from any labelled set or law text.
+
+s31: they pass now. The court-claim words in four of them describe another noun ("a partial
+sale", "the price of the leased plot": lawcheck/speech/qualified.py and its tests);
+the call in the first is read in the law's voice (lawcheck/speech/law_voice.py): a gathering
+word whose subject before "shall" or "may" is a role noun of law, with no word of the speaker,
+no "!", no other stance word, no leader, party or King named, no day or place of an event and
+no state body as the place the crowd goes."""
 
 from __future__ import annotations
 
@@ -28,8 +35,13 @@ def labels(text: str) -> dict:
     "confirm.",
     "Every transfer of a title shall follow the rules for sales, gifts or exchange, or a court "
     "judgment.",
+    # s31: more provisions, in other words (the lessee's is cleared by the law's-voice
+    # reading; the other three were clean before and guard it)
+    "The lessee shall occupy the premises only for the purposes named in the lease.",
+    "The committee may meet at the request of one third of its members.",
+    "Any person who organises a march without giving notice shall be fined.",
+    "The organisers of a gathering shall inform the local authority five days before it.",
 ])
-@pytest.mark.xfail(strict=True, reason="a provision's 'shall' is not told apart from a threat's")
 def test_a_provision_in_the_laws_voice_calls_and_claims_nothing(text):
     assert labels(text) == {}
 
@@ -48,6 +60,17 @@ def test_a_provision_in_the_laws_voice_calls_and_claims_nothing(text):
     ("Soldiers shall refuse the orders of the dictator.", "statement.calls", "overthrow"),
     ("The traitors shall pay for selling Khmer land to Vietnam.",
      "statement.territory_claim", True),
+    # s31: a role noun of law as the subject, but a day, a place of protest, a state body as
+    # where the crowd goes, or another stance word in the sentence: still a call
+    ("The association shall gather at Freedom Park on Sunday.", "statement.calls", "gather"),
+    ("The association shall march to the National Assembly.", "statement.calls", "march"),
+    ("The owners shall occupy the ministry until the corrupt governor resigns.",
+     "statement.calls", "gather"),
+    ("The committee shall march to the Prime Minister's house tomorrow morning.",
+     "statement.calls", "march"),
+    # anyone who … with no sanction after it is no law's shape
+    ("Whoever is a patriot shall join the march.", "statement.calls", "march"),
+    ("Any person who loves Cambodia shall join the strike.", "statement.calls", "strike"),
 ])
 def test_a_shall_in_the_speakers_own_voice_still_calls(text, fact, value):
     found = labels(text).get(fact, [])

@@ -44,6 +44,8 @@ from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
                                          _passive_of_something_else, _roles_met,
                                          _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
+from lawcheck.speech.law_voice import in_laws_voice
+from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.lexicon import Entry
@@ -325,6 +327,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "soldiers defended the people", "the people's right": no appeal made
         if kind.unless and _cancelled(sentence, kind, start, end):
             continue  # "we welcome the court's decision to release them": no demand
+        if kind.id == "release-call" and drops_something_else(sentence, start, end):
+            continue  # "grounds to withdraw the concession", "the dismissed worker"
         if kind.fact == COURT_CLAIMS and kind.family == "court-pending" and _told_as_done(
                 sentence, start, end):
             continue  # "the charges were dropped last year", "the prosecutor dropped the charges"
@@ -413,6 +417,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the company had sold the land legally": no wrong is said
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
+            if kind.fact in (ACCUSES, INSULTS) and acted_upon(sentence, start, end):
+                continue  # "police arrested two thieves": whom the police took, not the police
+            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS) and \
+                    claim_on_another_noun(sentence, start, end):
+                continue  # "a partial transfer of the rights … as the court may confirm"
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):
@@ -454,6 +463,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if mode == "quoted-law" and kind.fact in (ACCUSES, INSULTS) and target is not None \
                 and _deed_called_crime(sentence, target, start, end):
             mode = "asserted"  # "the minister takes bribes, which is a crime": no law quoted
+        if mode in ("asserted", "reported") and kind.fact == CALLS and in_laws_voice(
+                sentence, start, kind, [k for s, _, (k, _) in cue_hits
+                                        if sentence.start <= s < sentence.end]):
+            mode = "quoted-law"  # "the occupant shall occupy the plot in good faith"
         if mode == "quoted-law" and _own_call_after_law(sentence, start):
             mode = "asserted"  # "Article 41 guarantees it, so we call on everyone to gather"
         if mode in ("asserted", "reported") and kind.fact in (CALLS, TERRITORY, COURT_CLAIMS,
