@@ -460,7 +460,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                                              PARTY_STANCE, FOREIGN_BACKED) \
                 and _words_punished(sentence, start):
             mode = "described"  # "jailed for claiming that farmers lost land to Vietnam": news
-        if mode == "reported" and kind.fact == CALLS and _call_recounted(sentence, start):
+        if mode in ("asserted", "reported") and kind.fact == CALLS and _call_recounted(
+                sentence, start):
             mode = "described"  # "the CNRP urged people to boycott the elections": news of a call
         if mode == "asserted" and kind.fact == TERRITORY and _loss_feared(sentence, start):
             mode = "hypothetical"  # "could result in the loss of Cambodian territory": a fear
