@@ -32,6 +32,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.carried import POINTERS, _carried_agent
+from lawcheck.speech.king_contrast import _king_contrasted
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.reported_calls import _call_recounted
 from lawcheck.speech.recounted import (_an_outcome_asked, _loss_feared,
@@ -304,6 +305,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.id == "king-contrast" and not _king_contrasted(sentence, start, end):
+            continue  # "Like his late father, the King has visited flood victims"
         if kind.id == "reject-election" and not _rejects_election(sentence, end):
             continue  # "reject the election results", "oppose violence during the elections"
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
