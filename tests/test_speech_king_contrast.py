@@ -19,6 +19,9 @@ INSULTS = "statement.insults"
     "King Father Norodom Sihanouk defended the farmers. Today's King sits in the palace while the "
     "land is taken.",
     "Unlike the previous King, the current monarch has not said a word for the flood victims.",
+    "The present King, unlike the late King Father, has never once gone to the flooded villages.",
+    "Unlike the late King Father, who lived among the villagers, the present King hides in the "
+    "palace.",
 ])
 def test_a_king_who_fails_where_his_predecessor_did_not_is_insulted(text):
     assert "king" in analyse(text).facts[INSULTS], analyse(text).acts
@@ -33,6 +36,8 @@ def test_a_king_who_fails_where_his_predecessor_did_not_is_insulted(text):
     "Unlike the late King Father, the present King never forgets the poor.",
     "The old King built schools in every province, and the present King has built hospitals.",
     "The former King stood with the farmers; the present one has continued that work.",
+    "The present King, like the late King Father, has always stood with the farmers.",
+    "The present King, unlike the late King Father, speaks fluent Czech.",
 ])
 def test_likeness_praise_and_history_insult_no_king(text):
     assert analyse(text).facts[INSULTS] == [], analyse(text).acts

@@ -30,7 +30,8 @@ NEGATIONS = {"never", "not", "n't", "no", "nothing", "nobody", "neither"}
 # the ones a King is said to fail
 PEOPLE = {"people", "farmers", "poor", "villagers", "victims", "workers", "families", "nation",
           "country", "citizens", "khmers", "cambodians", "children", "monks", "evicted",
-          "peasants", "subjects", "land", "flood", "floods", "hungry", "suffering"}
+          "peasants", "subjects", "land", "flood", "floods", "flooded", "hungry", "suffering",
+          "village", "villages", "communities", "provinces", "countryside", "fields"}
 # a negation that praises: "never forgets the poor", "has never abandoned the farmers"
 PRAISED = {"forgets", "forgot", "forgotten", "fails", "failed", "stops", "stopped", "tires",
            "tired", "hesitates", "hesitated", "abandons", "abandoned", "neglects", "neglected",
@@ -44,6 +45,7 @@ IDLE_PLACES = {"palace", "home", "walls", "silent", "quiet", "away", "abroad", "
                "indoors", "behind", "mute", "aloof", "distant", "comfort", "luxury"}
 IDLE_WORDS = {"silent", "silence", "nothing", "idle", "idly", "absent"}
 PREDECESSOR_REACH = 6  # words from "unlike" to the comma, or from a predecessor to the break
+UNLIKE_REACH = 14  # words from "unlike" to the comma before the present King
 BACK_REACH = 30  # words before the present King searched for the predecessor
 
 
@@ -52,12 +54,19 @@ def _king_contrasted(sentence: Sentence, start: int, end: int) -> bool:
     King, who fails the people, with his predecessor (see the module docstring)."""
     lowers = [t.lower_ for t in sentence.doc]
     if lowers[start] == "unlike":
-        comma = next((k for k in range(end, min(end + PREDECESSOR_REACH, sentence.end))
-                      if lowers[k] == ","), None)
-        if comma is None or not _predecessor(lowers[end:comma]):
+        # the comma before the present King: "Unlike his father, who lived among the people,
+        # the King hides in his palace" skips the clause about the father
+        comma = next((k for k in range(end, min(end + UNLIKE_REACH, sentence.end))
+                      if lowers[k] == "," and any(w in PRESENT for w in lowers[k + 1:k + 5])),
+                     None)
+        if comma is None and start > sentence.start and lowers[start - 1] == "," and any(
+                w in PRESENT for w in lowers[max(sentence.start, start - 5):start - 1]):
+            # "The King, unlike his late father, has never …": the King before, the aside after
+            comma = next((k for k in range(end, min(end + PREDECESSOR_REACH, sentence.end))
+                          if lowers[k] == ","), None)
+        if comma is None or not _predecessor(lowers[end:min(comma, end + PREDECESSOR_REACH)]):
             return False
-        head = lowers[comma + 1:comma + 5]
-        return any(w in PRESENT for w in head) and _fails(lowers, comma + 1, sentence.end)
+        return _fails(lowers, comma + 1, sentence.end)
     lo = max(0, start - BACK_REACH)
     breaks = [k for k in range(lo, start) if lowers[k] in BREAKS]
     if not breaks or not _predecessor(lowers[lo:breaks[-1]]):
