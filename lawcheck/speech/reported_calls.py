@@ -21,7 +21,7 @@ CALLING_NOW = {"urge", "urges", "urging", "call", "calls", "calling", "demand", 
                "incites", "mobilise", "mobilize", "invite", "invites", "instruct", "order",
                "tell", "exhort", "let", "join"}
 # present forms that may be a third party's call told as news ("the unions are calling on
-# workers to strike, the ministry said"); "let", "join" and "tell" only ever open the writer's own
+# workers to strike, the ministry said"); "let", "join", "tell" and "order" open the writer's own
 CALLING_TOLD = CALLING_NOW - {"let", "join", "tell", "order"}
 # words that may stand between a subject and its verb of calling: "the CNRP has repeatedly urged"
 BEFORE_VERB = {"has", "have", "had", "also", "repeatedly", "reportedly", "then", "later",
