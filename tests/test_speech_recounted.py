@@ -338,3 +338,39 @@ def test_a_deed_pronoun_with_no_one_named_accuses_no_one(text):
 ])
 def test_a_deed_pronoun_after_someone_named_still_accuses_them(text, accused):
     assert accused in analyse(text).facts[ACCUSES], analyse(text).acts
+
+
+# --- a third party's call told as news, with any verb of calling (issue 13, session 31) --------
+
+@pytest.mark.parametrize("text", [
+    "Last month the teachers' federation urged its members to take to the streets until "
+    "salaries rise.",
+    "The party president asked supporters to take to the streets after the vote, the radio "
+    "reported.",
+    "Union leaders have appealed to garment workers to join a general strike in March.",
+    "The farmers' network is calling on villagers to march to the provincial hall on Friday, a "
+    "district official said.",
+    "In 2014 the opposition asked voters to boycott the commune elections.",
+])
+def test_a_call_told_as_someone_elses_news_is_set_aside(text):
+    analysis = analyse(text)
+    assert analysis.facts[CALLS] == [], analysis.acts
+    assert any(a.fact == CALLS and a.mode == "described" for a in analysis.acts), analysis.acts
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Gather at the provincial hall on Monday, as the teachers' union asked.", "gather"),
+    ("The Coalition of Farmers calls on every member to march to the ministry on Friday.",
+     "march"),
+    ("Our chairman urged all members to take to the streets on Sunday.", "gather"),
+    ("The monks asked villagers to march to the provincial hall, so march with the monks on "
+     "Monday.", "march"),
+    ("The party president asked supporters to take to the streets on Sunday. Our association "
+     "fully supports the call.", "gather"),
+    ("The federation appealed to workers to join a general strike, and the undersigned support "
+     "this appeal.", "strike"),
+    ("The monks strongly encourage every family to stay away from the opening of the casino, the "
+     "said company's only project in the province.", "boycott"),
+])
+def test_the_writers_own_echoed_or_endorsed_call_is_still_made(text, call):
+    assert call in analyse(text).facts[CALLS], analyse(text).acts

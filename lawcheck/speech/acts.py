@@ -31,8 +31,11 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _presupposed, _receives_the_report,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
+from lawcheck.speech.carried import POINTERS, _carried_agent
+from lawcheck.speech.king_contrast import _king_contrasted
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
-from lawcheck.speech.recounted import (_an_outcome_asked, _call_recounted, _loss_feared,
+from lawcheck.speech.reported_calls import _call_recounted
+from lawcheck.speech.recounted import (_an_outcome_asked, _loss_feared,
                                        _condemned_by, _deed_called_crime, _deed_pronoun,
                                        _doer_is_antecedent,
                                        _investigator_after,
@@ -304,6 +307,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
+        if kind.id == "king-contrast" and not _king_contrasted(sentence, start, end):
+            continue  # "Like his late father, the King has visited flood victims"
         if kind.id == "reject-election" and not _rejects_election(sentence, end):
             continue  # "reject the election results", "oppose violence during the elections"
         if kind.id == "overthrow-weak" and not strong and _removes_something_else(
@@ -358,8 +363,14 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "Corruption is systemic; a system must fight it"
         if kind.id in LAND_OBJECT and not passive and not _names_land(sentence, start, end):
             continue  # "sold 500,000 tonnes of rice to Vietnam": no land is given
+        carried = None
         if kind.roles is not None and not _roles_met(sentence, kind, start, end):
-            continue  # "replace the roof", "the ministry decides who receives the grants"
+            # "the governor signed the order. Forty homes were then burned": a passive harm
+            # with no doer takes the actor of the sentence before (speech/carried.py)
+            carried = _carried_agent(sentence, start, end, kind.targets, sentence_at,
+                                     kind.roles[1]) if kind.fact == ACCUSES else None
+            if carried is None:
+                continue  # "replace the roof", "the ministry decides who receives the grants"
         if kind.roles is not None and kind.fact == ACCUSES and _harms_nothing(sentence, end):
             continue  # "the police shot a video of the farmers": a harmless object first
         if kind.fact == FOREIGN and kind.roles is None and not _foreign_owned(sentence, start,
@@ -393,10 +404,16 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         elif kind.target == "required":
             earlier = [h for h in hits if h.end <= sentence.start]
             tagged = [h for h in hits if h.start > 0 and doc[h.start - 1].text == "#"]
-            target = find_target(sentence, start, end, kind.targets, kind.direction, earlier,
-                                 tagged)
+            target = carried or find_target(sentence, start, end, kind.targets,
+                                            kind.direction, earlier, tagged)
             if target is None and kind.fact == COURT_CLAIMS and "court" in kind.targets:
                 target = _controlled_judiciary(sentence, start, end, kind, earlier, tagged)
+            if kind.fact == ACCUSES and (target is None or target.words.lower() in POINTERS):
+                # "the government granted the land. Families were then evicted by force and
+                # their houses burned": a passive harm with no agent reaches the actor of the
+                # sentence before, not whoever "their" (the victims') would point back to
+                target = _carried_agent(sentence, start, end, kind.targets, sentence_at) \
+                    or target
             if target is None and kind.fact == INSULTS and (
                     _slogan(doc) or _described(sentence, end)) and (
                     not kind.targets or "person" in kind.targets) and (
@@ -473,7 +490,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                                              PARTY_STANCE, FOREIGN_BACKED) \
                 and _words_punished(sentence, start):
             mode = "described"  # "jailed for claiming that farmers lost land to Vietnam": news
-        if mode == "reported" and kind.fact == CALLS and _call_recounted(sentence, start):
+        if mode in ("asserted", "reported") and kind.fact == CALLS and _call_recounted(
+                sentence, start):
             mode = "described"  # "the CNRP urged people to boycott the elections": news of a call
         if mode == "asserted" and kind.fact == TERRITORY and _loss_feared(sentence, start):
             mode = "hypothetical"  # "could result in the loss of Cambodian territory": a fear

@@ -351,6 +351,9 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue  # "we said", "we accuse": the speaker's own claim
         if e < sentence.end and sentence.lowers[e - sentence.start] in SAID_NOTHING:
             continue  # "Hun Sen killed Kem Ley and the ministry said nothing": no one is quoted
+        if any(w in ("not", "never", "n't") for w in sentence.lowers[
+                max(0, s - sentence.start - 2):s - sentence.start]):
+            continue  # "the King has not said a word for the victims": silence, no one quoted
         if _order_received(sentence, s, e):
             continue  # "a coward who signs whatever he is told": an order, no one quoted
         if _second_deed(sentence, s, e, end):

@@ -90,53 +90,6 @@ def _told_as_done(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-# verbs that put a call to people, past forms first: the nearest one before a call's cue says
-# whose call it is ("the CNRP urged people to boycott" recounts; "we urge you to spoil yours")
-CALLED_PAST = {"urged", "called", "demanded", "appealed", "encouraged", "asked", "incited",
-               "mobilised", "mobilized", "invited", "instructed", "ordered", "exhorted"}
-CALLING_NOW = {"urge", "urges", "urging", "call", "calls", "calling", "demand", "demands",
-               "appeal", "appeals", "encourage", "encourages", "ask", "asks", "incite",
-               "incites", "mobilise", "mobilize", "invite", "invites", "instruct", "order",
-               "tell", "exhort", "let", "join"}
-# words that may stand between a subject and its verb of calling: "the CNRP has repeatedly urged"
-BEFORE_VERB = {"has", "have", "had", "also", "repeatedly", "reportedly", "then", "later",
-               "publicly", "once", "previously", "allegedly", "openly", "again"}
-SELF_SUBJECTS = {"we", "i", "us", "our", "my"}
-CALL_REACH = 12  # words from the verb of calling to the cue
-
-
-def _call_recounted(sentence: Sentence, start: int) -> bool:
-    """True when the call at ``start`` is someone else's past call, told as a deed: the nearest
-    verb of calling before the cue in its sentence is a past form whose subject is not the
-    writer ("the CNRP effectively handed the seats to the CPP when it urged people to boycott
-    the elections", "in 2013 the union called on workers to strike"): news of the call, as a
-    release someone else called for is news (acts.OWN_VOICE_ONLY). The writer's own past or
-    present call still counts ("we urged people to boycott the election", "the opposition
-    urged voters to spoil their ballots, and we urge you to spoil yours too"), and so do words
-    repeated after a verb of saying ("villagers said: march to the ministry")."""
-    lowers, base = sentence.lowers, sentence.start
-    lo = max(sentence.start, start - CALL_REACH)
-    for v in range(start - 1, lo - 1, -1):
-        word = lowers[v - base]
-        if word in (";", ":", "—", "–", "but", "yet", "that", "told", "said", "says"):
-            # a new clause, or the call's own words after a verb of saying or "that" ("a leader
-            # told reporters that every family should refuse to sell"): repeated, so published
-            return False
-        if word in CALLING_NOW:
-            return False
-        if word in CALLED_PAST:
-            k = v - 1
-            while k >= sentence.start and lowers[k - base] in BEFORE_VERB:
-                k -= 1
-            if k < sentence.start or not sentence.doc[k].is_alpha:
-                return False  # no subject: "Urged by the union, …", or a list
-            if lowers[k - base] in SELF_SUBJECTS or lowers[k - base] in ("were", "was", "been",
-                                                                         "be", "being"):
-                return False  # "we urged", "we were asked to join": the writer's side
-            return True
-    return False
-
-
 # a territory claim feared, not made: the modal of possibility and a verb of consequence
 # between it and the cue ("could result in the loss of Cambodian territory", "may lead to")
 POSSIBLE = {"could", "may", "might"}
