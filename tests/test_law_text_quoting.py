@@ -45,9 +45,10 @@ KNOWN_ALARMS = {
 
 # The untouched part's ceiling: most articles with a speech finding >= medium, per language, as
 # measured at the end of the ninth round of issue 13 (tests/data/README.md, "The law-text set":
-# en 17/365 before and after the round's changes, km 2/160 before, 1/160 after). A ceiling, not a
-# target: it only keeps the figure from rising. None skips a language (and says so).
-UNTOUCHED_MAX_ALARMS: dict[str, int | None] = {"en": 17, "km": 1}
+# en 17/365 before and after the round's changes, km 2/160 before, 1/160 after; en 16/365 after
+# session 31's readings of what a claim word describes and of a provision's voice). A ceiling, not
+# a target: it only keeps the figure from rising. None skips a language (and says so).
+UNTOUCHED_MAX_ALARMS: dict[str, int | None] = {"en": 16, "km": 1}
 
 
 def _present(part: str) -> None:

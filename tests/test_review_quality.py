@@ -74,6 +74,9 @@ def test_every_flag_points_at_its_words(tmp_path):
 # (court-decided's `within` now read: a demand far from a decision in its clause is no longer
 # cancelled; and one election claim read by the new election-rigged/-partisan kinds), recall
 # incitement 0.500 -> 0.519.
+# Session 31 (what a claim word describes, whom a demeaning noun names, a provision's voice,
+# reported calls, passive harms carried, the King by contrast): outcome 50/137 unchanged, false
+# alarms 74 -> 73/438, benign at high or critical 51 -> 50. Read after the merges were committed.
 UNTOUCHED = Path(__file__).parent / "data" / "real" / "untouched.jsonl"
 REAL_FLOORS = {"false_alarm_rate_max": 0.18, "outcome_recall_min": 0.36,
                "recall_min": {"incitement": 0.48, "defamation": 0.41}}
