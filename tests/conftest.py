@@ -8,6 +8,8 @@ the variable the PostgreSQL variant is skipped with a reason saying how to run i
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +23,29 @@ PG_URL = os.environ.get("LAWCHECK_TEST_PG")
 PG_SKIP = ("PostgreSQL variant not run: set LAWCHECK_TEST_PG=postgresql+psycopg://USER@HOST:PORT/DB "
            "(a database where USER may create schemas), or run .ci/run, which starts one")
 BACKENDS = ["sqlite", "postgresql"]
+_HOME = pytest.StashKey[tuple]()  # the test session's own data folder, and its undo
+
+
+def pytest_configure(config):
+    """Collection and the module and session fixtures run before ``isolated_home``, and wrote to
+    the user's real data folder (the parsed-YAML cache, ``checked.json``): under pytest -n auto
+    both workers at once, each reading, changing and writing back the one list of checked
+    databases. Each process (each worker) gets a data folder of its own instead."""
+    patch = pytest.MonkeyPatch()
+    home = Path(tempfile.mkdtemp(prefix="lawcheck-test-home-"))
+    patch.setenv("LAWCHECK_HOME", str(home))
+    patch.delenv("LAWCHECK_DB", raising=False)
+    patch.delenv("LAWCHECK_CORPUS", raising=False)
+    config.stash[_HOME] = (patch, home)
+
+
+def pytest_sessionfinish(session):
+    """Removed here, not at unconfigure, which a pytest-xdist worker may not live to reach."""
+    patch, home = session.config.stash.get(_HOME, (None, None))
+    if patch is not None:
+        patch.undo()
+        shutil.rmtree(home, ignore_errors=True)
+        del session.config.stash[_HOME]
 
 
 @pytest.fixture(autouse=True)

@@ -279,9 +279,12 @@ def test_review_workers_die_with_their_parent(tmp_path, signame):
     source = tmp_path / "big.csv"
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     env = {**os.environ, "LAWCHECK_HOME": str(tmp_path / "home")}
+    # The signal's default action, as in a terminal: a run started under nohup passes SIGHUP on
+    # ignored, and the review then went on to its end instead of dying (30 s timeout under load).
     parent = subprocess.Popen([sys.executable, "-m", "lawcheck", "review", str(source),
                                "--jobs", "2", "-o", str(tmp_path / "out.jsonl")], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         workers: list[int] = []

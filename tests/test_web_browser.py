@@ -58,12 +58,6 @@ POSTS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import uvicorn
@@ -71,18 +65,24 @@ def server(tmp_path_factory):
     from lawcheck.web import create_app
 
     db = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}"
-    port = _free_port()
-    config = uvicorn.Config(create_app(db=db), host="127.0.0.1", port=port, log_level="warning")
+    # The socket is bound here and handed to uvicorn, not a port found free and bound again
+    # later: under pytest -n auto another worker (or PostgreSQL) could take that port between.
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(db=db), log_level="warning")
     srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     for _ in range(200):
         if srv.started:
             break
         time.sleep(0.05)
+    assert srv.started, "the test server did not start (its log is above)"
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+    sock.close()
 
 
 @pytest.fixture(scope="module")
