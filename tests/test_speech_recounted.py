@@ -93,6 +93,20 @@ def test_the_writers_own_call_or_a_call_repeated_still_counts(text, call):
     assert call in analyse(text).facts[CALLS], analyse(text).acts
 
 
+@pytest.mark.xfail(strict=True, reason="a known wrong clean (session 31): the writer's own 'join' "
+                   "that points back to a reported call to gather is lost with the reported call; "
+                   "'The union will gather at Freedom Park on Sunday. We urge everyone to join.' "
+                   "is caught")
+@pytest.mark.parametrize("text", [
+    "The opposition leader called on supporters to gather at Freedom Park on Sunday, and we urge "
+    "everyone to join.",
+    "The opposition leader called on supporters to gather at Freedom Park on Sunday. We urge "
+    "everyone to join them.",
+])
+def test_the_writers_join_after_a_reported_call_is_still_a_call(text):
+    assert analyse(text).facts[CALLS], analyse(text).acts
+
+
 # --- a loss of territory feared as possible is a concern, not a claim --------------------------
 
 TERRITORY = "statement.territory_claim"
