@@ -56,6 +56,7 @@ class Sentence:
                  tokens: Tokens | None = None):
         self.doc, self.source, self.start, self.end = doc, text, start, end
         tokens = tokens or Tokens(doc)
+        self.tokens = tokens  # the whole doc's words, for readings that look past the sentence
         self.lowers = tokens.lower[start:end]
         self.pipeline = pipeline
         self.entities = [e for e in entities if start <= e.start and e.end <= end]

@@ -52,7 +52,7 @@ BACK_REACH = 30  # words before the present King searched for the predecessor
 def _king_contrasted(sentence: Sentence, start: int, end: int) -> bool:
     """True when the king-contrast cue at start..end opens or closes a contrast of the present
     King, who fails the people, with his predecessor (see the module docstring)."""
-    lowers = [t.lower_ for t in sentence.doc]
+    lowers = sentence.tokens.lower  # the whole doc's: the predecessor may be a sentence back
     if lowers[start] == "unlike":
         # the comma before the present King: "Unlike his father, who lived among the people,
         # the King hides in his palace" skips the clause about the father

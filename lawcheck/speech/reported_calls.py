@@ -111,7 +111,7 @@ def _adverb(sentence: Sentence, k: int) -> bool:
 def _told_by_someone(sentence: Sentence) -> bool:
     """True when a verb of saying in the sentence tells whose news it is ("…, the ministry
     said", "according to the police"), and not the writer's ("we said", "as our leader said")."""
-    lowers, base = sentence.lowers, sentence.start
+    lowers = sentence.lowers
     for k, word in enumerate(lowers):
         if word in SAYING and not any(w in SELF_SUBJECTS for w in lowers[max(0, k - 3):k]) \
                 and (k == 0 or lowers[k - 1] not in ("the", "this", "that", "these", "those")):
@@ -137,7 +137,7 @@ def _call_endorsed(sentence: Sentence) -> bool:
     association") and a verb of taking up ("support", "echo", "join", "stand behind") aimed at
     a call or at its makers ("we support their call", "we echo the unions' appeal", "we join
     them"). A call the writer endorses is the writer's own, whoever first made it."""
-    lowers = [t.lower_ for t in sentence.doc]
+    lowers = sentence.tokens.lower  # the whole statement's: the call may be taken up anywhere
     for k, word in enumerate(lowers):
         if word not in ENDORSING:
             continue
