@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck import settings, yamlio
 from lawcheck.errors import InputError, Problem, RulesError, Where
 from lawcheck.speech.model import (CALLS, COURT_CLAIMS, MENTIONS, PARTY_STANCES, TARGETS)
+# WORDNET_FILE is re-exported: callers name the lexicon folder's files from here
+from lawcheck.speech.lexicon_wordnet import WORDNET_FILE  # noqa: F401
+from lawcheck.speech.lexicon_wordnet import norm as _norm, wordnet_file, wordnet_words
 
 # Lexicon category -> (target it makes, statement.mentions value it makes). None: it makes none.
 CATEGORIES: dict[str, tuple[str | None, str | None]] = {
@@ -82,12 +83,6 @@ ROLE_KEYS = {"doer", "over", "within"}
 ROLE_WITHIN = 6  # words from the cue to each role, when `roles` gives no `within`
 ALSO_KEYS = {"fact", "value", "targets"}
 SPECIAL_FILES = ("speech-acts.yaml", "suggestions.yaml")
-# an act kind's WordNet senses (`wordnet:`) and the file their words are built into
-# (wordnet_build.py)
-WORDNET_FILE = "wordnet-cues.json"
-WORDNET_KEYS = {"synsets", "hyponyms", "exclude"}
-WORDNET_MAX_DEPTH = 3
-SYNSET_NAME = re.compile(r"^[a-z0-9][a-z0-9_'.-]*\.[nvars]\.\d\d$")  # s: adjective satellite
 # "around": the cue's sentence or the one before it ("The Vietnamese … . Throw them out.")
 SCOPES = ("sentence", "before", "after", "around", "at")
 
@@ -182,7 +177,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         if name not in docs and not any(p.where.file == str(folder / name) for p in problems):
             problems.append(Problem("LC336", Where(str(folder / name)), f"{name} is missing",
                                     fix="restore the file from the shipped rule base"))
-    expansion = _wordnet_file(folder, digest, problems)
+    expansion = wordnet_file(folder, digest, problems)
     entries = _entries(docs, folder, problems, expansion)
     markers = _markers(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", problems)
     acts = _acts(docs.get("speech-acts.yaml"), folder / "speech-acts.yaml", markers, problems,
@@ -192,10 +187,6 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     if problems:
         raise RulesError(problems)
     return Lexicon(tuple(entries), markers, tuple(acts), suggestions, digest.hexdigest())
-
-
-def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
 
 
 def _where(node, key: str | None, path: Path) -> Where:
@@ -284,7 +275,7 @@ def _entries(docs: dict, folder: Path, problems: list[Problem],
                 with_senses.append((len(entries) - 1, node))
     taken = set(names)   # a word is a name of one entry only: a written name wins
     for index, node in with_senses:
-        words = _wordnet_words(node, "entries", entries[index].id, taken, expansion, problems)
+        words = wordnet_words(node, "entries", entries[index].id, taken, expansion, problems)
         taken |= set(words)
         entries[index] = dataclasses.replace(entries[index], wordnet=words)
     return entries
@@ -332,95 +323,6 @@ def _markers(doc, path: Path, problems: list[Problem]) -> dict[str, MarkerGroup]
                                     "is missing; the analyser needs it",
                                     fix="restore the group from the shipped speech-acts.yaml"))
     return groups
-
-
-def spec_digest(synsets: list[str], hyponyms: int) -> str:
-    """What the built words depend on: the chosen senses and the depth (not ``exclude``)."""
-    text = json.dumps({"synsets": sorted(synsets), "hyponyms": hyponyms}, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def read_wordnet_spec(node, what: str, where: Where, problems: list[Problem]):
-    """The ``wordnet`` mapping of ``what`` ("act 'x'", "entry 'y'") checked: (synsets,
-    hyponyms, exclude), or None with the problems added (LC338). Shared by the build and the
-    lexicon loader."""
-    fix = ("write wordnet: {synsets: [overthrow.v.01], hyponyms: 1, exclude: [word]}; "
-           "synsets are WordNet 3.0 sense names (word.pos.NN)")
-    if not isinstance(node, dict):
-        problems.append(Problem("LC338", where, f"{what}: wordnet must be a mapping",
-                                fix=fix))
-        return None
-    bad = [k for k in node if k not in WORDNET_KEYS]
-    synsets, hyponyms, exclude = node.get("synsets"), node.get("hyponyms", 1), node.get(
-        "exclude", []) or []
-    if bad:
-        problems.append(Problem("LC338", where, f"{what}: wordnet has unknown key "
-                                f"{bad[0]!r}" + yamlio.did_you_mean(str(bad[0]), WORDNET_KEYS),
-                                fix=fix))
-        return None
-    if not (isinstance(synsets, list) and synsets
-            and all(isinstance(s, str) and SYNSET_NAME.match(s) for s in synsets)):
-        problems.append(Problem("LC338", where, f"{what}: wordnet synsets must be a "
-                                "list of sense names such as overthrow.v.01", fix=fix))
-        return None
-    if not (isinstance(hyponyms, int) and not isinstance(hyponyms, bool)
-            and 0 <= hyponyms <= WORDNET_MAX_DEPTH):
-        problems.append(Problem("LC338", where, f"{what}: wordnet hyponyms must be a "
-                                f"number of levels from 0 to {WORDNET_MAX_DEPTH}", fix=fix))
-        return None
-    if not (isinstance(exclude, list) and all(isinstance(w, str) and w.strip()
-                                              for w in exclude)):
-        problems.append(Problem("LC338", where, f"{what}: wordnet exclude must be a "
-                                "list of words", fix=fix))
-        return None
-    return list(synsets), hyponyms, tuple(_norm(w) for w in exclude)
-
-
-def _wordnet_file(folder: Path, digest, problems: list[Problem]) -> dict | bool | None:
-    """The built WordNet expansion (wordnet_build.py); None when the folder has none, False
-    when it cannot be read (that one problem is reported, not one per act kind)."""
-    path = folder / WORDNET_FILE
-    if not path.is_file():
-        return None
-    raw = path.read_bytes()
-    digest.update(path.name.encode() + b"\0" + raw + b"\0")
-    try:
-        data = json.loads(raw)
-        if not isinstance(data.get("acts"), dict):
-            raise ValueError("no 'acts' mapping")
-        return data
-    except ValueError as exc:   # json.JSONDecodeError and a wrong shape alike
-        problems.append(Problem("LC338", Where(str(path)), f"{WORDNET_FILE} cannot be read ({exc})",
-                                fix="rebuild it: python -m lawcheck.speech.wordnet_build"))
-        return False
-
-
-def _wordnet_words(node, section: str, node_id: str, own, expansion: dict | bool | None,
-                   problems: list[Problem]) -> tuple[str, ...]:
-    """The WordNet words an act kind (``section`` "acts") or a lexicon entry ("entries") takes:
-    built for exactly its current senses and depth, less ``own`` (its own cues or names, and
-    for an entry every name of another) and its ``exclude``. A spec the built file does not
-    match is refused, so a changed sense never silently matches the old words."""
-    if "wordnet" not in node:
-        return ()
-    what = f"{'act' if section == 'acts' else 'entry'} {node_id!r}"
-    spec = read_wordnet_spec(node["wordnet"], what, node.where("wordnet"), problems)
-    if spec is None:
-        return ()
-    synsets, hyponyms, exclude = spec
-    if expansion is False:
-        return ()
-    built = (expansion or {}).get(section, {}).get(node_id)
-    if not isinstance(built, dict) or built.get("spec") != spec_digest(synsets, hyponyms):
-        problems.append(Problem("LC338", node.where("wordnet"),
-                                f"{what}: its WordNet words are not built for these "
-                                f"senses ({WORDNET_FILE} is missing, or older than the 'wordnet' "
-                                "mapping)",
-                                fix="run python -m lawcheck.speech.wordnet_build (needs nltk "
-                                    "and Debian's wordnet-base), or remove the mapping"))
-        return ()
-    skip = set(own) | set(exclude)
-    return tuple(w for w in built.get("words", {}) if w not in skip)
 
 
 def _acts(doc, path: Path, markers: dict, problems: list[Problem],
@@ -528,7 +430,7 @@ def _acts(doc, path: Path, markers: dict, problems: list[Problem],
             else "any", tuple(also),
             float(sentiment) if sentiment is not None else None, reach,
             tuple(g for g in unless if g in markers), gap, roles,
-            _wordnet_words(node, "acts", act_id, set(cues + strong), expansion, problems)))
+            wordnet_words(node, "acts", act_id, set(cues + strong), expansion, problems)))
     return acts
 
 

@@ -39,7 +39,8 @@ from pathlib import Path
 
 from lawcheck import yamlio
 from lawcheck.errors import InputError, Problem, RulesError
-from lawcheck.speech.lexicon import WORDNET_FILE, lexicon_dir, read_wordnet_spec, spec_digest
+from lawcheck.speech.lexicon import lexicon_dir
+from lawcheck.speech.lexicon_wordnet import WORDNET_FILE, read_wordnet_spec, spec_digest
 
 WORDNET_DIR = Path("/usr/share/wordnet")            # Debian's wordnet-base
 LEXNAMES_MAN = Path("/usr/share/man/man5/lexnames.5WN.gz")
