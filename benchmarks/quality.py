@@ -12,7 +12,7 @@ parts are scored twice: at their real dates, and undated (read as published on 2
 real statement's own precedent is left out of the likeness comparison, so it is never found by
 its own quote. Likewise a line of the learned signal's training files (real/tune.jsonl,
 statements-train.jsonl) is scored by the model of the grouped cross-validation fold that did not
-see it, never by the shipped model (``read_set`` -> ``lawcheck.speech.learned_build.crossfitted``), so
+see it, never by the shipped model (``read_set`` -> ``lawcheck.speech.learned_crossfit.crossfitted``), so
 the tuning figure stays honest.
 
 A real part whose lines carry an ``added`` tag is also scored on the items of the newest

@@ -43,7 +43,7 @@ class Labelled:
     # nobody has yet seen a result for apart from the older ones
     added: str | None = None
     # the learned model to score it with when the shipped one was trained on it: the model of
-    # the cross-validation fold that did not see it (lawcheck.speech.learned_build.crossfitted)
+    # the cross-validation fold that did not see it (lawcheck.speech.learned_crossfit.crossfitted)
     learned: object = None
     # who really published it, as the source says (tests/data/real: "org_type"); the review reads
     # every line as a domestic NGO's, so this only splits the false alarms by author
@@ -252,7 +252,7 @@ def read_set(path: Path, org_type: str = "domestic_ngo", *, dated: bool = True) 
                               exclude_precedents=(row["precedent"],) if row.get("precedent")
                               else (), added=row.get("added"), author=row.get("org_type"),
                               mark=(label_mark if row.get("expect") else benign_mark)(row.get("note"))))
-    from lawcheck.speech.learned_build import crossfitted
+    from lawcheck.speech.learned_crossfit import crossfitted
 
     return crossfitted(items, path)
 

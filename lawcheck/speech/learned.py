@@ -38,7 +38,8 @@ from the data. The runtime scores with the stored weights and never imports scik
 This module is the runtime side (plain data in, scores out). Reading the training files,
 fitting, choosing the thresholds, writing the artefact and cross-fitting (for each training item,
 the model of the fold that did not see it, so a benchmark that scores the training part stays
-honest: benchmarks/quality.py) are in lawcheck.speech.learned_build.
+honest: benchmarks/quality.py) are in lawcheck.speech.learned_build and the two modules split
+from it, learned_thresholds and learned_crossfit.
 """
 
 from __future__ import annotations
