@@ -17,7 +17,7 @@ from lawcheck.service import citation_index, load_rulebase, opened
 from lawcheck.speech.measured import no_finding_note
 
 if TYPE_CHECKING:
-    from lawcheck.review.reviewer import PlanStatement
+    from lawcheck.review.plan_statements import PlanStatement
 
 
 def check(plan: str | Path, *, org: str | Path | None = None, as_of: str | date | None = None,
@@ -48,7 +48,7 @@ def check_report(plan: str | Path, *, org: str | Path | None = None,
     from lawcheck.engine import compile_rulebase, get_engine
     from lawcheck.findings import evaluate_contexts
     from lawcheck.plan import load_plan
-    from lawcheck.review.reviewer import place_findings, plan_statements
+    from lawcheck.review.plan_statements import place_findings, plan_statements
     from lawcheck.risk import assess, load_weights
     from lawcheck.settings import engine_name, rules_dir
     from lawcheck.store import repository as repo

@@ -23,14 +23,14 @@ from lawcheck import __version__
 from lawcheck.elections import ElectionCalendar
 from lawcheck.model import Context
 from lawcheck.precedent_links import with_precedents
-from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport,
-                                   StatementSummary, Subject, Where, build_report, replaced)
+from lawcheck.report_model import (Finding, Flag, Header, Risks, StatementReport, Subject, Where,
+                                   build_report, replaced)
 from lawcheck.speech import learned, likeness
 from lawcheck.rulebase.conditions import All, Any, Cmp, evaluate
 from lawcheck.service import citation_index, load_rulebase, opened
 from lawcheck.speech.measured import no_finding_note
 from lawcheck.speech.bilingual import read
-from lawcheck.speech.script import Screen, caveat, result_label, screen
+from lawcheck.speech.script import caveat, result_label, screen
 
 # The modes of acts the analyser turns into facts: said in the statement's own voice, or
 # repeated from someone else (repeating publishes it; reported accusations and insults feed
@@ -539,68 +539,3 @@ class _Outcome:
             found = self._wanted[rule_id] = frozenset(
                 true_comparisons(rules[rule_id].condition, self.facts))
         return found
-
-
-# --- statements attached to plan activities --------------------------------------------------
-
-@dataclass(frozen=True)
-class PlanStatement:
-    """A statement of a plan activity, analysed, as one more subject of the plan check."""
-
-    context: Context  # kind "statement"
-    analysis: object
-    text: str
-    screened: Screen  # what of it could be read
-
-    def summary(self, findings: int) -> StatementSummary:
-        """The plan report's entry for this statement: where it is, what was analysed and its
-        overall result (never "no findings" when it was not fully analysed)."""
-        where = self.context.where
-        return StatementSummary(where["activity"], where["statement"],
-                                analysis_dict(self.screened, self.analysis),
-                                result_label(self.screened.analysed, findings))
-
-    def caveat(self) -> str | None:
-        where = self.context.where
-        return caveat(self.screened, f"statement {where['statement'] + 1} of activity "
-                                     f"{where['activity']}")
-
-
-def plan_statements(organization: dict, activities, elections: ElectionCalendar,
-                    analyser=None) -> list[PlanStatement]:
-    """One statement context per ``activities[].statements[]`` entry, dated by its activity.
-
-    The analyser (spaCy) is loaded only when the plan has statements, so checking a plan
-    without any stays light."""
-    found = []
-    for activity in activities:
-        for index, statement in enumerate(activity.get("statements") or ()):
-            text = statement.get("text") or ""
-            if not text.strip():
-                continue
-            if analyser is None:
-                from lawcheck.speech import Analyser
-
-                analyser = Analyser()
-            screened = screen(text, statement.get("language"))
-            screened, analysis = analyse_screened(analyser, screened, text)
-            start = activity.get("start")
-            day = start.date() if hasattr(start, "date") else start
-            facts = statement_facts(analysis, medium=statement.get("medium"),
-                                    speaker=statement.get("speaker"), day=day,
-                                    organization=organization, elections=elections)
-            where = {"activity": activity["id"], "statement": index}
-            found.append(PlanStatement(Context(facts, day, where, "statement"), analysis, text,
-                                       screened))
-    return found
-
-
-def place_findings(findings: Sequence[Finding], statement: PlanStatement,
-                   rulebase) -> list[Finding]:
-    """Each finding on a plan statement, pointed at the spans and safer wordings of its words."""
-    from lawcheck.engine import normalise
-
-    facts = normalise(statement.context.facts, rulebase.facts)  # as the engine compared them
-    rules = {r.id: r for r in rulebase.rules}
-    return [replace(f, where=locate(rules[f.rule], facts, statement.analysis, statement.text,
-                                    f.where)) for f in findings]
