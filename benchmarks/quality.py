@@ -101,7 +101,7 @@ def main() -> int:
                         help="a part of the law-text set (articles of real laws, benign)")
     parser.add_argument("--learned", type=Path,
                         help="score every line with this learned artefact (a study's, from "
-                             "`python -m lawcheck.speech.learned build --fit-half study -o F`) "
+                             "`python -m lawcheck.speech.learned_build build --fit-half study -o F`) "
                              "instead of the shipped model and its cross-fitted folds")
     args = parser.parse_args()
     if args.half == "check" and args.errors:
@@ -232,7 +232,7 @@ def use_learned(path: Path, parser):
         model = Learned(data)
     except (OSError, ValueError, KeyError) as e:
         parser.error(f"--learned {path}: not a learned artefact ({e}); build one with "
-                     "python -m lawcheck.speech.learned build -o FILE")
+                     "python -m lawcheck.speech.learned_build build -o FILE")
     seen = set((data.get("fit") or {}).get("ids") or (r["id"] for r in read_rows()))
     LEARNED.update(model=model, seen=seen)
     return model

@@ -56,16 +56,16 @@ def learned_findings(report: dict) -> list[dict]:
 
 def test_the_shipped_artefact_is_what_the_build_makes_from_the_data():
     """Rebuilt from the training files, the artefact is byte for byte the shipped one: a change
-    to the data or the code without `python -m lawcheck.speech.learned build` fails here."""
+    to the data or the code without `python -m lawcheck.speech.learned_build build` fails here."""
     shipped = learned.ARTEFACT.read_text(encoding="utf-8")
     data = json.loads(shipped)
     for rel, digest in data["trained_on"].items():
         assert learned_build._sha256(learned.ROOT / rel) == digest, \
-            f"{rel} changed since the artefact was built: run python -m lawcheck.speech.learned build"
+            f"{rel} changed since the artefact was built: run python -m lawcheck.speech.learned_build build"
     rows = learned_build.read_rows() + [r for r in learned_build.read_rows(learned.GUARD) if not r["expect"]]
     assert not data["acts"] or learned_build.read_hash(rows) == data["read_by"], \
         ("the analyser reads the training lines differently since the artefact was built (its "
-         "acts are features): run python -m lawcheck.speech.learned build")
+         "acts are features): run python -m lawcheck.speech.learned_build build")
     assert learned_build.dumps(learned_build.build()) == shipped
 
 
@@ -245,7 +245,7 @@ def test_a_broken_training_line_is_named_and_the_artefact_left_alone(tmp_path, m
     monkeypatch.setattr(learned_build, "ROOT", tmp_path)  # the build side reads the files
     out = tmp_path / "learned.json"
     out.write_text("kept", encoding="utf-8")
-    assert learned.main(["build", "-o", str(out)]) == 2
+    assert learned_build.main(["build", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     lines = len(broken.read_text(encoding="utf-8").splitlines())
     assert f"{learned.TRAINING[0]}:{lines}" in err and "how to fix" in err

@@ -77,7 +77,7 @@ def test_the_drift_check_drops_only_real_benign_lines_and_always_the_same_ones()
 def test_a_study_never_writes_the_shipped_artefact(capsys):
     before = learned.ARTEFACT.read_bytes()
     with pytest.raises(SystemExit) as stop:
-        learned.main(["build", "--fit-half", "study"])
+        learned_build.main(["build", "--fit-half", "study"])
     assert stop.value.code == 2
     assert "-o /tmp/NAME.json" in capsys.readouterr().err
     assert learned.ARTEFACT.read_bytes() == before

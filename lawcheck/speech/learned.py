@@ -26,7 +26,7 @@ cross-validated figures with its acts lean optimistic (tests/data/README.md).
 
 Fitting happens at build time, with scikit-learn::
 
-    python -m lawcheck.speech.learned build
+    python -m lawcheck.speech.learned_build build
 
 writes ``lawcheck/speech/data/learned.json``: plain data (the pruned vocabularies, IDF weights,
 coefficients, intercept and threshold of each category, the grouped cross-validation figures
@@ -471,16 +471,3 @@ def strong_values(signals, factor: float = STRONG) -> list[str]:
     return sorted({s.category for s in signals
                    if (s.score >= s.margin if s.margin is not None
                        else s.threshold > 0 and s.score >= factor * s.threshold)})
-
-
-# --- the build side lives in learned_build (scikit-learn, cross-fitting) ---------------------
-
-def main(argv=None) -> int:
-    """``python -m lawcheck.speech.learned build``: see lawcheck.speech.learned_build."""
-    from lawcheck.speech.learned_build import main as build_main
-
-    return build_main(argv)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -5,13 +5,13 @@ counting itself is in learned_thresholds.py), and writing the plain-data artefac
 learned_crossfit.py. scikit-learn is imported here only, and only when fitting; the review's
 runtime never imports this module.
 
-    python -m lawcheck.speech.learned build
+    python -m lawcheck.speech.learned_build build
 
 The threshold rule and model settings are a named variant (:data:`VARIANTS`; the shipped one is
 ``learned.VARIANT``). For the study of the tenth round (issue 13: thresholds that do not drift
 up merely because benign lines are added), a build can fit on a part of the tuning lines only:
 
-    python -m lawcheck.speech.learned build --fit-half study --variant rate-2 -o /tmp/x.json
+    python -m lawcheck.speech.learned_build build --fit-half study --variant rate-2 -o /tmp/x.json
     python benchmarks/quality.py --set tests/data/real/tune.jsonl --half check --learned /tmp/x.json
 
 ``--fit-half`` keeps the tuning lines of one half (:func:`half_of`, the definition
@@ -545,7 +545,7 @@ def dumps(data: dict) -> str:
 def main(argv=None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m lawcheck.speech.learned",
+    parser = argparse.ArgumentParser(prog="python -m lawcheck.speech.learned_build",
                                      description="Build the learned statement signal.")
     parser.add_argument("command", choices=["build"])
     parser.add_argument("-o", "--output", type=Path, default=ARTEFACT)
@@ -596,3 +596,7 @@ def main(argv=None) -> int:
           f"on tune: {cv['caught']}/{cv['risky']} risky caught, {cv['false_alarms']}/"
           f"{cv['benign']} benign flagged")
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
