@@ -1,0 +1,26 @@
+"""Plan topics → the labels of activity.topics (rules/topics.yaml, lawcheck.derive._labels).
+Keywords match whole words, so a plural the table lacks falls to `other`: "extrajudicial
+killings" once gave no grave-violation label and kh.practice.commemoration.killing could not
+fire on the 2019 Kem Ley anniversary it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.derive import _labels, load_calendars
+from lawcheck.settings import rules_dir
+
+TOPICS = load_calendars(rules_dir()).topics
+
+
+@pytest.mark.parametrize("singular, plural", [
+    ("killing", "killings"), ("arrest", "arrests"), ("detention", "detentions"),
+    ("murder", "murders"), ("disappearance", "disappearances")])
+def test_a_grave_violation_reads_the_same_in_the_plural(singular, plural):
+    assert "grave-violation" in _labels(f"extrajudicial {singular}", TOPICS)
+    assert "grave-violation" in _labels(f"extrajudicial {plural}", TOPICS)
+
+
+def test_an_unrelated_topic_is_still_other():
+    assert _labels("maternal nutrition", TOPICS) == {"health"}
+    assert _labels("kite flying", TOPICS) == {"other"}
