@@ -56,6 +56,7 @@ class Weights:
     max_factor: dict
     levels: dict           # "moderate" | "high" | "critical" -> lower bound of the score
     ladder_categories: tuple = ()  # paperwork categories LANGO Art 30's ladder governs
+    ladder_consequences: tuple = ()  # consequences below its first rung's reach (warning)
     # "none" | "warned" | "suspended" -> highest paperwork score; empty: no ladder
     ladder_steps: dict = field(default_factory=dict)
     after_warning: dict = field(default_factory=dict)  # categories, factor: speech findings
@@ -123,7 +124,7 @@ class _Reader:
 TOP = ("feeds", "severity", "kind", "confidence", "cap", "repeat", "context", "levels",
        "ladder", "after_warning")
 AFTER = ("categories", "factor")
-LADDER = ("categories", "steps")
+LADDER = ("categories", "consequences", "steps")
 STEPS = ("none", "warned", "suspended")
 WARNED = ("warning", "halt_order", "summons")  # history kinds that are Art 30's first step
 CONTEXT = ("sector", "public_profile", "election_period", "history")
@@ -161,6 +162,11 @@ def load_weights(path: Path) -> Weights:
     if "categories" in ladder and not (isinstance(categories, list) and categories):
         r.bad("LC317", ladder.where("categories"), "ladder.categories must list the finding "
               "categories the warning-suspension-removal ladder governs")
+    held = ladder.get("consequences", []) if isinstance(ladder, dict) else []
+    if not (isinstance(held, list) and all(c in CONSEQUENCES for c in held)):
+        r.bad("LC317", ladder.where("consequences"), "ladder.consequences must list "
+              f"consequences ({', '.join(CONSEQUENCES)}) whose findings the ladder holds")
+        held = []
     weights = dict(
         feeds=feeds, severity=severity, kind=kind, confidence=confidence,
         cap=r.number(top, "cap", "the file", FRACTION),
@@ -174,7 +180,8 @@ def load_weights(path: Path) -> Weights:
         older_weight=r.number(hist, "older_weight", "context.history", UNIT),
         per_entry=r.row(hist, "per_entry", SCORES, NONNEGATIVE, "context.history.per_entry"),
         max_factor=r.row(hist, "max_factor", SCORES, AT_LEAST_1, "context.history.max_factor"),
-        levels=levels, ladder_categories=tuple(categories or ()), ladder_steps=steps,
+        levels=levels, ladder_categories=tuple(categories or ()),
+        ladder_consequences=tuple(held), ladder_steps=steps,
         after_warning={"categories": tuple(after_categories or ()), "factor": after_factor})
     for name, values, order in (("severity", severity, SEVERITIES),
                                 ("kind", kind, KINDS[::-1]),
@@ -273,9 +280,10 @@ def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset
     """Exact score, {(rule, consequence, severity, kind, confidence): (base, p, count)}, and the
     paperwork ladder's (uncapped, ceiling) when it lowered the score, else None.
 
-    Paperwork lapses (``ladder.categories``) combine first and stop at the ceiling of the
-    organisation's step on LANGO Art 30's ladder: a first lapse leads to a written warning, not
-    to removal. The other findings then combine with them as before, so adding a finding still
+    Paperwork lapses (``ladder.categories``) and findings whose consequence is at most a warning
+    (``ladder.consequences``) combine first and stop at the ceiling of the organisation's step on
+    LANGO Art 30's ladder: a first lapse leads to a written warning, not to removal, and more
+    warnings do not skip the suspension that comes before removal. The other findings then combine with them as before, so adding a finding still
     never lowers the score, nor does a longer history.
 
     Speech findings (``after_warning.categories``) of an organisation already warned count
@@ -290,7 +298,7 @@ def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset
             key = (f.rule, f.consequence, f.severity, f.kind, f.confidence)
             lift = boost if boost and f.category in after.get("categories", ()) else 1
             groups.setdefault(key, [base, min(w.cap, base * factor * lift), 0])[2] += 1
-            if step is not None and f.category in w.ladder_categories:
+            if step is not None and _held(f, w):
                 paperwork.add(key)
     survive = {k: _survive(p, n, w) for k, (_, p, n) in groups.items()}
     lapses = 1 - math.prod((survive[k] for k in paperwork), start=Fraction(1))
@@ -299,6 +307,13 @@ def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset
         capped, lapses = (lapses, w.ladder_steps[step]), w.ladder_steps[step]
     rest = math.prod((s for k, s in survive.items() if k not in paperwork), start=Fraction(1))
     return 1 - (1 - lapses) * rest, groups, capped
+
+
+def _held(f: Finding, w: Weights) -> bool:
+    """Whether LANGO Art 30's ladder holds this finding on the deregistration score: a paperwork
+    lapse, or a finding whose consequence goes no further than a warning (a gathering stopped,
+    a warning letter), which cannot by itself skip the suspension that comes before removal."""
+    return f.category in w.ladder_categories or f.consequence in w.ladder_consequences
 
 
 def _survive(p: Fraction, n: int, w: Weights) -> Fraction:
@@ -333,14 +348,21 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
                                         + (f"^{n - 1}" if n > 2 else "") if n > 1 else ""))
     product = " × ".join(terms) if len(terms) <= 4 else f"the product of {len(terms)} terms"
     if capped is not None and step is not None:  # a ladder caps only on the deregistration score
-        lines.append(f"paperwork lapses ({', '.join(w.ladder_categories)}) together "
-                     f"{_n(capped[0])}, held at {_n(capped[1])}: LANGO Art 30's ladder, "
-                     f"{LADDER_WORDS[step]}")
+        held = [f for f in findings if _held(f, w) and _base(f, score, w)]
+        parts = ([f"paperwork lapses ({', '.join(w.ladder_categories)})"]
+                 if any(f.category in w.ladder_categories for f in held) else []) \
+            + ([f"findings that lead to a {' or '.join(w.ladder_consequences)} at most"]
+               if any(f.category not in w.ladder_categories for f in held) else [])
+        lines.append(f"{' and '.join(parts)} together {_n(capped[0])}, held at "
+                     f"{_n(capped[1])}: LANGO Art 30's ladder, {LADDER_WORDS[step]}")
         product = f"(1 − {_n(capped[1])}) × the other terms"
     bound = f" (at least {_n(w.levels[level])})" if level != "low" else ""
     lines.append(f"score = 1 − {product} = {_n(exact)} → {_n(shown)}: {level}{bound}")
-    ladder = step if step is not None and any(
-        f.category in w.ladder_categories and _base(f, score, w) for f in findings) else None
+    # the ladder's step is reported (and its words shown) only where it bounds the score: when
+    # other findings (an expired MoU, a neutrality breach) carry it past the step's ceiling,
+    # "not removal" would no longer be true
+    ladder = step if step is not None and shown <= w.ladder_steps[step] and any(
+        _held(f, w) and _base(f, score, w) for f in findings) else None
     drivers = tuple(sorted(by_rule, key=lambda rule: (by_rule[rule], rule)))
     return Risk(level, float(shown), drivers, tuple(lines), ladder)
 

@@ -302,6 +302,8 @@ def _line_of(path: Path, needle: str) -> int:
      "  fine:            {deregistration: 0,    prosecutoin: 0.6}", "LC302",
      "feeds.fine: unknown key 'prosecutoin'"),
     ("\nlevels:", "\nlevel:", "LC302", "the file: unknown key 'level'; did you mean 'levels'?"),
+    ("  consequences: [warning]", "  consequences: [warnign]", "LC317",
+     "ladder.consequences must list consequences"),
 ])
 def test_a_bad_weights_file_names_the_line_and_the_problem(tmp_path, old, new, code, message):
     path = _broken(tmp_path, old, new)

@@ -72,6 +72,33 @@ def test_the_ladder_does_not_hold_other_findings():
     assert dereg(LAPSES + [no_mou], LAND)["level"] == "critical"
 
 
+WARNED = dict(LAND, history=[{"date": date(2025, 1, 5), "kind": "warning"}])
+STOPPED = [finding("kh.practice.gathering-stopped", "assembly", "warning", "medium", "risk",
+                   "confirmed"),
+           finding("kh.practice.registered-group-stopped", "registration", "warning", "medium",
+                   "risk")]
+
+
+def test_warnings_do_not_carry_lapses_past_the_step_the_ladder_holds():
+    """A gathering stopped leads to a warning at most: on top of lapses already held at the
+    warned step it cannot put removal within reach (the session-32 land-forum example scored
+    0.85, critical, while its own explanation said the next measure is suspension)."""
+    held = dereg(LAPSES + STOPPED, WARNED)
+    assert (held["level"], held["score"], held["ladder"]) == ("high", 0.79, "warned")
+    assert any("and findings that lead to a warning at most together" in line
+               for line in held["explanation"])
+    # below the ceiling, warnings still add: the hold is a ceiling, not a discount
+    lapse = LAPSES[2:]
+    assert dereg(lapse + STOPPED, WARNED)["score"] > dereg(lapse, WARNED)["score"]
+
+
+def test_the_ladder_is_not_shown_where_other_findings_carry_the_score_past_it():
+    no_mou = finding("kh.mou.missing", "mou", "expulsion", "critical")
+    shown = dereg(LAPSES + STOPPED + [no_mou], WARNED)
+    assert shown["level"] == "critical"
+    assert shown.get("ladder") is None  # "not removal" would be false next to critical
+
+
 def test_speech_after_a_warning_weighs_more():
     post = finding("kh.speech.defamation.accusation", "defamation", "criminal", "medium", "risk",
                    "confirmed")
