@@ -34,7 +34,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
 from lawcheck.speech.carried import POINTERS, _carried_agent
 from lawcheck.speech.king_contrast import _king_contrasted
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
-from lawcheck.speech.reported_calls import _call_recounted
+from lawcheck.speech.reported_calls import _call_recounted, _called_for_and_joined
 from lawcheck.speech.recounted import (_an_outcome_asked, _loss_feared,
                                        _condemned_by, _deed_called_crime, _deed_pronoun,
                                        _doer_is_antecedent,
@@ -303,8 +303,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         sentence = sentence_at(start)
         if strong and kind.needs and _a_named_event(sentence, start):
             strong = False  # "monks who joined a march to the Assembly": an event, not a call
-        if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at):
-            continue
+        if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at) \
+                and not (kind.fact == CALLS and _called_for_and_joined(sentence, start)):
+            continue  # a call told as news whose event the writer urges all to join still counts
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
         if kind.id == "king-contrast" and not _king_contrasted(sentence, start, end):

@@ -1,0 +1,58 @@
+"""Wrong cleans of issue 13, by family (the safety floor): risky sentences, in words of their own,
+that must be caught, and benign sentences with the same surface words that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.speech import analyse
+
+CALLS = "statement.calls"
+ACCUSES = "statement.accuses"
+INSULTS = "statement.insults"
+COURT = "statement.court_claims"
+
+
+def labels(text: str) -> dict:
+    return {k: v for k, v in analyse(text).facts.items() if v and k != "statement.mentions"}
+
+
+# --- the writer's own call to join takes up a call told as news (reported_calls._join_urged) ---
+
+@pytest.mark.parametrize("text, call", [
+    ("The federation asked garment workers to march to the ministry on Friday, and we encourage "
+     "all our members to take part.", "march"),
+    ("Community leaders appealed to villagers to gather outside the provincial court on Monday. "
+     "Our association urges every member to join them.", "gather"),
+    ("The union called on workers to join a strike at the factory gate next week, and we "
+     "strongly urge everyone to participate.", "strike"),
+])
+def test_the_writers_call_to_join_a_told_call_is_a_call(text, call):
+    assert call in analyse(text).facts[CALLS], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The federation asked garment workers to march to the ministry on Friday.",
+    "Community leaders appealed to villagers to gather outside the provincial court on Monday. "
+    "Our association urges every member to join the legal clinic on Tuesday.",
+    "The union called on workers to join a strike at the factory gate next week, and we urge "
+    "everyone to stay calm and safe.",
+    "The ministry asked residents to gather their documents before Friday. We encourage everyone "
+    "to attend.",
+])
+def test_a_told_call_alone_or_with_another_invitation_stays_news(text):
+    assert analyse(text).facts[CALLS] == [], analyse(text).acts
+
+
+# --- a third party's call in the present with no one who reports it stays a call --------------
+# (an organisation names itself in the third person in its own releases: "The Coalition of
+# Farmers calls on every member to march", tests/test_speech_recounted.py; only a sayer, "…, a
+# district official said", makes the present call someone else's news)
+
+@pytest.mark.parametrize("text, call", [
+    ("The Farmers' Coalition is calling on all members to gather at the provincial hall on "
+     "Sunday.", "gather"),
+    ("The garment union is calling on workers to march to the ministry on Friday.", "march"),
+])
+def test_a_present_call_with_no_sayer_is_still_a_call(text, call):
+    assert call in analyse(text).facts[CALLS], analyse(text).acts
