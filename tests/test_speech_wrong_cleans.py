@@ -44,6 +44,29 @@ def test_a_told_call_alone_or_with_another_invitation_stays_news(text):
     assert analyse(text).facts[CALLS] == [], analyse(text).acts
 
 
+# --- a judge called a thief, or said to sell a verdict ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The thieving judge sold the verdict to the company.",
+    "A bribe-taking prosecutor sold the acquittal to the tycoon's family.",
+    "The provincial court sells its rulings to the highest bidder.",
+    "The thieving magistrate freed the logging boss.",
+])
+def test_a_thieving_judge_or_a_sold_verdict_is_a_claim_on_the_court(text):
+    assert "judge" in labels(text).get(COURT, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The judge read the verdict to the company's lawyers.",
+    "Two thieves sold stolen phones at the night market.",
+    "The court sold the seized trucks at a public auction.",
+    "The court auctioned the seized land to pay the workers' wages.",
+    "Reporters sold the story of the verdict to a newspaper.",
+])
+def test_a_verdict_read_or_goods_sold_claim_nothing_of_a_court(text):
+    assert labels(text) == {}, analyse(text).acts
+
+
 # --- a third party's call in the present with no one who reports it stays a call --------------
 # (an organisation names itself in the third person in its own releases: "The Coalition of
 # Farmers calls on every member to march", tests/test_speech_recounted.py; only a sayer, "…, a
