@@ -67,6 +67,31 @@ def test_a_verdict_read_or_goods_sold_claim_nothing_of_a_court(text):
     assert labels(text) == {}, analyse(text).acts
 
 
+# --- crimes or a betrayal said to be those of one named (ascribed.py) ---------------------------
+
+@pytest.mark.parametrize("text, accused", [
+    ("The minister shall pay for his crimes against the people.", "official"),
+    ("The governor's crimes against the fishing villages will not be forgotten.", "official"),
+    ("The provincial police committed grave crimes against the protesters.", "security-forces"),
+    ("The crimes of this regime must be punished.", "government"),
+    ("Crimes committed by the provincial police went unpunished.", "security-forces"),
+])
+def test_crimes_ascribed_to_one_named_accuse_them(text, accused):
+    assert accused in labels(text).get(ACCUSES, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The employer shall pay the wages of the workers.",
+    "The offender shall pay a fine.",
+    "The ministry will investigate crimes against children.",
+    "An official who commits crimes in office shall be punished under the law.",
+    "The police arrested the suspects for their crimes.",
+    "Crimes by officials must be reported to the Anti-Corruption Unit.",
+])
+def test_crimes_of_no_one_named_or_a_law_accuse_no_one(text):
+    assert ACCUSES not in labels(text), analyse(text).acts
+
+
 # --- a third party's call in the present with no one who reports it stays a call --------------
 # (an organisation names itself in the third person in its own releases: "The Coalition of
 # Farmers calls on every member to march", tests/test_speech_recounted.py; only a sayer, "…, a

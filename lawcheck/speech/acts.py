@@ -31,6 +31,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _presupposed, _receives_the_report,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
+from lawcheck.speech.ascribed import crimes_ascribed
 from lawcheck.speech.carried import POINTERS, _carried_agent
 from lawcheck.speech.king_contrast import _king_contrasted
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
@@ -382,6 +383,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             target = _next_target(sentence, end, kind.targets)
             if target is None:
                 continue  # "without a doubt", "abolish the King's portrait fee": no monarchy
+        elif kind.id == "crimes-of":
+            target = crimes_ascribed(sentence, start, end, kind.targets)
+            if target is None:
+                continue  # "crimes against children", "the police investigate the crime"
         elif kind.id in COMPARED:
             target = _compared_to(sentence, start, end, kind.targets)
             if target is None:
