@@ -92,6 +92,33 @@ def test_crimes_of_no_one_named_or_a_law_accuse_no_one(text):
     assert ACCUSES not in labels(text), analyse(text).acts
 
 
+# --- a harm carried to the one who took the land (carried._land_received) ----------------------
+
+@pytest.mark.parametrize("text", [
+    "The company received the concession. Two activists were later shot dead.",
+    "The sugar company obtained a large land concession in Koh Kong. Families were then evicted by "
+    "force.",
+    "The company was granted the forest concession. Houses in the village were later burned.",
+])
+def test_a_harm_after_a_land_taken_is_carried_to_the_taker(text):
+    assert "company" in labels(text).get(ACCUSES, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The school received new books. Classes were later held outside.",
+    "The company received a letter about the concession. Two activists were later shot dead.",
+    "The company received the concession. Two years later the first harvest was sold.",
+])
+def test_receiving_no_land_or_no_harm_carries_nothing(text):
+    assert "company" not in labels(text).get(ACCUSES, []), analyse(text).acts
+
+
+def test_a_doer_named_after_the_harm_takes_it_from_the_receiver():
+    text = ("The company received the concession. Two activists were later shot dead by the "
+            "border police.")
+    assert "company" not in labels(text).get(ACCUSES, []), analyse(text).acts
+
+
 # --- a third party's call in the present with no one who reports it stays a call --------------
 # (an organisation names itself in the third person in its own releases: "The Coalition of
 # Farmers calls on every member to march", tests/test_speech_recounted.py; only a sayer, "…, a
