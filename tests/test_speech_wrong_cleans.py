@@ -119,6 +119,27 @@ def test_a_doer_named_after_the_harm_takes_it_from_the_receiver():
     assert "company" not in labels(text).get(ACCUSES, []), analyse(text).acts
 
 
+# --- the King by contrast, the contrast closing the sentence (king_contrast._contrast_after) ---
+
+@pytest.mark.parametrize("text", [
+    "The new King has never visited the flooded villages, unlike his father.",
+    "The present monarch has not spoken once for the evicted families, unlike the late King.",
+    "The King stays silent in the palace, unlike King Father Norodom Sihanouk.",
+])
+def test_the_king_found_failing_before_the_contrast_is_mocked(text):
+    assert "king" in labels(text).get(INSULTS, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The King visited the flooded villages, like his father before him.",
+    "The new King has visited the flooded villages many times, unlike his father.",
+    "The new King has never married, unlike his father.",
+    "The King has never forgotten the farmers, unlike his father.",
+])
+def test_a_likeness_praise_or_a_neutral_difference_mocks_no_one(text):
+    assert INSULTS not in labels(text), analyse(text).acts
+
+
 # --- a third party's call in the present with no one who reports it stays a call --------------
 # (an organisation names itself in the third person in its own releases: "The Coalition of
 # Farmers calls on every member to march", tests/test_speech_recounted.py; only a sayer, "…, a

@@ -33,7 +33,7 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _taken_by_company, _the_speaker)
 from lawcheck.speech.ascribed import crimes_ascribed
 from lawcheck.speech.carried import POINTERS, _carried_agent
-from lawcheck.speech.king_contrast import _king_contrasted
+from lawcheck.speech.king_contrast import _king_contrasted, contrast_closes
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
 from lawcheck.speech.reported_calls import _call_recounted, _called_for_and_joined
 from lawcheck.speech.recounted import (_an_outcome_asked, _loss_feared,
@@ -472,6 +472,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if mode == "asserted" and kind.id == "pending-case" and not strong and _case_described(
                 sentence, start, end):
             mode = "described"  # "sentenced on fabricated charges": no outcome asked of a court
+        if mode == "negated" and kind.id == "king-contrast" and contrast_closes(sentence, start):
+            mode = "asserted"  # "the new King has never visited …, unlike his father"
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):
