@@ -31,10 +31,11 @@ from lawcheck.speech.clause_roles import (HARM_OBJECT, LAND_OBJECT, NEXT_TARGET,
                                           _presupposed, _receives_the_report,
                                           _speaker_after, _suspects_act,
                                           _taken_by_company, _the_speaker)
+from lawcheck.speech.ascribed import crimes_ascribed
 from lawcheck.speech.carried import POINTERS, _carried_agent
-from lawcheck.speech.king_contrast import _king_contrasted
+from lawcheck.speech.king_contrast import _king_contrasted, contrast_closes
 from lawcheck.speech.compared import COMPARED, _compared_to, _no_better
-from lawcheck.speech.reported_calls import _call_recounted
+from lawcheck.speech.reported_calls import _call_recounted, _called_for_and_joined
 from lawcheck.speech.recounted import (_an_outcome_asked, _loss_feared,
                                        _condemned_by, _deed_called_crime, _deed_pronoun,
                                        _doer_is_antecedent,
@@ -303,8 +304,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         sentence = sentence_at(start)
         if strong and kind.needs and _a_named_event(sentence, start):
             strong = False  # "monks who joined a march to the Assembly": an event, not a call
-        if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at):
-            continue
+        if not strong and kind.needs and not _needs_met(sentence, kind, start, end, sentence_at) \
+                and not (kind.fact == CALLS and _called_for_and_joined(sentence, start)):
+            continue  # a call told as news whose event the writer urges all to join still counts
         if (start, end, kind.fact) in claimed:
             continue  # "boycott the commune elections": the first kind in the file that fits
         if kind.id == "king-contrast" and not _king_contrasted(sentence, start, end):
@@ -381,6 +383,10 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             target = _next_target(sentence, end, kind.targets)
             if target is None:
                 continue  # "without a doubt", "abolish the King's portrait fee": no monarchy
+        elif kind.id == "crimes-of":
+            target = crimes_ascribed(sentence, start, end, kind.targets)
+            if target is None:
+                continue  # "crimes against children", "the police investigate the crime"
         elif kind.id in COMPARED:
             target = _compared_to(sentence, start, end, kind.targets)
             if target is None:
@@ -466,6 +472,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if mode == "asserted" and kind.id == "pending-case" and not strong and _case_described(
                 sentence, start, end):
             mode = "described"  # "sentenced on fabricated charges": no outcome asked of a court
+        if mode == "negated" and kind.id == "king-contrast" and contrast_closes(sentence, start):
+            mode = "asserted"  # "the new King has never visited …, unlike his father"
         if mode == "negated" and strong and kind.fact == SLURS:
             mode = "asserted"  # "no yuon here": a slur is published whatever negates it
         if mode == "negated" and kind.id in COMPARED and _no_better(sentence, start):

@@ -54,6 +54,12 @@ NO_DEED = {"said", "says", "stated", "announced", "condemned", "denied", "invest
 # verbs of deed in the past that do not end in "-ed"
 DEEDS = {"sent", "gave", "sold", "took", "brought", "drove", "made", "put", "let", "leased",
          "granted", "seized", "began", "set", "led", "struck", "shut", "cut", "held", "kept"}
+# verbs of taking land by grant or purchase: the taker gains what a harm on that land clears
+RECEIVING = {"received", "obtained", "acquired", "won", "bought", "purchased", "secured"}
+GIVEN = {"granted", "given", "awarded", "handed", "allocated", "leased", "sold"}
+OBJECT_REACH = 4  # words from the verb of taking to the land taken: "a 9,000-hectare land"
+RECEIPT_BREAKS = {"of", "about", "from", "for", "on", "to", "with", "concerning", "regarding",
+                  "and", "or"}
 NEGATIONS = {"not", "n't", "never", "no", "nobody", "neither", "nor"}
 CONDITIONS = {"if", "unless", "whether", "would", "could", "might"}
 # a target found only by a pronoun pointing back ("their houses burned"): in a passive harm it
@@ -159,9 +165,31 @@ def _deed_after(before: Sentence, k: int) -> int | None:
     if k >= before.end or not before.doc[k].text.islower():
         return None
     word = lowers[k - base]
+    if _land_received(before, k):
+        return k
     if word in NO_DEED or word in PASSIVE or not (word.endswith("ed") or word in DEEDS):
         return None
     return k
+
+
+def _land_received(before: Sentence, k: int) -> bool:
+    """True when the verb at ``k`` has the actor take land: "received the concession",
+    "obtained a 9,000-hectare land concession", "was granted the land", "bought the plot". The
+    one who gains the land is who a harm on it that follows serves ("The company received the
+    concession. Two activists were later shot dead"); receiving books, a petition or an award
+    carries nothing."""
+    lowers, base = before.lowers, before.start
+    word = lowers[k - base]
+    if word in PASSIVE and k + 1 < before.end and lowers[k + 1 - base] in GIVEN:
+        k += 1  # "was granted the land", "were given the concession"
+    elif word not in RECEIVING:
+        return False
+    for w in lowers[k + 1 - base:min(before.end, k + 1 + OBJECT_REACH) - base]:
+        if w in LAND_WORDS:
+            return True
+        if w in RECEIPT_BREAKS or w in (",", ";", ":", ".", "(", "?", "!"):
+            return False  # "received a letter about the land": the land is not what it got
+    return False
 
 
 def _related(sentence: Sentence, start: int, p: int, before: Sentence, verb: int) -> bool:

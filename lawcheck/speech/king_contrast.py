@@ -64,6 +64,8 @@ def _king_contrasted(sentence: Sentence, start: int, end: int) -> bool:
             # "The King, unlike his late father, has never …": the King before, the aside after
             comma = next((k for k in range(end, min(end + PREDECESSOR_REACH, sentence.end))
                           if lowers[k] == ","), None)
+        if comma is None and start > sentence.start and lowers[start - 1] == ",":
+            return _contrast_after(sentence, lowers, start, end)
         if comma is None or not _predecessor(lowers[end:min(comma, end + PREDECESSOR_REACH)]):
             return False
         return _fails(lowers, comma + 1, sentence.end)
@@ -72,6 +74,30 @@ def _king_contrasted(sentence: Sentence, start: int, end: int) -> bool:
     if not breaks or not _predecessor(lowers[lo:breaks[-1]]):
         return False
     return _fails(lowers, start, sentence.end)
+
+
+def _contrast_after(sentence: Sentence, lowers: list[str], start: int, end: int) -> bool:
+    """True for the contrast set after its clause: "The new King has never visited the flooded
+    villages, unlike his father": the predecessor named after "unlike" ends the sentence, and
+    the clause before the comma names the present King and says he fails the people."""
+    tail = lowers[end:sentence.end]
+    while tail and not tail[-1].isalpha():
+        tail = tail[:-1]  # the full stop
+    if not tail or len(tail) > PREDECESSOR_REACH or not _predecessor(tail):
+        return False
+    opens = max((k + 1 for k in range(sentence.start, start - 1) if lowers[k] in BREAKS),
+                default=sentence.start)
+    return any(w in PRESENT for w in lowers[opens:start - 1]) \
+        and _fails(lowers, opens, start - 1)
+
+
+def contrast_closes(sentence: Sentence, start: int) -> bool:
+    """True when the king-contrast cue at ``start`` is an "unlike" after a comma that closes the
+    sentence: the "never" before it is the failing the contrast reads (_fails), not a denial of
+    the contrast, so acts._acts does not take the act as negated."""
+    lowers = sentence.tokens.lower
+    return lowers[start] == "unlike" and start > sentence.start and lowers[start - 1] == "," \
+        and "," not in lowers[start + 1:sentence.end]
 
 
 def _predecessor(words: list[str]) -> bool:

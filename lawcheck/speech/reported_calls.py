@@ -73,6 +73,24 @@ def _call_recounted(sentence: Sentence, start: int) -> bool:
     return False
 
 
+def _called_for_and_joined(sentence: Sentence, start: int) -> bool:
+    """True when the cue at ``start`` is what a third party's call asks for ("community leaders
+    called on villagers to gather outside the provincial court") and the writer urges people to
+    join it elsewhere in the statement (_join_urged): the writer's call, whose event the told
+    call names, meets the cue's need of a word of calling. The told call alone does not."""
+    if not _join_urged(sentence.tokens.lower):
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    for v in range(start - 1, max(sentence.start, start - CALL_REACH) - 1, -1):
+        word = lowers[v - base]
+        if word in (";", ":", "—", "–", "but", "yet", "."):
+            return False
+        if word in CALLED_PAST or word in CALLING_TOLD and not (
+                v > sentence.start and lowers[v - 1 - base] == "to"):
+            return _third_party(sentence, v)
+    return False
+
+
 def _third_party(sentence: Sentence, v: int) -> bool:
     """True when the verb of calling at ``v`` has a subject before it that is not the writer:
     past the words of BEFORE_VERB (and for an "-ing" form the "is"/"are" it needs), a word that is
@@ -136,8 +154,11 @@ def _call_endorsed(sentence: Sentence) -> bool:
     """True when the writer takes up a call anywhere in the statement: "we" (or "our
     association") and a verb of taking up ("support", "echo", "join", "stand behind") aimed at
     a call or at its makers ("we support their call", "we echo the unions' appeal", "we join
-    them"). A call the writer endorses is the writer's own, whoever first made it."""
+    them"), or the writer urges people to join it (_join_urged). A call the writer endorses is
+    the writer's own, whoever first made it."""
     lowers = sentence.tokens.lower  # the whole statement's: the call may be taken up anywhere
+    if _join_urged(lowers):
+        return True
     for k, word in enumerate(lowers):
         if word not in ENDORSING:
             continue
@@ -158,3 +179,55 @@ def _call_endorsed(sentence: Sentence) -> bool:
             if not w.isalpha() and w not in ("'", "’", "'s", "’s"):
                 break  # "we support workers. The call …": the next clause is not its object
     return False
+
+
+# the writer's own call to take part in what a reported call asks for: "the opposition leader
+# called on supporters to gather at Freedom Park on Sunday, and we urge everyone to join"
+JOINING = {"join", "attend", "participate"}
+# what may follow the verb of joining when it takes up the call told before it: nothing (the
+# clause ends), or a word pointing back at the call or its makers ("join them", "attend it")
+JOIN_POINTERS = {"them", "it", "him", "her", "in", "too", "also"}
+ADDRESSEE_REACH = 4  # words from the verb of calling to the "to" of joining ("call on all of you")
+
+
+def _join_urged(lowers) -> bool:
+    """True when the writer ("we", "I", "our union") urges, calls on, asks or encourages people
+    to join, attend or take part, and nothing is named to join but the call told elsewhere in
+    the statement: the clause ends after the verb, or a pointer back stands there ("we urge
+    everyone to join", "we call on our members to take part", "we encourage you to join them").
+    "We urge everyone to join the training", "we invite members to attend the workshop" name
+    an event of their own and take up no call."""
+    for k, word in enumerate(lowers):
+        if word in JOINING:
+            to = k - 1
+        elif word == "part" and k >= 2 and lowers[k - 1] == "take":
+            to = k - 2
+        else:
+            continue
+        if to < 1 or lowers[to] != "to" or not _nothing_named(lowers, k + 1):
+            continue
+        for v in range(to - 1, max(-1, to - 1 - ADDRESSEE_REACH), -1):
+            if lowers[v] in CALLING_TOLD and _the_writers(lowers, v):
+                return True
+            if not lowers[v].isalpha():
+                break  # "…, and we urge": the verb of calling is in the same clause
+    return False
+
+
+def _nothing_named(lowers, k: int) -> bool:
+    """True when the words from ``k`` end the clause at once, or after pointers back: "join.",
+    "join them.", "join in, peacefully"."""
+    while k < len(lowers) and lowers[k] in JOIN_POINTERS:
+        k += 1
+    return k >= len(lowers) or not lowers[k].isalpha() or lowers[k] in ("and", "but", "on")
+
+
+def _the_writers(lowers, v: int) -> bool:
+    """True when the verb of calling at ``v`` is the writer's: "we urge", "I strongly urge",
+    "our union calls on"."""
+    j = v - 1
+    while j >= 0 and (lowers[j] in ENDORSE_GAP or lowers[j] in BEFORE_VERB
+                      or lowers[j].endswith("ly") and lowers[j] not in LY_NOUNS):
+        j -= 1
+    return j >= 0 and (lowers[j] in ("we", "i", "undersigned") or any(
+        w in ("our", "my") for w in lowers[max(0, j - OWNER_REACH):j + 1]))
