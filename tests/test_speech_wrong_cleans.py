@@ -56,6 +56,15 @@ def test_a_thieving_judge_or_a_sold_verdict_is_a_claim_on_the_court(text):
     assert "judge" in labels(text).get(COURT, []), analyse(text).acts
 
 
+@pytest.mark.xfail(strict=True, reason="a known wrong clean (session 32, the lead's probe after "
+                   "the merge): the seller must stand right before the verb of selling, so a "
+                   "place between ('Judges in Kandal sell bail') loses the claim; 'The judges "
+                   "sell bail to whoever pays the most' is caught")
+def test_a_sold_verdict_with_a_place_between_seller_and_verb_is_a_claim():
+    text = "Judges in Kandal sell bail to whoever pays the most."
+    assert "judge" in labels(text).get(COURT, []), analyse(text).acts
+
+
 @pytest.mark.parametrize("text", [
     "The judge read the verdict to the company's lawyers.",
     "Two thieves sold stolen phones at the night market.",
