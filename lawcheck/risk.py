@@ -283,8 +283,9 @@ def _combine(findings, score, factor, w: Weights, history: frozenset = frozenset
     Paperwork lapses (``ladder.categories``) and findings whose consequence is at most a warning
     (``ladder.consequences``) combine first and stop at the ceiling of the organisation's step on
     LANGO Art 30's ladder: a first lapse leads to a written warning, not to removal, and more
-    warnings do not skip the suspension that comes before removal. The other findings then combine with them as before, so adding a finding still
-    never lowers the score, nor does a longer history.
+    warnings do not skip the suspension that comes before removal. The other findings then
+    combine with them as before, so adding a finding still never lowers the score, nor does a
+    longer history.
 
     Speech findings (``after_warning.categories``) of an organisation already warned count
     ``after_warning.factor`` times: accusations repeated after a warning were punished hardest."""

@@ -98,7 +98,8 @@ def floor_of(rows, drawn, full, kind: str = "all", guard: int | None = None) -> 
     """Just above the highest of: every dev and train benign line by the full model; the dev
     lines' highest score by any fold model (averaged over the draws); each train benign line's
     out-of-fold score averaged over the draws, and in the first draw, the one benchmarks
-    cross-fit with (learned_crossfit.fold_models, fold seed SEED), so their dev/train figures stay 0.
+    cross-fit with (learned_crossfit.fold_models, fold seed SEED), so their dev/train figures
+    stay 0.
     One draw: today's floor. Over several, no extreme of many draws (it would rise with their
     number): averages, and the first draw only where a benchmark reads it.
 
