@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from lawcheck.speech import Analyser, acts, likeness
+from lawcheck.speech import Analyser, facts, likeness
 from lawcheck.speech.lexicon import FACT_VALUES, TARGETED
 from lawcheck.speech.model import MENTIONS, Mention
 from tests.statement_texts import benchmark_statements, set_texts
@@ -22,15 +22,15 @@ def _texts() -> list[str]:
 
 
 def _facts_reference(found, mentions) -> dict:
-    """acts.facts as first written: sets per label fact, flags, then one sorted dict."""
+    """facts.facts as first written: sets per label fact, flags, then one sorted dict."""
     labels = {name: set() for name, values in FACT_VALUES.items() if values is not None
               or name in TARGETED}
-    labels[acts.REPORTED] = set()
+    labels[facts.REPORTED] = set()
     flags = {name: False for name, values in FACT_VALUES.items()
              if values is None and name not in TARGETED}
     for act in found:
         if act.mode == "asserted" or (act.mode == "reported" and act.fact not in TARGETED
-                                      and (act.fact, act.value) not in acts.OWN_VOICE_ONLY):
+                                      and (act.fact, act.value) not in facts.OWN_VOICE_ONLY):
             if act.fact in flags:
                 flags[act.fact] = True
             else:
@@ -51,11 +51,11 @@ def test_facts_of_a_statement_without_acts_are_the_reference_facts():
     for _ in range(300):
         mentions = tuple(Mention(rng.choice(MENTIONS), "x", 0, 1)
                          for _ in range(rng.randint(0, 6)))
-        fast, slow = acts.facts((), mentions), _facts_reference((), mentions)
+        fast, slow = facts.facts((), mentions), _facts_reference((), mentions)
         assert _same(fast, slow), mentions
         # each label its own list: changing one changes no other, nor a later statement's
         fast["statement.calls"].append("march")
-        assert fast["statement.accuses"] == [] and acts.facts((), ())["statement.calls"] == []
+        assert fast["statement.accuses"] == [] and facts.facts((), ())["statement.calls"] == []
 
 
 def test_analyse_is_analyse_many_and_facts_are_the_reference_on_every_set():

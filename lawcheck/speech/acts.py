@@ -13,8 +13,7 @@ from lawcheck.speech.clause_frames import (CALLS, COURT_CLAIMS, FORCES_APPEAL, F
                                            _a_named_event, _appealed, _cancelled,
                                            _case_described,
                                            _charged_with, _controlled_judiciary,
-                                           _definition, _described, _foreign_owned,
-                                           _lost_to_no_neighbour, _mourned, _names_land,
+                                           _definition, _described, _mourned,
                                            _a_right_named, _an_occasion, _needs_met,
                                            _nothing_after,
                                            _permitted,
@@ -48,29 +47,22 @@ from lawcheck.speech.role_frames import (_handed_to_our_own, _passive_land,
                                          _passive_of_something_else, _roles_met,
                                          _went_elsewhere)
 from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
+from lawcheck.speech.land_frames import _foreign_owned, _lost_to_no_neighbour, _names_land
 from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
-from lawcheck.speech.lexicon import Entry
 from lawcheck.speech.model import Act, Analysis, Mention
+from lawcheck.speech.facts import FOREIGN_BACKED, REPORTED, facts
+from lawcheck.speech.royal_kin import royal_kin
 from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.gaps import gapped_hits
 from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import (Hit, Target, described_names, find_target, inside_target,
                                      name_hits, near_target, party_role, pointed_names)
 
-REPORTED = "statement.reported_accusation"
 ACCUSES = "statement.accuses"
 INSULTS = "statement.insults"
-# a demand on a court counts only in the statement's own voice: reporting that the UN or a
-# family called for a release is news of the call, not pressure by the one who reports it
-# a change of leaders with foreign backing counts only in the speaker's voice: an NGO reporting
-# that the government accused a party of a US-backed plot claims none itself
-FOREIGN_BACKED = "statement.foreign_backed_change"
-# likewise a call that the head of government go: "the opposition demanded that he resign"
-OWN_VOICE_ONLY = {("statement.court_claims", "pending-case"), (FOREIGN_BACKED, True),
-                  ("statement.leader_must_go", True)}
 SLURS = "statement.discrimination"  # its strong cues are slurs
 # kinds whose question is an insinuation: the contrast it sets up is the claim
 # "what good is a King who only waves?" mocks as it asks (issue 13)
@@ -104,7 +96,7 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
     hits = sorted((Hit(s, e, (doc[s].idx, (last := doc[e - 1]).idx + len(last)), entry)
                    for s, e, entry in hits), key=_START)
     if any(h.entry.category == "king" for h in hits):
-        hits = _royal_kin(hits, doc)
+        hits = royal_kin(hits, doc)
     mentions = _mentions(hits)
     acts: list[Act] = []
     text = doc.text if text is None else text
@@ -124,38 +116,6 @@ def analyse_doc(pipeline, doc, extra_entities=(), text: str | None = None) -> An
 
 
 DESCRIBED_CASE = "court.case-described"  # the mention a described case makes (no lexicon entry)
-
-
-# the King's kin are the royal family, not the King (Art 437 bis protects the King only)
-KIN = {"brother", "brothers", "sister", "sisters", "son", "sons", "daughter", "daughters",
-       "mother", "father", "wife", "uncle", "aunt", "nephew", "nephews", "niece", "nieces",
-       "cousin", "cousins", "half-brother", "half-sister", "relatives", "relative", "children",
-       "child", "grandson", "granddaughter", "grandchildren"}
-_KIN = Entry("royal.kin", "royal-family", ())
-
-
-def _royal_kin(hits, doc):
-    """A King named as the owner of a kinsman ("the King's brother") or after one ("the son of
-    the King") names that kinsman, a member of the royal family: the words are about him."""
-    out = []
-    for hit in hits:
-        if hit.entry.category == "king":
-            after = hit.end  # past the "'s" the name may hold ("the King's")
-            if doc[after - 1].lower_ not in ("'s", "’s") and after < len(doc) \
-                    and doc[after].lower_ in ("'s", "’s"):
-                after += 1
-            if doc[after - 1].lower_ in ("'s", "’s") and after < len(doc) \
-                    and doc[after].lower_ in KIN:
-                hit = Hit(hit.start, after + 1, (hit.chars[0], doc[after].idx
-                                                 + len(doc[after].text)), _KIN)
-            else:
-                k = hit.start - 1
-                if k >= 0 and doc[k].lower_ in ("the", "his", "our"):
-                    k -= 1
-                if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in KIN:
-                    hit = Hit(k - 1, hit.end, (doc[k - 1].idx, hit.chars[1]), _KIN)
-        out.append(hit)
-    return out
 
 
 _START = attrgetter("start")
@@ -562,40 +522,6 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                       target.category if target else None)))
     return acts
 
-
-
-# the label facts (a sorted list each) and the flag facts (True or False) of facts(), and
-# their names in sorted order: the same for every statement, made once (issue 13, speed)
-_LABELS = tuple(name for name, values in FACT_VALUES.items()
-                if values is not None or name in TARGETED) + (REPORTED,)
-_FLAGS = tuple(name for name, values in FACT_VALUES.items()
-               if values is None and name not in TARGETED)
-# (name, how it starts) in facts()'s order: 0 a flag (False), 1 a label ([]), 2 the mentions
-_EMPTY = tuple((name, 2 if name == "statement.mentions" else 0 if name in _FLAGS else 1)
-               for name in sorted(set(_LABELS) | set(_FLAGS) | {"statement.mentions"}))
-
-
-def facts(acts, mentions) -> dict:
-    """The statement facts: labels from asserted acts (reported ones for reported_accusation)."""
-    if not acts:  # most statements: every label empty, every flag False, only the mentions
-        mentioned = sorted({m.category for m in mentions})
-        return {name: [] if how == 1 else False if how == 0 else mentioned
-                for name, how in _EMPTY}
-    labels = {name: set() for name in _LABELS}
-    flags = dict.fromkeys(_FLAGS, False)
-    for act in acts:
-        # Repeating a call, a claim about a court or a party, or a border claim publishes it
-        # as much as saying it; only accusations and insults have a milder reported form.
-        if act.mode == "asserted" or (act.mode == "reported" and act.fact not in TARGETED
-                                      and (act.fact, act.value) not in OWN_VOICE_ONLY):
-            if act.fact in flags:
-                flags[act.fact] = True
-            else:
-                labels[act.fact].add(act.value)
-    result = {name: sorted(values) for name, values in labels.items()}
-    result.update(flags)
-    result["statement.mentions"] = sorted({m.category for m in mentions})
-    return dict(sorted(result.items()))
 
 
 def _fights_a_wrong(sentence: Sentence, start: int, end: int, cue_hits) -> bool:

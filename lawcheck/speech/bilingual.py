@@ -27,7 +27,7 @@ def read(analyser, screened: Screen, text: str):
             return screened, Analysis(acts=(), mentions=(), facts={}, analysed=False,
                                       note=caveat(screened) or "")
         return screened, analyser.analyse(screened.masked)
-    from lawcheck.speech.acts import facts  # here, not per English statement (issue 13)
+    from lawcheck.speech.facts import facts  # here, not per English statement (issue 13)
     from lawcheck.speech.model import Analysis
 
     rest = tuple(r for r in screened.unanalysed if r[2] != "km")

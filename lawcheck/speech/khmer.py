@@ -18,7 +18,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawcheck.speech.acts import REPORTED, SLURS, facts
+from lawcheck.speech.acts import SLURS
+from lawcheck.speech.facts import REPORTED, facts
 from lawcheck.speech.khmer_lexicon import KmLexicon, load_khmer, normalise
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED, Lexicon
 from lawcheck.speech.model import Act, Analysis, Mention

@@ -136,7 +136,7 @@ def _someone_elses_request(sentence: Sentence, start: int) -> bool:
     writer ("her lawyer asked the court to release her on bail", "the defence will ask the Appeal
     Court to overturn the conviction", "the lawyer has filed a motion to dismiss the charges"): a
     party's application to the court, which the labelling guide counts benign, and which
-    acts.OWN_VOICE_ONLY then sets aside as reported. The writer's own request, a request said to
+    facts.OWN_VOICE_ONLY then sets aside as reported. The writer's own request, a request said to
     be owed or put to everyone ("we hope that the court will release them", "everyone must ask
     the court to free them"), or one with no subject before it ("Release them!") stays the
     writer's."""

@@ -47,7 +47,7 @@ def _call_recounted(sentence: Sentence, start: int) -> bool:
     asked supporters to take to the streets", "union leaders have appealed to workers to join a
     strike"), or a present one whose subject is not the writer in a sentence that says who
     reports it ("the unions are calling on workers to strike, the ministry said"): news of the
-    call, as a release someone else called for is news (acts.OWN_VOICE_ONLY). A verb after "to"
+    call, as a release someone else called for is news (facts.OWN_VOICE_ONLY). A verb after "to"
     is the deed called for ("to join a strike"), not a new call. The writer's own past or
     present call still counts ("we urged people to boycott the election", "our president urged
     members to gather", "the opposition urged voters to spoil their ballots, and we urge you to
