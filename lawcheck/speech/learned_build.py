@@ -39,7 +39,7 @@ from lawcheck.speech.likeness import vector
 # the threshold rules, re-exported: the studies and their tests name them from here
 from lawcheck.speech.learned_thresholds import (FLOORS, _hits, allowed, choose,  # noqa: F401
                                                 curve, figures, floor_of, margin_figures,
-                                                mean_scores, thresholds_by)
+                                                margins_by, mean_scores, thresholds_by)
 
 # The threshold rules and model settings compared by the tenth round's study (listed before any
 # check-half figure was read; tests/data/README.md, "learned signal, tenth round"). A rule is
@@ -110,26 +110,6 @@ MARGINS = {
     "logit-ln2": ("distance", math.log(2)),
     "benign-max": ("benign", 0.1),
 }
-
-
-def margins_by(kind, rows, scores, guard_full, thresholds) -> dict:
-    """Each category's margin by a :data:`MARGINS` rule: ``scores`` are the out-of-fold scores
-    the thresholds were chosen on (averaged over draws for mean-5), ``guard_full`` the dev benign
-    lines' scores by the full model. A factor's margin is None where the threshold is not above
-    0 (never strong)."""
-    rule, value = kind
-    out = {}
-    for c in CATEGORIES:
-        t = thresholds[c]
-        if rule == "factor":
-            out[c] = round(value * t, 4) if t > 0 else None
-        elif rule == "distance":
-            out[c] = math.ceil((t + value) * 1e4) / 1e4
-        else:
-            benign = [scores[c][i] for i, r in enumerate(rows) if not r["expect"]]
-            top = max([*benign, *guard_full[c], t])
-            out[c] = math.ceil((top + value) * 1e4) / 1e4
-    return out
 
 
 def settings(variant: str = VARIANT) -> dict:

@@ -197,3 +197,23 @@ def figures(rows, fold, scores, thresholds, guard_rows, full) -> dict:
                 any(full[c][i] >= thresholds[c] for c in CATEGORIES)
                 for i in range(len(full[CATEGORIES[0]])))},
             "dev_benign": len(guard_rows)}
+
+
+def margins_by(kind, rows, scores, guard_full, thresholds) -> dict:
+    """Each category's margin by a :data:`learned_build.MARGINS` rule: ``scores`` are the out-of-fold scores
+    the thresholds were chosen on (averaged over draws for mean-5), ``guard_full`` the dev benign
+    lines' scores by the full model. A factor's margin is None where the threshold is not above
+    0 (never strong)."""
+    rule, value = kind
+    out = {}
+    for c in CATEGORIES:
+        t = thresholds[c]
+        if rule == "factor":
+            out[c] = round(value * t, 4) if t > 0 else None
+        elif rule == "distance":
+            out[c] = math.ceil((t + value) * 1e4) / 1e4
+        else:
+            benign = [scores[c][i] for i, r in enumerate(rows) if not r["expect"]]
+            top = max([*benign, *guard_full[c], t])
+            out[c] = math.ceil((top + value) * 1e4) / 1e4
+    return out
