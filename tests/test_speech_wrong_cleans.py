@@ -56,13 +56,25 @@ def test_a_thieving_judge_or_a_sold_verdict_is_a_claim_on_the_court(text):
     assert "judge" in labels(text).get(COURT, []), analyse(text).acts
 
 
-@pytest.mark.xfail(strict=True, reason="a known wrong clean (session 32, the lead's probe after "
-                   "the merge): the seller must stand right before the verb of selling, so a "
-                   "place between ('Judges in Kandal sell bail') loses the claim; 'The judges "
-                   "sell bail to whoever pays the most' is caught")
-def test_a_sold_verdict_with_a_place_between_seller_and_verb_is_a_claim():
-    text = "Judges in Kandal sell bail to whoever pays the most."
+@pytest.mark.parametrize("text", [
+    "Judges in Kandal sell bail to whoever pays the most.",
+    "The judges of this province sell verdicts to the highest bidder.",
+    "Prosecutors here sell acquittals to the rich.",
+])
+def test_a_place_between_the_seller_and_the_sale_keeps_the_claim(text):
+    """Found by the lead's probe after the merge (session 32): a place that only says where the
+    seller is ("in Kandal", "of this province", "here") stands between subject and verb
+    (targets._place_after)."""
     assert "judge" in labels(text).get(COURT, []), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers in Kandal sold the case to the judge.",
+    "The judge in Kandal read the verdict to the family.",
+    "Companies in Koh Kong sell land to foreign investors.",
+])
+def test_a_place_after_someone_else_or_no_sale_claims_nothing(text):
+    assert COURT not in labels(text), analyse(text).acts
 
 
 @pytest.mark.parametrize("text", [

@@ -186,8 +186,10 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
         # another name may stand there as an owner ("our monarch is Hun Sen's hostage")
         named = {k for h in sentence.entities for k in range(h.start, h.end)}
         named |= _name_after_title(sentence, hit.end, start)
+        place = _place_after(sentence, hit.end, start)
         plain = all((w,) in links.get(w, ()) or w in SUBJECT_GAP or w.endswith("ly")
-                    or hit.end + k in named or w in ("'s", "’s") for k, w in enumerate(between))
+                    or hit.end + k in named or hit.end + k in place or w in ("'s", "’s")
+                    for k, w in enumerate(between))
         if len(between) <= SUBJECT_REACH and not _clause_break(sentence, hit.end, start) \
                 and not any(k > (1 if between[:1] == [","] else 0) for k in opened) \
                 and (plain or between[:1] and between[0] in own):
@@ -198,6 +200,32 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
             if hit.target and (not allowed or hit.target in allowed):
                 return Target(hit.target, subject, entry=_entry_id(hit))
     return None
+
+
+# a place that only says where the subject is ("judges in Kandal sell bail", "the police of
+# this district have beaten"): a preposition of place, then at most PLACE_REACH words, each a
+# capitalised name or a word of this list; "here" and "there" alone do the same
+PLACE_PREPOSITIONS = {"in", "of", "at", "from", "across", "throughout"}
+PLACE_WORDS = {"the", "this", "that", "these", "our", "their", "province", "provinces",
+               "district", "districts", "city", "town", "capital", "country", "village",
+               "villages", "commune", "communes", "region"}
+PLACE_REACH = 3
+
+
+def _place_after(sentence, end: int, stop: int) -> set[int]:
+    """The words from ``end`` up to ``stop`` that only place the subject named before them
+    (see PLACE_WORDS); empty unless every word up to ``stop`` does."""
+    lowers, doc, base = sentence.lowers, sentence.doc, sentence.start
+    if stop - end == 1 and lowers[end - base] in ("here", "there"):
+        return {end}
+    if not (2 <= stop - end <= 1 + PLACE_REACH) or lowers[end - base] not in PLACE_PREPOSITIONS:
+        return set()
+    rest = range(end + 1, stop)
+    if all(doc[k].is_title or lowers[k - base] in PLACE_WORDS for k in rest) and any(
+            doc[k].is_title or lowers[k - base] not in ("the", "this", "that", "these", "our",
+                                                         "their") for k in rest):
+        return set(range(end, stop))
+    return set()
 
 
 NAME_AFTER_TITLE = 4  # words of a person's name after a title
