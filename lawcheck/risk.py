@@ -348,8 +348,8 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
         terms.append(f"(1 − {_n(p)})" + (f" × (1 − {_n(w.repeat)} × {_n(p)})"
                                         + (f"^{n - 1}" if n > 2 else "") if n > 1 else ""))
     product = " × ".join(terms) if len(terms) <= 4 else f"the product of {len(terms)} terms"
+    held = [f for f in findings if _held(f, w) and _base(f, score, w)] if step is not None else []
     if capped is not None and step is not None:  # a ladder caps only on the deregistration score
-        held = [f for f in findings if _held(f, w) and _base(f, score, w)]
         parts = ([f"paperwork lapses ({', '.join(w.ladder_categories)})"]
                  if any(f.category in w.ladder_categories for f in held) else []) \
             + ([f"findings that lead to a {' or '.join(w.ladder_consequences)} at most"]
@@ -362,8 +362,7 @@ def _score(findings, score, context, w: Weights, history: frozenset = frozenset(
     # the ladder's step is reported (and its words shown) only where it bounds the score: when
     # other findings (an expired MoU, a neutrality breach) carry it past the step's ceiling,
     # "not removal" would no longer be true
-    ladder = step if step is not None and shown <= w.ladder_steps[step] and any(
-        _held(f, w) and _base(f, score, w) for f in findings) else None
+    ladder = step if step is not None and held and shown <= w.ladder_steps[step] else None
     drivers = tuple(sorted(by_rule, key=lambda rule: (by_rule[rule], rule)))
     return Risk(level, float(shown), drivers, tuple(lines), ladder)
 

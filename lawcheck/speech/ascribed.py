@@ -18,9 +18,8 @@ said to be, in four shapes, each read on the words around the cue (act kind crim
 from __future__ import annotations
 
 from lawcheck.speech.context import Sentence, clause_start
-from lawcheck.speech.targets import Target, _as_target
+from lawcheck.speech.targets import POSSESSIVES, Target, _as_target
 
-POSSESSIVES = {"his", "her", "their", "its"}
 # words that may stand between a subject and "his crimes": modals, being, the verbs of answering
 # for a deed, and "for"/"of" ("shall pay for his crimes", "will answer for his betrayal", "must be
 # tried for his crimes", "has never apologised for his crimes")
@@ -113,7 +112,7 @@ def _doer_after(sentence: Sentence, hits, end: int) -> Target | None:
             return _as_target(sentence, hit) if lowers[k - base] in DEFINITE \
                 or sentence.doc[k].text[:1].isupper() else None
         between = sentence.doc[k + 1:hit.start]
-        if lowers[k - base] in DEFINITE and all(t.is_alpha and t.is_lower and t.lower_ not in NOT_MODIFIERS
-                                                   for t in between):
+        if lowers[k - base] in DEFINITE and all(
+                t.is_alpha and t.is_lower and t.lower_ not in NOT_MODIFIERS for t in between):
             return _as_target(sentence, hit)  # "the provincial police", "this corrupt regime"
     return None

@@ -206,9 +206,10 @@ def _subject_before(sentence, start: int, before: list[Hit], earlier: list[Hit],
 # this district have beaten"): a preposition of place, then at most PLACE_REACH words, each a
 # capitalised name or a word of this list; "here" and "there" alone do the same
 PLACE_PREPOSITIONS = {"in", "of", "at", "from", "across", "throughout"}
-PLACE_WORDS = {"the", "this", "that", "these", "our", "their", "province", "provinces",
-               "district", "districts", "city", "town", "capital", "country", "village",
-               "villages", "commune", "communes", "region"}
+PLACE_DETERMINERS = {"the", "this", "that", "these", "our", "their"}
+PLACE_WORDS = PLACE_DETERMINERS | {"province", "provinces", "district", "districts", "city",
+                                   "town", "capital", "country", "village", "villages",
+                                   "commune", "communes", "region"}
 PLACE_REACH = 3
 
 
@@ -222,8 +223,7 @@ def _place_after(sentence, end: int, stop: int) -> set[int]:
         return set()
     rest = range(end + 1, stop)
     if all(doc[k].is_title or lowers[k - base] in PLACE_WORDS for k in rest) and any(
-            doc[k].is_title or lowers[k - base] not in ("the", "this", "that", "these", "our",
-                                                         "their") for k in rest):
+            doc[k].is_title or lowers[k - base] not in PLACE_DETERMINERS for k in rest):
         return set(range(end, stop))
     return set()
 
