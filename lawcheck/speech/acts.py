@@ -59,7 +59,8 @@ from lawcheck.speech.suggest import suggestion
 from lawcheck.speech.gaps import gapped_hits
 from lawcheck.speech.hashtags import hashtag_hits
 from lawcheck.speech.targets import (Hit, Target, described_names, find_target, inside_target,
-                                     name_hits, near_target, party_role, pointed_names)
+                                     crowned_as_himself, name_hits, named_in_cue, near_target,
+                                     party_role, pointed_names)
 
 ACCUSES = "statement.accuses"
 INSULTS = "statement.insults"
@@ -374,6 +375,11 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                                             kind.direction, earlier, tagged)
             if target is None and kind.fact == COURT_CLAIMS and "court" in kind.targets:
                 target = _controlled_judiciary(sentence, start, end, kind, earlier, tagged)
+            if target is None and kind.targets:
+                target = named_in_cue(sentence, start, end, kind.targets)
+            if target is not None and kind.fact == INSULTS and crowned_as_himself(
+                    sentence, target, start, end):
+                continue  # "the King is the true king of all Khmers": praise, not mockery
             if kind.fact == ACCUSES and (target is None or target.words.lower() in POINTERS):
                 # "the government granted the land. Families were then evicted by force and
                 # their houses burned": a passive harm with no agent reaches the actor of the
@@ -474,6 +480,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             mode = "negated"  # "the governor stole nothing", "the ministry hid no money"
         if mode == "question" and kind.family in INSINUATING:
             mode = "asserted"  # "how can a minister on his salary own five villas?" asks nothing
+        if mode == "question" and kind.family == "belittle-king" and doc[start].lower_ == "who":
+            mode = "asserted"  # "who is really the King here?" says someone else rules
         if mode == "asserted" and kind.fact in (ACCUSES, INSULTS) and _named_by_other(
                 sentence, start):
             mode = "reported"  # "critics have called the Prime Minister a dictator"

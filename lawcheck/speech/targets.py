@@ -499,6 +499,46 @@ def inside_target(sentence, start: int, end: int, allowed: tuple[str, ...]) -> T
     return None
 
 
+# words that make a cue naming the King a rejection of him ("not my King", "no king at all")
+REJECTING = {"no", "not", "n't", "never", "nor"}
+# the words that call a King the genuine one ("the true King", "really the King")
+GENUINE = {"real", "true", "truly", "really"}
+# those who may be said to be the real King instead of him ("Hun Sen is the real King")
+RIVALS = {"politician", "official", "government", "party", "security-forces", "person"}
+
+
+def named_in_cue(sentence, start: int, end: int, allowed: tuple[str, ...]) -> Target | None:
+    """A target named by the cue's own words, when nothing outside the cue is its target:
+    "not my King", "who is really the King here?", "Hun Sen is the real King" (issue 13: the
+    veiled "who is truly the King"). The cue swallows the entity it holds, so find_target, which
+    looks before and after the cue, cannot see it. The cue must reject the one it names, ask who
+    he really is, or set a rival named in the sentence in his place: "the lion is the real king
+    of the forest" and "a true king serves his people" aim at no one."""
+    held = [h for h in sentence.entities
+            if h.target and (not allowed or h.target in allowed) and start <= h.start
+            and h.end <= end and (h.start, h.end) != (start, end)]
+    if not held:
+        return None
+    words = sentence.lowers[start - sentence.start:end - sentence.start]
+    rival = any(h.target in RIVALS and (h.end <= start or h.start >= end)
+                for h in sentence.entities)
+    if REJECTING.intersection(words) or words[0] == "who" or rival:
+        return _as_target(sentence, held[0])
+    return None
+
+
+def crowned_as_himself(sentence, target: Target, start: int, end: int) -> bool:
+    """ "The King is the true king of all Khmers": the King called what he is, praise. Only for a
+    cue that calls a King the genuine one ("true king", "really the King") without rejecting
+    him, said of the King standing before it; "the reigning King" set against "the former King"
+    is king-contrast's reading, not this."""
+    words = sentence.lowers[start - sentence.start:end - sentence.start]
+    return target.category == "king" and "king" in words and words[0] != "who" \
+        and GENUINE.intersection(words) and not REJECTING.intersection(words) and any(
+            h.target == "king" and h.end <= start and (h.start, h.end) != (start, end)
+            for h in sentence.entities)
+
+
 def near_target(sentence, start: int, end: int, allowed: tuple[str, ...],
                 reach: int, listed: bool = False) -> Target | None:
     """A named target (a lexicon or name entity, never a pronoun) that the cue is said of: the
