@@ -216,6 +216,7 @@ def activity_facts(a: dict, org: dict, cals: Calendars, unknown: dict | None = N
             lodged = datetime.combine(given + timedelta(days=1), datetime.min.time())
             f["activity.notice_hours"] = max(0, int((start_dt - lodged).total_seconds() // 3600))
             f["activity.notice_calendar_days"] = (start - given).days
+            f["activity.notice_to_province"] = notice_to_province(note.get("authority"))
     if a.get("topics") is not None:
         f["activity.topics"] = sorted({label for topic in a["topics"]
                                        for label in _labels(topic, cals.topics)})
@@ -270,6 +271,28 @@ def holiday_facts(start: date, days: list[date], holidays: Calendar, unknown: di
             "whether the activity falls on a holiday protected by Art 9 is not known: "
             + holidays.gap_reason(*days))
     return facts
+
+
+# The 2017 letter asks for notice to "the Ministry of Interior or the provincial
+# administration" (kh/moi-letter-2017/para-1): a provincial or capital hall, administration,
+# authorities or governor, or the Ministry. A provincial line department (health, education)
+# is not the administration the letter names; a commune, sangkat, village, district or khan
+# alone is below it.
+PROVINCE_LEVEL = re.compile(
+    r"\bprovinc\w*\s+(?:and\s+\w+\s+)?(?:hall|administration|authorit\w*|governor\w*)\b"
+    r"|\bgovernor of [\w\s]*province\b|\b(?:capital|city)\s+(?:hall|administration)\b"
+    r"|\bministry of (?:the )?interior\b|\binterior ministry\b|\bmoi\b", re.IGNORECASE)
+LOCAL_LEVEL = re.compile(r"\b(?:commune|sangkat|village|district|khan)\b", re.IGNORECASE)
+
+
+def notice_to_province(authority: str | None) -> bool | None:
+    """activity.notice_to_province: whether the notice's ``authority`` (free text: who was
+    told) names the Ministry of Interior or a provincial or capital administration (True),
+    names only local authorities below it (False), or says neither (None: not known)."""
+    text = str(authority or "")
+    if PROVINCE_LEVEL.search(text):
+        return True
+    return False if LOCAL_LEVEL.search(text) else None
 
 
 # --- the facts activities and statements share --------------------------------------------

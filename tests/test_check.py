@@ -63,10 +63,9 @@ EXPECTED = {
         ("", "kh.reporting.records-5-years"),
         # public forum on land concessions and evictions
         ("F1", "kh.public-order.sensitive-topic.public-event"),
-        # land forums have been stopped though notified (Preah Vihear 2016, Svay Rieng 2018),
-        # registered groups' for lacking papers the law does not ask of them
+        # land forums have been stopped though notified (Preah Vihear 2016, Svay Rieng 2018):
+        # one event, one finding (registered-group-stopped is for documenting field work only)
         ("F1", "kh.practice.gathering-stopped"),
-        ("F1", "kh.practice.registered-group-stopped"),
         ("F1", "kh.security.front-line.uninsured"),
         ("F2", "kh.security.front-line.uninsured"),
         # high-profile organisation, no risk assessment for the visit
@@ -629,9 +628,9 @@ def test_organisation_duties_appear_once_per_plan(copies, db, tmp_path):
     assert all(kinds[rule] == "organization" for rule in org)
     per_activity = [f for f in report["findings"] if "activity" in f["where"]]
     assert all(kinds[f["rule"]] == "activity" for f in per_activity)
-    # the sensitive topic, the forum that may be stopped (as a gathering and for its papers),
-    # and the uninsured staff
-    assert len(per_activity) == 4 * copies
+    # the sensitive topic, the forum that may be stopped (one event, one finding), and the
+    # uninsured staff
+    assert len(per_activity) == 3 * copies
     unchecked_org = [n["rule"] for n in report["not_checked"] if "activity" not in n]
     assert sorted(unchecked_org) == sorted(set(unchecked_org))
     assert all(kinds[rule] == "organization" for rule in unchecked_org)

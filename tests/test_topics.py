@@ -21,6 +21,18 @@ def test_a_grave_violation_reads_the_same_in_the_plural(singular, plural):
     assert "grave-violation" in _labels(f"extrajudicial {plural}", TOPICS)
 
 
+@pytest.mark.parametrize("participle", ["arrested", "detained", "killed", "murdered"])
+def test_a_grave_violation_reads_the_same_as_a_participle(participle):
+    # "murdered government critic" (the 2016 Kem Ley 100-day ceremony) fell to `other`
+    assert "grave-violation" in _labels(f"{participle} government critic", TOPICS)
+
+
+def test_an_adjective_reads_as_its_noun():
+    # "environmental documentation" (the 2017 sand-ship filming) fell to documentation alone,
+    # so kh.practice.documenting-projects, which names that case, could not fire
+    assert "environment" in _labels("environmental documentation", TOPICS)
+
+
 def test_an_unrelated_topic_is_still_other():
     assert _labels("maternal nutrition", TOPICS) == {"health"}
     assert _labels("kite flying", TOPICS) == {"other"}
