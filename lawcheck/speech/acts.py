@@ -402,9 +402,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.fact in (ACCUSES, INSULTS) and acted_upon(sentence, start, end):
                 continue  # "police arrested two thieves": whom the police took, not the police
-            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS) and \
-                    claim_on_another_noun(sentence, start, end):
-                continue  # "a partial transfer of the rights … as the court may confirm"
+            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS, INSULTS) \
+                    and claim_on_another_noun(sentence, start, end):
+                continue  # "a partial transfer of the rights …", "the greedy landlord … to court"
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):
