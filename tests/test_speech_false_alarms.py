@@ -39,6 +39,9 @@ def test_an_offenders_deed_told_names_no_target(text):
     "Thieves and murderers, all of them!",
     "Criminals in power!",
     "Traitors sold the islands.",            # a name no crime report uses
+    "Criminals stole the election.",         # the nation's things, or someone named
+    "Criminals robbed the nation.",
+    "Murderers killed Kem Ley.",
     "Thieves who stole our land",            # a banner's clause says whom it means
     "Hun Sen is a thief",
 ])
@@ -69,6 +72,9 @@ def test_a_judges_private_purchase_is_no_court_claim(text):
     "The court was bought by the logging company.",
     "The tycoon bought the court.",
     "The judge took money to free the tycoon's son",
+    "The judge bought a new Lexus after the verdict.",
+    "The prosecutor bought a mansion with bribe money.",
+    "The judge bought land from the tycoon he acquitted.",
 ])
 def test_a_bought_verdict_office_or_judge_stays_a_court_claim(text):
     assert "judge" in facts(text).get(COURT, []), analyse(text).acts
@@ -102,7 +108,6 @@ def test_an_abusive_word_said_of_the_court_stays(text):
 @pytest.mark.parametrize("text", [
     "The government must punish traffickers for their crimes.",
     "We urge the government to punish those who trafficked the girls.",
-    "The courts should punish corrupt officials.",
     "Provincial authorities need to punish illegal loggers, not the villagers who report them.",
     "The police must punish drunk drivers.",
 ])
@@ -117,6 +122,7 @@ def test_the_states_punishment_is_no_violence(text):
     "Villagers should punish the thieves.",
     "We will punish the thieves with our own hands.",
     "The government must punish them or we will punish them ourselves.",
+    "The court must punish the protesters severely.",  # a court told what to decide
 ])
 def test_punishment_by_the_people_stays_a_call_to_violence(text):
     assert "violence" in facts(text).get(CALLS, []), analyse(text).acts

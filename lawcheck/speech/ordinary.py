@@ -33,6 +33,21 @@ VERB_CHAIN = frozenset({"have", "has", "had", "were", "was", "are", "is", "also"
                         "then", "later", "reportedly", "allegedly", "recently", "often",
                         "once", "last", "night", "yesterday", "just", "still"})
 AUXILIARIES = frozenset({"have", "has", "had", "were", "was", "are", "is"})
+# what a crime report does not say was stolen or harmed: the nation's or the people's things
+# ("Criminals robbed the nation", "Thieves stole our land", "Criminals stole the election")
+PUBLIC_THINGS = frozenset({"nation", "nation's", "country", "country's", "people", "people's",
+                           "kingdom", "state", "treasury", "budget", "future", "democracy",
+                           "election", "elections", "vote", "votes", "ballot", "ballots", "land",
+                           "lands", "territory", "island", "islands", "border", "homeland",
+                           "motherland", "forest", "forests", "resources", "justice",
+                           "freedom", "rights"})
+# a name after these is a place ("robbed a shop in Siem Reap"), not someone harmed
+PLACE_WORDS = frozenset({"in", "near", "at", "from", "across", "outside", "around", "of"})
+PLACES = ("border-area",)  # lexicon categories that only name where it happened
+# capitalised words that name a time ("broke into our office on Sunday")
+TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december"})
 
 
 def _past_or_participle(word: str, after_auxiliary: bool) -> bool:
@@ -50,8 +65,9 @@ def deed_told(sentence: Sentence, start: int, end: int) -> bool:
     sentence, after at most a determiner or a number, and a deed follows it as its verb in the
     past, or after "are"/"were"/"have" ("Thieves sold stolen phones", "Two gangsters robbed a
     shop", "Thieves are stealing cattle in Takeo"). "Thieves!", "Thieves and murderers out!",
-    "Thieves who stole our land" and "Traitors sold our land" (a name no crime report uses)
-    are no such deed."""
+    "Thieves who stole our land", "Traitors sold our land" (a name no crime report uses) and
+    a deed done to someone named or to the nation's things (:func:`_nothing_public`) are no
+    such deed."""
     markers = sentence.pipeline.markers.get("offender-name")
     lowers, base = sentence.lowers, sentence.start
     if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
@@ -63,7 +79,28 @@ def deed_told(sentence: Sentence, start: int, end: int) -> bool:
     while k < sentence.end and lowers[k - base] in VERB_CHAIN:
         auxiliary = auxiliary or lowers[k - base] in AUXILIARIES
         k += 1
-    return k < sentence.end and _past_or_participle(sentence.doc[k].text, auxiliary)
+    return k < sentence.end and _past_or_participle(sentence.doc[k].text, auxiliary) and \
+        _nothing_public(sentence, k + 1)
+
+
+def _nothing_public(sentence: Sentence, k: int) -> bool:
+    """True when the words from ``k`` on name no one and nothing of the nation's: no lexicon
+    entity but a place, no capitalised name but after a word of place ("in Siem Reap"), none
+    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners."""
+    if any(e.entry.category not in PLACES for e in sentence.entities):
+        return False
+    lowers, base, doc = sentence.lowers, sentence.start, sentence.doc
+    place = False
+    for j in range(k, sentence.end):
+        word, text = lowers[j - base], doc[j].text
+        if word in PUBLIC_THINGS:
+            return False
+        if text[:1].isupper() and word not in TIMES:
+            if not place:
+                return False
+        else:
+            place = word in PLACE_WORDS
+    return True
 
 
 # --- a judge's own purchase ---------------------------------------------------------------------
@@ -84,6 +121,15 @@ OBJECT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "and", "bu
                           "for", "with", "near", "in", "at", "on", "by", "of", "after",
                           "before", "last", "when", "while", "because", "so"})
 OBJECT_REACH = 4
+# anywhere after the purchase, what ties it to a case or to a payer: "bought a new car after
+# the verdict", "with bribe money", "from the tycoon he acquitted", "on a judge's salary"
+CASE_TIES = frozenset({"acquit", "acquits", "acquitted", "convict", "convicted", "sentenced",
+                       "freed", "released", "dropped", "dismissed", "ruled", "bribe", "bribes",
+                       "bribery", "kickback", "kickbacks", "envelope", "salary", "tycoon",
+                       "tycoons", "oknha", "businessman", "businessmen", "company", "defendant",
+                       "accused", "plaintiff", "litigant", "litigants", "money", "cash"})
+# the courts' own names may stand after it as a place ("near the provincial court")
+COURT_PLACES = frozenset({"court", "courts", "courthouse", "tribunal", "chamber"})
 
 
 def private_purchase(sentence: Sentence, start: int, end: int) -> bool:
@@ -91,8 +137,10 @@ def private_purchase(sentence: Sentence, start: int, end: int) -> bool:
     judge or a court of the lexicon, and whose object, up to a preposition or the end of the
     clause, is a thing: no court, case, decision, office or freedom and no one the lexicon
     names ("the judge bought a house near the provincial court", "the court bought new
-    computers for its clerks"). "The judge bought his verdict", "the judge was bought", "the
-    tycoon bought the court" stay claims."""
+    computers for its clerks"), and nothing after it in the sentence ties the purchase to a
+    case or a payer (:data:`CASE_TIES`, a court matter, a name of the lexicon but a court).
+    "The judge bought his verdict", "bought a new car after the verdict", "the judge was
+    bought", "the tycoon bought the court" stay claims."""
     from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
 
     lowers, base = sentence.lowers, sentence.start
@@ -117,14 +165,21 @@ def private_purchase(sentence: Sentence, start: int, end: int) -> bool:
             break
         if j in court or j in held or word in COURT_NOUNS or word in BOUGHT_OFFICE:
             return False
-    return True
+    others = {j for e in sentence.entities
+              if e.entry.category not in ("court", "court-system") + PLACES
+              for j in range(e.start, e.end)}
+    return not any(lowers[j - base] in CASE_TIES or j in others or (
+        j in court or lowers[j - base] in COURT_NOUNS) and lowers[j - base] not in COURT_PLACES
+        for j in range(end, sentence.end))
 
 
 # --- a call on the state to punish through law --------------------------------------------------
 
 SANCTIONS = frozenset({"punish"})
 # the state's organs as the one who is to punish: a call on them asks for the law's sanction
-STATE = ("government", "court", "court-system", "security-forces", "official")
+# (not the courts: "the court must punish the protesters severely" tells a court what to
+# decide, which stays read as before)
+STATE = ("government", "security-forces", "official")
 MODALS = frozenset({"must", "should", "shall", "will", "to", "need", "needs", "ought", "has",
                     "have", "also", "now", "swiftly", "strictly", "severely", "firmly"})
 # the writer's own hand, or force, after the cue: a punishment no longer left to the law
