@@ -4,14 +4,17 @@ Without a parser, four readings of the words around a cue:
 
 - ``deed_told``: a name for a common offender ("thieves", "criminals") that opens a short text
   as the subject of a deed told ("Thieves sold stolen phones near the market") names the doers
-  of a crime, as it would in a longer text; only a line with no clause ("Thieves!", "Thieves
-  and murderers out!", "thieves who stole our land") is a banner that shows whom it means.
+  of a crime, as it would in a longer text, when the deed names no one and nothing of the
+  nation's; a line with no clause ("Thieves!", "thieves who stole our land"), or one whose
+  deed does ("Criminals stole the election"), is a banner that shows whom it means.
 - ``private_purchase``: a judge or a court that bought a thing of its own ("the judge bought a
   house near the provincial court") claims nothing about a case; a verdict, a case, an office
-  or someone bought ("the judge bought his verdict", "the tycoon bought the court") still does.
-- ``state_sanction``: a call on the state to punish offenders ("the government must punish
-  traffickers for their crimes") asks for the law's sanction, not for violence; the writer's
-  own punishment ("we must punish the traitors ourselves") is still a call.
+  or someone bought ("the judge bought his verdict", "the tycoon bought the court"), or a
+  purchase tied to a case or a payer ("a new car after the verdict"), still does.
+- ``state_sanction``: a call on the government, an official or the police to punish offenders
+  ("the government must punish traffickers for their crimes") asks for the law's sanction, not
+  for violence; the writer's own punishment ("we must punish the traitors ourselves") is still
+  a call, and a court told to punish is read as before.
 - ``hoped_release``: the writer's hope or wish for a release, with no court or judge named in
   the sentence ("I hope this release will extend to the remaining detainees"), is at most the
   measured call of the project's decision (docs/open-legal-questions.md, "Release calls"); a
@@ -20,8 +23,10 @@ Without a parser, four readings of the words around a cue:
 
 from __future__ import annotations
 
+from lawcheck.speech.clause_frames import _put_to_authority
 from lawcheck.speech.context import Sentence, clause_start
 from lawcheck.speech.lemmas import table
+from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
 
 # --- a common offender's deed told --------------------------------------------------------------
 
@@ -141,8 +146,6 @@ def private_purchase(sentence: Sentence, start: int, end: int) -> bool:
     case or a payer (:data:`CASE_TIES`, a court matter, a name of the lexicon but a court).
     "The judge bought his verdict", "bought a new car after the verdict", "the judge was
     bought", "the tycoon bought the court" stay claims."""
-    from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
-
     lowers, base = sentence.lowers, sentence.start
     if end - start != 1 or lowers[start - base] not in BUYING:
         return False
@@ -191,11 +194,9 @@ def state_sanction(sentence: Sentence, start: int, end: int, sentence_at=None) -
     """True when the violence call's cue is a verb of lawful sanction ("punish") whose doer is
     the state: put to the government or the authorities (the `authority-addressee` group, or a
     request verb before an authority: clause_frames._put_to_authority), or a state organ of
-    the lexicon as the subject just before the cue, past modals ("the courts must punish the
-    killers"), with no own hand or force after it in the clause ("we must punish the traitors
+    the lexicon as the subject just before the cue, past modals ("the police must punish drunk
+    drivers"), with no own hand or force after it in the clause ("we must punish the traitors
     ourselves", "the people will punish them with sticks" stay calls)."""
-    from lawcheck.speech.clause_frames import _put_to_authority
-
     lowers, base = sentence.lowers, sentence.start
     if end - start != 1 or lowers[start - base] not in SANCTIONS:
         return False
