@@ -50,6 +50,7 @@ from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.land_frames import _foreign_owned, _lost_to_no_neighbour, _names_land
 from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
+from lawcheck.speech.ordinary import deed_told, hoped_release, private_purchase, state_sanction
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
@@ -287,6 +288,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "the leader has the power to topple groups who protest": rulers topple
         if kind.fact == CALLS and _permitted(sentence, start):
             continue  # "we call on the authorities to allow the march": a permission asked for
+        if kind.id == "violence" and state_sanction(sentence, start, end, sentence_at):
+            continue  # "the government must punish traffickers for their crimes": the law's
         if kind.fact == CALLS and not strong and _a_right_named(sentence, start):
             continue  # "restricting the rights to join unions and hold protests": a right named
         if kind.fact == CALLS and not strong and _an_occasion(sentence, start):
@@ -303,6 +306,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
         if "authority-addressee" in kind.unless and _put_to_authority(sentence, start,
                                                                       sentence_at):
             continue  # "I ask the provincial authorities, please: free our brothers"
+        if "authority-addressee" in kind.unless and hoped_release(sentence, start):
+            continue  # "I hope this release will extend to the others": no court asked
         passive = _passive_land(sentence, start) if kind.fact == TERRITORY and not strong \
             else None
         if passive is False:
@@ -387,7 +392,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 target = _carried_agent(sentence, start, end, kind.targets, sentence_at) \
                     or target
             if target is None and kind.fact == INSULTS and (
-                    _slogan(doc) or _described(sentence, end)) and (
+                    _slogan(doc) and not deed_told(sentence, start, end)
+                    or _described(sentence, end)) and (
                     not kind.targets or "person" in kind.targets) and (
                     tuple(sentence.lowers[start - sentence.start:end - sentence.start])
                     in pipeline.markers.get("epithet", {}).get(
@@ -408,9 +414,12 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.fact in (ACCUSES, INSULTS) and acted_upon(sentence, start, end):
                 continue  # "police arrested two thieves": whom the police took, not the police
-            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS) and \
-                    claim_on_another_noun(sentence, start, end):
-                continue  # "a partial transfer of the rights … as the court may confirm"
+            if target.category == "court" and kind.fact in (ACCUSES, COURT_CLAIMS, INSULTS) \
+                    and claim_on_another_noun(sentence, start, end):
+                continue  # "a partial transfer of the rights …", "the greedy landlord … to court"
+            if target.category == "court" and kind.fact == COURT_CLAIMS and private_purchase(
+                    sentence, start, end):
+                continue  # "the judge bought a house near the provincial court"
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):

@@ -9,7 +9,8 @@ Without a parser, two readings of the words next to a cue:
   court's only when the word describes the court or what it decides, or when the court is named
   before it in its clause ("the court gave unfair treatment to the activists") or right after
   what it describes ("unfair treatment by the court", "the price of freedom at the municipal
-  court").
+  court"). An abusive adjective reads the same way: "the greedy landlord took the tenant to
+  court" names the court only as where the landlord went.
 - ``drops_something_else``: a release call's verb of dropping ("withdraw", "dismiss") that
   takes a thing that is no case ("grounds to withdraw the concession") or describes a noun ("the
   dismissed worker") asks nothing of a court.
@@ -54,6 +55,10 @@ ADJECTIVE_CUES = frozenset({"biased", "partial", "unfair", "prejudiced", "fraudu
                             "corrupt", "crooked", "bought", "dishonest", "corruptible",
                             "venal", "partisan", "unjust", "political", "politicised",
                             "politicized"})
+# abusive words that are adjectives: before a noun they describe it ("the greedy landlord took
+# the tenant to court" says nothing of the court)
+ADJECTIVE_CUES |= frozenset({"greedy", "useless", "stupid", "shameless", "pathetic", "spineless",
+                             "cowardly", "kleptocratic"})
 # claim words that relate what stands before them to what follows ("disputes relating to the
 # election", "rules for sales"): the thing described is the noun before
 RELATIONAL_FIRST = frozenset({"related", "relating", "ties", "tied", "for"})

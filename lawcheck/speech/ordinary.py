@@ -1,0 +1,253 @@
+"""Ordinary wording that shares a cue word with risky speech (issue 13, false alarms by family).
+
+Without a parser, four readings of the words around a cue:
+
+- ``deed_told``: a name for a common offender ("thieves", "criminals") that opens a short text
+  as the subject of a deed told ("Thieves sold stolen phones near the market") names the doers
+  of a crime, as it would in a longer text, when the deed names no one and nothing of the
+  nation's; a line with no clause ("Thieves!", "thieves who stole our land"), or one whose
+  deed does ("Criminals stole the election"), is a banner that shows whom it means.
+- ``private_purchase``: a judge or a court that bought a thing of its own ("the judge bought a
+  house near the provincial court") claims nothing about a case; a verdict, a case, an office
+  or someone bought ("the judge bought his verdict", "the tycoon bought the court"), or a
+  purchase tied to a case or a payer ("a new car after the verdict"), still does.
+- ``state_sanction``: a call on the government, an official or the police to punish offenders
+  ("the government must punish traffickers for their crimes") asks for the law's sanction, not
+  for violence; the writer's own punishment ("we must punish the traitors ourselves") is still
+  a call, and a court told to punish is read as before.
+- ``hoped_release``: the writer's hope or wish for a release, with no court or judge named in
+  the sentence ("I hope this release will extend to the remaining detainees"), is at most the
+  measured call of the project's decision (docs/open-legal-questions.md, "Release calls"); a
+  hope put to a court ("we hope the court will release them") still counts.
+"""
+
+from __future__ import annotations
+
+from lawcheck.speech.clause_frames import _put_to_authority
+from lawcheck.speech.context import Sentence, clause_start
+from lawcheck.speech.lemmas import table
+from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
+
+# --- a common offender's deed told --------------------------------------------------------------
+
+# words that may stand before the offender's name as the subject ("the", "two", "armed")
+SUBJECT_OPENERS = frozenset({"the", "a", "an", "some", "two", "three", "four", "five", "several",
+                             "unknown", "armed", "local", "petty", "many"})
+# words between the subject and its verb ("thieves have stolen", "thieves reportedly stole")
+VERB_CHAIN = frozenset({"have", "has", "had", "were", "was", "are", "is", "also", "again",
+                        "then", "later", "reportedly", "allegedly", "recently", "often",
+                        "once", "last", "night", "yesterday", "just", "still"})
+AUXILIARIES = frozenset({"have", "has", "had", "were", "was", "are", "is"})
+# what a crime report does not say was stolen or harmed: the nation's or the people's things
+# ("Criminals robbed the nation", "Thieves stole our land", "Criminals stole the election")
+PUBLIC_THINGS = frozenset({"nation", "nation's", "country", "country's", "people", "people's",
+                           "kingdom", "state", "treasury", "budget", "future", "democracy",
+                           "election", "elections", "vote", "votes", "ballot", "ballots", "land",
+                           "lands", "territory", "island", "islands", "border", "homeland",
+                           "motherland", "forest", "forests", "resources", "justice",
+                           "freedom", "rights"})
+# a name after these is a place ("robbed a shop in Siem Reap"), not someone harmed
+PLACE_WORDS = frozenset({"in", "near", "at", "from", "across", "outside", "around", "of"})
+PLACES = ("border-area",)  # lexicon categories that only name where it happened
+# capitalised words that name a time ("broke into our office on Sunday")
+TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december"})
+
+
+def _past_or_participle(word: str, after_auxiliary: bool) -> bool:
+    """ "sold", "stole", "robbed"; after "are"/"have" also "stealing", "stolen"."""
+    if not word.isalpha() or not word.islower():
+        return False
+    if word.endswith("ed") or after_auxiliary and word.endswith("ing"):
+        return True
+    lemma = table().get(word)
+    return lemma is not None and lemma != word and not word.endswith("s")
+
+
+def deed_told(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the offender's name at start..end (the `offender-name` group) opens its
+    sentence, after at most a determiner or a number, and a deed follows it as its verb in the
+    past, or after "are"/"were"/"have" ("Thieves sold stolen phones", "Two gangsters robbed a
+    shop", "Thieves are stealing cattle in Takeo"). "Thieves!", "Thieves and murderers out!",
+    "Thieves who stole our land", "Traitors sold our land" (a name no crime report uses) and
+    a deed done to someone named or to the nation's things (:func:`_nothing_public`) are no
+    such deed."""
+    markers = sentence.pipeline.markers.get("offender-name")
+    lowers, base = sentence.lowers, sentence.start
+    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
+        return False
+    first = sentence.first_word()
+    if start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS:
+        return False
+    k, auxiliary = end, False
+    while k < sentence.end and lowers[k - base] in VERB_CHAIN:
+        auxiliary = auxiliary or lowers[k - base] in AUXILIARIES
+        k += 1
+    return k < sentence.end and _past_or_participle(sentence.doc[k].text, auxiliary) and \
+        _nothing_public(sentence, k + 1)
+
+
+def _nothing_public(sentence: Sentence, k: int) -> bool:
+    """True when the words from ``k`` on name no one and nothing of the nation's: no lexicon
+    entity but a place, no capitalised name but after a word of place ("in Siem Reap"), none
+    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners."""
+    if any(e.entry.category not in PLACES for e in sentence.entities):
+        return False
+    lowers, base, doc = sentence.lowers, sentence.start, sentence.doc
+    place = False
+    for j in range(k, sentence.end):
+        word, text = lowers[j - base], doc[j].text
+        if word in PUBLIC_THINGS:
+            return False
+        if text[:1].isupper() and word not in TIMES:
+            if not place:
+                return False
+        else:
+            place = word in PLACE_WORDS
+    return True
+
+
+# --- a judge's own purchase ---------------------------------------------------------------------
+
+BUYING = frozenset({"bought", "buy", "buys", "buying", "purchased"})
+# between the court as subject and its verb of buying ("the judge has recently bought")
+SUBJECT_CHAIN = frozenset({"has", "have", "had", "also", "recently", "just", "once", "then",
+                           "later", "reportedly", "finally"})
+OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "some", "new",
+                                "two", "three", "several", "this", "that", "another", "one"})
+# what a judge must not be said to buy: a decision, a case, a freedom or an office
+BOUGHT_OFFICE = frozenset({"freedom", "release", "bail", "justice", "silence", "loyalty",
+                           "favour", "favor", "favours", "favors", "office", "post", "position",
+                           "seat", "promotion", "appointment", "job", "votes", "vote", "way",
+                           "witness", "witnesses", "evidence", "outcome", "result", "results",
+                           "immunity", "protection", "impunity"})
+OBJECT_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "and", "but", "to", "from",
+                          "for", "with", "near", "in", "at", "on", "by", "of", "after",
+                          "before", "last", "when", "while", "because", "so"})
+OBJECT_REACH = 4
+# anywhere after the purchase, what ties it to a case or to a payer: "bought a new car after
+# the verdict", "with bribe money", "from the tycoon he acquitted", "on a judge's salary"
+CASE_TIES = frozenset({"acquit", "acquits", "acquitted", "convict", "convicted", "sentenced",
+                       "freed", "released", "dropped", "dismissed", "ruled", "bribe", "bribes",
+                       "bribery", "kickback", "kickbacks", "envelope", "salary", "tycoon",
+                       "tycoons", "oknha", "businessman", "businessmen", "company", "defendant",
+                       "accused", "plaintiff", "litigant", "litigants", "money", "cash"})
+# the courts' own names may stand after it as a place ("near the provincial court")
+COURT_PLACES = frozenset({"court", "courts", "courthouse", "tribunal", "chamber"})
+
+
+def private_purchase(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the court claim's cue is a verb of buying whose subject, just before it, is a
+    judge or a court of the lexicon, and whose object, up to a preposition or the end of the
+    clause, is a thing: no court, case, decision, office or freedom and no one the lexicon
+    names ("the judge bought a house near the provincial court", "the court bought new
+    computers for its clerks"), and nothing after it in the sentence ties the purchase to a
+    case or a payer (:data:`CASE_TIES`, a court matter, a name of the lexicon but a court).
+    "The judge bought his verdict", "bought a new car after the verdict", "the judge was
+    bought", "the tycoon bought the court" stay claims."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in BUYING:
+        return False
+    k = start - 1
+    while k >= sentence.start and lowers[k - base] in SUBJECT_CHAIN:
+        k -= 1
+    if not any(e.end == k + 1 and e.entry.category in ("court", "court-system")
+               for e in sentence.entities):
+        return False  # "the company bought the judge", "judges are bought"
+    court = _court_tokens(sentence)
+    held = {j for e in sentence.entities for j in range(e.start, e.end)}
+    j = end
+    while j < sentence.end and lowers[j - base] in OBJECT_DETERMINERS:
+        j += 1
+    if j >= sentence.end or lowers[j - base] in OBJECT_STOPS:
+        return False  # "the judge bought it", "bought and paid for"
+    for j in range(j, min(sentence.end, j + OBJECT_REACH)):
+        word = lowers[j - base]
+        if word in OBJECT_STOPS:
+            break
+        if j in court or j in held or word in COURT_NOUNS or word in BOUGHT_OFFICE:
+            return False
+    others = {j for e in sentence.entities
+              if e.entry.category not in ("court", "court-system") + PLACES
+              for j in range(e.start, e.end)}
+    return not any(lowers[j - base] in CASE_TIES or j in others or (
+        j in court or lowers[j - base] in COURT_NOUNS) and lowers[j - base] not in COURT_PLACES
+        for j in range(end, sentence.end))
+
+
+# --- a call on the state to punish through law --------------------------------------------------
+
+SANCTIONS = frozenset({"punish"})
+# the state's organs as the one who is to punish: a call on them asks for the law's sanction
+# (not the courts: "the court must punish the protesters severely" tells a court what to
+# decide, which stays read as before)
+STATE = ("government", "security-forces", "official")
+MODALS = frozenset({"must", "should", "shall", "will", "to", "need", "needs", "ought", "has",
+                    "have", "also", "now", "swiftly", "strictly", "severely", "firmly"})
+# the writer's own hand, or force, after the cue: a punishment no longer left to the law
+OWN_HAND = frozenset({"ourselves", "yourselves", "themselves", "myself", "hands", "fists",
+                      "sticks", "knives", "force", "blood", "death", "beating", "physically"})
+
+
+def state_sanction(sentence: Sentence, start: int, end: int, sentence_at=None) -> bool:
+    """True when the violence call's cue is a verb of lawful sanction ("punish") whose doer is
+    the state: put to the government or the authorities (the `authority-addressee` group, or a
+    request verb before an authority: clause_frames._put_to_authority), or a state organ of
+    the lexicon as the subject just before the cue, past modals ("the police must punish drunk
+    drivers"), with no own hand or force after it in the clause ("we must punish the traitors
+    ourselves", "the people will punish them with sticks" stay calls)."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in SANCTIONS:
+        return False
+    opens = clause_start(sentence, start)
+    for k in range(end, sentence.end):
+        word = lowers[k - base]
+        if word in (";", ":", "—", "–", "but", "or", "otherwise"):
+            break
+        if word in OWN_HAND:
+            return False
+    k = start - 1
+    while k >= opens and lowers[k - base] in MODALS:
+        k -= 1
+    if any(e.end == k + 1 and e.entry.category in STATE for e in sentence.entities):
+        return True
+    if "authority-addressee" in sentence.pipeline.markers and any(
+            opens <= s and e <= start for s, e in sentence.find("authority-addressee")):
+        return True
+    return _put_to_authority(sentence, start, sentence_at)
+
+
+# --- a hope for a release -----------------------------------------------------------------------
+
+HOPING = frozenset({"hope", "hopes", "hoping", "hopeful", "wish", "wishes", "pray", "trust",
+                    "hopefully"})
+WRITER = frozenset({"i", "we", "our", "my", "us"})
+HOPE_REACH = 3  # words from the writer to the verb of hoping ("we sincerely hope")
+# between the hope and the cue: a new clause or a demand of the writer's own ("we hope for peace,
+# so release them now")
+HOPE_STOPS = frozenset({";", ":", "—", "–", "so", "but", "therefore", "and", "must", "demand",
+                        "demands", "call", "calls", "urge", "urges", "insist"})
+COURT_WORDS = frozenset({"judge", "judges", "court", "courts", "prosecutor", "prosecutors",
+                         "magistrate", "magistrates", "judiciary", "tribunal", "bench"})
+
+
+def hoped_release(sentence: Sentence, start: int) -> bool:
+    """True when a release cue follows the writer's verb of hoping in its sentence ("I hope
+    this release will extend to the remaining detained defenders", "we hope they will be home
+    soon and free") and the sentence names no court, judge or prosecutor: a hope with no court
+    addressee is at most the measured call. "We hope the court will release them" counts."""
+    lowers, base = sentence.lowers, sentence.start
+    if any(e.entry.category in ("court", "court-system") for e in sentence.entities) or \
+            any(w in COURT_WORDS for w in lowers):
+        return False
+    for k in range(start - 1, sentence.start - 1, -1):
+        if lowers[k - base] in HOPE_STOPS:
+            return False
+        if lowers[k - base] not in HOPING:
+            continue
+        if lowers[k - base] == "hopefully":
+            return True
+        return any(w in WRITER for w in lowers[max(sentence.start, k - HOPE_REACH) - base:
+                                                k - base])
+    return False
