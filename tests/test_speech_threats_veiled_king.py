@@ -1,8 +1,9 @@
-"""Two wrong-clean families of issue 13 (the safety floor), found by probing with sentences written
-for the purpose: death threats in set phrases (act kind threat-death) and the King named inside
-the cue that mocks him ("not my King", "Hun Sen is the real King": targets.named_in_cue). Risky
-sentences in words of their own must be caught; benign ones with the same surface words must
-stay clean."""
+"""Wrong-clean families of issue 13 (the safety floor), found by probing with sentences written for
+the purpose: death threats in set phrases (act kind threat-death), the King named inside the cue
+that mocks him ("not my King", "Hun Sen is the real King": targets.named_in_cue), a lie told
+"when he said …" (context._saying_in_when_clause) and land said to have become the neighbour's
+(territory-belong). Risky sentences in words of their own must be caught; benign ones with the
+same surface words must stay clean."""
 
 from __future__ import annotations
 
@@ -71,3 +72,69 @@ def test_a_king_named_by_the_mocking_words_is_aimed_at(text):
 ])
 def test_the_king_called_what_he_is_or_a_king_of_beasts_is_no_mockery(text):
     assert "king" not in dict(asserted(text, INSULTS)), analyse(text).acts
+
+
+# --- a lie told "when he said …": the saying is the lie, not a source (context._attributed) ---
+
+ACCUSES = "statement.accuses"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor told a lie when he said no one was hurt in the eviction.",
+    "The deputy minister lied when he claimed the forest was already cleared.",
+    "The police chief lied to the families after he announced that the body had been found.",
+])
+def test_a_lie_told_when_someone_said_something_is_the_writers_accusation(text):
+    assert asserted(text, ACCUSES), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The governor is a liar, villagers said.",
+    "The governor is a liar, as the villagers said after the meeting.",
+    "Villagers said the governor lied when we met them on Monday.",
+])
+def test_a_lie_others_tell_of_stays_reported(text):
+    assert not asserted(text, ACCUSES), analyse(text).acts
+
+
+# --- land said to belong to the neighbour now (territory-belong) ---
+
+TERRITORY = "statement.territory_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "Whole villages of Takeo no longer belong to the Cambodians.",
+    "The islands off Kampot have become Thai land while we slept.",
+    "Much of the eastern border has quietly become Vietnamese land.",
+])
+def test_land_said_to_be_the_neighbours_now_is_a_territory_claim(text):
+    assert asserted(text, TERRITORY), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Rice from Svay Rieng is often sold as Vietnamese rice at the border market.",
+    "The border crossing became busier after the new road opened.",
+    "The farmers of Takeo sold their harvest to Vietnamese traders.",
+])
+def test_trade_across_the_border_gives_no_land_away(text):
+    assert not asserted(text, TERRITORY), analyse(text).acts
+
+
+# --- the country bled or sucked dry by someone named (accuse) ---
+
+@pytest.mark.parametrize("text", [
+    "The minister's family has been bleeding our country dry for decades.",
+    "The ruling party sucked the nation dry and calls it development.",
+    "Those generals bled the people dry while the soldiers went unpaid.",
+])
+def test_the_country_bled_dry_by_someone_named_is_an_accusation(text):
+    assert asserted(text, ACCUSES), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "Loan sharks bled the villagers dry in Takeo.",
+    "Three years of drought sucked the country dry.",
+    "Our staff took an envelope of forms to the commune office.",
+])
+def test_drought_or_moneylenders_that_bleed_farmers_accuse_no_one_named(text):
+    assert not asserted(text, ACCUSES), analyse(text).acts

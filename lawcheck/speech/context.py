@@ -338,6 +338,22 @@ def _second_deed(sentence: Sentence, s: int, e: int, end: int) -> bool:
     return not after.is_punct and lowers[e - base] not in CLAUSE_BREAKS
 
 
+# words that open a clause of time or cause: a saying inside one, after the cue, is when or why
+# the deed was done, not who tells of it
+WHEN_CLAUSE = {"when", "whenever", "while", "after", "before", "because", "since", "until"}
+
+
+def _saying_in_when_clause(sentence: Sentence, s: int, end: int) -> bool:
+    """True when the saying at token ``s`` stands after the cue (which ends at ``end``) in a
+    clause of time or cause: "the governor told a lie when he said no one was hurt", "the
+    police beat them after the commander said to clear the road". The writer asserts the deed;
+    the saying is part of what it was. "The minister is corrupt, as villagers said" and
+    "…, villagers say" still report (no such clause opens between)."""
+    if s < end:
+        return False
+    return any(w in WHEN_CLAUSE for w in sentence.lowers[end - sentence.start:s - sentence.start])
+
+
 def _attributed(sentence: Sentence, start: int, end: int) -> bool:
     """Someone other than the speaker says it: "villagers said", "according to residents"."""
     selves = sentence.find("self")
@@ -359,6 +375,8 @@ def _attributed(sentence: Sentence, start: int, end: int) -> bool:
             continue  # "a coward who signs whatever he is told": an order, no one quoted
         if _second_deed(sentence, s, e, end):
             continue  # "the police killed him and then claimed he fell": the claim is theirs
+        if _saying_in_when_clause(sentence, s, end):
+            continue  # "the governor told a lie when he said no one was hurt": his lie, told
         if "our" in sentence.lowers[max(0, s - sentence.start - STAFF_REACH):s - sentence.start]:
             continue  # "our field officer said": the organisation's own people speak for it
         if sentence.lowers[s - sentence.start] == "according" and e < sentence.end and \
