@@ -192,7 +192,7 @@ def test_the_sealed_part_keeps_its_floor(tmp_path):
     figures = (sealed.outcome_total, sealed.benign, sealed.outcome_hits, sealed.false_alarms,
                len(levels.inflated))
     assert figures[:2] == (84, 54), "the sealed part never changes"
-    assert figures[2] >= 33 and figures[3] <= 5 and figures[4] <= 2, \
+    assert figures[2] >= 35 and figures[3] <= 5 and figures[4] <= 2, \
         "outcome, false alarms, benign at high+ (lines not listed): " + str(figures[2:])
     # every "no findings" states this figure (lawcheck/speech/measured.py): never rosier
     from lawcheck.speech import measured

@@ -12,11 +12,11 @@ analyser (update it, with the date, whenever the analyser or the set changes).
 from __future__ import annotations
 
 # outcome measure on the untouched real part (tests/data/README.md, "Measured quality")
-FOUND, OF, ON = 50, 137, "2026-12-07"
+FOUND, OF, ON = 50, 137, "2026-12-08"
 # the same measure on the paraphrase set's sealed part: plainly risky sentences in wording the
 # analyser was never tuned on (tests/data/README.md, "The paraphrase set"); it tells the reader
 # that a "no findings" is weak on new wording too, not only on lines that are hard to judge
-NEW_FOUND, NEW_OF = 33, 84
+NEW_FOUND, NEW_OF = 35, 84
 
 
 # What a statement names (statement.mentions, speech/model.py MENTIONS) -> how the report says it,
