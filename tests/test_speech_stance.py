@@ -910,7 +910,8 @@ def test_a_release_welcomed_measured_or_reported_is_no_demand_on_a_court(text):
     # a grave deed in the present tense with its subject right before it (issue 13)
     ("Minister, you exploit the poor and call it development.", ["official"]),
     ("The police oppress the street vendors at Orussey market.", ["security-forces"]),
-    ("Samdech, you kill the forests and our future with them.", ["person"]),
+    # the title alone names the leader (parties.yaml person.samdech, s34), not anyone
+    ("Samdech, you kill the forests and our future with them.", ["politician"]),
 ])
 def test_a_present_deed_said_of_its_subject_accuses_it(text, accused):
     assert analyse(text).facts["statement.accuses"] == accused, analyse(text).acts
