@@ -159,3 +159,51 @@ def test_death_promised_to_whoever_acts_is_a_call_to_violence(text):
 ])
 def test_burials_dangers_and_oaths_promise_no_death(text):
     assert "violence" not in asserted(text, CALLS), analyse(text).acts
+
+
+# --- second probe of the round: ballots, orders from above, dens of lies, deaths let happen,
+# --- people disappeared, crime trades run, leaders' words written abroad, people called poison
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("Do not go to the polling station; a low turnout is the only vote that counts.", CALLS,
+     "abstain"),
+    ("Stay away from the polling stations on Sunday.", CALLS, "abstain"),
+    ("The investigating judge has not read the file; the order came from above.", COURT,
+     "judge"),
+    ("The Ministry of Interior is a factory of lies.", INSULTS, "government"),
+    ("The provincial court is a den of thieves.", INSULTS, "court"),
+    ("The health minister let children die so his cousin's company could sell fake medicine.",
+     ACCUSES, "official"),
+    ("The authorities disappeared our colleague and now pretend to search for him.", ACCUSES,
+     "government"),
+    ("The district police run the drug trade in this town.", ACCUSES, "security-forces"),
+    ("The governor protects the smuggling ring on the river.", ACCUSES, "official"),
+    ("The commune chief handed out rice for votes in front of everyone.", ACCUSES, "official"),
+])
+def test_second_probe_wordings_are_caught(text, fact, value):
+    assert value in asserted(text, fact), analyse(text).acts
+
+
+def test_a_count_cooked_accuses_the_election_body():
+    text = "The election commission cooked the numbers before a single vote was cast."
+    assert "government" in asserted(text, ACCUSES), analyse(text).acts
+
+
+def test_people_called_poison_is_discrimination():
+    text = "The Vietnamese settlers are a poison spreading along the Mekong."
+    assert analyse(text).facts["statement.discrimination"], analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The court sentenced the two men to five years for drug trafficking.",
+    "Police arrested three men for illegal timber smuggling.",
+    "The police ran a drug awareness day at the school.",
+    "The party campaigned for votes in Kandal.",
+    "Police are investigating the disappearance of a fisherman in Kampot.",
+    "We must not let children die of dengue this rainy season.",
+    "Polling stations will open at 7am; please go to the polling station early.",
+    "The ministry received the order from the top court on Monday.",
+])
+def test_second_probe_benign_wordings_stay_clean(text):
+    assert [a for a in analyse(text).acts
+            if a.fact in (ACCUSES, COURT, INSULTS, CALLS)] == [], analyse(text).acts

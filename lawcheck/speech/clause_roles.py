@@ -87,15 +87,32 @@ def _lawful(sentence: Sentence, start: int, end: int) -> bool:
     return any(w in LAWFUL for w in near)
 
 
+CRIME_KIND_WORDS = 2  # "drug trafficking", "illegal timber smuggling"
+# words that end a crime's name looking back: a clause or a doer, never a kind of crime
+NOT_A_KIND = {"and", "or", "but", "then", "who", "which", "that", "they", "he", "she", "it", "we",
+              "in", "for", "over", "with", "of", "to", "by", "were", "was", "is", "are", "be"}
+
+
 def _suspects_act(sentence: Sentence, start: int) -> bool:
     """True when the cue is a crime named after an arrest or a charge, through "in", "for",
     "over", "with" or "of" ("arrested two suspects in the robbery", "charged him with murder"):
     it is what the suspects are said to have done, not what the one arresting did. "Police
-    arrested and tortured them" keeps the torture: no preposition leads to it."""
+    arrested and tortured them" keeps the torture: no preposition leads to it. Up to two words
+    naming the kind of crime may stand before it ("sentenced the two men for drug trafficking",
+    "for illegal timber smuggling"; issue 13, s34)."""
     lowers, base = sentence.lowers, sentence.start
     k = start - 1
     while k > sentence.start and lowers[k - base] in ("the", "a", "an"):
         k -= 1
+    kinds = 0
+    while k > sentence.start and kinds < CRIME_KIND_WORDS and lowers[k - base].isalpha() \
+            and lowers[k - base] not in NOT_A_KIND:
+        k -= 1
+        kinds += 1
+        if lowers[k - base] in ("in", "for", "over", "with", "of"):
+            break
+    else:
+        k += kinds  # no preposition before the words: back to the word before the cue
     if k < sentence.start or lowers[k - base] not in ("in", "for", "over", "with", "of"):
         return False
     return any(s < k for s, _ in sentence.find("enforcement"))
