@@ -207,3 +207,32 @@ def test_people_called_poison_is_discrimination():
 def test_second_probe_benign_wordings_stay_clean(text):
     assert [a for a in analyse(text).acts
             if a.fact in (ACCUSES, COURT, INSULTS, CALLS)] == [], analyse(text).acts
+
+
+# --- third probe of the round, statements of several sentences: a court answering to one man,
+# --- blame laid in advance for a harm foreseen, a harm told and then said to be ordered
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("My father was jailed for nothing. The judges in this country answer to one man, and "
+     "everybody knows his name.", COURT, "judge"),
+    ("This is my last message. If anything happens to me, the governor and his men are "
+     "responsible.", ACCUSES, "official"),
+    ("If I die, the company and the provincial police will bear the responsibility.", ACCUSES,
+     "security-forces"),
+    ("Three families were beaten yesterday by men in uniform. The district chief ordered it.",
+     ACCUSES, "official"),
+])
+def test_third_probe_wordings_are_caught(text, fact, value):
+    assert value in asserted(text, fact), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry is responsible for registering associations.",
+    "If anything happens to me, my sister is responsible for the shop.",
+    "The new road opened on Monday. The governor ordered it.",
+    "The governor gave the order to start the ceremony.",
+    "Lawyers answer to the bar association, not to their clients.",
+])
+def test_third_probe_benign_wordings_stay_clean(text):
+    assert [a for a in analyse(text).acts
+            if a.fact in (ACCUSES, COURT, INSULTS, CALLS)] == [], analyse(text).acts
