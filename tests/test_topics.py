@@ -36,3 +36,19 @@ def test_an_adjective_reads_as_its_noun():
 def test_an_unrelated_topic_is_still_other():
     assert _labels("maternal nutrition", TOPICS) == {"health"}
     assert _labels("kite flying", TOPICS) == {"other"}
+
+
+@pytest.mark.parametrize("topic", ["release of detained activists", "arrested union leader",
+                                   "political prisoners", "detention of a land activist"])
+def test_people_held_read_as_detention_as_well(topic):
+    # kh.practice.court-protest and .detention-protest read `detention`, not the whole label
+    assert {"grave-violation", "detention"} <= _labels(topic, TOPICS)
+
+
+@pytest.mark.parametrize("topic", ["murdered government critic",
+                                   "anniversary of a government critic's killing",
+                                   "extrajudicial killings", "torture"])
+def test_a_killing_is_no_detention(topic):
+    # a Kem Ley memorial once fired the release-of-detainees rule: it names a death, not people held
+    labels = _labels(topic, TOPICS)
+    assert "grave-violation" in labels and "detention" not in labels
