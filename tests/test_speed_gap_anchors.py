@@ -63,7 +63,9 @@ def built_texts(analyser) -> list[str]:
                     filled = words.replace(f" {GAP} ", f" {fill} " if fill else " ")
                     texts += [filled, f"Please {filled} the National Assembly today!"]
     rng = random.Random(29)
-    texts += [f"{rng.choice(texts)} {rng.choice(texts)}" for _ in range(3000)]
+    # pairs of texts, so that two cues match in one (their order is compared too); with 3000 the
+    # count fell to the floor below when s34 added gapped cues, with 4000 it is 118
+    texts += [f"{rng.choice(texts)} {rng.choice(texts)}" for _ in range(4000)]
     return texts
 
 
@@ -97,7 +99,8 @@ def test_anchors_match_what_chaining_matches_on_the_cues_own_words(analyser, mon
     # (or a gap too wide, or a break) is found, texts where two cues match (their order)
     assert sum(bool(f) for f in fast) > 2500
     assert sum(not f for f in fast) > 5000
-    assert sum(len({value for _, _, value in f}) > 1 for f in fast) > 100
+    two = sum(len({value for _, _, value in f}) > 1 for f in fast)
+    assert two > 100, two
     # and the analyses are the same
     sample = texts[::7]
     monkeypatch.setattr(gaps, "ANCHORS", True)
