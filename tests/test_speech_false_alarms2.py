@@ -43,6 +43,26 @@ def test_a_banner_in_the_present_still_insults(text):
     assert INSULTS in facts(text), analyse(text).acts
 
 
+# --- 1b. an offender named by the deed and then sentenced is court news -------------------------
+
+@pytest.mark.parametrize("text", [
+    "The thief who stole the temple bell was sentenced to two years.",
+    "The thieves that broke into the clinic were arrested on Monday.",
+])
+def test_an_offender_sentenced_insults_no_one(text):
+    assert INSULTS not in facts(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The thieves who stole our land were never arrested.",
+    "The murderers who killed Kem Ley were sentenced to life.",
+    "The thief who stole the bell is still free.",
+    "The thieves who run this country were never arrested.",
+])
+def test_an_offender_named_by_a_public_wrong_or_left_free_still_insults(text):
+    assert INSULTS in facts(text), analyse(text).acts
+
+
 # --- 2. a judge's private life claims nothing about a case --------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -83,6 +103,7 @@ def test_a_judge_tied_to_a_power_a_party_or_a_case_stays_a_court_claim(text):
     "Police returned the stolen motorbikes to their owners.",
     "The soldiers found the stolen cattle in a forest near the border.",
     "Police recovered stolen timber.",
+    "The villagers thanked the police for returning their stolen buffaloes.",
 ])
 def test_recovered_stolen_goods_accuse_no_one(text):
     assert ACCUSES not in facts(text), analyse(text).acts
@@ -156,3 +177,53 @@ def test_a_beating_commanded_stays_a_call(text):
 ])
 def test_a_neighbour_driven_out_stays_discrimination(text):
     assert facts(text).get("statement.discrimination"), analyse(text).acts
+
+
+# --- the learned signal on plain lines: known, not fixed (strict xfails) ------------------------
+# The bag-of-words model (lawcheck.speech.learned) weighs single words that a short, plain line
+# is made of: for incitement "near" (+2.9 coefficient times idf), "every" (+2.5), "wat" (+2.3),
+# "angkor" (+1.9), "tourists" (+1.2), "vietnamese" (+2.9); for defamation "unit" (+2.8), "police"
+# (+2.1), "military" (+1.4). In a line of a few words the L2 norm leaves each of them a large
+# share, so the score passes the threshold (incitement 0.20) and often the strong margin (0.30):
+# "Tourists visited Angkor Wat." scores 0.37 with no nationality at all. A gate that removed the
+# positive part of stop-word grams (near, every) cost 3 of 146 outcomes of the real tuning part
+# (72 -> 69) for one false alarm fewer, and was not kept. A fix needs the model (more plain
+# lines in training, or a different norm), which is the planner's trade with the untouched part.
+
+@pytest.fixture(scope="module")
+def reviewer(tmp_path_factory):
+    from datetime import date
+
+    from lawcheck.review.reviewer import ReviewerSpec
+
+    db = tmp_path_factory.mktemp("plain") / "p.db"
+    return ReviewerSpec(db=str(db), sync=True, as_of=date(2026, 12, 10)).build()
+
+
+def learned_rules(reviewer, text: str) -> list[str]:
+    from datetime import date
+
+    from lawcheck.review.quality import Labelled
+
+    report = reviewer.review(Labelled("s1", text, "t", 1, date(2026, 12, 10), "facebook", None,
+                                      frozenset(), "domestic_ngo"))
+    return [f["rule"] for f in report["findings"] if f["rule"].startswith("kh.speech.learned.")]
+
+
+@pytest.mark.xfail(strict=True, reason="the learned model weighs the plain words of a short "
+                   "line (near, every, angkor, wat, tourists, unit, police); not fixed")
+@pytest.mark.parametrize("text", [
+    "Vietnamese tourists visited Angkor Wat during the holiday.",
+    "Thieves steal motorbikes every week near the market.",
+    "Soldiers from the engineering unit rebuilt the bridge near the school.",
+    "The military police cleared landmines from the rice fields in Pailin.",
+    "A drunk man attacked his neighbour with a knife, police said.",
+])
+def test_a_plain_line_draws_no_learned_finding(reviewer, text):
+    assert not learned_rules(reviewer, text)
+
+
+def test_a_neighbour_said_to_swallow_our_land_keeps_its_learned_finding(reviewer):
+    # the other side, which any fix must keep: the analyser finds no act here, the model does
+    text = "The Vietnamese are swallowing our provinces one village at a time."
+    assert "kh.speech.learned.incitement" in learned_rules(reviewer, text)

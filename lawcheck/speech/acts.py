@@ -51,8 +51,8 @@ from lawcheck.speech.land_frames import _foreign_owned, _lost_to_no_neighbour, _
 from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
 from lawcheck.speech.ordinary import (deed_told, hoped_release, private_purchase,
-                                      recovered_goods, state_sanction, told_beating,
-                                      victim_object)
+                                      recovered_goods, sanctioned_offender, state_sanction,
+                                      told_beating, victim_object)
 from lawcheck.speech.private_life import private_life
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
@@ -398,7 +398,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                     or target
             if target is None and kind.fact == INSULTS and (
                     _slogan(doc) and not deed_told(sentence, start, end)
-                    or _described(sentence, end)) and (
+                    or _described(sentence, end) and not sanctioned_offender(
+                        sentence, start, end)) and (
                     not kind.targets or "person" in kind.targets) and (
                     tuple(sentence.lowers[start - sentence.start:end - sentence.start])
                     in pipeline.markers.get("epithet", {}).get(

@@ -26,7 +26,7 @@ from __future__ import annotations
 from lawcheck.speech.clause_frames import _put_to_authority
 from lawcheck.speech.context import Sentence, clause_start
 from lawcheck.speech.lemmas import table
-from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
+from lawcheck.speech.qualified import COURT_NOUNS, ENFORCEMENT, _court_tokens
 
 # --- a common offender's deed told --------------------------------------------------------------
 
@@ -126,15 +126,17 @@ def deed_told(sentence: Sentence, start: int, end: int) -> bool:
         not any(w in HEARERS for w in lowers[k + 1 - base:sentence.end - base])
 
 
-def _nothing_public(sentence: Sentence, k: int) -> bool:
+def _nothing_public(sentence: Sentence, k: int, stop: int | None = None) -> bool:
     """True when the words from ``k`` on name no one and nothing of the nation's: no lexicon
     entity but a place, no capitalised name but after a word of place ("in Siem Reap"), none
-    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners."""
-    if any(e.entry.category not in PLACES for e in sentence.entities):
+    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners.
+    With ``stop``, only the words from ``k`` to ``stop`` (and the entities among them) count."""
+    if any(e.entry.category not in PLACES and (stop is None or k <= e.start < stop)
+           for e in sentence.entities):
         return False
     lowers, base, doc = sentence.lowers, sentence.start, sentence.doc
     place = False
-    for j in range(k, sentence.end):
+    for j in range(k, sentence.end if stop is None else stop):
         word, text = lowers[j - base], doc[j].text
         if word in PUBLIC_THINGS:
             return False
@@ -415,3 +417,41 @@ def told_beating(sentence: Sentence, start: int, end: int) -> bool:
                    for j in range(opens + 1, k)) and sentence.doc[k - 1].text not in (",",)
     return k - opens < 4 and (first in SUBJECT_OPENERS - {"many"} or sentence.doc[opens].like_num) \
         and sentence.doc[k].is_alpha
+
+
+# --- an offender's sentence told ----------------------------------------------------------------
+
+# after the offender's relative clause: "was sentenced", "were later arrested", "has been fined"
+PASSIVE_AUX = frozenset({"was", "were", "has", "have", "been", "is", "are", "later", "finally",
+                         "then", "also", "quickly", "since", "already"})
+
+
+def sanctioned_offender(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the offender's name at start..end (the `offender-name` group) opens its
+    sentence, a relative clause follows it ("The thief who stole the temple bell"), and the
+    offender so described is then arrested, charged or sentenced in the passive ("... was
+    sentenced to two years", "... were arrested on Monday"): court news of a crime, told of
+    someone the clause names by the deed, when the clause names no one and nothing of the
+    nation's (as :func:`deed_told`). "The thieves who stole our land were never arrested",
+    "the murderers who killed Kem Ley were never punished" (someone named) and "Thieves who
+    stole our land" (no sanction told) stay banners."""
+    markers = sentence.pipeline.markers.get("offender-name")
+    lowers, base = sentence.lowers, sentence.start
+    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
+        return False
+    first = sentence.first_word()
+    if start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS:
+        return False
+    if end >= sentence.end or lowers[end - base] not in ("who", "that"):
+        return False
+    # the relative clause's own verb first ("who stole"), then the offender's passive
+    for k in range(end + 2, sentence.end - 1):
+        if lowers[k - base] not in ("was", "were", "is", "are", "has", "have"):
+            continue
+        j = k
+        while j < sentence.end and lowers[j - base] in PASSIVE_AUX:
+            j += 1
+        passive = any(w in ("was", "were", "been", "is", "are") for w in lowers[k - base:j - base])
+        return j < sentence.end and passive and lowers[j - base] in ENFORCEMENT and \
+            _nothing_public(sentence, end + 1, k)
+    return False
