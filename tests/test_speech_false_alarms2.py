@@ -73,6 +73,8 @@ def test_an_offender_named_by_a_public_wrong_or_left_free_still_insults(text):
     "The judge is related to the groom by marriage.",
     "The judge is related to the bride's family.",
     "The judge has close ties to the pagoda where he was a novice.",
+    "The judge has served the court for thirty years and retires next month.",
+    "The judge serves the public.",
 ])
 def test_a_judges_private_life_is_no_court_claim(text):
     assert COURT not in facts(text), analyse(text).acts
@@ -91,6 +93,8 @@ def test_a_judges_private_life_is_no_court_claim(text):
     "The judge serves the tycoon's family.",
     "The judge serves the pagoda committee and the ruling party.",
     "The judge serves the interests of the powerful.",
+    "The judge serves the court of the ruling party.",
+    "The judge serves the powerful, not the public.",
 ])
 def test_a_judge_tied_to_a_power_a_party_or_a_case_stays_a_court_claim(text):
     assert "judge" in facts(text).get(COURT, []), analyse(text).acts
@@ -119,6 +123,21 @@ def test_recovered_stolen_goods_accuse_no_one(text):
     "The police sell stolen motorbikes.",
 ])
 def test_keeping_or_taking_stolen_goods_stays_an_accusation(text):
+    assert ACCUSES in facts(text), analyse(text).acts
+
+
+# --- 3b. a verb of harm done to a thing harms no one --------------------------------------------
+
+def test_soldiers_beating_drums_accuse_no_one():
+    text = "The soldiers beat the drums at the opening of the festival."
+    assert ACCUSES not in facts(text), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The soldiers beat the farmers.",
+    "The police stole cigarettes.",           # a theft of a thing is still a theft
+])
+def test_a_harm_or_theft_stays_an_accusation(text):
     assert ACCUSES in facts(text), analyse(text).acts
 
 

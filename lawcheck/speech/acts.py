@@ -50,7 +50,7 @@ from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.land_frames import _foreign_owned, _lost_to_no_neighbour, _names_land
 from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
-from lawcheck.speech.ordinary import (deed_told, hoped_release, private_purchase,
+from lawcheck.speech.ordinary import (deed_told, harmless_deed, hoped_release, private_purchase,
                                       recovered_goods, sanctioned_offender, state_sanction,
                                       told_beating, victim_object)
 from lawcheck.speech.private_life import private_life
@@ -416,6 +416,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "our programme addresses corruption in the land sector"
             if kind.fact == ACCUSES and _lawful(sentence, start, end):
                 continue  # "the company had sold the land legally": no wrong is said
+            if kind.fact == ACCUSES and harmless_deed(sentence, start, end):
+                continue  # "the soldiers beat the drums at the festival": no one harmed
             if kind.fact == ACCUSES and victim_object(sentence, target, end):
                 continue  # "robbers threatened them with knives": "them" were harmed
             if kind.fact == ACCUSES and recovered_goods(sentence, start, end):

@@ -24,6 +24,7 @@ Without a parser, four readings of the words around a cue:
 from __future__ import annotations
 
 from lawcheck.speech.clause_frames import _put_to_authority
+from lawcheck.speech.clause_roles import _harms_nothing
 from lawcheck.speech.context import Sentence, clause_start
 from lawcheck.speech.lemmas import table
 from lawcheck.speech.qualified import COURT_NOUNS, ENFORCEMENT, _court_tokens
@@ -455,3 +456,20 @@ def sanctioned_offender(sentence: Sentence, start: int, end: int) -> bool:
         return j < sentence.end and passive and lowers[j - base] in ENFORCEMENT and \
             _nothing_public(sentence, end + 1, k)
     return False
+
+
+# --- a verb of harm done to a thing ------------------------------------------------------------
+
+# the accusation's verbs that also act on things in plain speech ("beat the drums", "shot a
+# video", "kill the engine"); theft verbs are not here: "stole cigarettes" is still theft
+THING_VERBS = frozenset({"beat", "beats", "beating", "hit", "hits", "shot", "shoot", "shoots",
+                         "shooting", "kill", "kills", "killed", "killing"})
+
+
+def harmless_deed(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the accusation's cue is one of :data:`THING_VERBS` and its object is a thing
+    of the `harmless-object` group (clause_roles._harms_nothing): "the soldiers beat the drums
+    at the opening of the festival", "the police shot a video of the ceremony". "The soldiers
+    beat the farmers" stays an accusation."""
+    return end - start == 1 and sentence.lowers[start - sentence.start] in THING_VERBS and \
+        _harms_nothing(sentence, end)

@@ -12,8 +12,10 @@ nothing about a case. The reading, without a parser:
   cue in the same clause, with no other name of the lexicon between;
 - what the cue points to is of private or civic life: for "serves the", "related to" and "ties
   to", the words after the cue, up to a stop, hold a noun of :data:`PRIVATE_LIFE` (a pagoda, a
-  committee, a groom) and nothing of power (:data:`POWER`); for "price", the court paid it ("the
-  judge paid the market price"): the court was the buyer, not the one bought;
+  committee, a groom) and nothing of power (:data:`POWER`), or, for "serves the", only the
+  office itself (:data:`OWN_OFFICE`: "the judge has served the court for thirty years"); for
+  "price", the court paid it ("the judge paid the market price"): the court was the buyer,
+  not the one bought;
 - nothing in the sentence after the cue ties it to a case, a payer or a power: no case word, no
   court matter, no name of the lexicon but a place or the court itself, none of
   :data:`CASE_TIES`, :data:`POWER` or :data:`CASE_PARTIES`.
@@ -34,6 +36,11 @@ COURT = ("court", "court-system")
 POINTING = frozenset({("serves", "the"), ("serve", "the"), ("served", "the"),
                       ("related", "to"), ("ties", "to")})
 PRICE = frozenset({("price",), ("prices",)})
+SERVING = frozenset({"serves", "serve", "served"})
+# what a judge serves in office: serving the court, the judiciary or the public is the office
+# itself, not a master ("the judge has served the court for thirty years")
+OWN_OFFICE = frozenset({"court", "courts", "judiciary", "bench", "tribunal", "public",
+                        "nation", "kingdom", "constitution", "justice"})
 # a thing of private or civic life that a judge may serve, belong to or be kin to
 PRIVATE_LIFE = frozenset({
     "pagoda", "pagodas", "temple", "wat", "mosque", "church", "monastery", "committee",
@@ -87,15 +94,18 @@ def private_life(sentence: Sentence, start: int, end: int) -> bool:
         return pays is not None and _nothing_tied(sentence, end)
     if cue not in POINTING or not _court_subject(sentence, start):
         return False
-    private = False
+    private, office = False, set()
     for k in range(end, min(sentence.end, end + REACH)):
         word = lowers[k - base]
         if word in STOPS:
             break
+        if cue[0] in SERVING and word in OWN_OFFICE and not private:
+            office.add(k)  # "the judge has served the court for thirty years"
+            continue
         if word in POWER or word in CASE_PARTIES or word in COURT_NOUNS:
             return False
         private = private or word in PRIVATE_LIFE
-    return private and _nothing_tied(sentence, end)
+    return (private or bool(office)) and _nothing_tied(sentence, end, office)
 
 
 def _court_subject(sentence: Sentence, k: int) -> bool:
@@ -123,7 +133,7 @@ def _paid_by_court(sentence: Sentence, start: int) -> int | None:
     return k if _court_subject(sentence, k) else None
 
 
-def _nothing_tied(sentence: Sentence, k: int) -> bool:
+def _nothing_tied(sentence: Sentence, k: int, own: set[int] = frozenset()) -> bool:
     """Nothing from token ``k`` to the end of the sentence ties it to a case, a payer or a
     power: no case word or court matter but the court's own name ("as treasurer of the court's
     pagoda committee" would still be tied), none of CASE_TIES, POWER or CASE_PARTIES, and no
@@ -132,7 +142,7 @@ def _nothing_tied(sentence: Sentence, k: int) -> bool:
         return False
     if "wealth" in sentence.pipeline.markers and any(s >= k for s, _ in sentence.find("wealth")):
         return False  # "ties to the family of a millionaire"
-    court = _court_tokens(sentence)
+    court = _court_tokens(sentence) - own
     lowers, base = sentence.lowers, sentence.start
     return not any(j in court or lowers[j - base] in CASE_TIES or lowers[j - base] in POWER
                    or lowers[j - base] in CASE_PARTIES for j in range(k, sentence.end))
