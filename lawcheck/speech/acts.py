@@ -50,7 +50,10 @@ from lawcheck.speech.context import Sentence, Tokens, mode_of, sentence_bounds
 from lawcheck.speech.land_frames import _foreign_owned, _lost_to_no_neighbour, _names_land
 from lawcheck.speech.law_voice import in_laws_voice
 from lawcheck.speech.qualified import acted_upon, claim_on_another_noun, drops_something_else
-from lawcheck.speech.ordinary import deed_told, hoped_release, private_purchase, state_sanction
+from lawcheck.speech.ordinary import (deed_told, harmless_deed, hoped_release, private_purchase,
+                                      recovered_goods, sanctioned_offender, state_sanction,
+                                      told_beating, victim_object)
+from lawcheck.speech.private_life import private_life
 from lawcheck.speech import prescreen
 from lawcheck.speech.lexicon import CATEGORIES, FACT_VALUES, TARGETED
 from lawcheck.speech.model import Act, Analysis, Mention
@@ -290,6 +293,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             continue  # "we call on the authorities to allow the march": a permission asked for
         if kind.id == "violence" and state_sanction(sentence, start, end, sentence_at):
             continue  # "the government must punish traffickers for their crimes": the law's
+        if kind.id == "violence" and told_beating(sentence, start, end):
+            continue  # "two men robbed a shop owner and beat him badly": a deed told
         if kind.fact == CALLS and not strong and _a_right_named(sentence, start):
             continue  # "restricting the rights to join unions and hold protests": a right named
         if kind.fact == CALLS and not strong and _an_occasion(sentence, start):
@@ -393,7 +398,8 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                     or target
             if target is None and kind.fact == INSULTS and (
                     _slogan(doc) and not deed_told(sentence, start, end)
-                    or _described(sentence, end)) and (
+                    or _described(sentence, end) and not sanctioned_offender(
+                        sentence, start, end)) and (
                     not kind.targets or "person" in kind.targets) and (
                     tuple(sentence.lowers[start - sentence.start:end - sentence.start])
                     in pipeline.markers.get("epithet", {}).get(
@@ -410,6 +416,12 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
                 continue  # "our programme addresses corruption in the land sector"
             if kind.fact == ACCUSES and _lawful(sentence, start, end):
                 continue  # "the company had sold the land legally": no wrong is said
+            if kind.fact == ACCUSES and harmless_deed(sentence, start, end):
+                continue  # "the soldiers beat the drums at the festival": no one harmed
+            if kind.fact == ACCUSES and victim_object(sentence, target, end):
+                continue  # "robbers threatened them with knives": "them" were harmed
+            if kind.fact == ACCUSES and recovered_goods(sentence, start, end):
+                continue  # "police recovered a stolen tractor": who recovers did not steal
             if kind.fact == ACCUSES and _suspects_act(sentence, start):
                 continue  # "the police arrested two suspects in the robbery": not the police's
             if kind.fact in (ACCUSES, INSULTS) and acted_upon(sentence, start, end):
@@ -420,6 +432,9 @@ def _acts(pipeline, doc, text: str, hits, cue_hits) -> list[Act]:
             if target.category == "court" and kind.fact == COURT_CLAIMS and private_purchase(
                     sentence, start, end):
                 continue  # "the judge bought a house near the provincial court"
+            if target.category == "court" and kind.fact == COURT_CLAIMS and private_life(
+                    sentence, start, end):
+                continue  # "the judge serves the pagoda committee as treasurer"
             if kind.fact == ACCUSES and _investigated(sentence, start):
                 continue  # "the police are investigating who was behind the killing"
             if kind.fact == ACCUSES and _acted_against(sentence, target, start, end):

@@ -24,9 +24,10 @@ Without a parser, four readings of the words around a cue:
 from __future__ import annotations
 
 from lawcheck.speech.clause_frames import _put_to_authority
+from lawcheck.speech.clause_roles import _harms_nothing
 from lawcheck.speech.context import Sentence, clause_start
 from lawcheck.speech.lemmas import table
-from lawcheck.speech.qualified import COURT_NOUNS, _court_tokens
+from lawcheck.speech.qualified import COURT_NOUNS, ENFORCEMENT, _court_tokens
 
 # --- a common offender's deed told --------------------------------------------------------------
 
@@ -65,6 +66,38 @@ def _past_or_participle(word: str, after_auxiliary: bool) -> bool:
     return lemma is not None and lemma != word and not word.endswith("s")
 
 
+# verbs whose habitual present says who holds power, not what a crime report tells ("Thieves
+# rule this land", "Criminals run the show", "Gangsters own the police")
+RULING = frozenset({"rule", "rules", "run", "runs", "govern", "governs", "lead", "leads",
+                    "control", "controls", "own", "owns", "command", "commands", "sit", "sits",
+                    "hold", "holds", "occupy", "occupies", "decide", "decides", "make", "makes"})
+# after a habitual present, the writer or the reader as the ones harmed ("Thieves rob us")
+# reads as a grievance aimed at someone, not news
+HEARERS = frozenset({"us", "we", "our", "you", "your", "ours", "everyone", "everybody"})
+
+
+def _habitual_present(word: str) -> bool:
+    """ "steal", "steals", "smuggle": a verb's present form, known as a verb by its "-ing" form
+    in the lemma table ("steal" has "stealing"; "market" has "marketing" and is a verb there
+    too, which is what the subject's place says it is). Verbs of ruling are not taken."""
+    if not word.isalpha() or not word.islower() or word in RULING:
+        return False
+    base = table().get(word, word) if word.endswith("s") else word
+    if base == word and word.endswith("s"):
+        return False  # "sells" not in the table: no known verb
+    return base != "be" and any(table().get(form) == base for form in _ing_forms(base))
+
+
+def _ing_forms(base: str) -> tuple[str, ...]:
+    """ "steal" -> "stealing"; "smuggle" -> "smuggling"; "rob" -> "robbing"."""
+    forms = [base + "ing"]
+    if base.endswith("e"):
+        forms.append(base[:-1] + "ing")
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms.append(base + base[-1] + "ing")
+    return tuple(forms)
+
+
 def deed_told(sentence: Sentence, start: int, end: int) -> bool:
     """True when the offender's name at start..end (the `offender-name` group) opens its
     sentence, after at most a determiner or a number, and a deed follows it as its verb in the
@@ -84,19 +117,27 @@ def deed_told(sentence: Sentence, start: int, end: int) -> bool:
     while k < sentence.end and lowers[k - base] in VERB_CHAIN:
         auxiliary = auxiliary or lowers[k - base] in AUXILIARIES
         k += 1
-    return k < sentence.end and _past_or_participle(sentence.doc[k].text, auxiliary) and \
-        _nothing_public(sentence, k + 1)
+    if k >= sentence.end:
+        return False
+    word = sentence.doc[k].text
+    if _past_or_participle(word, auxiliary):
+        return _nothing_public(sentence, k + 1)
+    # the habitual present of crime news: "Thieves steal motorbikes every week near the market"
+    return k == end and _habitual_present(word) and _nothing_public(sentence, k + 1) and \
+        not any(w in HEARERS for w in lowers[k + 1 - base:sentence.end - base])
 
 
-def _nothing_public(sentence: Sentence, k: int) -> bool:
+def _nothing_public(sentence: Sentence, k: int, stop: int | None = None) -> bool:
     """True when the words from ``k`` on name no one and nothing of the nation's: no lexicon
     entity but a place, no capitalised name but after a word of place ("in Siem Reap"), none
-    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners."""
-    if any(e.entry.category not in PLACES for e in sentence.entities):
+    of PUBLIC_THINGS. "Murderers killed Kem Ley", "Criminals stole the election" stay banners.
+    With ``stop``, only the words from ``k`` to ``stop`` (and the entities among them) count."""
+    if any(e.entry.category not in PLACES and (stop is None or k <= e.start < stop)
+           for e in sentence.entities):
         return False
     lowers, base, doc = sentence.lowers, sentence.start, sentence.doc
     place = False
-    for j in range(k, sentence.end):
+    for j in range(k, sentence.end if stop is None else stop):
         word, text = lowers[j - base], doc[j].text
         if word in PUBLIC_THINGS:
             return False
@@ -251,3 +292,184 @@ def hoped_release(sentence: Sentence, start: int) -> bool:
         return any(w in WRITER for w in lowers[max(sentence.start, k - HOPE_REACH) - base:
                                                 k - base])
     return False
+
+
+# --- stolen goods recovered ---------------------------------------------------------------------
+
+# the participles of a wrong that also stand before a noun as what it was done to ("a stolen
+# tractor", "the looted statues", "smuggled timber")
+WRONG_PARTICIPLES = frozenset({"stolen", "looted", "smuggled", "plundered", "trafficked",
+                               "robbed", "embezzled", "pillaged"})
+# verbs that undo the wrong: the one who recovers stolen goods did not steal them
+RECOVERING = frozenset({"recovered", "recover", "recovers", "recovering", "returned", "return",
+                        "returns", "returning", "found", "find", "finds", "finding", "seized",
+                        "seize", "seizes", "seizing", "confiscated", "confiscate", "impounded",
+                        "retrieved", "retrieve", "traced", "trace", "tracked", "located",
+                        "locate", "intercepted", "intercept", "discovered", "handed", "recovery",
+                        "seizure"})
+# between the verb and the participle: words of number, kind and place in a noun phrase
+GOODS_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six",
+                               "several", "some", "many", "dozens", "hundreds", "of", "all",
+                               "back", "their", "his", "her", "its", "the", "more", "than",
+                               "most", "large", "small", "recently", "illegally"})
+# after it, what makes the recoverer a taker ("found the stolen cattle and sold them", "returned
+# the stolen land to his cousin")
+KEEPING = frozenset({"sold", "sell", "sells", "selling", "kept", "keep", "keeps", "keeping",
+                     "pocketed", "shared", "resold", "took", "taken", "gave", "kin", "cousin",
+                     "nephew", "niece", "wife", "son", "daughter", "brother", "relatives",
+                     "relative", "crony", "cronies", "himself", "themselves", "own", "share",
+                     "bribe", "bribes", "money", "cash", "commander", "chief", "officer",
+                     "officers", "secretly"})
+GOODS_REACH = 4  # words from the verb of recovering to the participle
+
+
+def recovered_goods(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the accusation's cue is a participle of a wrong standing before the noun it
+    describes ("a stolen tractor", "the looted statues") as the object of a verb that undoes the
+    wrong: "Police recovered a stolen tractor and returned it to the farmer", "the soldiers found
+    the stolen cattle in a forest". Whoever recovers, finds or returns stolen goods did not
+    steal them. "The police stole the tractor", "the police kept the stolen motorbikes", "found
+    the stolen cattle and sold them", "returned the stolen land to his cousin" stay accusations."""
+    lowers, base = sentence.lowers, sentence.start
+    if end - start != 1 or lowers[start - base] not in WRONG_PARTICIPLES:
+        return False
+    if end >= sentence.end or not sentence.doc[end].is_alpha or \
+            lowers[end - base] in OBJECT_STOPS or lowers[end - base] in KEEPING:
+        return False  # "the tractor was stolen", "stolen by the police": a deed, not a noun's
+    k = start - 1
+    while k >= sentence.start and start - k <= GOODS_REACH and (
+            lowers[k - base] in GOODS_DETERMINERS or sentence.doc[k].like_num):
+        k -= 1
+    if k < sentence.start or lowers[k - base] not in RECOVERING:
+        return False
+    return not any(w in KEEPING for w in lowers[end - base:sentence.end - base])
+
+
+# --- a harm told in the past, with a pronoun for whom it was done to ----------------------------
+
+# the object forms of the personal pronouns: after a verb of harm they name whom it was done to
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+
+
+def victim_object(sentence: Sentence, target, end: int) -> bool:
+    """True when the accusation's target is only an unnamed pronoun in the object form ("him",
+    "them") that stands after the cue, each time it appears, and never after "by": "Robbers
+    threatened them with knives", "two men robbed a shop owner and beat him badly". An object
+    pronoun after the deed names whom it was done to, never its doer. A pronoun pointing back to
+    someone the lexicon names (the target then has a category of its own), a subject pronoun
+    ("he beat them"), a doer after "by" ("the land was stolen by them"), a pronoun before the
+    cue ("we caught them stealing") and doers named by a relative clause before the pronoun
+    ("the men who stole them are still in charge of the count") are read as before."""
+    if target is None or target.category != "person" or target.entry or \
+            target.words.lower() not in OBJECT_PRONOUNS:
+        return False
+    lowers, base = sentence.lowers, sentence.start
+    word = target.words.lower()
+    places = [k for k in range(sentence.start, sentence.end) if lowers[k - base] == word]
+    if not places or any(w in DOERS_NAMED for w in lowers[:places[-1] - base]):
+        return False  # "the men who stole them are still in charge": the doers are named
+    return all(k >= end and lowers[k - 1 - base] not in DOER_BEFORE for k in places)
+
+
+# words after which an object pronoun is the doer: "stolen by them", "at the hands of them"
+DOER_BEFORE = frozenset({"by", "of"})
+# a relative clause names the doers by what they did ("the men who stole them")
+DOERS_NAMED = frozenset({"who", "whom", "whose", "that", "which"})
+
+
+# verbs whose past is their base form: "beat them" is a command or a deed told by its subject
+SAME_PAST = frozenset({"beat", "hit", "cut", "hurt", "put", "set", "shut", "cast", "burst"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "who", "it"})
+IN_BETWEEN = frozenset({"then", "also", "later", "again", "badly", "brutally", "severely",
+                        "repeatedly", "allegedly", "reportedly", "savagely", "even", "just",
+                        "nearly", "almost", "once", "twice"})
+# words that make the clause before the cue a command or the writer's own: "gather at dawn and
+# beat them", "we beat them", "let's beat them", "you must beat them"
+COMMANDING = frozenset({"we", "i", "you", "let", "let's", "lets", "must", "should", "will",
+                        "shall", "to", "go", "come", "please", "need", "now", "tomorrow",
+                        "tonight", "brothers", "sisters", "comrades", "everyone", "all",
+                        "people", "can", "could", "would", "may", "might", "dare", "'ll",
+                        "gonna", "if", "when", "or", "don't", "do", "did"})
+
+
+def told_beating(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a call to violence whose verb's past is its base form ("beat them", "beat
+    him") follows its own subject, so that it tells a deed: a subject pronoun ("He beat
+    them"), a short subject that opens the clause with a determiner or a number ("The soldiers
+    beat them", "Two men beat him"), or "and" after a clause whose subject did a deed in the
+    past ("Two men robbed a shop owner and beat him badly"). "Beat them", "Gather at dawn and
+    beat them", "We beat them tonight", "Villagers, beat him!" and "you must beat them" stay
+    calls."""
+    lowers, base = sentence.lowers, sentence.start
+    if lowers[start - base] not in SAME_PAST:
+        return False
+    opens = clause_start(sentence, start)
+    k = start - 1
+    while k >= opens and lowers[k - base] in IN_BETWEEN:
+        k -= 1
+    if k < opens or any(w in COMMANDING for w in lowers[opens - base:start - base]):
+        return False
+    if lowers[k - base] in SUBJECT_PRONOUNS:
+        return True
+    first = lowers[opens - base]
+    if lowers[k - base] == "and":
+        # a deed in the past before "and", with a subject before it
+        return any(_past_or_participle(sentence.doc[j].text, False)
+                   for j in range(opens + 1, k)) and sentence.doc[k - 1].text not in (",",)
+    return k - opens < 4 and (first in SUBJECT_OPENERS - {"many"} or sentence.doc[opens].like_num) \
+        and sentence.doc[k].is_alpha
+
+
+# --- an offender's sentence told ----------------------------------------------------------------
+
+# after the offender's relative clause: "was sentenced", "were later arrested", "has been fined"
+PASSIVE_AUX = frozenset({"was", "were", "has", "have", "been", "is", "are", "later", "finally",
+                         "then", "also", "quickly", "since", "already"})
+
+
+def sanctioned_offender(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the offender's name at start..end (the `offender-name` group) opens its
+    sentence, a relative clause follows it ("The thief who stole the temple bell"), and the
+    offender so described is then arrested, charged or sentenced in the passive ("... was
+    sentenced to two years", "... were arrested on Monday"): court news of a crime, told of
+    someone the clause names by the deed, when the clause names no one and nothing of the
+    nation's (as :func:`deed_told`). "The thieves who stole our land were never arrested",
+    "the murderers who killed Kem Ley were never punished" (someone named) and "Thieves who
+    stole our land" (no sanction told) stay banners."""
+    markers = sentence.pipeline.markers.get("offender-name")
+    lowers, base = sentence.lowers, sentence.start
+    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
+        return False
+    first = sentence.first_word()
+    if start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS:
+        return False
+    if end >= sentence.end or lowers[end - base] not in ("who", "that"):
+        return False
+    # the relative clause's own verb first ("who stole"), then the offender's passive
+    for k in range(end + 2, sentence.end - 1):
+        if lowers[k - base] not in ("was", "were", "is", "are", "has", "have"):
+            continue
+        j = k
+        while j < sentence.end and lowers[j - base] in PASSIVE_AUX:
+            j += 1
+        passive = any(w in ("was", "were", "been", "is", "are") for w in lowers[k - base:j - base])
+        return j < sentence.end and passive and lowers[j - base] in ENFORCEMENT and \
+            _nothing_public(sentence, end + 1, k)
+    return False
+
+
+# --- a verb of harm done to a thing ------------------------------------------------------------
+
+# the accusation's verbs that also act on things in plain speech ("beat the drums", "shot a
+# video", "kill the engine"); theft verbs are not here: "stole cigarettes" is still theft
+THING_VERBS = frozenset({"beat", "beats", "beating", "hit", "hits", "shot", "shoot", "shoots",
+                         "shooting", "kill", "kills", "killed", "killing"})
+
+
+def harmless_deed(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the accusation's cue is one of :data:`THING_VERBS` and its object is a thing
+    of the `harmless-object` group (clause_roles._harms_nothing): "the soldiers beat the drums
+    at the opening of the festival", "the police shot a video of the ceremony". "The soldiers
+    beat the farmers" stays an accusation."""
+    return end - start == 1 and sentence.lowers[start - sentence.start] in THING_VERBS and \
+        _harms_nothing(sentence, end)
