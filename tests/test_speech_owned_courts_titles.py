@@ -236,3 +236,24 @@ def test_third_probe_wordings_are_caught(text, fact, value):
 def test_third_probe_benign_wordings_stay_clean(text):
     assert [a for a in analyse(text).acts
             if a.fact in (ACCUSES, COURT, INSULTS, CALLS)] == [], analyse(text).acts
+
+
+# --- people shot or fired on by the one named (task G's probe: "the police shot him" was clean)
+
+@pytest.mark.parametrize("text", [
+    "The police shot him.",
+    "The police shot the protester outside the factory.",
+    "The military police fired on the demonstrators at Veng Sreng.",
+    "The bodyguards attacked the journalists in front of the ministry.",
+])
+def test_people_shot_or_attacked_by_the_one_named_are_an_accusation(text):
+    assert "security-forces" in asserted(text, ACCUSES), analyse(text).acts
+
+
+@pytest.mark.parametrize("text", [
+    "The police shot a video of the farmers' meeting.",
+    "Gunmen shot the police officer near the market.",
+    "The company fired the workers who joined the union.",
+])
+def test_a_video_a_dismissal_or_a_victim_in_uniform_accuses_no_one_named(text):
+    assert "security-forces" not in asserted(text, ACCUSES), analyse(text).acts
