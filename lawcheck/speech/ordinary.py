@@ -106,12 +106,8 @@ def deed_told(sentence: Sentence, start: int, end: int) -> bool:
     "Thieves who stole our land", "Traitors sold our land" (a name no crime report uses) and
     a deed done to someone named or to the nation's things (:func:`_nothing_public`) are no
     such deed."""
-    markers = sentence.pipeline.markers.get("offender-name")
     lowers, base = sentence.lowers, sentence.start
-    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
-        return False
-    first = sentence.first_word()
-    if start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS:
+    if not _opens_with_offender(sentence, start):
         return False
     k, auxiliary = end, False
     while k < sentence.end and lowers[k - base] in VERB_CHAIN:
@@ -436,12 +432,8 @@ def sanctioned_offender(sentence: Sentence, start: int, end: int) -> bool:
     nation's (as :func:`deed_told`). "The thieves who stole our land were never arrested",
     "the murderers who killed Kem Ley were never punished" (someone named) and "Thieves who
     stole our land" (no sanction told) stay banners."""
-    markers = sentence.pipeline.markers.get("offender-name")
     lowers, base = sentence.lowers, sentence.start
-    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
-        return False
-    first = sentence.first_word()
-    if start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS:
+    if not _opens_with_offender(sentence, start):
         return False
     if end >= sentence.end or lowers[end - base] not in ("who", "that"):
         return False
@@ -473,3 +465,14 @@ def harmless_deed(sentence: Sentence, start: int, end: int) -> bool:
     beat the farmers" stays an accusation."""
     return end - start == 1 and sentence.lowers[start - sentence.start] in THING_VERBS and \
         _harms_nothing(sentence, end)
+
+
+def _opens_with_offender(sentence, start: int) -> bool:
+    """True when the cue at start is a common offender's name (`offender-name`) that opens the
+    sentence, alone or after one of SUBJECT_OPENERS ("Thieves …", "The thieves …")."""
+    markers = sentence.pipeline.markers.get("offender-name")
+    lowers, base = sentence.lowers, sentence.start
+    if not markers or (lowers[start - base],) not in markers.get(lowers[start - base], ()):
+        return False
+    first = sentence.first_word()
+    return not (start - first > 1 or start > first and lowers[first - base] not in SUBJECT_OPENERS)
